@@ -1,0 +1,453 @@
+//! Native document JSON: the gold format of the annotation guidelines (code-point
+//! offsets, keys `id`, `text`, `dct`, `actors`, `dates`, `claims`) plus what claimlens
+//! needs to be lossless: a format `version`, the `offset_unit`, UTF-16 offsets for the
+//! DOM, annotation ids and provenance.
+//!
+//! Reading checks every span against the text, so a file whose offsets were counted
+//! in another unit is refused with the place named, never silently shifted.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::calendar::CalendarDate;
+use crate::model::{
+    ActorAttrs, ActorKind, Annotation, AnnotationId, Attrs, ClaimAttrs, ClaimKind, DateAttrs,
+    DateKind, Document, Origin, Stance, Status,
+};
+use crate::text::{ByteSpan, CharOffset, CharSpan, OffsetError, OffsetMap, Span};
+
+/// The version written by this build; older versions are read and upgraded.
+pub const VERSION: u32 = 1;
+
+/// A span as written: code points, the quoted text, and UTF-16 offsets.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct WireSpan {
+    /// Start, in code points.
+    pub start: usize,
+    /// End (exclusive), in code points.
+    pub end: usize,
+    /// The covered text, for checking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The same span in UTF-16 code units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utf16: Option<Utf16Wire>,
+}
+
+/// UTF-16 offsets of a span.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Utf16Wire {
+    /// Start, in UTF-16 code units.
+    pub start: usize,
+    /// End, in UTF-16 code units.
+    pub end: usize,
+}
+
+/// One annotation as written; layer-specific keys are optional.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct WireAnnotation {
+    /// Annotation id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u32>,
+    /// The span itself (flattened: `start`, `end`, `text`, `utf16`).
+    #[serde(flatten)]
+    pub span: WireSpan,
+    /// Kind name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Actor: canonical entity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// Date: TimeML value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Claim: source span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<WireSpan>,
+    /// Claim: cue span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<WireSpan>,
+    /// Claim: content pieces.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fragments: Vec<WireSpan>,
+    /// Claim: stance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    /// Claim: the actor entity of the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_entity: Option<String>,
+    /// Who made it.
+    #[serde(default)]
+    pub origin: Origin,
+    /// Review status.
+    #[serde(default)]
+    pub status: Status,
+}
+
+/// A document as written.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct WireDocument {
+    /// Format version.
+    #[serde(default = "default_version")]
+    pub version: u32,
+    /// Unit of `start`/`end` everywhere in the file.
+    #[serde(default = "default_unit")]
+    pub offset_unit: String,
+    /// Document id.
+    #[serde(default)]
+    pub id: String,
+    /// Document creation time, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub dct: Option<String>,
+    /// The exact text.
+    pub text: String,
+    /// Actor mentions.
+    #[serde(default)]
+    pub actors: Vec<WireAnnotation>,
+    /// Date mentions.
+    #[serde(default)]
+    pub dates: Vec<WireAnnotation>,
+    /// Claims.
+    #[serde(default)]
+    pub claims: Vec<WireAnnotation>,
+}
+
+fn default_version() -> u32 {
+    VERSION
+}
+fn default_unit() -> String {
+    "codepoint".into()
+}
+
+/// Why a document file could not be read.
+#[derive(Debug, Error)]
+pub enum ReadError {
+    /// Not JSON, or not a document object.
+    #[error("not a claimlens document: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Written by a newer claimlens.
+    #[error("document format version {0} is newer than this claimlens reads ({VERSION})")]
+    TooNew(u32),
+    /// Offsets counted in a unit other than code points.
+    #[error("offsets are in `{0}`; only `codepoint` is read here")]
+    Unit(String),
+    /// A span does not fit the text.
+    #[error("{layer}[{index}]: {problem}")]
+    Span {
+        /// Which list.
+        layer: &'static str,
+        /// Position in the list.
+        index: usize,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The `dct` is not a date.
+    #[error("dct: {0}")]
+    Dct(#[from] crate::calendar::BadDate),
+}
+
+/// Writes `doc` as a JSON value.
+pub fn to_wire(doc: &Document) -> WireDocument {
+    let map = OffsetMap::new(&doc.text);
+    let mut wire = WireDocument {
+        version: VERSION,
+        offset_unit: default_unit(),
+        id: doc.id.clone(),
+        dct: doc.dct.map(|d| d.to_string()),
+        text: doc.text.clone(),
+        actors: Vec::new(),
+        dates: Vec::new(),
+        claims: Vec::new(),
+    };
+    for a in &doc.annotations {
+        let mut w = WireAnnotation {
+            id: Some(a.id.0),
+            span: wire_span(&map, a.span),
+            kind: Some(a.attrs.kind_name().to_string()),
+            entity: None,
+            value: None,
+            source: None,
+            cue: None,
+            fragments: Vec::new(),
+            stance: None,
+            source_entity: None,
+            origin: a.origin,
+            status: a.status,
+        };
+        let list = match &a.attrs {
+            Attrs::Actor(x) => {
+                w.entity = Some(x.entity.clone());
+                &mut wire.actors
+            }
+            Attrs::Date(x) => {
+                w.value.clone_from(&x.value);
+                &mut wire.dates
+            }
+            Attrs::Claim(x) => {
+                w.source = x.source.map(|s| wire_span(&map, s));
+                w.cue = x.cue.map(|s| wire_span(&map, s));
+                w.fragments = x.fragments.iter().map(|&s| wire_span(&map, s)).collect();
+                w.stance = x.stance;
+                w.source_entity.clone_from(&x.source_entity);
+                &mut wire.claims
+            }
+        };
+        list.push(w);
+    }
+    wire
+}
+
+/// A byte span written in code points with its text and UTF-16 offsets.
+///
+/// # Panics
+/// If `span` does not lie on character boundaries of the map's text: the model
+/// guarantees it does.
+pub fn wire_span(map: &OffsetMap<'_>, span: ByteSpan) -> WireSpan {
+    let chars = map
+        .to_chars(span)
+        .expect("model spans lie on char boundaries");
+    let utf16 = map
+        .to_utf16(span)
+        .expect("model spans lie on char boundaries");
+    WireSpan {
+        start: chars.start().0,
+        end: chars.end().0,
+        text: span.slice(map.text()).map(str::to_string),
+        utf16: Some(Utf16Wire {
+            start: utf16.start().0,
+            end: utf16.end().0,
+        }),
+    }
+}
+
+/// Serialises `doc` to one line of JSON.
+pub fn to_json(doc: &Document) -> String {
+    serde_json::to_string(&to_wire(doc)).expect("document JSON always serialises")
+}
+
+/// Reads a document from JSON text.
+///
+/// # Errors
+/// Malformed JSON, an unknown version or unit, a bad `dct`, or a span that does not fit
+/// the text (the error names the layer and index).
+pub fn from_json(json: &str) -> Result<Document, ReadError> {
+    from_wire(serde_json::from_str(json)?)
+}
+
+/// Reads a document from its wire form.
+///
+/// # Errors
+/// As [`from_json`].
+pub fn from_wire(wire: WireDocument) -> Result<Document, ReadError> {
+    if wire.version > VERSION {
+        return Err(ReadError::TooNew(wire.version));
+    }
+    if wire.offset_unit != "codepoint" {
+        return Err(ReadError::Unit(wire.offset_unit));
+    }
+    let dct = match wire.dct.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => Some(s.parse::<CalendarDate>()?),
+    };
+    let mut doc = Document::new(wire.id, wire.text, dct);
+    let map = OffsetMap::new(&doc.text);
+    let mut out = Vec::new();
+    for (layer, list) in [
+        ("actors", &wire.actors),
+        ("dates", &wire.dates),
+        ("claims", &wire.claims),
+    ] {
+        for (index, w) in list.iter().enumerate() {
+            let err = |problem: String| ReadError::Span {
+                layer,
+                index,
+                problem,
+            };
+            let span = read_span(&map, &w.span).map_err(err)?;
+            let attrs = read_attrs(layer, &map, w).map_err(err)?;
+            out.push((w.id, span, attrs, w.origin, w.status));
+        }
+    }
+    let max_id = out.iter().filter_map(|o| o.0).max().unwrap_or(0);
+    doc.next_id = max_id + 1;
+    let mut seen = std::collections::HashSet::new();
+    for (id, span, attrs, origin, status) in out {
+        let id = match id.filter(|i| seen.insert(*i)) {
+            Some(i) => AnnotationId(i),
+            None => {
+                doc.next_id += 1;
+                AnnotationId(doc.next_id - 1)
+            }
+        };
+        seen.insert(id.0);
+        doc.annotations.push(Annotation {
+            id,
+            span,
+            attrs,
+            origin,
+            status,
+        });
+    }
+    doc.sort();
+    Ok(doc)
+}
+
+/// Checks a written span against the text and converts it to bytes.
+///
+/// # Errors
+/// A message naming the problem: out of range, reversed, or quoted text that differs.
+pub fn read_span(map: &OffsetMap<'_>, w: &WireSpan) -> Result<ByteSpan, String> {
+    let chars: CharSpan = Span::new(CharOffset(w.start), CharOffset(w.end))
+        .map_err(|e: OffsetError| e.to_string())?;
+    let bytes = map.chars_to_bytes(chars).map_err(|e| e.to_string())?;
+    if let Some(quoted) = &w.text {
+        let actual = bytes.slice(map.text()).unwrap_or("");
+        if actual != quoted {
+            return Err(format!(
+                "span {}..{} covers {actual:?} but the file quotes {quoted:?}",
+                w.start, w.end
+            ));
+        }
+    }
+    Ok(bytes)
+}
+
+fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<Attrs, String> {
+    let kind = w.kind.as_deref().unwrap_or("");
+    let unknown = || format!("unknown {layer} kind {kind:?}");
+    Ok(match layer {
+        "actors" => Attrs::Actor(ActorAttrs {
+            kind: match kind {
+                "person" => ActorKind::Person,
+                "organisation" | "organization" | "" => ActorKind::Organisation,
+                "country" => ActorKind::Country,
+                "group" => ActorKind::Group,
+                _ => return Err(unknown()),
+            },
+            entity: w
+                .entity
+                .clone()
+                .or_else(|| w.span.text.clone())
+                .unwrap_or_default(),
+        }),
+        "dates" => Attrs::Date(DateAttrs {
+            kind: match kind {
+                "date" | "" => DateKind::Date,
+                "time" => DateKind::Time,
+                "duration" => DateKind::Duration,
+                "set" => DateKind::Set,
+                _ => return Err(unknown()),
+            },
+            value: w.value.clone(),
+        }),
+        _ => {
+            let role = |s: &Option<WireSpan>, name: &str| {
+                s.as_ref()
+                    .map(|s| read_span(map, s).map_err(|e| format!("{name}: {e}")))
+                    .transpose()
+            };
+            Attrs::Claim(ClaimAttrs {
+                kind: match kind {
+                    "direct" => ClaimKind::Direct,
+                    "indirect" | "" => ClaimKind::Indirect,
+                    _ => return Err(unknown()),
+                },
+                source: role(&w.source, "source")?,
+                cue: role(&w.cue, "cue")?,
+                fragments: w
+                    .fragments
+                    .iter()
+                    .map(|f| read_span(map, f).map_err(|e| format!("fragment: {e}")))
+                    .collect::<Result<_, _>>()?,
+                stance: w.stance,
+                source_entity: w.source_entity.clone(),
+            })
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Document {
+        let text = "Armenia 🇦🇲 said\r\n\"we will win\" on Sunday.";
+        let mut doc = Document::new("t1", text, CalendarDate::new(2020, 9, 27));
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            ByteSpan::from_raw(i, i + s.len()).unwrap()
+        };
+        doc.add(
+            at("Armenia"),
+            Attrs::Actor(ActorAttrs {
+                kind: ActorKind::Country,
+                entity: "Armenia".into(),
+            }),
+            Origin::Auto,
+            Status::Suggested,
+        );
+        doc.add(
+            at("Sunday"),
+            Attrs::Date(DateAttrs {
+                kind: DateKind::Date,
+                value: Some("2020-09-27".into()),
+            }),
+            Origin::Manual,
+            Status::Accepted,
+        );
+        doc.add(
+            at("we will win"),
+            Attrs::Claim(ClaimAttrs {
+                kind: ClaimKind::Direct,
+                source: Some(at("Armenia")),
+                cue: Some(at("said")),
+                fragments: vec![],
+                stance: Some(Stance::Assert),
+                source_entity: Some("Armenia".into()),
+            }),
+            Origin::Auto,
+            Status::Rejected,
+        );
+        doc
+    }
+
+    #[test]
+    fn round_trip_is_lossless() {
+        let doc = sample();
+        let json = to_json(&doc);
+        assert_eq!(from_json(&json).unwrap(), doc);
+    }
+
+    #[test]
+    fn offsets_are_code_points_with_utf16_beside() {
+        let wire = to_wire(&sample());
+        let claim = &wire.claims[0];
+        // "Armenia 🇦🇲 said\r\n\"" is 18 code points; the flag is 4 UTF-16 units.
+        assert_eq!((claim.span.start, claim.span.end), (18, 29));
+        assert_eq!(claim.span.utf16, Some(Utf16Wire { start: 20, end: 31 }));
+        assert_eq!(claim.span.text.as_deref(), Some("we will win"));
+        assert_eq!(wire.offset_unit, "codepoint");
+    }
+
+    #[test]
+    fn gold_files_read_without_extras() {
+        let gold = r#"{"id":"g","text":"Baku said no.","actors":[{"start":0,"end":4,"text":"Baku","kind":"country","entity":"Azerbaijan"}],"dates":[],"claims":[]}"#;
+        let doc = from_json(gold).unwrap();
+        assert_eq!(doc.annotations.len(), 1);
+        assert_eq!(doc.annotations[0].span.range(), 0..4);
+    }
+
+    #[test]
+    fn mismatched_spans_are_refused_with_their_place() {
+        let bad = r#"{"text":"Baku said no.","actors":[{"start":1,"end":5,"text":"Baku"}]}"#;
+        let err = from_json(bad).unwrap_err().to_string();
+        assert!(err.starts_with("actors[0]:"), "{err}");
+        let past = r#"{"text":"Baku","dates":[{"start":1,"end":50}]}"#;
+        assert!(from_json(past)
+            .unwrap_err()
+            .to_string()
+            .contains("past the end"));
+        assert!(from_json("{").is_err());
+        assert!(from_json(r#"{"text":"x","version":99}"#).is_err());
+    }
+}

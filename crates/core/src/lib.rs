@@ -1,0 +1,27 @@
+//! claimlens-core: the engine of claimlens, with no web dependency.
+//!
+//! Design:
+//! - **Text is sacred.** A [`model::Document`] keeps the text exactly as given; every
+//!   annotation is a span into it. Spans are UTF-8 bytes inside the engine and are
+//!   converted at the edges ([`text::OffsetMap`]) to code points (files) or UTF-16
+//!   (the DOM); each unit is its own type, so mixing them does not compile.
+//! - **Extractors are data-driven.** [`dates`], [`actors`] and [`claims`] read their
+//!   word lists and rules from `data/`, each entry with its reason.
+//! - **Suggestions, then decisions.** [`annotate::annotate`] only suggests; people
+//!   accept, reject and edit, and provenance records which is which.
+//! - **Formats check spans.** [`formats`] never moves a span silently: a span that
+//!   does not fit the text is an error naming its place.
+
+#![deny(missing_docs)]
+
+pub mod actors;
+pub mod annotate;
+pub mod calendar;
+pub mod claims;
+pub mod data;
+pub mod dates;
+pub mod formats;
+pub mod model;
+pub mod text;
+
+pub use annotate::annotate;

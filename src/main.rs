@@ -1,0 +1,3 @@
+//! The claimlens web app (placeholder until the Yew front end lands).
+
+fn main() {}
