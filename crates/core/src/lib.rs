@@ -20,8 +20,10 @@ pub mod calendar;
 pub mod claims;
 pub mod data;
 pub mod dates;
+pub mod edit;
 pub mod formats;
 pub mod model;
 pub mod text;
+pub mod timeml;
 
 pub use annotate::annotate;
