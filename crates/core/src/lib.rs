@@ -23,7 +23,9 @@ pub mod dates;
 pub mod edit;
 pub mod formats;
 pub mod model;
+pub mod review;
 pub mod text;
 pub mod timeml;
+pub mod views;
 
 pub use annotate::annotate;

@@ -175,10 +175,12 @@ fn amounts(s: &str, units: &[&str], part: &str) -> Result<usize, String> {
                 next_unit = i + 1;
                 count += 1;
             }
-            None => return Err(format!(
+            None => {
+                return Err(format!(
                 "expected one of the {part} units {} (each once, in that order) after `{amount}`",
                 units.join(", ")
-            )),
+            ))
+            }
         }
     }
     Ok(count)
