@@ -25,7 +25,7 @@ pub enum Snap {
 }
 
 /// Which end of a span a boundary move acts on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
     /// The first byte.
     Start,
@@ -34,7 +34,7 @@ pub enum Side {
 }
 
 /// How far a boundary moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
     /// One user-perceived character (grapheme cluster).
     Char,
@@ -43,7 +43,7 @@ pub enum Step {
 }
 
 /// Which way a boundary moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
     /// Towards the start of the text.
     Backward,
