@@ -21,7 +21,8 @@ use crate::model::{
 };
 use crate::text::ByteSpan;
 
-use super::grapheme;
+/// Up to this many changes, a patch finds its annotations by comparing ids.
+const SMALL: usize = 8;
 
 /// One annotation's change: absent before means created, absent after means deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,11 +162,22 @@ impl Patch {
                 found: doc.next_id,
             });
         }
-        let by_id: HashMap<AnnotationId, &Change> =
-            self.changes.iter().map(|c| (c.id, c)).collect();
+        // Most patches change one annotation: comparing ids beats hashing them.
+        let by_id: HashMap<AnnotationId, &Change> = if self.changes.len() > SMALL {
+            self.changes.iter().map(|c| (c.id, c)).collect()
+        } else {
+            HashMap::new()
+        };
+        let change_of = |id: AnnotationId| -> Option<&Change> {
+            if self.changes.len() > SMALL {
+                by_id.get(&id).copied()
+            } else {
+                self.changes.iter().find(|c| c.id == id)
+            }
+        };
         let mut matched = 0;
         for a in &doc.annotations {
-            if let Some(c) = by_id.get(&a.id) {
+            if let Some(c) = change_of(a.id) {
                 if c.before.as_ref() != Some(a) {
                     return Err(PatchError::Conflict(a.id.0));
                 }
@@ -186,7 +198,7 @@ impl Patch {
                 return Err(PatchError::Span(a.id.0));
             }
         }
-        doc.annotations.retain(|a| !by_id.contains_key(&a.id));
+        doc.annotations.retain(|a| change_of(a.id).is_none());
         doc.annotations.extend(self.added().cloned());
         doc.next_id = self.next_id.1;
         doc.sort();
@@ -194,12 +206,14 @@ impl Patch {
     }
 }
 
-/// True when every span of `a` lies inside `text` on cluster boundaries.
+/// True when every span of `a` lies inside `text` on character boundaries. (Cluster
+/// boundaries are checked where a person gives a span; an extractor's suggestion that
+/// ends inside a cluster must still be accepted or rejected.)
 fn fits(text: &str, a: &Annotation) -> bool {
     let ok = |s: &ByteSpan| {
         s.end().0 <= text.len()
-            && grapheme::is_boundary(text, s.start().0)
-            && grapheme::is_boundary(text, s.end().0)
+            && text.is_char_boundary(s.start().0)
+            && text.is_char_boundary(s.end().0)
     };
     ok(&a.span)
         && match &a.attrs {

@@ -897,3 +897,42 @@ fn random_edits_never_panic_and_always_undo() {
     }
     assert_eq!(doc, fixture());
 }
+
+#[test]
+fn suggestions_inside_a_cluster_can_still_be_reviewed() {
+    let text = "Cafe\u{301} owner";
+    let mut doc = Document::new("t", text, None);
+    // An extractor's span ending between `e` and its combining accent.
+    let id = doc.add(
+        ByteSpan::from_raw(0, 4).unwrap(),
+        actor(ActorKind::Organisation, "Cafe"),
+        Origin::Auto,
+        Status::Suggested,
+    );
+    let (d, _) = edited(&doc, &Edit::Accept(id));
+    assert_eq!(d.get(id).map(|a| a.status), Some(Status::Accepted));
+    // A person's span there is refused, and a move repairs it.
+    assert_eq!(
+        apply(
+            &doc,
+            &Edit::SetSpan {
+                id,
+                span: ByteSpan::from_raw(0, 4).unwrap()
+            }
+        ),
+        Err(EditError::SplitsCharacter(4))
+    );
+    let (d, _) = edited(
+        &doc,
+        &Edit::MoveBoundary {
+            id,
+            side: Side::End,
+            step: Step::Char,
+            direction: Direction::Forward,
+        },
+    );
+    assert_eq!(
+        d.get(id).and_then(|a| a.span.slice(text)),
+        Some("Cafe\u{301}")
+    );
+}
