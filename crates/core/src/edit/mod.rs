@@ -52,7 +52,7 @@ use crate::model::{Annotation, AnnotationId, Attrs, Document, Layer, Origin, Sta
 use crate::text::ByteSpan;
 use crate::timeml::TimexError;
 
-pub use history::History;
+pub use history::{History, DEFAULT_LIMIT};
 pub use kind::Kind;
 pub use patch::{Change, Patch, PatchError};
 pub use snap::{Direction, Side, Snap, Step};
