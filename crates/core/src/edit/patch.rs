@@ -53,17 +53,6 @@ pub enum PatchError {
          matches the document (reload the document or clear its history)"
     )]
     Conflict(u32),
-    /// The document hands out ids differently from when the step was recorded.
-    #[error(
-        "the document's next id is {found}, the recorded step expects {expected}; \
-         the history no longer matches the document"
-    )]
-    NextId {
-        /// What the patch expects.
-        expected: u32,
-        /// What the document has.
-        found: u32,
-    },
     /// An annotation of the patch does not fit the text.
     #[error(
         "annotation #{0} of the recorded step does not fit the text (past its end or \
@@ -153,15 +142,10 @@ impl Patch {
     /// Applies the patch to `doc`, after checking that it fits.
     ///
     /// # Errors
-    /// [`PatchError`] when an annotation the patch replaces is not as recorded, the next
-    /// id differs, or a new annotation does not fit the text; `doc` is then unchanged.
+    /// [`PatchError`] when an annotation the patch replaces is not as recorded, an
+    /// annotation it creates exists already, or a new annotation does not fit the
+    /// text; `doc` is then unchanged.
     pub fn apply_to(&self, doc: &mut Document) -> Result<(), PatchError> {
-        if doc.next_id != self.next_id.0 {
-            return Err(PatchError::NextId {
-                expected: self.next_id.0,
-                found: doc.next_id,
-            });
-        }
         // Most patches change one annotation: comparing ids beats hashing them.
         let by_id: HashMap<AnnotationId, &Change> = if self.changes.len() > SMALL {
             self.changes.iter().map(|c| (c.id, c)).collect()
@@ -200,7 +184,11 @@ impl Patch {
         }
         doc.annotations.retain(|a| change_of(a.id).is_none());
         doc.annotations.extend(self.added().cloned());
-        doc.next_id = self.next_id.1;
+        // The recorded next id, but never one already in use: a document read back
+        // from a file recomputes its next id from the ids it holds, which may be lower
+        // than when the step was recorded.
+        let in_use = doc.annotations.iter().map(|a| a.id.0).max();
+        doc.next_id = in_use.map_or(self.next_id.1, |m| self.next_id.1.max(m.saturating_add(1)));
         doc.sort();
         Ok(())
     }

@@ -765,12 +765,15 @@ fn patches_that_no_longer_fit_are_refused() {
     )
     .unwrap();
     assert_eq!(create.apply_to(&mut other_text), Err(PatchError::Span(9)));
-    let mut behind = doc.clone();
-    behind.next_id = 3;
-    assert!(matches!(
-        create.apply_to(&mut behind),
-        Err(PatchError::NextId { .. })
-    ));
+    // Creating an id that exists meanwhile is a conflict, never a doubled id.
+    let mut taken = doc.clone();
+    taken.add(
+        at("Sunday", 0),
+        date(None),
+        Origin::Manual,
+        Status::Accepted,
+    );
+    assert_eq!(create.apply_to(&mut taken), Err(PatchError::Conflict(9)));
     // The history keeps a step it could not undo.
     let mut work = doc.clone();
     let mut h = History::new();
@@ -935,4 +938,46 @@ fn suggestions_inside_a_cluster_can_still_be_reviewed() {
         d.get(id).and_then(|a| a.span.slice(text)),
         Some("Cafe\u{301}")
     );
+}
+
+#[test]
+fn history_survives_a_reload_through_the_native_format() {
+    use crate::formats::native::{from_json, to_json};
+    let mut doc = fixture();
+    let mut h = History::new();
+    h.apply(
+        &mut doc,
+        &Edit::Create {
+            span: at("President", 0),
+            layer: Layer::Actor,
+            kind: None,
+        },
+    )
+    .unwrap();
+    h.apply(&mut doc, &Edit::Delete(id(9))).unwrap();
+    // Reading the file recomputes the next id from the ids present (9, not 10).
+    let mut reloaded = from_json(&to_json(&doc)).unwrap();
+    let mut h: History = serde_json::from_str(&serde_json::to_string(&h).unwrap()).unwrap();
+    h.undo(&mut reloaded).unwrap();
+    assert_eq!(entity(&reloaded, 9), "President");
+    h.undo(&mut reloaded).unwrap();
+    assert!(reloaded.get(id(9)).is_none());
+    h.redo(&mut reloaded).unwrap();
+    h.redo(&mut reloaded).unwrap();
+    assert!(reloaded.get(id(9)).is_none());
+    // A new annotation never reuses a live id, even on a hand-built document.
+    let mut odd = fixture();
+    odd.next_id = 2;
+    let p = apply(
+        &odd,
+        &Edit::Create {
+            span: at("President", 0),
+            layer: Layer::Actor,
+            kind: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(p.focus(), Some(id(9)));
+    p.apply_to(&mut odd).unwrap();
+    assert_eq!(odd.next_id, 10);
 }
