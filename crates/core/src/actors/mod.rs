@@ -1,8 +1,30 @@
 //! The actor layer: finds named people, organisations, governments and armed groups,
 //! and groups mentions of one actor under one canonical entity.
+//!
+//! The pipeline, one module per step:
+//! - [`words`]: tokens with case, sentence position and line mode (prose, Title Case,
+//!   ALL-CAPS);
+//! - [`candidates`]: runs of capitalised words that may be names;
+//! - [`classify`]: titles left out, kind decided, places told from acting governments;
+//! - this module: lone words decided with the whole document (a surname after its
+//!   first mention), names found again in ALL-CAPS lines;
+//! - [`entities`]: canonical names.
+//!
+//! Word lists live in `data/actors/` ([`gazetteer`]).
+
+pub mod candidates;
+pub mod classify;
+pub mod entities;
+pub mod gazetteer;
+pub mod words;
+
+use std::collections::HashMap;
 
 use crate::model::ActorKind;
-use crate::text::ByteSpan;
+use crate::text::{ByteSpan, TokenKind};
+use classify::{Context, Found};
+use gazetteer::Known;
+use words::{LineMode, Word, Words};
 
 /// An actor mention found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,8 +37,302 @@ pub struct ActorMention {
     pub entity: String,
 }
 
+/// The words of tokens `[a, b)` joined by single spaces, as gazetteer keys are.
+pub(crate) fn key_of(ws: &[Word<'_>], a: usize, b: usize) -> String {
+    let mut s = String::new();
+    for (i, w) in ws[a..b].iter().enumerate() {
+        // `St. Louis` and `U.N.`: a period sticks to the word before it.
+        if i > 0 && !w.is_punct(".") && !w.is_possessive() {
+            s.push(' ');
+        }
+        s.push_str(w.text);
+    }
+    s
+}
+
+/// Lower case of a word.
+pub(crate) fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
 /// Finds every actor mention in `text`.
 pub fn extract(text: &str) -> Vec<ActorMention> {
-    let _ = text;
-    Vec::new()
+    let words = words::words(text);
+    let cx = Context {
+        sports: is_sports(&words),
+    };
+    let mut found = Vec::new();
+    for run in candidates::runs(&words) {
+        classify::classify(&words, run, cx, &mut found);
+    }
+    decide_lone_words(&words, cx, &mut found);
+    find_in_caps_lines(&words, cx, &mut found);
+    found.sort_by_key(|f| f.start);
+    found.dedup_by(|b, a| b.start < a.end);
+    finish(&words, &found)
+}
+
+/// A sports report: a sport named in its first lines, or sports words throughout.
+fn is_sports(words: &Words<'_>) -> bool {
+    let g = gazetteer::get();
+    let mut total = 0;
+    for w in words.words.iter().filter(|w| w.kind == TokenKind::Word) {
+        if g.is_sports_word(&lower(w.text)) {
+            if w.line < 2 {
+                return true;
+            }
+            total += 1;
+        }
+    }
+    total >= 4
+}
+
+/// Decides lone unknown words: a surname of a person named in full elsewhere, a word
+/// used elsewhere with a known kind, or else a team on sports pages and a person in
+/// other news; a lone unknown word after `in`/`from` is a place and dropped.
+fn decide_lone_words(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
+    let ws = &words.words;
+    let mut by_word: HashMap<&str, ActorKind> = HashMap::new();
+    for f in found.iter() {
+        let Some(kind) = f.kind else { continue };
+        if kind == ActorKind::Person && f.end - f.start >= 2 {
+            for w in &ws[f.start..f.end] {
+                if w.is_capitalised() {
+                    by_word.entry(w.text).or_insert(ActorKind::Person);
+                }
+            }
+        } else if f.end - f.start == 1 {
+            by_word.entry(ws[f.start].text).or_insert(kind);
+        }
+    }
+    found.retain_mut(|f| {
+        if f.kind.is_some() {
+            return true;
+        }
+        let w = ws[f.start].text;
+        f.kind = match by_word.get(w) {
+            Some(&k) => Some(k),
+            None if f.after_preposition => None,
+            None if cx.sports => Some(ActorKind::Organisation),
+            None => Some(ActorKind::Person),
+        };
+        f.kind.is_some()
+    });
+}
+
+/// Finds names in ALL-CAPS lines by matching known names and the names found in the
+/// document's prose, longest first.
+fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
+    let g = gazetteer::get();
+    let ws = &words.words;
+    if !words.modes.contains(&LineMode::Caps) {
+        return;
+    }
+    let mut seen: HashMap<String, (ActorKind, Option<&'static str>)> = HashMap::new();
+    for f in found.iter() {
+        let Some(kind) = f.kind else { continue };
+        seen.entry(lower(&key_of(ws, f.start, f.end)))
+            .or_insert((kind, f.canonical));
+        if kind == ActorKind::Person {
+            if let Some(last) = ws[f.start..f.end].iter().rev().find(|w| w.is_capitalised()) {
+                seen.entry(lower(last.text)).or_insert((kind, None));
+            }
+        }
+    }
+    let longest = g.max_name_words().max(4);
+    let mut i = 0;
+    while i < ws.len() {
+        if words.mode(&ws[i]) != LineMode::Caps || ws[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        for n in (1..=longest).rev() {
+            let end = i + n;
+            if end > ws.len()
+                || ws[i + 1..end]
+                    .iter()
+                    .any(|w| w.after_break || w.kind == TokenKind::Possessive)
+            {
+                continue;
+            }
+            let key = lower(&key_of(ws, i, end));
+            let hit = match seen.get(&key) {
+                Some(&(kind, canonical)) => Some((kind, canonical)),
+                None => match g.name_lower(&key) {
+                    Some(Known::Organisation(c)) => Some((ActorKind::Organisation, Some(c))),
+                    Some(Known::Country(c) | Known::Seat(c)) if !is_dateline(ws, i, end) => Some((
+                        if cx.sports {
+                            ActorKind::Organisation
+                        } else {
+                            ActorKind::Country
+                        },
+                        Some(c),
+                    )),
+                    Some(Known::Place) if cx.sports && !is_dateline(ws, i, end) => {
+                        Some((ActorKind::Organisation, None))
+                    }
+                    _ => None,
+                },
+            };
+            if let Some((kind, canonical)) = hit {
+                found.push(Found {
+                    start: i,
+                    end,
+                    kind: Some(kind),
+                    canonical,
+                    after_preposition: false,
+                });
+                matched = n;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+}
+
+/// A place at the start of a line followed by a date or bracket: a dateline.
+fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
+    (a == 0 || ws[a].after_break)
+        && ws
+            .get(b)
+            .is_none_or(|w| w.after_break || matches!(w.kind, TokenKind::Number | TokenKind::Punct))
+}
+
+/// Turns found token ranges into mentions with entities.
+fn finish(words: &Words<'_>, found: &[Found]) -> Vec<ActorMention> {
+    let ws = &words.words;
+    let pending: Vec<entities::Pending> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let kind = f.kind?;
+            Some(entities::Pending {
+                name: key_of(ws, f.start, f.end),
+                kind,
+                canonical: f.canonical,
+                expands: expansion(ws, found, i),
+            })
+        })
+        .collect();
+    let names = entities::entities(&pending);
+    found
+        .iter()
+        .filter(|f| f.kind.is_some())
+        .zip(pending.iter().zip(names))
+        .filter_map(|(f, (p, entity))| {
+            let span =
+                ByteSpan::from_raw(ws[f.start].span.start().0, ws[f.end - 1].span.end().0).ok()?;
+            Some(ActorMention {
+                span,
+                kind: p.kind,
+                entity,
+            })
+        })
+        .collect()
+}
+
+/// The long form an acronym follows in brackets: `Royal Air Force ( RAF )`.
+fn expansion(ws: &[Word<'_>], found: &[Found], i: usize) -> Option<String> {
+    let f = &found[i];
+    if f.end - f.start != 1 || !ws[f.start].is_all_caps() || i == 0 {
+        return None;
+    }
+    let prev = &found[i - 1];
+    let bracket = f.start >= 1 && (ws[f.start - 1].is_punct("(") || ws[f.start - 1].is_punct("["));
+    (bracket && prev.end + 1 == f.start && prev.end - prev.start >= 2)
+        .then(|| key_of(ws, prev.start, prev.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(&str, ActorKind, String)> {
+        extract(text)
+            .into_iter()
+            .map(|m| (&text[m.span.range()], m.kind, m.entity))
+            .collect()
+    }
+
+    #[test]
+    fn surnames_after_first_mention() {
+        let got = mentions("President Ilham Aliyev spoke. Later Aliyev said no.");
+        assert_eq!(
+            got,
+            [
+                (
+                    "Ilham Aliyev",
+                    ActorKind::Person,
+                    "Ilham Aliyev".to_string()
+                ),
+                ("Aliyev", ActorKind::Person, "Ilham Aliyev".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn possessive_is_left_out() {
+        let got = mentions("Azerbaijan's President Ilham Aliyev said.");
+        assert_eq!(
+            got[0],
+            ("Azerbaijan", ActorKind::Country, "Azerbaijan".to_string())
+        );
+        assert_eq!(got[1].0, "Ilham Aliyev");
+    }
+
+    #[test]
+    fn capitals_stand_for_governments() {
+        let got = mentions("Baku said Yerevan lied.");
+        assert_eq!(
+            got[0],
+            ("Baku", ActorKind::Country, "Azerbaijan".to_string())
+        );
+        assert_eq!(
+            got[1],
+            ("Yerevan", ActorKind::Country, "Armenia".to_string())
+        );
+    }
+
+    #[test]
+    fn caps_headlines_do_not_flood() {
+        let got = mentions(
+            "GOVERNMENT SAYS TALKS WILL RESUME SOON\nLONDON 1996-08-30\nThe talks resume.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn caps_lines_find_known_names() {
+        let got = mentions("NATO WARNS ALIYEV\nIlham Aliyev met NATO officials.");
+        let names: Vec<_> = got.iter().map(|m| m.0).collect();
+        assert_eq!(names, ["NATO", "ALIYEV", "Ilham Aliyev", "NATO"]);
+        assert_eq!(got[1].2, "Ilham Aliyev");
+    }
+
+    #[test]
+    fn acronym_joins_long_form() {
+        let got = mentions("the Royal Air Force (RAF) said the RAF would fly.");
+        assert!(got.iter().all(|m| m.2 == "Royal Air Force"), "{got:?}");
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            " ",
+            "'s",
+            "A",
+            "\u{0}\u{FFFF}",
+            "’s ’s",
+            "( RAF )",
+            "Mr.",
+            "of and the",
+            "É\u{301}",
+        ] {
+            let _ = extract(text);
+        }
+        let long = "Foo Bar said. ".repeat(1000);
+        assert!(!extract(&long).is_empty());
+    }
 }

@@ -1,0 +1,374 @@
+//! Deciding what a candidate run names: which part is a title to leave out, which part
+//! is a country, organisation or person, whether a country is acting or only a place,
+//! and whether lower-case words after a nationality make a group (`Azerbaijani
+//! forces`), an institution (`Azerbaijan's defence ministry`) or a person described by
+//! role (`the Armenian prime minister`).
+
+use super::candidates::Run;
+use super::gazetteer::{get, Gazetteer, Known, NounKind};
+use super::words::{LineMode, Word, Words};
+use super::{key_of, lower};
+use crate::model::ActorKind;
+use crate::text::TokenKind;
+
+/// A mention found in one run, as token indices `[start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The kind, or `None` for a lone unknown word the whole document must decide.
+    pub kind: Option<ActorKind>,
+    /// The canonical name a gazetteer gave, if any.
+    pub canonical: Option<&'static str>,
+    /// A lone unknown word right after a place preposition (`in Tartar`).
+    pub after_preposition: bool,
+}
+
+impl Found {
+    fn new(
+        start: usize,
+        end: usize,
+        kind: Option<ActorKind>,
+        canonical: Option<&'static str>,
+    ) -> Found {
+        Found {
+            start,
+            end,
+            kind,
+            canonical,
+            after_preposition: false,
+        }
+    }
+}
+
+/// What the document is, as far as classifying names goes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// A sports report: a place that plays is a team.
+    pub sports: bool,
+}
+
+/// Classifies one run and pushes what it names onto `out`.
+pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) {
+    let g = get();
+    let ws = &words.words;
+    let (a, b) = (run.start, run.end);
+    if ws[a..b]
+        .iter()
+        .filter(|w| w.kind == TokenKind::Word)
+        .all(|w| g.is_common(&lower(w.text)) && !g.is_organisation_word(w.text))
+        && g.name(&key_of(ws, a, b)).is_none()
+    {
+        return;
+    }
+    if let Some(k) = g.name(&key_of(ws, a, b)) {
+        known(g, words, a, b, k, cx, out);
+        return;
+    }
+    if ws[a..b].iter().any(|w| g.is_organisation_word(w.text)) {
+        out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+        return;
+    }
+    let mut pos = a;
+    let mut titled = false;
+    // Where a nationality or country before a title started (for `Armenian PM`).
+    let mut described: Option<usize> = None;
+    'segments: while pos < b {
+        let w = &ws[pos];
+        if w.kind != TokenKind::Word {
+            pos += 1;
+            continue;
+        }
+        if g.is_title(&lower(w.text)) {
+            titled = true;
+            pos += 1;
+            continue;
+        }
+        let ambiguous_given = g.is_given_name(w.text) && pos + 1 < b;
+        if !ambiguous_given {
+            let longest = g.max_name_words().min(b - pos);
+            for n in (1..=longest).rev() {
+                let Some(k) = g.name(&key_of(ws, pos, pos + n)) else {
+                    continue;
+                };
+                if titled {
+                    // A title then a country or body: `Secretary General UN`; keep the body.
+                    titled = false;
+                }
+                described = Some(pos);
+                if !matches!(k, Known::Demonym(_)) {
+                    known(g, words, pos, pos + n, k, cx, out);
+                }
+                pos += n;
+                continue 'segments;
+            }
+        }
+        break;
+    }
+    if pos < b {
+        let single = b - pos == 1;
+        let kind = if is_acronym(&ws[pos]) && single && words.mode(&ws[pos]) == LineMode::Prose {
+            Some(ActorKind::Organisation)
+        } else if titled || !single || g.is_given_name(ws[pos].text) {
+            Some(ActorKind::Person)
+        } else {
+            None
+        };
+        let mut f = Found::new(pos, b, kind, None);
+        f.after_preposition = kind.is_none() && place_context(g, ws, pos);
+        out.push(f);
+    } else if let (true, Some(start)) = (titled, described) {
+        // Only a nationality and a title: a person described by role.
+        if out.last().is_some_and(|f| f.start >= start) {
+            out.pop();
+        }
+        out.push(Found::new(start, b, Some(ActorKind::Person), None));
+    } else if let Some(start) = described {
+        // A nationality alone is no actor, but `Azerbaijani forces` is.
+        if out.last().is_none_or(|f| f.end != b) {
+            if let Some(f) = phrase_after(g, ws, start, b) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// A run that is exactly one known name.
+fn known(
+    g: &Gazetteer,
+    words: &Words<'_>,
+    a: usize,
+    b: usize,
+    k: Known,
+    cx: Context,
+    out: &mut Vec<Found>,
+) {
+    let ws = &words.words;
+    if !matches!(k, Known::Organisation(_)) {
+        if let Some(f) = phrase_after(g, ws, a, b) {
+            out.push(f);
+            return;
+        }
+    }
+    match k {
+        Known::Organisation(c) => {
+            out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c)))
+        }
+        Known::Country(c) | Known::Seat(c) => {
+            if !is_place(g, words, a, b) {
+                out.push(Found::new(a, b, Some(ActorKind::Country), Some(c)));
+            }
+        }
+        Known::Place => {
+            if cx.sports && !place_context(g, ws, a) {
+                out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+            }
+        }
+        Known::Demonym(_) => {}
+    }
+}
+
+/// Lower-case words after a country, place or nationality that make one actor with it:
+/// `Azerbaijani armed forces`, `Azerbaijan's defence ministry`, `Armenian prime minister`.
+fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
+    let mut k = b;
+    if ws.get(k).is_some_and(Word::is_possessive) {
+        k += 1;
+    }
+    let is_lower_word = |w: &Word<'_>| {
+        w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+    };
+    let mut m = k;
+    while m < k + 3
+        && ws
+            .get(m)
+            .is_some_and(|w| is_lower_word(w) && g.is_group_modifier(w.text))
+    {
+        m += 1;
+    }
+    let noun = |i: usize| {
+        ws.get(i)
+            .filter(|w| is_lower_word(w))
+            .and_then(|w| g.group_word(w.text))
+    };
+    let head = match noun(m) {
+        Some(kind) => Some((m + 1, kind)),
+        None if m > k => noun(m - 1).map(|kind| (m, kind)),
+        None => None,
+    };
+    if let Some((end, kind)) = head {
+        let kind = match kind {
+            NounKind::Group => ActorKind::Group,
+            NounKind::Organisation => ActorKind::Organisation,
+        };
+        return Some(Found::new(a, end, Some(kind), None));
+    }
+    let mut t = k;
+    while ws
+        .get(t)
+        .is_some_and(|w| is_lower_word(w) && g.is_title(w.text))
+    {
+        t += 1;
+    }
+    let named_after = ws
+        .get(t)
+        .is_some_and(|w| w.is_capitalised() && !w.after_break);
+    (t > k && !named_after).then(|| Found::new(a, t, Some(ActorKind::Person), None))
+}
+
+/// True when the name at `[a, b)` is used as a place here, not as an acting government.
+fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize) -> bool {
+    let ws = &words.words;
+    if place_context(g, ws, a) {
+        return true;
+    }
+    // `Baku, Azerbaijan`: a city and its country name a place together.
+    let before_city = a >= 2 && ws[a - 1].is_punct(",") && ws[a - 2].is_capitalised();
+    let after_comma_country = ws.get(b).is_some_and(|w| w.is_punct(","))
+        && ws
+            .get(b + 1)
+            .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))));
+    if before_city && matches!(g.name(ws[a - 2].text), Some(Known::Seat(_) | Known::Place)) {
+        return true;
+    }
+    if after_comma_country
+        && matches!(
+            g.name(&key_of(ws, a, b)),
+            Some(Known::Seat(_) | Known::Place)
+        )
+    {
+        return true;
+    }
+    // A dateline: `LONDON 1996-08-30`, `BAKU (Sputnik) -`.
+    let first_on_line = a == 0 || ws[a].after_break;
+    first_on_line
+        && ws[a].is_all_caps()
+        && ws
+            .get(b)
+            .is_none_or(|w| w.after_break || matches!(w.kind, TokenKind::Number | TokenKind::Punct))
+}
+
+/// True when the words before token `a` make what follows a place: `in`, `from`,
+/// `the territory of`.
+fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize) -> bool {
+    let Some(prev) = a.checked_sub(1).and_then(|i| ws.get(i)) else {
+        return false;
+    };
+    if prev.after_break && prev.kind != TokenKind::Word {
+        return false;
+    }
+    let p = lower(prev.text);
+    if g.is_place_preposition(&p) {
+        return true;
+    }
+    p == "of" && a >= 2 && (g.is_of_noun(ws[a - 2].text) || g.is_of_noun(&lower(ws[a - 2].text)))
+}
+
+/// An acronym: two to six capitals, maybe dotted (`NATO`, `U.N.`, `KDP`).
+fn is_acronym(w: &Word<'_>) -> bool {
+    let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+    w.is_all_caps() && (2..=6).contains(&letters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::candidates::runs;
+    use super::super::words::words;
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, Option<ActorKind>)> {
+        let w = words(text);
+        let mut out = Vec::new();
+        for r in runs(&w) {
+            classify(&w, r, Context::default(), &mut out);
+        }
+        out.iter()
+            .map(|f| (key_of(&w.words, f.start, f.end), f.kind))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_left_out() {
+        assert_eq!(
+            found("said Prime Minister Nikol Pashinyan"),
+            [("Nikol Pashinyan".into(), Some(ActorKind::Person))]
+        );
+        assert_eq!(
+            found("met Russian President Vladimir Putin"),
+            [("Vladimir Putin".into(), Some(ActorKind::Person))]
+        );
+        assert_eq!(
+            found("asked Mr. Smith"),
+            [("Smith".into(), Some(ActorKind::Person))]
+        );
+    }
+
+    #[test]
+    fn institutions_keep_their_nationality() {
+        assert_eq!(
+            found("the Armenian Defence Ministry said"),
+            [(
+                "Armenian Defence Ministry".into(),
+                Some(ActorKind::Organisation)
+            )]
+        );
+        assert_eq!(
+            found("Azerbaijan 's defence ministry said"),
+            [(
+                "Azerbaijan's defence ministry".into(),
+                Some(ActorKind::Organisation)
+            )]
+        );
+    }
+
+    #[test]
+    fn places_are_not_actors() {
+        assert_eq!(
+            found("Armenia accused Azerbaijan"),
+            [
+                ("Armenia".into(), Some(ActorKind::Country)),
+                ("Azerbaijan".into(), Some(ActorKind::Country))
+            ]
+        );
+        assert!(found("fighting in Azerbaijan").is_empty());
+        assert!(found("the territory of Armenia").is_empty());
+        assert_eq!(
+            found("Baku said"),
+            [("Baku".into(), Some(ActorKind::Country))]
+        );
+    }
+
+    #[test]
+    fn groups_and_described_people() {
+        assert_eq!(
+            found("Azerbaijani armed forces fired"),
+            [("Azerbaijani armed forces".into(), Some(ActorKind::Group))]
+        );
+        assert_eq!(
+            found("Karabakh rebels said"),
+            [("Karabakh rebels".into(), Some(ActorKind::Group))]
+        );
+        assert_eq!(
+            found("the Armenian prime minister said"),
+            [("Armenian prime minister".into(), Some(ActorKind::Person))]
+        );
+        assert_eq!(
+            found("the Armenian PM said"),
+            [("Armenian PM".into(), Some(ActorKind::Person))]
+        );
+    }
+
+    #[test]
+    fn acronyms_are_organisations() {
+        assert_eq!(
+            found("the KDP said"),
+            [("KDP".into(), Some(ActorKind::Organisation))]
+        );
+        assert_eq!(
+            found("the UN said"),
+            [("UN".into(), Some(ActorKind::Organisation))]
+        );
+    }
+}
