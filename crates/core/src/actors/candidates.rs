@@ -119,7 +119,7 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
         .iter()
         .map(|w| {
             let mode = words.mode(w);
-            if mode == LineMode::Caps || !w.is_capitalised() {
+            if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w.text) {
                 return false;
             }
             lower.clear();
@@ -164,6 +164,27 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
         i = end;
     }
     out
+}
+
+/// Digits (`A380`, `GMT22`) and lower-case hyphen parts (`Armenian-held`) make a word
+/// something other than a name; so does a pair of nationalities (`Armenian-Azerbaijani`).
+fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
+    if g.name(text).is_some() {
+        return true;
+    }
+    if text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut parts = text.split('-');
+    parts.next();
+    let lower_part = parts
+        .clone()
+        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    let demonyms = text.contains('-')
+        && text
+            .split('-')
+            .all(|p| matches!(g.name(p), Some(super::gazetteer::Known::Demonym(_))));
+    !lower_part && !demonyms
 }
 
 /// A Title Case word that is an ordinary word and not part of an institution's name.

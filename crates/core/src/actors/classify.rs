@@ -18,12 +18,17 @@ pub struct Found {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
-    /// The kind, or `None` for a lone unknown word the whole document must decide.
+    /// The kind, or `None` for a place or a lone unknown word the whole document must
+    /// decide.
     pub kind: Option<ActorKind>,
     /// The canonical name a gazetteer gave, if any.
     pub canonical: Option<&'static str>,
-    /// A lone unknown word right after a place preposition (`in Tartar`).
-    pub after_preposition: bool,
+    /// A place, not an actor; kept so that a list of places stays places
+    /// (`the cities of Goris, Meghri and Kapan`).
+    pub place: bool,
+    /// Found only by its capitals at a sentence start or in a headline: an actor only if
+    /// the document names it elsewhere too.
+    pub weak: bool,
 }
 
 impl Found {
@@ -38,7 +43,15 @@ impl Found {
             end,
             kind,
             canonical,
-            after_preposition: false,
+            place: false,
+            weak: false,
+        }
+    }
+
+    fn place(start: usize, end: usize) -> Found {
+        Found {
+            place: true,
+            ..Found::new(start, end, None, None)
         }
     }
 }
@@ -50,25 +63,63 @@ pub struct Context {
     pub sports: bool,
 }
 
+fn nouns_kind(kind: NounKind) -> ActorKind {
+    match kind {
+        NounKind::Group => ActorKind::Group,
+        NounKind::Organisation => ActorKind::Organisation,
+    }
+}
+
+/// The known name a run spells, also for an ALL-CAPS word in prose (`BAKU (Sputnik)`).
+fn known_name(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Known> {
+    let whole = key_of(ws, a, b);
+    g.name(&whole).or_else(|| {
+        let caps = ws[a..b]
+            .iter()
+            .all(|w| w.kind != TokenKind::Word || w.is_all_caps());
+        let long = whole.chars().filter(|c| c.is_alphabetic()).count() > 3;
+        if caps && long {
+            g.name_lower(&lower(&whole))
+        } else {
+            None
+        }
+    })
+}
+
 /// Classifies one run and pushes what it names onto `out`.
 pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) {
     let g = get();
     let ws = &words.words;
     let (a, b) = (run.start, run.end);
-    if ws[a..b]
-        .iter()
-        .filter(|w| w.kind == TokenKind::Word)
-        .all(|w| g.is_common(&lower(w.text)) && !g.is_organisation_word(w.text))
-        && g.name(&key_of(ws, a, b)).is_none()
-    {
-        return;
-    }
-    if let Some(k) = g.name(&key_of(ws, a, b)) {
+    let weak_spot = ws[a].initial || words.mode(&ws[a]) == LineMode::Title;
+    if let Some(k) = known_name(g, ws, a, b) {
         known(g, words, a, b, k, cx, out);
         return;
     }
-    if ws[a..b].iter().any(|w| g.is_organisation_word(w.text)) {
-        out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+    let all_common = ws[a..b]
+        .iter()
+        .filter(|w| w.kind == TokenKind::Word)
+        .all(|w| g.is_common(&lower(w.text)) && !g.is_organisation_word(w.text));
+    if all_common
+        || (is_line_start(ws, a)
+            && ws[a].is_all_caps()
+            && ws.get(b).is_some_and(|w| w.is_punct("(")))
+    {
+        return;
+    }
+    if let Some(kind) = ws[a..b]
+        .iter()
+        .rev()
+        .find_map(|w| g.organisation_word(w.text))
+    {
+        // A lone `Office` or `Forces` in a headline names nothing by itself.
+        if b - a == 1 && weak_spot {
+            return;
+        }
+        out.push(Found::new(a, b, Some(nouns_kind(kind)), None));
+        return;
+    }
+    if g.is_not_actor_head(ws[b - 1].text) {
         return;
     }
     let mut pos = a;
@@ -93,10 +144,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
                 let Some(k) = g.name(&key_of(ws, pos, pos + n)) else {
                     continue;
                 };
-                if titled {
-                    // A title then a country or body: `Secretary General UN`; keep the body.
-                    titled = false;
-                }
+                titled = false;
                 described = Some(pos);
                 if !matches!(k, Known::Demonym(_)) {
                     known(g, words, pos, pos + n, k, cx, out);
@@ -108,23 +156,16 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         break;
     }
     if pos < b {
-        let single = b - pos == 1;
-        let kind = if is_acronym(&ws[pos]) && single && words.mode(&ws[pos]) == LineMode::Prose {
-            Some(ActorKind::Organisation)
-        } else if titled || !single || g.is_given_name(ws[pos].text) {
-            Some(ActorKind::Person)
-        } else {
-            None
-        };
-        let mut f = Found::new(pos, b, kind, None);
-        f.after_preposition = kind.is_none() && place_context(g, ws, pos);
-        out.push(f);
-    } else if let (true, Some(start)) = (titled, described) {
-        // Only a nationality and a title: a person described by role.
-        if out.last().is_some_and(|f| f.start >= start) {
-            out.pop();
+        rest(g, words, pos, b, titled, described.is_some(), out);
+    } else if titled {
+        let start = described.or_else(|| possessor(ws, a, out));
+        if let Some(start) = start {
+            // Only a nationality and a title: a person described by role.
+            while out.last().is_some_and(|f| f.start >= start) {
+                out.pop();
+            }
+            out.push(Found::new(start, b, Some(ActorKind::Person), None));
         }
-        out.push(Found::new(start, b, Some(ActorKind::Person), None));
     } else if let Some(start) = described {
         // A nationality alone is no actor, but `Azerbaijani forces` is.
         if out.last().is_none_or(|f| f.end != b) {
@@ -133,6 +174,52 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             }
         }
     }
+}
+
+/// The start of a country named just before a possessive at `a` (`Qatar's Emir`).
+fn possessor(ws: &[Word<'_>], a: usize, out: &[Found]) -> Option<usize> {
+    let before = out.last()?;
+    let possessive = a >= 1 && ws[a - 1].is_possessive() && before.end + 1 == a;
+    (possessive && before.kind == Some(ActorKind::Country)).then_some(before.start)
+}
+
+/// The part of a run left after titles and known names: a person, an acronym, or a
+/// lone word for the document to decide.
+fn rest(
+    g: &Gazetteer,
+    words: &Words<'_>,
+    pos: usize,
+    b: usize,
+    titled: bool,
+    after_known: bool,
+    out: &mut Vec<Found>,
+) {
+    let ws = &words.words;
+    let first = &ws[pos];
+    let given = g.is_given_name(first.text);
+    let single = b - pos == 1;
+    let ends_in_place = matches!(
+        g.name(ws[b - 1].text),
+        Some(Known::Place | Known::Country(_) | Known::Seat(_) | Known::Demonym(_))
+    );
+    // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
+    if !titled && !given && (after_known || (ends_in_place && !single)) {
+        return;
+    }
+    let kind = if is_acronym(first) && single && words.mode(first) == LineMode::Prose {
+        Some(ActorKind::Organisation)
+    } else if titled || !single || given {
+        Some(ActorKind::Person)
+    } else {
+        None
+    };
+    let mut f = Found::new(pos, b, kind, None);
+    f.weak =
+        !titled && !given && ((first.initial && single) || words.mode(first) != LineMode::Prose);
+    if kind.is_none() && (place_context(g, ws, pos, out) || followed_by_place_noun(g, ws, b)) {
+        f.place = true;
+    }
+    out.push(f);
 }
 
 /// A run that is exactly one known name.
@@ -157,13 +244,19 @@ fn known(
             out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c)))
         }
         Known::Country(c) | Known::Seat(c) => {
-            if !is_place(g, words, a, b) {
+            if let Some(f) = phrase_before(g, ws, a, b) {
+                out.push(f);
+            } else if is_place(g, words, a, b, out) {
+                out.push(Found::place(a, b));
+            } else {
                 out.push(Found::new(a, b, Some(ActorKind::Country), Some(c)));
             }
         }
         Known::Place => {
-            if cx.sports && !place_context(g, ws, a) {
+            if cx.sports && !place_context(g, ws, a, out) && !is_line_start(ws, a) {
                 out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+            } else {
+                out.push(Found::place(a, b));
             }
         }
         Known::Demonym(_) => {}
@@ -177,9 +270,6 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     if ws.get(k).is_some_and(Word::is_possessive) {
         k += 1;
     }
-    let is_lower_word = |w: &Word<'_>| {
-        w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
-    };
     let mut m = k;
     while m < k + 3
         && ws
@@ -199,11 +289,7 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
         None => None,
     };
     if let Some((end, kind)) = head {
-        let kind = match kind {
-            NounKind::Group => ActorKind::Group,
-            NounKind::Organisation => ActorKind::Organisation,
-        };
-        return Some(Found::new(a, end, Some(kind), None));
+        return Some(Found::new(a, end, Some(nouns_kind(kind)), None));
     }
     let mut t = k;
     while ws
@@ -218,21 +304,59 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     (t > k && !named_after).then(|| Found::new(a, t, Some(ActorKind::Person), None))
 }
 
+/// Words before `of` and a country that make one actor with it: `the president of
+/// Azerbaijan` (a person), `the armed forces of Armenia` (a group).
+fn phrase_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
+    let mut s = a;
+    if s >= 1 && ws[s - 1].text == "the" {
+        s -= 1;
+    }
+    if s < 2 || ws[s - 1].text != "of" {
+        return None;
+    }
+    let head = &ws[s - 2];
+    let head_lower = lower(head.text);
+    let mut start = s - 2;
+    let kind = if g.is_title(&head_lower) {
+        while start >= 1 && g.is_title(&lower(ws[start - 1].text)) {
+            start -= 1;
+        }
+        ActorKind::Person
+    } else if is_lower_word(head) && g.group_word(head.text) == Some(NounKind::Group) {
+        while start >= 1 && is_lower_word(&ws[start - 1]) && g.is_group_modifier(ws[start - 1].text)
+        {
+            start -= 1;
+        }
+        ActorKind::Group
+    } else {
+        return None;
+    };
+    Some(Found::new(start, b, Some(kind), None))
+}
+
+fn is_lower_word(w: &Word<'_>) -> bool {
+    w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn is_line_start(ws: &[Word<'_>], a: usize) -> bool {
+    a == 0 || ws[a].after_break
+}
+
 /// True when the name at `[a, b)` is used as a place here, not as an acting government.
-fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize) -> bool {
+fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found]) -> bool {
     let ws = &words.words;
-    if place_context(g, ws, a) {
+    if place_context(g, ws, a, out) || followed_by_place_noun(g, ws, b) {
         return true;
     }
     // `Baku, Azerbaijan`: a city and its country name a place together.
     let before_city = a >= 2 && ws[a - 1].is_punct(",") && ws[a - 2].is_capitalised();
+    if before_city && matches!(g.name(ws[a - 2].text), Some(Known::Seat(_) | Known::Place)) {
+        return true;
+    }
     let after_comma_country = ws.get(b).is_some_and(|w| w.is_punct(","))
         && ws
             .get(b + 1)
             .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))));
-    if before_city && matches!(g.name(ws[a - 2].text), Some(Known::Seat(_) | Known::Place)) {
-        return true;
-    }
     if after_comma_country
         && matches!(
             g.name(&key_of(ws, a, b)),
@@ -242,28 +366,42 @@ fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize) -> bool {
         return true;
     }
     // A dateline: `LONDON 1996-08-30`, `BAKU (Sputnik) -`.
-    let first_on_line = a == 0 || ws[a].after_break;
-    first_on_line
+    is_line_start(ws, a)
         && ws[a].is_all_caps()
         && ws
             .get(b)
             .is_none_or(|w| w.after_break || matches!(w.kind, TokenKind::Number | TokenKind::Punct))
 }
 
+/// True when a lower-case place noun follows: `the Syunik region`, `Azerbaijan village`.
+fn followed_by_place_noun(g: &Gazetteer, ws: &[Word<'_>], b: usize) -> bool {
+    ws.get(b)
+        .is_some_and(|w| is_lower_word(w) && g.is_after_noun(w.text))
+}
+
 /// True when the words before token `a` make what follows a place: `in`, `from`,
-/// `the territory of`.
-fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize) -> bool {
-    let Some(prev) = a.checked_sub(1).and_then(|i| ws.get(i)) else {
+/// `the territory of`, or a list whose first member is a place.
+fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found]) -> bool {
+    let mut p = a;
+    if p >= 1 && ws[p - 1].text == "the" {
+        p -= 1;
+    }
+    let Some(prev) = p.checked_sub(1).and_then(|i| ws.get(i)) else {
         return false;
     };
-    if prev.after_break && prev.kind != TokenKind::Word {
+    if ws[a].after_break {
         return false;
     }
-    let p = lower(prev.text);
-    if g.is_place_preposition(&p) {
+    let listed = (prev.is_punct(",") || prev.text == "and")
+        && out.last().is_some_and(|f| f.place && f.end + 1 == p);
+    if listed {
         return true;
     }
-    p == "of" && a >= 2 && (g.is_of_noun(ws[a - 2].text) || g.is_of_noun(&lower(ws[a - 2].text)))
+    let word = lower(prev.text);
+    if g.is_place_preposition(&word) {
+        return true;
+    }
+    word == "of" && p >= 2 && (g.is_of_noun(ws[p - 2].text) || g.is_of_noun(&lower(ws[p - 2].text)))
 }
 
 /// An acronym: two to six capitals, maybe dotted (`NATO`, `U.N.`, `KDP`).
@@ -332,8 +470,14 @@ mod tests {
                 ("Azerbaijan".into(), Some(ActorKind::Country))
             ]
         );
-        assert!(found("fighting in Azerbaijan").is_empty());
-        assert!(found("the territory of Armenia").is_empty());
+        assert_eq!(
+            found("fighting in Azerbaijan"),
+            [("Azerbaijan".into(), None)]
+        );
+        assert_eq!(
+            found("the territory of Armenia"),
+            [("Armenia".into(), None)]
+        );
         assert_eq!(
             found("Baku said"),
             [("Baku".into(), Some(ActorKind::Country))]

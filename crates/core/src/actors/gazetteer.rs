@@ -22,6 +22,7 @@ static PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 static GIVEN_NAMES: &str = include_str!("../../data/actors/given_names.txt");
 static COMMON_WORDS: &str = include_str!("../../data/actors/common_words.txt");
 static SPORTS: &str = include_str!("../../data/actors/sports.txt");
+static NOT_ACTOR_HEADS: &str = include_str!("../../data/actors/not_actor_heads.txt");
 
 /// What a known name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,9 @@ pub struct Gazetteer {
     names_lower: HashMap<String, Known>,
     max_name_words: usize,
     titles: HashSet<&'static str>,
-    organisation_words: HashSet<&'static str>,
+    organisation_words: HashMap<&'static str, NounKind>,
+    not_actor_heads: HashSet<&'static str>,
+    after_nouns: HashSet<&'static str>,
     group_words: HashMap<&'static str, NounKind>,
     group_modifiers: HashSet<&'static str>,
     prepositions: HashSet<&'static str>,
@@ -131,29 +134,36 @@ impl Gazetteer {
             .unwrap_or(1);
         let mut prepositions = HashSet::new();
         let mut of_nouns = HashSet::new();
+        let mut after_nouns = HashSet::new();
         for f in fields(PLACE_WORDS) {
             match (f.first(), f.get(1)) {
                 (Some(&w), Some(&"of-noun")) => of_nouns.insert(w),
+                (Some(&w), Some(&"after-noun")) => after_nouns.insert(w),
                 (Some(&w), _) => prepositions.insert(w),
                 _ => false,
             };
         }
-        let group_words = fields(GROUP_WORDS)
-            .filter_map(|f| {
-                let kind = match f.get(1).copied() {
-                    Some("organisation") => NounKind::Organisation,
-                    _ => NounKind::Group,
-                };
-                f.first().map(|&w| (w, kind))
-            })
-            .collect();
+        let kinded = |list: &'static str, default: NounKind| {
+            fields(list)
+                .filter_map(move |f| {
+                    let kind = match f.get(1).copied() {
+                        Some("organisation") => NounKind::Organisation,
+                        Some("group") => NounKind::Group,
+                        _ => default,
+                    };
+                    f.first().map(|&w| (w, kind))
+                })
+                .collect::<HashMap<_, _>>()
+        };
         Gazetteer {
             names,
             names_lower,
             max_name_words,
             titles: entries(TITLES).collect(),
-            organisation_words: entries(ORGANISATION_WORDS).collect(),
-            group_words,
+            organisation_words: kinded(ORGANISATION_WORDS, NounKind::Organisation),
+            not_actor_heads: entries(NOT_ACTOR_HEADS).collect(),
+            after_nouns,
+            group_words: kinded(GROUP_WORDS, NounKind::Group),
             group_modifiers: entries(GROUP_MODIFIERS).collect(),
             prepositions,
             of_nouns,
@@ -185,7 +195,23 @@ impl Gazetteer {
 
     /// True for a word that makes a name an organisation (`Ministry`, `Inc`).
     pub fn is_organisation_word(&self, word: &str) -> bool {
-        self.organisation_words.contains(word)
+        self.organisation_words.contains_key(word)
+    }
+
+    /// The kind an organisation word gives a name (`Forces` -> group).
+    pub fn organisation_word(&self, word: &str) -> Option<NounKind> {
+        self.organisation_words.get(word).copied()
+    }
+
+    /// True for a last word that makes a name a place, event or law (`Street`, `Cup`).
+    pub fn is_not_actor_head(&self, word: &str) -> bool {
+        self.not_actor_heads.contains(word)
+    }
+
+    /// True for a lower-case noun that, right after a name, makes it a place
+    /// (`the Syunik region`).
+    pub fn is_after_noun(&self, lower: &str) -> bool {
+        self.after_nouns.contains(lower)
     }
 
     /// The kind a lower-case noun after a demonym gives (`forces` -> group).

@@ -65,7 +65,8 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
     for run in candidates::runs(&words) {
         classify::classify(&words, run, cx, &mut found);
     }
-    decide_lone_words(&words, cx, &mut found);
+    decide(&words, cx, &mut found);
+    join_possessives(&words, &mut found);
     find_in_caps_lines(&words, cx, &mut found);
     found.sort_by_key(|f| f.start);
     found.dedup_by(|b, a| b.start < a.end);
@@ -87,13 +88,14 @@ fn is_sports(words: &Words<'_>) -> bool {
     total >= 4
 }
 
-/// Decides lone unknown words: a surname of a person named in full elsewhere, a word
-/// used elsewhere with a known kind, or else a team on sports pages and a person in
-/// other news; a lone unknown word after `in`/`from` is a place and dropped.
-fn decide_lone_words(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
+/// Decides what the document as a whole must: places are dropped; a lone unknown word
+/// is a surname of a person named in full elsewhere, or a word used elsewhere with a
+/// known kind, or else a team on sports pages and a person in other news; a name seen
+/// only at sentence starts or in headlines must be named elsewhere too.
+fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     let ws = &words.words;
     let mut by_word: HashMap<&str, ActorKind> = HashMap::new();
-    for f in found.iter() {
+    for f in found.iter().filter(|f| !f.weak && !f.place) {
         let Some(kind) = f.kind else { continue };
         if kind == ActorKind::Person && f.end - f.start >= 2 {
             for w in &ws[f.start..f.end] {
@@ -105,19 +107,70 @@ fn decide_lone_words(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
             by_word.entry(ws[f.start].text).or_insert(kind);
         }
     }
+    // Words capitalised in the middle of a prose sentence somewhere: names, not headings.
+    let mid_sentence: std::collections::HashSet<&str> = ws
+        .iter()
+        .filter(|w| w.is_capitalised() && !w.initial && words.mode(w) == LineMode::Prose)
+        .map(|w| w.text)
+        .collect();
     found.retain_mut(|f| {
-        if f.kind.is_some() {
-            return true;
+        if f.place {
+            return false;
         }
-        let w = ws[f.start].text;
-        f.kind = match by_word.get(w) {
-            Some(&k) => Some(k),
-            None if f.after_preposition => None,
-            None if cx.sports => Some(ActorKind::Organisation),
-            None => Some(ActorKind::Person),
-        };
-        f.kind.is_some()
+        let first = ws[f.start].text;
+        let known = by_word.get(first).copied();
+        let supported = ws[f.start..f.end]
+            .iter()
+            .any(|w| by_word.contains_key(w.text) || mid_sentence.contains(w.text));
+        // Sports tables start lines with team and player names; elsewhere a lone
+        // capitalised word at a sentence start is usually an ordinary word.
+        let table_row =
+            cx.sports && words.mode(&ws[f.start]) == LineMode::Prose && !looks_english(first);
+        if f.weak && !supported && !table_row {
+            return false;
+        }
+        if f.kind.is_none() {
+            f.kind = Some(known.unwrap_or(if cx.sports {
+                ActorKind::Organisation
+            } else {
+                ActorKind::Person
+            }));
+        }
+        true
     });
+}
+
+/// English word endings that names rarely have (`Fortunately`, `Responding`).
+fn looks_english(word: &str) -> bool {
+    [
+        "ly", "ing", "ed", "tion", "ment", "ness", "ies", "ous", "ful",
+    ]
+    .iter()
+    .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+}
+
+/// Joins a country and the institution or force it owns: `Azerbaijan's Foreign
+/// Ministry`, `Azerbaijan's MoD` are one organisation.
+fn join_possessives(words: &Words<'_>, found: &mut Vec<Found>) {
+    let ws = &words.words;
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let owned = prev.end + 1 == f.start
+                && ws[prev.end].is_possessive()
+                && prev.kind == Some(ActorKind::Country)
+                && f.canonical.is_none()
+                && matches!(f.kind, Some(ActorKind::Organisation | ActorKind::Group));
+            if owned {
+                prev.end = f.end;
+                prev.kind = f.kind;
+                prev.canonical = None;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    *found = out;
 }
 
 /// Finds names in ALL-CAPS lines by matching known names and the names found in the
@@ -181,7 +234,8 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
                     end,
                     kind: Some(kind),
                     canonical,
-                    after_preposition: false,
+                    place: false,
+                    weak: false,
                 });
                 matched = n;
                 break;
@@ -191,12 +245,18 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     }
 }
 
-/// A place at the start of a line followed by a date or bracket: a dateline.
+/// A place at the start of a line followed by a date, a bracket or nothing: a
+/// dateline (`LONDON 1996-08-30`, `BAKU (Sputnik) -`), not a row of a sports table.
 fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
-    (a == 0 || ws[a].after_break)
+    let date = ws.get(b).is_some_and(|w| w.kind == TokenKind::Number)
         && ws
-            .get(b)
-            .is_none_or(|w| w.after_break || matches!(w.kind, TokenKind::Number | TokenKind::Punct))
+            .get(b + 1)
+            .is_some_and(|w| w.is_punct("-") && w.span.start() == ws[b].span.end());
+    (a == 0 || ws[a].after_break)
+        && (date
+            || ws
+                .get(b)
+                .is_none_or(|w| w.after_break || w.is_punct("(") || w.is_punct(",")))
 }
 
 /// Turns found token ranges into mentions with entities.
