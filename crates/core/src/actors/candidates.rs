@@ -117,10 +117,19 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
     // Whether token i may be part of a name, computed once per token.
     let name_like: Vec<bool> = ws
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let mode = words.mode(w);
             if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w.text) {
                 return false;
+            }
+            // `I. Austin`: a capital and a period is an initial, never the word `I`.
+            let initial = w.text.chars().count() == 1
+                && ws
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_punct(".") && n.span.start() == w.span.end());
+            if initial {
+                return true;
             }
             lower.clear();
             lower.extend(w.text.chars().flat_map(char::to_lowercase));
@@ -147,15 +156,25 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
                 end += 1;
                 continue;
             }
-            let follows = ws.get(end + 1).is_some_and(|n| !n.after_break)
-                && name_like.get(end + 1) == Some(&true);
+            // Particles may come in a row: `Joost van der Westhuizen`.
+            let mut after = end + 1;
+            if next.kind == TokenKind::Word && is_particle(next.text) {
+                while ws
+                    .get(after)
+                    .is_some_and(|w| w.kind == TokenKind::Word && is_particle(w.text))
+                {
+                    after += 1;
+                }
+            }
+            let follows = ws.get(after).is_some_and(|n| !n.after_break)
+                && name_like.get(after) == Some(&true);
             let inner = follows
                 && ((next.kind == TokenKind::Word
                     && (is_particle(next.text) || is_joiner(next.text)))
                     || next.is_punct("&")
                     || (next.is_punct(".") && keeps_period(ws[end - 1].text)));
             if inner {
-                end += 2;
+                end = after + 1;
             } else {
                 break;
             }

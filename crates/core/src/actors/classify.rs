@@ -29,6 +29,9 @@ pub struct Found {
     /// Found only by its capitals at a sentence start or in a headline: an actor only if
     /// the document names it elsewhere too.
     pub weak: bool,
+    /// The kind is a default guess (no title, given name or known word), open to
+    /// the cues around the name's mentions.
+    pub guessed: bool,
 }
 
 impl Found {
@@ -45,6 +48,7 @@ impl Found {
             canonical,
             place: false,
             weak: false,
+            guessed: false,
         }
     }
 
@@ -197,6 +201,9 @@ fn rest(
     let ws = &words.words;
     let first = &ws[pos];
     let given = g.is_given_name(first.text);
+    // `striker Smith`, `spokesman Hajiyev`: a lower-case role right before.
+    let titled =
+        titled || (pos >= 1 && is_lower_word(&ws[pos - 1]) && g.is_title(ws[pos - 1].text));
     let single = b - pos == 1;
     let ends_in_place = matches!(
         g.name(ws[b - 1].text),
@@ -206,7 +213,12 @@ fn rest(
     if !titled && !given && (after_known || (ends_in_place && !single)) {
         return;
     }
-    let kind = if is_acronym(first) && single && words.mode(first) == LineMode::Prose {
+    // A lone capital letter is an initial or a label, not a name.
+    if single && first.text.chars().count() == 1 {
+        return;
+    }
+    let acronym = is_acronym(first) && !g.is_common(&lower(first.text));
+    let kind = if acronym && single && words.mode(first) == LineMode::Prose {
         Some(ActorKind::Organisation)
     } else if titled || !single || given {
         Some(ActorKind::Person)

@@ -22,6 +22,7 @@ static PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 static GIVEN_NAMES: &str = include_str!("../../data/actors/given_names.txt");
 static COMMON_WORDS: &str = include_str!("../../data/actors/common_words.txt");
 static SPORTS: &str = include_str!("../../data/actors/sports.txt");
+static KIND_CUES: &str = include_str!("../../data/actors/kind_cues.txt");
 static NOT_ACTOR_HEADS: &str = include_str!("../../data/actors/not_actor_heads.txt");
 
 /// What a known name is.
@@ -48,6 +49,17 @@ pub enum NounKind {
     Organisation,
 }
 
+/// Where a kind cue stands relative to a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CuePlace {
+    /// The word right before the name (`club`).
+    Before,
+    /// The word right after the name (`are`).
+    After,
+    /// The first pronoun after the name in its sentence (`he`, `it`).
+    Pronoun,
+}
+
 /// All actor word lists, ready for lookup.
 pub struct Gazetteer {
     names: HashMap<String, Known>,
@@ -56,6 +68,8 @@ pub struct Gazetteer {
     titles: HashSet<&'static str>,
     organisation_words: HashMap<&'static str, NounKind>,
     not_actor_heads: HashSet<&'static str>,
+    /// Cue word -> true when it points to a person, false for an organisation.
+    kind_cues: HashMap<(CuePlace, &'static str), bool>,
     after_nouns: HashSet<&'static str>,
     group_words: HashMap<&'static str, NounKind>,
     group_modifiers: HashSet<&'static str>,
@@ -162,6 +176,17 @@ impl Gazetteer {
             titles: entries(TITLES).collect(),
             organisation_words: kinded(ORGANISATION_WORDS, NounKind::Organisation),
             not_actor_heads: entries(NOT_ACTOR_HEADS).collect(),
+            kind_cues: fields(KIND_CUES)
+                .filter_map(|f| {
+                    let place = match f.get(1).copied()? {
+                        "before" => CuePlace::Before,
+                        "after" => CuePlace::After,
+                        _ => CuePlace::Pronoun,
+                    };
+                    let person = f.get(2).copied()? == "person";
+                    Some(((place, *f.first()?), person))
+                })
+                .collect(),
             after_nouns,
             group_words: kinded(GROUP_WORDS, NounKind::Group),
             group_modifiers: entries(GROUP_MODIFIERS).collect(),
@@ -201,6 +226,12 @@ impl Gazetteer {
     /// The kind an organisation word gives a name (`Forces` -> group).
     pub fn organisation_word(&self, word: &str) -> Option<NounKind> {
         self.organisation_words.get(word).copied()
+    }
+
+    /// Whether a cue word at `place` points to a person (`Some(true)`) or an
+    /// organisation (`Some(false)`).
+    pub fn kind_cue(&self, place: CuePlace, lower: &str) -> Option<bool> {
+        self.kind_cues.get(&(place, lower)).copied()
     }
 
     /// True for a last word that makes a name a place, event or law (`Street`, `Cup`).

@@ -66,6 +66,7 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
         classify::classify(&words, run, cx, &mut found);
     }
     decide(&words, cx, &mut found);
+    apply_cues(&words, cx, &mut found);
     join_possessives(&words, &mut found);
     find_in_caps_lines(&words, cx, &mut found);
     found.sort_by_key(|f| f.start);
@@ -138,6 +139,65 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         }
         true
     });
+}
+
+/// Settles guessed kinds by the cues around every mention of the same name: a role
+/// word before it (`club`, `firm`), a plural verb after it (a team: `Rotor are`), the
+/// first pronoun after it (`said it`, `said he`), and on sports pages a score after a
+/// name that opens a line (a team) or a country in brackets after it (a player).
+fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
+    let g = gazetteer::get();
+    let ws = &words.words;
+    let mut votes: HashMap<&str, i32> = HashMap::new();
+    for f in found.iter().filter(|f| f.guessed) {
+        let mut v = 0;
+        if let Some(prev) = f.start.checked_sub(1).map(|i| &ws[i]) {
+            v += cue(g.kind_cue(gazetteer::CuePlace::Before, &lower(prev.text))) * 2;
+        }
+        if let Some(next) = ws.get(f.end) {
+            if f.end - f.start == 1 {
+                v += cue(g.kind_cue(gazetteer::CuePlace::After, next.text));
+            }
+            if cx.sports {
+                let opens_line = f.start == 0 || ws[f.start].after_break;
+                if opens_line && next.kind == TokenKind::Number && !next.after_break {
+                    v -= 1;
+                }
+                let bracketed_country = next.is_punct("(")
+                    && ws
+                        .get(f.end + 1)
+                        .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))));
+                if bracketed_country {
+                    v += 1;
+                }
+            }
+        }
+        for w in ws[f.end..].iter().take(12) {
+            if w.after_break || w.is_punct(".") || w.is_punct("?") || w.is_punct("!") {
+                break;
+            }
+            if let Some(person) = g.kind_cue(gazetteer::CuePlace::Pronoun, &lower(w.text)) {
+                v += if person { 1 } else { -1 };
+                break;
+            }
+        }
+        *votes.entry(ws[f.end - 1].text).or_insert(0) += v;
+    }
+    for f in found.iter_mut().filter(|f| f.guessed) {
+        match votes.get(ws[f.end - 1].text) {
+            Some(&v) if v > 0 => f.kind = Some(ActorKind::Person),
+            Some(&v) if v < 0 => f.kind = Some(ActorKind::Organisation),
+            _ => {}
+        }
+    }
+}
+
+fn cue(c: Option<bool>) -> i32 {
+    match c {
+        Some(true) => 1,
+        Some(false) => -1,
+        None => 0,
+    }
 }
 
 /// English word endings that names rarely have (`Fortunately`, `Responding`).
@@ -236,6 +296,7 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
                     canonical,
                     place: false,
                     weak: false,
+                    guessed: false,
                 });
                 matched = n;
                 break;
