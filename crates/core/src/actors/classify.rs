@@ -228,6 +228,7 @@ fn rest(
     let mut f = Found::new(pos, b, kind, None);
     f.weak =
         !titled && !given && ((first.initial && single) || words.mode(first) != LineMode::Prose);
+    f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
     if kind.is_none() && (place_context(g, ws, pos, out) || followed_by_place_noun(g, ws, b)) {
         f.place = true;
     }
