@@ -126,11 +126,14 @@ pub(crate) fn is_auxiliary(w: &str) -> bool {
     lexicon().auxiliaries.contains(w)
 }
 
-const BE: [&str; 8] = ["is", "are", "was", "were", "be", "been", "being", "’s"];
+const BE: [&str; 9] = [
+    "is", "are", "was", "were", "be", "been", "being", "’s", "'s",
+];
 /// Words after which a cue form is a noun or adjective, not a verb.
-const NOUN_MARKERS: [&str; 24] = [
+const NOUN_MARKERS: [&str; 31] = [
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this",
-    "such", "any", "some", "no", "of", "in", "for", "with", "media", "news", "to",
+    "such", "any", "some", "no", "of", "in", "for", "with", "media", "news", "to", "amid", "them",
+    "him", "me", "us", "let", "make",
 ];
 
 /// Finds every cue, in text order; a token belongs to at most one cue.
@@ -176,13 +179,19 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
         let contracted_be = ctx.kind(start - 1) == Some(TokenKind::Possessive)
             && start >= 2
             && matches!(ctx.word(start - 2), "he" | "she" | "it" | "that");
-        if lex.auxiliaries.contains(w) || contracted_be {
+        // Manner adverbs (`largely agreed`, `angrily denied`) join the cue too.
+        let adverb = w.len() > 4 && w.ends_with("ly") && !ctx.is_capitalised(start - 1);
+        if lex.auxiliaries.contains(w) || contracted_be || adverb {
             start -= 1;
         } else {
             break;
         }
     }
     if start > sent_start && NOUN_MARKERS.contains(&ctx.word(start - 1)) && start == i {
+        return None;
+    }
+    // `reports of`, `claims of`: a plural noun, not a verb.
+    if form.ends_with('s') && ctx.word(verb_end) == "of" {
         return None;
     }
     // A cue right after another reporting word is its object (`denied reports`).

@@ -98,6 +98,7 @@ pub(crate) fn follow_on(scene: &Scene, consumed: &[bool], out: &mut Vec<Draft>) 
         }
     }
     let mut added = Vec::new();
+    let mut merged: Vec<(usize, (usize, usize))> = Vec::new();
     let mut prev: Option<usize> = None;
     let mut next = 0;
     for (qi, q) in scene.quotes.iter().enumerate() {
@@ -120,11 +121,14 @@ pub(crate) fn follow_on(scene: &Scene, consumed: &[bool], out: &mut Vec<Draft>) 
         let Some(p) = prev.and_then(|p| out.get(p)) else {
             continue;
         };
-        let gap = ctx.paragraph_index(q.open)
-            - ctx
-                .paragraph_index(p.end().saturating_sub(1))
-                .min(ctx.paragraph_index(q.open));
+        let para = ctx.paragraph_index(q.open);
+        let gap = para - ctx.paragraph_index(p.end().saturating_sub(1)).min(para);
         if gap > 1 {
+            continue;
+        }
+        if gap == 0 && p.kind == ClaimKind::Direct {
+            // `"Y1," X said. "Y2."`: the speaker goes on; one claim in two pieces.
+            merged.push((prev.unwrap_or(0), (q.inner_start, q.inner_end)));
             continue;
         }
         added.push(Draft {
@@ -134,6 +138,11 @@ pub(crate) fn follow_on(scene: &Scene, consumed: &[bool], out: &mut Vec<Draft>) 
             stance: p.stance,
             kind: ClaimKind::Direct,
         });
+    }
+    for (p, piece) in merged {
+        if let Some(d) = out.get_mut(p) {
+            d.content.push(piece);
+        }
     }
     out.extend(added);
 }

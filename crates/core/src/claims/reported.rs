@@ -37,6 +37,8 @@ pub(crate) struct Scene<'c, 't> {
     next_cue: Vec<u32>,
     /// For each token, the quote opening there, if any.
     quote_at: Vec<u32>,
+    /// For each token, the quote it lies inside, if any.
+    inside: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -53,8 +55,13 @@ impl<'c, 't> Scene<'c, 't> {
             next_cue[i] = if k < cues.len() { k as u32 } else { NONE };
         }
         let mut quote_at = vec![NONE; ctx.len() + 1];
+        let mut inside = vec![NONE; ctx.len() + 1];
         for (n, q) in quotes.iter().enumerate() {
             if let Some(slot) = quote_at.get_mut(q.open) {
+                *slot = n as u32;
+            }
+            // Top-level quotes do not overlap: this stays linear.
+            for slot in inside.iter_mut().take(q.inner_end).skip(q.inner_start) {
                 *slot = n as u32;
             }
         }
@@ -64,6 +71,7 @@ impl<'c, 't> Scene<'c, 't> {
             quotes,
             next_cue,
             quote_at,
+            inside,
         }
     }
 
@@ -85,10 +93,26 @@ impl<'c, 't> Scene<'c, 't> {
             .map(|q| q as usize)
     }
 
+    /// The quote token `i` lies inside.
+    pub fn quote_around(&self, i: usize) -> Option<&Quote> {
+        self.inside
+            .get(i)
+            .copied()
+            .filter(|&q| q != NONE)
+            .and_then(|q| self.quotes.get(q as usize))
+    }
+
     /// True when token `t` (a comma, `and`, a dash) starts a new attribution: a cue
     /// follows within a few tokens, with only a source phrase between.
     fn is_barrier(&self, t: usize) -> bool {
         let ctx = self.ctx;
+        // A live-blog time stamp (`18:00 GMT`) starts a new entry.
+        if ctx.kind(t) == Some(TokenKind::Number)
+            && matches!(ctx.word(t + 1), "gmt" | "utc")
+            && ctx.raw(t).contains(':')
+        {
+            return true;
+        }
         if !(matches!(ctx.raw(t), "," | ";" | "—" | "–") || ctx.word(t) == "and") {
             return false;
         }
@@ -106,13 +130,10 @@ impl<'c, 't> Scene<'c, 't> {
                 source::right_of(ctx, cue.end, se).is_some()
             };
         }
-        // `, the ministry said` ending the sentence.
-        source::left_of(ctx, cue.start, t + 1).is_some_and(|(s, _)| s == t + 1)
-            && ctx.word(t) != "and"
-            && {
-                let (_, se) = ctx.sentence(cue.start);
-                tail_is_adverbial(ctx, cue.end, se)
-            }
+        // `, the ministry said`, `, Aliyev said:`: a new speaker.
+        ctx.word(t) != "and"
+            && source::left_of(ctx, cue.start, t + 1)
+                .is_some_and(|src| src.0 == t + 1 && source::is_speaker(ctx, src))
     }
 
     /// Where the content starting at token `a` ends: the sentence's end or the first
@@ -124,6 +145,11 @@ impl<'c, 't> Scene<'c, 't> {
                 return Some(((q.inner_start, q.inner_end), ClaimKind::Direct));
             }
         }
+        // Content inside a quote ends with the quote.
+        let sentence_end = match self.quote_around(a) {
+            Some(q) => sentence_end.min(q.inner_end),
+            None => sentence_end,
+        };
         let mut b = a;
         while b < sentence_end && b < a + MAX_CONTENT && !(b > a && self.is_barrier(b)) {
             b += 1;
@@ -162,18 +188,31 @@ pub(crate) fn sentence_body(ctx: &Context, s: usize, e: usize) -> usize {
 /// Builds claims for every cue not used by a quote attribution.
 pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
     let ctx = scene.ctx;
+    // Sources already found (quote attributions), by cue position, for participles.
+    let mut earlier: Vec<(usize, (usize, usize))> = out
+        .iter()
+        .filter_map(|d| Some((d.cue.0, d.source?)))
+        .collect();
+    earlier.sort_unstable();
+    let mut next_earlier = 0;
     // The source of the last claim per sentence, for participles.
     let mut last: Option<(usize, (usize, usize))> = None;
     for (n, cue) in scene.cues.iter().enumerate() {
         let (ss, se) = ctx.sentence(cue.verb);
+        while next_earlier < earlier.len() && earlier[next_earlier].0 < cue.start {
+            let (at, src) = earlier[next_earlier];
+            last = Some((ctx.sentence(at).0, src));
+            next_earlier += 1;
+        }
         if used.get(n).copied().unwrap_or(false) {
             continue;
         }
+        let main = last.filter(|(s, _)| *s == ss).map(|(_, src)| src);
         let draft = match cue.frame {
             Frame::According => according(scene, cue, ss, se),
-            _ if cue.participle => {
-                let main = last.filter(|(s, _)| *s == ss).map(|(_, src)| src);
-                participle(scene, cue, ss, se, main)
+            _ if cue.participle => participle(scene, cue, ss, se, main),
+            _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => {
+                finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main))
             }
             _ => finite(scene, cue, ss, se),
         };
@@ -320,12 +359,27 @@ fn participle(
         return None;
     }
     let body = sentence_body(ctx, ss, se);
-    let src = main.or_else(|| {
-        source::right_of(ctx, body, cue.start).filter(|&s| source::is_speaker(ctx, s))
-    })?;
+    let src = main.or_else(|| opening_name(ctx, body, cue.start))?;
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene.content_from(a, se)?;
     Some(draft(cue, content, kind, Some(src)))
+}
+
+/// The capitalised name or pronoun opening a sentence: the subject of its main clause.
+fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut e = body;
+    while e < limit
+        && e < body + 8
+        && (ctx.is_capitalised(e) && ctx.kind(e) == Some(TokenKind::Word)
+            || ctx.kind(e) == Some(TokenKind::Possessive)
+            || (e > body && matches!(ctx.word(e), "and" | "of")))
+    {
+        e += 1;
+    }
+    while e > body && matches!(ctx.word(e - 1), "and" | "of") {
+        e -= 1;
+    }
+    (e > body).then_some((body, e))
 }
 
 fn according(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {

@@ -59,7 +59,10 @@ fn words() -> &'static Words {
 /// Longest source phrase, in tokens.
 const MAX_SOURCE: usize = 12;
 /// Days and other time words that may sit between a source and its cue.
-const TIME_WORDS: [&str; 14] = [
+const TIME_WORDS: [&str; 17] = [
+    "week",
+    "month",
+    "year",
     "monday",
     "tuesday",
     "wednesday",
@@ -74,6 +77,12 @@ const TIME_WORDS: [&str; 14] = [
     "evening",
     "afternoon",
     "night",
+];
+
+/// Prepositions whose object cannot be the subject of a cue.
+const PREPOSITIONS: [&str; 14] = [
+    "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "over", "during",
+    "against", "under",
 ];
 
 /// True when token `i` may be part of a speaker's name or description.
@@ -101,7 +110,12 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
     // `X on Friday said`, `X in a statement on Monday said`: skip the time phrase.
     while e > floor && TIME_WORDS.contains(&ctx.word(e - 1)) {
         e -= 1;
-        if e > floor && matches!(ctx.word(e - 1), "on" | "last" | "this" | "late" | "early") {
+        if e > floor
+            && matches!(
+                ctx.word(e - 1),
+                "on" | "last" | "this" | "late" | "early" | "next" | "earlier"
+            )
+        {
             e -= 1;
         }
     }
@@ -109,10 +123,14 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
     while s > floor && e - s < MAX_SOURCE && in_phrase(ctx, s - 1) {
         s -= 1;
     }
-    if s < e && ctx.is(s, ".") {
+    while s < e && (ctx.is(s, ".") || ctx.word(s) == "of") {
         s += 1;
     }
     if s < e && has_head(ctx, e - 1) {
+        // The object of a preposition is no subject (`32% of Republican claims`).
+        if s > floor && PREPOSITIONS.contains(&ctx.word(s - 1)) {
+            return None;
+        }
         return Some((s, e));
     }
     // `X, the aide to Y, said` and `X, who lives in Y, said`: the name before the apposition.
@@ -125,8 +143,28 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
             let inner = left_of_plain(ctx, c - 1, floor)?;
             return Some(inner);
         }
+        // `Name, director of the institute, said` opening the sentence.
+        if let Some(first) = first_comma(ctx, floor, e - 1) {
+            if first < e - 1 && is_name_run(ctx, floor, first) {
+                return Some((floor, first));
+            }
+        }
     }
     None
+}
+
+/// The first comma in `[a, b)`.
+fn first_comma(ctx: &Context, a: usize, b: usize) -> Option<usize> {
+    (a..b.min(a + 7)).find(|&i| ctx.is(i, ","))
+}
+
+/// True when `[a, b)` is a short capitalised name (`Richard Roe`, `Gov. Ed Roe`).
+fn is_name_run(ctx: &Context, a: usize, b: usize) -> bool {
+    b > a
+        && b - a <= 6
+        && (a..b).all(|i| {
+            (ctx.kind(i) == Some(TokenKind::Word) && ctx.is_capitalised(i)) || ctx.is(i, ".")
+        })
 }
 
 fn left_of_plain(ctx: &Context, end: usize, floor: usize) -> Option<(usize, usize)> {
