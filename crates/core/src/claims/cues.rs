@@ -191,7 +191,10 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
         return None;
     }
     // `reports of`, `claims of`: a plural noun, not a verb.
-    if form.ends_with('s') && ctx.word(verb_end) == "of" {
+    // `checking reports`: a plural noun after a verb form, too.
+    if form.ends_with('s')
+        && (ctx.word(verb_end) == "of" || (start == i && i > 0 && ctx.word(i - 1).ends_with("ing")))
+    {
         return None;
     }
     // A cue right after another reporting word is its object (`denied reports`).

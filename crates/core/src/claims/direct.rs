@@ -12,7 +12,7 @@ use crate::model::ClaimKind;
 use crate::text::TokenKind;
 
 /// The longest source phrase between a quote and its cue, in tokens.
-const GAP: usize = 12;
+const GAP: usize = 30;
 /// How far after the cue a split quote may resume, in tokens (`said on Friday, "Y2"`).
 const RESUME: usize = 8;
 

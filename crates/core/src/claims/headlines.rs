@@ -62,7 +62,15 @@ pub(crate) fn find(ctx: &Context, out: &mut Vec<Draft>) {
         if let Some(k) = tail {
             let quoted =
                 ctx.raw(k) != ":" || matches!(ctx.raw(k.saturating_sub(1)), "’" | "”" | "\"" | "'");
-            if quoted && k > body && is_name(ctx, k + 1, pb) && words(ctx, body, k) >= 3 {
+            let label = ctx
+                .span(k + 1, pb)
+                .map_or(String::new(), |s| ctx.text[s.range()].to_lowercase());
+            if quoted
+                && k > body
+                && is_name(ctx, k + 1, pb)
+                && !labels().contains(label.as_str())
+                && words(ctx, body, k) >= 3
+            {
                 out.push(claim((body, k), (k + 1, pb), k));
                 continue;
             }

@@ -216,7 +216,14 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
             }
             _ => finite(scene, cue, ss, se),
         };
-        if let Some(d) = draft {
+        // `"We condemn Y," the ministry said`: the quote is the claim; its speaker's
+        // own first-person verbs are part of it, not claims of their own.
+        let first_person = |d: &Draft| {
+            d.source.is_some_and(|(s, e)| {
+                e == s + 1 && matches!(ctx.word(s), "i" | "we") && scene.quote_around(s).is_some()
+            })
+        };
+        if let Some(d) = draft.filter(|d| !first_person(d)) {
             if let Some(src) = d.source {
                 last = Some((ss, src));
             }
@@ -246,7 +253,7 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
     if matches!(cue.frame, Frame::Speech | Frame::Tell) {
         // `said in a statement that Y`, `told his counterpart that Y`.
         let mut k = a;
-        while k < se && k < a + ATTRIBUTION_GAP {
+        while k < se && k < a + 2 * ATTRIBUTION_GAP {
             let w = ctx.word(k);
             if w == "that" && k > a {
                 return k + 1;
@@ -290,10 +297,10 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         ));
     };
     // `Y, X said.`: nothing (or only a time or place phrase) after the cue.
-    if matches!(cue.frame, Frame::Speech | Frame::Tell)
-        && src.0 > body
+    let comma_then_no_quote = ctx.is(cue.end, ",") && scene.quote_opening(cue.end + 1).is_none();
+    if src.0 > body
         && matches!(ctx.raw(src.0 - 1), "," | "—" | "–")
-        && tail_is_adverbial(ctx, cue.end, se)
+        && (tail_is_adverbial(ctx, cue.end, se) || comma_then_no_quote)
     {
         if !source::is_speaker(ctx, src) {
             return None;

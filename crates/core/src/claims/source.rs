@@ -85,6 +85,10 @@ const PREPOSITIONS: [&str; 14] = [
     "against", "under",
 ];
 
+/// Prepositions that attach a phrase inside a source (`attorneys for the family`,
+/// `experts on North Korea`).
+const ATTACHING: [&str; 5] = ["of", "for", "on", "at", "in"];
+
 /// True when token `i` may be part of a speaker's name or description.
 fn in_phrase(ctx: &Context, i: usize) -> bool {
     match ctx.kind(i) {
@@ -119,11 +123,31 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
             e -= 1;
         }
     }
-    let mut s = e;
-    while s > floor && e - s < MAX_SOURCE && in_phrase(ctx, s - 1) {
-        s -= 1;
+    // `many of whom say`, `who in 2010 said`: the relative pronoun is the source.
+    if e > floor && matches!(ctx.word(e - 1), "who" | "whom") {
+        return Some((e - 1, e));
     }
-    while s < e && (ctx.is(s, ".") || ctx.word(s) == "of") {
+    let mut s = e;
+    while s > floor && e - s < MAX_SOURCE {
+        if in_phrase(ctx, s - 1) || (s < e && ATTACHING.contains(&ctx.word(s - 1))) {
+            s -= 1;
+        } else if ctx.is(s - 1, ")") {
+            // `Sen. Roe (R-Ga.) said`: a parenthesis inside the name.
+            match (floor..s - 1).rev().take(8).find(|&k| ctx.is(k, "(")) {
+                Some(k) => s = k,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    // Leading prepositions, numbers and periods belong to what came before.
+    while s < e
+        && (ctx.is(s, ".")
+            || ctx.kind(s) == Some(TokenKind::Number)
+            || ATTACHING.contains(&ctx.word(s))
+            || ctx.is(s, "("))
+    {
         s += 1;
     }
     if s < e && has_head(ctx, e - 1) {
