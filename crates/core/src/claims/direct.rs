@@ -50,8 +50,10 @@ pub(crate) fn attribute(
             continue;
         }
         let (_, se) = ctx.sentence(cue.verb);
-        let src = if cue.start == k || cue.frame == Frame::According {
+        let src = if cue.start == k {
             source::right_of(ctx, cue.end, se).filter(|&s| source::is_speaker(ctx, s))
+        } else if cue.frame == Frame::According {
+            None
         } else {
             source::left_of(ctx, cue.start, k).filter(|&(s, _)| s == k)
         };

@@ -11,7 +11,7 @@
 //! sentences, and makes the claim direct.
 
 use super::context::Context;
-use super::cues::{Cue, Frame};
+use super::cues::{is_cue_word, Cue, Frame};
 use super::draft::Draft;
 use super::quotes::Quote;
 use super::source;
@@ -250,8 +250,14 @@ fn draft(
 /// Where the content of a cue begins: after the hearer of `told`, after `that`.
 fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
     let mut a = cue.end;
-    if matches!(cue.frame, Frame::Speech | Frame::Tell) {
-        // `said in a statement that Y`, `told his counterpart that Y`.
+    // `said in a statement that Y`, `told his counterpart that Y`: only a hearer or an
+    // adverbial phrase may stand between the cue and `that`.
+    let skippable = match cue.frame {
+        Frame::Tell => true,
+        Frame::Speech => is_adverbial_start(ctx, a),
+        _ => false,
+    };
+    if skippable {
         let mut k = a;
         while k < se && k < a + 2 * ATTRIBUTION_GAP {
             let w = ctx.word(k);
@@ -261,7 +267,7 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
             if w == "to" && cue.frame == Frame::Tell {
                 return k;
             }
-            if ctx.kind(k) == Some(TokenKind::Punct) && !ctx.is(k, ",") {
+            if ctx.kind(k) == Some(TokenKind::Punct) || is_cue_word(ctx, k) {
                 break;
             }
             k += 1;
@@ -274,6 +280,46 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
         a += 1;
     }
     a
+}
+
+/// True when token `k` opens a time, place or manner phrase (`in a statement`).
+fn is_adverbial_start(ctx: &Context, k: usize) -> bool {
+    matches!(
+        ctx.word(k),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "late"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "after"
+            | "before"
+            | "friday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "again"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "separately"
+            | "previously"
+            | "recently"
+            | "also"
+            | "then"
+            | "through"
+            | "via"
+            | "over"
+            | "to"
+    )
 }
 
 fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {

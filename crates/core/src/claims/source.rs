@@ -101,11 +101,12 @@ fn in_phrase(ctx: &Context, i: usize) -> bool {
 
 /// True when a phrase ending at token `last` can name a source (not a bare function word).
 fn has_head(ctx: &Context, last: usize) -> bool {
-    ctx.kind(last) == Some(TokenKind::Word)
-        && !matches!(
-            ctx.word(last),
-            "the" | "a" | "an" | "of" | "and" | "his" | "her" | "their" | "its" | "also"
-        )
+    ctx.is(last, ")")
+        || ctx.kind(last) == Some(TokenKind::Word)
+            && !matches!(
+                ctx.word(last),
+                "the" | "a" | "an" | "of" | "and" | "his" | "her" | "their" | "its" | "also"
+            )
 }
 
 /// The source phrase ending just before token `end`, not reaching before `floor`.
