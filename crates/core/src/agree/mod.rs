@@ -1,0 +1,1 @@
+//! Agreement between two annotated versions of the same documents.
