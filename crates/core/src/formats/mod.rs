@@ -10,6 +10,7 @@
 
 pub mod archive;
 pub mod brat;
+pub mod claim_rows;
 pub mod conll;
 pub mod csv;
 pub mod doccano;
@@ -19,6 +20,7 @@ pub mod import;
 pub mod labels;
 pub mod labelstudio;
 pub mod native;
+pub mod segments;
 pub mod spacy;
 pub mod units;
 pub mod w3c;

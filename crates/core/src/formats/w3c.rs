@@ -350,12 +350,14 @@ fn read_collection(c: &Value, path: &str, file: &str, stem: &str) -> Result<Draf
         match (role, found[part].label) {
             (labels::REL_SOURCE | "", Label::Source) => found[claim].source = Some(part),
             (labels::REL_CUE | "", Label::Cue) => found[claim].cue = Some(part),
-            _ => return Err(err(
-                p,
-                format!(
+            _ => {
+                return Err(err(
+                    p,
+                    format!(
                     "link {role:?} must join a claim to a SOURCE (source) or CUE (cue) annotation"
                 ),
-            )),
+                ))
+            }
         }
         found[part].linked = true;
     }
