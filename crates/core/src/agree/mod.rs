@@ -518,7 +518,12 @@ mod tests {
             ("Armenia", ActorKind::Country, Status::Accepted),
             ("UN", ActorKind::Organisation, Status::Accepted),
         ]);
-        let r = agree(std::slice::from_ref(&a), &[a], &AgreeOptions::default()).unwrap();
+        let r = agree(
+            std::slice::from_ref(&a),
+            std::slice::from_ref(&a),
+            &AgreeOptions::default(),
+        )
+        .unwrap();
         let actors = &r.layers[0];
         assert_eq!(
             (actors.strict.f1, actors.relaxed.f1, actors.kappa),
