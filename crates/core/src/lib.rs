@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 pub mod actors;
+pub mod agree;
 pub mod annotate;
 pub mod calendar;
 pub mod claims;
