@@ -132,7 +132,7 @@ fn resolve_weekday(a: CalendarDate, day: u8, shift: Option<i64>, future: bool) -
 fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, future: bool) -> i32 {
     let y = a.year();
     match shift {
-        Some(s) if s < 0 => y - i32::from(month + 1 >= a.month()),
+        Some(s) if s < 0 => y - i32::from(month >= a.month()),
         Some(s) if s > 0 => y + i32::from(month <= a.month()),
         Some(_) => y,
         None if future && month < a.month() => y + 1,

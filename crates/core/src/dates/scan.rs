@@ -91,10 +91,10 @@ impl Scanner<'_, '_> {
         let mut ctx = Ctx::default();
         let mut j = i;
         for _ in 0..4 {
-            if let Some(e) = self
-                .any_phrase(j, &self.lex.approximators)
-                .filter(|&e| !(e == j + 1 && self.low(e) == "the" && !ctx.the))
-            {
+            if let Some(e) = self.any_phrase(j, &self.lex.approximators).filter(|&e| {
+                !(e == j + 1
+                    && (self.low(e) == "the" || self.lex.shifters.contains_key(self.low(e))))
+            }) {
                 ctx.approx = true;
                 j = e;
             } else if let Some(e) = self.any_phrase(j, &self.lex.positions) {
@@ -175,6 +175,11 @@ impl Scanner<'_, '_> {
             .duration_contexts
             .contains(before)
             .then_some((e, Expr::Duration { amount: None, unit }))
+    }
+
+    /// Token `i` exists and continues the line of the token before it.
+    fn same_line(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.line_start)
     }
 
     fn any_phrase(&self, i: usize, phrases: &[Vec<&str>]) -> Option<usize> {
@@ -276,6 +281,14 @@ impl Scanner<'_, '_> {
     fn year_at(&self, i: usize) -> Option<(usize, i32)> {
         let (_, y) = self.year_shape(i)?;
         if i > 0 && self.lex.not_year_before.contains(self.low(i - 1)) {
+            return None;
+        }
+        // "1,000 to 2000": the upper end of a range of counts.
+        if i >= 2
+            && matches!(self.low(i - 1), "to" | "and" | "or")
+            && self.t.is_number(i - 2)
+            && self.year_shape(i - 2).is_none()
+        {
             return None;
         }
         if self.lex.not_year_after.contains(self.low(i + 1)) {
@@ -451,7 +464,10 @@ impl Scanner<'_, '_> {
 
     /// A day written after a clock time or a part of day: `Thursday`, `today`, `Nov. 9`.
     fn day_after(&self, i: usize) -> Option<(usize, DayRef)> {
-        let i = if self.low(i) == "," { i + 1 } else { i };
+        if !self.same_line(i) {
+            return None;
+        }
+
         if let Some((e, d)) = self.weekday_at(i) {
             return Some((
                 e,
@@ -566,6 +582,17 @@ impl Scanner<'_, '_> {
     /// `June 22, 2021`, `Sept. 27`, `August 1988`, `June`, `March of 1990`.
     fn month_forms(&self, i: usize) -> Hit {
         let (end, month) = self.month_at(i)?;
+        if !self.same_line(end) {
+            let full = self.low(i).len() > 4 || matches!(self.low(i), "june" | "july" | "may");
+            return full.then_some((
+                end,
+                Expr::Month {
+                    year: None,
+                    month,
+                    shift: None,
+                },
+            ));
+        }
         if let Some((e, day)) = self.day_number(end) {
             // "June 2021" is a year, not a day.
             if plausible_day(month, day) && !(self.t.is_number(end) && self.low(end).len() > 2) {
@@ -647,6 +674,15 @@ impl Scanner<'_, '_> {
         };
         // "Monday, Oct. 26"
         let k = if self.low(end) == "," { end + 1 } else { end };
+        if !self.same_line(k) {
+            return Some((
+                end,
+                Expr::Day {
+                    day: DayRef::Weekday { day, shift: None },
+                    part: None,
+                },
+            ));
+        }
         if let Some((
             e,
             Expr::Day {
@@ -742,11 +778,39 @@ impl Scanner<'_, '_> {
                 .filter(|(_, e)| matches!(e, Expr::Year(_)));
         }
         if w == "'" {
-            // "'90s"
+            // "'90s", "'82"
             let d = self.low(i + 1);
-            if self.t.is_number(i + 1) && d.len() == 2 && digits(d) && self.low(i + 2) == "s" {
-                let n: i32 = d.parse().ok()?;
+            if !self.t.is_number(i + 1)
+                || d.len() != 2
+                || !digits(d)
+                || !self.t.get(i + 1).is_some_and(|t| t.glued)
+            {
+                return None;
+            }
+            let n: i32 = d.parse().ok()?;
+            if self.low(i + 2) == "s" {
                 return Some((i + 3, Expr::Decade(190 + n / 10)));
+            }
+            let after = self.t.get(i + 2);
+            if after.is_some_and(|t| t.glued && t.kind != TokenKind::Punct)
+                || self.low(i + 2) == "'"
+            {
+                return None;
+            }
+            return Some((i + 2, Expr::Year(if n < 30 { 2000 + n } else { 1900 + n })));
+        }
+        if self.t.is_number(i)
+            && w.len() == 2
+            && digits(w)
+            && w.ends_with('0')
+            && self.low(i + 1) == "s"
+            && self.t.get(i + 1).is_some_and(|t| t.glued)
+        {
+            // "the 70s": a decade only where a decade is expected, not an age ("in his 70s").
+            let prev = if i > 0 { self.low(i - 1) } else { "" };
+            if ctx.the || ctx.position || matches!(prev, "the" | "and" | "early" | "late" | "mid") {
+                let n: i32 = w.parse().ok()?;
+                return Some((i + 2, Expr::Decade(190 + n / 10)));
             }
             return None;
         }
@@ -765,8 +829,7 @@ impl Scanner<'_, '_> {
             }
             return Some((end, Expr::Year(y)));
         }
-        // Spelled-out: "nineteen ninety-six", "two thousand".
-        let _ = ctx;
+        // Spelled-out: "nineteen ninety-six".
         let &hi = self.lex.numbers.get(w)?;
         if (11..=20).contains(&hi) {
             let (end, lo) = self.number_at(i + 1)?;
@@ -840,7 +903,12 @@ impl Scanner<'_, '_> {
         }
         let (mut e, unit) = self.unit_at(e)?;
         let hyphenated = self.t.get(e - 1).is_some_and(|t| t.hyphen);
-        if matches!(w, "a" | "an") && amount == Some(1.0) && i > 0 && !ctx.approx {
+        if matches!(w, "a" | "an")
+            && amount == Some(1.0)
+            && i > 0
+            && !ctx.approx
+            && !matches!(self.low(e), "ago" | "earlier")
+        {
             // "$1.35 a share"-style rates: "a year" after an amount is a rate, not a duration.
             let prev = self.low(i - 1);
             if self.t.is_number(i - 1)
@@ -873,7 +941,7 @@ impl Scanner<'_, '_> {
         }
         let by = amount.map(|n| n.round() as i64).unwrap_or(0);
         match self.low(e) {
-            "ago" | "earlier" | "before" if !hyphenated => {
+            "ago" | "earlier" if !hyphenated => {
                 return Some((
                     e + 1,
                     match amount {
@@ -969,6 +1037,14 @@ impl Scanner<'_, '_> {
             return Some((e2, Expr::Shift { unit, by }));
         }
         if let Some((e2, n)) = self.number_at(e) {
+            let e2 = if matches!(
+                self.low(e2),
+                "trading" | "full" | "consecutive" | "straight"
+            ) {
+                e2 + 1
+            } else {
+                e2
+            };
             if let Some((e3, unit)) = self.unit_at(e2) {
                 if n > 1.0 || self.is_plural_unit(e2) {
                     return Some((
@@ -1214,6 +1290,48 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
+        // "the same period last year", "the same month a year ago": the comparison point.
+        if w == "same" && ctx.the {
+            let (mut e, unit) = if self.low(i + 1) == "period" {
+                (i + 2, None)
+            } else {
+                self.unit_at(i + 1).map(|(e, u)| (e, Some(u)))?
+            };
+            if self.low(e) == "of" {
+                e += 1;
+                if self.low(e) == "the" {
+                    e += 1;
+                }
+            }
+            let (end, back) = match self
+                .shifted(e, Ctx::default())
+                .or_else(|| self.amount(e, Ctx::default()))?
+            {
+                (
+                    end,
+                    Expr::Shift {
+                        unit: Unit::Year,
+                        by,
+                    },
+                ) => (end, by),
+                _ => return None,
+            };
+            let expr = match unit {
+                Some(Unit::Month) => Expr::Shift {
+                    unit: Unit::Month,
+                    by: 12 * back,
+                },
+                Some(Unit::Day) => Expr::Shift {
+                    unit: Unit::Day,
+                    by: 365 * back,
+                },
+                _ => Expr::Shift {
+                    unit: Unit::Year,
+                    by: back,
+                },
+            };
+            return Some((end, expr));
+        }
         if w == "weekend" && ctx.the {
             return Some((i + 1, Expr::Weekend { shift: None }));
         }
@@ -1283,6 +1401,6 @@ fn takes_the(e: &Expr) -> bool {
 fn takes_approx(e: &Expr) -> bool {
     matches!(
         e,
-        Expr::Duration { .. } | Expr::Shift { .. } | Expr::Clock { .. } | Expr::Fixed { .. }
+        Expr::Duration { .. } | Expr::Shift { .. } | Expr::Clock { .. }
     )
 }
