@@ -214,9 +214,7 @@ fn shift_value(unit: Unit, by: i64, a: CalendarDate) -> String {
             .to_string(),
         Unit::Week | Unit::Fortnight => {
             let weeks = if unit == Unit::Fortnight { 2 * by } else { by };
-            // News weeks start on Sunday: a Sunday report's "last week" is the ISO week
-            // that ends that day.
-            let a = if a.weekday() == 6 { a.add_days(1) } else { a };
+
             let (wy, w) = a.add_days(7 * weeks).iso_week();
             format!("{wy:04}-W{w:02}")
         }

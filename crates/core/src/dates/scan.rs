@@ -467,6 +467,12 @@ impl Scanner<'_, '_> {
         if !self.same_line(i) {
             return None;
         }
+        // "5 p.m. EST, Nov. 6": a comma only before a month.
+        let i = if self.low(i) == "," && self.month_at(i + 1).is_some() {
+            i + 1
+        } else {
+            i
+        };
 
         if let Some((e, d)) = self.weekday_at(i) {
             return Some((
@@ -616,7 +622,7 @@ impl Scanner<'_, '_> {
             "," | "of" => end + 1,
             _ => end,
         };
-        if let Some((e, y)) = self.year_shape(k) {
+        if let Some((e, y)) = self.year_after(k) {
             return Some((
                 e,
                 Expr::Month {
@@ -829,22 +835,47 @@ impl Scanner<'_, '_> {
             }
             return Some((end, Expr::Year(y)));
         }
-        // Spelled-out: "nineteen ninety-six".
-        let &hi = self.lex.numbers.get(w)?;
-        if (11..=20).contains(&hi) {
-            let (end, lo) = self.number_at(i + 1)?;
-            if (10.0..100.0).contains(&lo)
-                && lo.fract() == 0.0
-                && !matches!(self.low(i + 1), "a" | "an")
-            {
-                let y = hi as i32 * 100 + lo as i32;
-                if self.low(end) == "s" {
-                    return Some((end + 1, Expr::Decade(y / 10)));
+        // "the year two thousand"
+        if w == "year" && ctx.the {
+            if let Some((end, n)) = self.number_at(i + 1) {
+                if (1000.0..2200.0).contains(&n) && n.fract() == 0.0 {
+                    return Some((end, Expr::Year(n as i32)));
                 }
-                return Some((end, Expr::Year(y)));
             }
         }
+        self.spelled_year(i)
+    }
+
+    /// A year in words: "nineteen ninety-six", and the decade "nineteen nineties".
+    fn spelled_year(&self, i: usize) -> Hit {
+        let &hi = self.lex.numbers.get(self.low(i))?;
+        if !(11..=20).contains(&hi) {
+            return None;
+        }
+        if let Some(tens) = self.low(i + 1).strip_suffix("ies") {
+            // "nineteen nineties"
+            let mut word = String::with_capacity(tens.len() + 1);
+            word.push_str(tens);
+            word.push('y');
+            let &t = self.lex.numbers.get(word.as_str())?;
+            return Some((i + 2, Expr::Decade(hi as i32 * 10 + t as i32 / 10)));
+        }
+        let (end, lo) = self.number_at(i + 1)?;
+        if (10.0..100.0).contains(&lo)
+            && lo.fract() == 0.0
+            && !matches!(self.low(i + 1), "a" | "an")
+        {
+            return Some((end, Expr::Year(hi as i32 * 100 + lo as i32)));
+        }
         None
+    }
+
+    /// A year in digits or in words where a year is expected (after a month or "of").
+    fn year_after(&self, i: usize) -> Option<(usize, i32)> {
+        self.year_shape(i).or_else(|| match self.spelled_year(i) {
+            Some((e, Expr::Year(y))) => Some((e, y)),
+            _ => None,
+        })
     }
 
     /// Amounts of time: `six weeks`, `30 years`, `two-year`, `a week`, `several days`,
@@ -1270,7 +1301,10 @@ impl Scanner<'_, '_> {
             } else {
                 i + 1
             };
-            if let Some((e, y)) = self.year_at(k) {
+            if let Some((e, y)) = self
+                .year_at(k)
+                .or_else(|| self.year_after(k).filter(|_| k == i + 2))
+            {
                 return Some((
                     e,
                     Expr::Part {
