@@ -2,7 +2,7 @@
 //! "on Monday at 3.00 pm" or "on 15 October at 10:44 a.m. (6:44 GMT)" the time is on
 //! that day, not on the document date.
 
-use super::expr::{DayRef, Expr};
+use super::expr::Expr;
 use super::scan::Found;
 
 /// How many tokens may separate a day from the clock time it governs ("at", "(").
