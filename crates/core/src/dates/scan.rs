@@ -114,7 +114,10 @@ impl Scanner<'_, '_> {
             if let Some((end, expr)) = self.core(j, ctx) {
                 // "the eight-year war": the article belongs to the noun, not the adjective.
                 let compound = self.t.get(end - 1).is_some_and(|t| t.hyphen) && end - j <= 3;
-                let the_ok = !ctx.the || ctx.position || (takes_the(&expr) && !compound);
+                let the_ok = !ctx.the
+                    || ctx.position
+                    || (takes_the(&expr) && !compound)
+                    || self.low(j) == "year";
                 let approx_ok = !ctx.approx || takes_approx(&expr);
                 if the_ok && approx_ok && best.as_ref().is_none_or(|b| end > b.0) {
                     best = Some((end, expr));
@@ -140,6 +143,11 @@ impl Scanner<'_, '_> {
             return None;
         }
         let mut best = self.fixed(i);
+        best = longer(
+            best,
+            self.holiday(i)
+                .map(|(e, rule)| (e, Expr::Holiday { rule, shift: None })),
+        );
         best = longer(best, self.month_forms(i));
         best = longer(best, self.weekday_forms(i));
         best = longer(best, self.amount(i, ctx));
@@ -722,6 +730,16 @@ impl Scanner<'_, '_> {
         ))
     }
 
+    /// A named day, written with a capital (`Thanksgiving Day`, `Christmas`).
+    fn holiday(&self, i: usize) -> Option<(usize, &'static str)> {
+        if !self.t.get(i)?.capital {
+            return None;
+        }
+        let list = self.lex.holidays.get(self.low(i))?;
+        list.iter()
+            .find_map(|(words, rule)| self.t.phrase_at(i, words).map(|e| (e, *rule)))
+    }
+
     /// Phrases of the list, and what can follow them (`yesterday morning`, `noon Thursday`).
     fn fixed(&self, i: usize) -> Hit {
         let list = self.lex.phrases.get(self.low(i))?;
@@ -1134,6 +1152,15 @@ impl Scanner<'_, '_> {
                 },
             ));
         }
+        if let Some((e2, rule)) = self.holiday(e) {
+            return Some((
+                e2,
+                Expr::Holiday {
+                    rule,
+                    shift: Some(by),
+                },
+            ));
+        }
         if let Some(&s) = self.lex.seasons.get(self.low(e)) {
             return Some((
                 e + 1,
@@ -1371,7 +1398,15 @@ impl Scanner<'_, '_> {
         }
         // "the year", "the week", "that day": the period the text is about, taken as the
         // document's own.
-        let k = if w == "that" { i + 1 } else { i };
+        let mut k = if w == "that" { i + 1 } else { i };
+        if ctx.the
+            && matches!(
+                self.low(k),
+                "fiscal" | "full" | "entire" | "whole" | "calendar"
+            )
+        {
+            k += 1;
+        }
         if (ctx.the || w == "that")
             && !self.is_plural_unit(k)
             && !self.t.get(k + 1).is_some_and(|t| t.hyphen)
@@ -1382,7 +1417,33 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        // "the nineties"
+        if ctx.the {
+            if let Some(tens) = w.strip_suffix("ies") {
+                let mut word = String::with_capacity(tens.len() + 1);
+                word.push_str(tens);
+                word.push('y');
+                if let Some(&t) = self
+                    .lex
+                    .numbers
+                    .get(word.as_str())
+                    .filter(|&&t| (20..=90).contains(&t))
+                {
+                    return Some((i + 1, Expr::Decade(190 + t as i32 / 10)));
+                }
+            }
+        }
         if ctx.position {
+            // "mid afternoon", "late morning"
+            if let Some(&p) = self.lex.parts_of_day.get(w) {
+                return Some((
+                    i + 1,
+                    Expr::Day {
+                        day: DayRef::Anchor(0),
+                        part: Some(p),
+                    },
+                ));
+            }
             let k = if matches!(w, "the" | "that" | "this") {
                 i + 1
             } else {
