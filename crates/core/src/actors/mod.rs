@@ -91,7 +91,7 @@ fn is_sports(words: &Words<'_>) -> bool {
 
 /// Decides what the document as a whole must: places are dropped; a lone unknown word
 /// is a surname of a person named in full elsewhere, or a word used elsewhere with a
-/// known kind, or else a team on sports pages and a person in other news; a name seen
+/// known kind, or else an organisation (see [`apply_cues`]); a name seen
 /// only at sentence starts or in headlines must be named elsewhere too.
 fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     let ws = &words.words;
@@ -131,11 +131,9 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
             return false;
         }
         if f.kind.is_none() {
-            f.kind = Some(known.unwrap_or(if cx.sports {
-                ActorKind::Organisation
-            } else {
-                ActorKind::Person
-            }));
+            // Surnames alone almost always follow a full first mention, which `known`
+            // holds; a lone unknown word with none is most often a company or team.
+            f.kind = Some(known.unwrap_or(ActorKind::Organisation));
         }
         true
     });
