@@ -94,7 +94,11 @@ fn known_name(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Know
 pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) {
     let g = get();
     let ws = &words.words;
-    let (a, b) = (run.start, run.end);
+    let (mut a, b) = (run.start, run.end);
+    // `September Treasury`, `June Comelf`: a month or day before a name is no part of it.
+    while b - a > 1 && g.is_calendar_word(ws[a].text) && known_name(g, ws, a, b).is_none() {
+        a += 1;
+    }
     let weak_spot = ws[a].initial || words.mode(&ws[a]) == LineMode::Title;
     if let Some(k) = known_name(g, ws, a, b) {
         known(g, words, a, b, k, cx, out);

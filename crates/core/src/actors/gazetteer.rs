@@ -22,6 +22,7 @@ static PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 static GIVEN_NAMES: &str = include_str!("../../data/actors/given_names.txt");
 static COMMON_WORDS: &str = include_str!("../../data/actors/common_words.txt");
 static SPORTS: &str = include_str!("../../data/actors/sports.txt");
+static CALENDAR_WORDS: &str = include_str!("../../data/actors/calendar_words.txt");
 static KIND_CUES: &str = include_str!("../../data/actors/kind_cues.txt");
 static NOT_ACTOR_HEADS: &str = include_str!("../../data/actors/not_actor_heads.txt");
 
@@ -68,6 +69,7 @@ pub struct Gazetteer {
     titles: HashSet<&'static str>,
     organisation_words: HashMap<&'static str, NounKind>,
     not_actor_heads: HashSet<&'static str>,
+    calendar_words: HashSet<&'static str>,
     /// Cue word -> true when it points to a person, false for an organisation.
     kind_cues: HashMap<(CuePlace, &'static str), bool>,
     after_nouns: HashSet<&'static str>,
@@ -176,6 +178,7 @@ impl Gazetteer {
             titles: entries(TITLES).collect(),
             organisation_words: kinded(ORGANISATION_WORDS, NounKind::Organisation),
             not_actor_heads: entries(NOT_ACTOR_HEADS).collect(),
+            calendar_words: entries(CALENDAR_WORDS).collect(),
             kind_cues: fields(KIND_CUES)
                 .filter_map(|f| {
                     let place = match f.get(1).copied()? {
@@ -232,6 +235,11 @@ impl Gazetteer {
     /// organisation (`Some(false)`).
     pub fn kind_cue(&self, place: CuePlace, lower: &str) -> Option<bool> {
         self.kind_cues.get(&(place, lower)).copied()
+    }
+
+    /// True for a month or day name (`September`, `Fri`).
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        self.calendar_words.contains(word)
     }
 
     /// True for a last word that makes a name a place, event or law (`Street`, `Cup`).

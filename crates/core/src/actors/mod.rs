@@ -152,15 +152,31 @@ fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
         if let Some(prev) = f.start.checked_sub(1).map(|i| &ws[i]) {
             v += cue(g.kind_cue(gazetteer::CuePlace::Before, &lower(prev.text))) * 2;
         }
-        if let Some(next) = ws.get(f.end) {
+        if let Some(next) = ws.get(f.end).filter(|w| !w.after_break) {
             if f.end - f.start == 1 {
                 v += cue(g.kind_cue(gazetteer::CuePlace::After, next.text));
             }
-            if cx.sports {
+            // `Deportivo chairman`, `Eagles owner`: a name before a role is its employer.
+            if is_lower(next) && g.is_title(next.text) {
+                v -= 2;
+            }
+            // `" ... , " Tsang said`: a quotation is attributed to a person.
+            let after_quote = f
+                .start
+                .checked_sub(1)
+                .is_some_and(|i| matches!(ws[i].text, "\"" | "''" | "\u{201d}"));
+            if after_quote && matches!(next.text, "said" | "says" | "told" | "added") {
+                v += 2;
+            }
+            if cx.sports && next.kind == TokenKind::Number {
+                // A name between scores or opening a table row is a team.
                 let opens_line = f.start == 0 || ws[f.start].after_break;
-                if opens_line && next.kind == TokenKind::Number && !next.after_break {
+                let after_score = f.start >= 1 && ws[f.start - 1].kind == TokenKind::Number;
+                if opens_line || after_score {
                     v -= 1;
                 }
+            }
+            if cx.sports {
                 let bracketed_country = next.is_punct("(")
                     && ws
                         .get(f.end + 1)
@@ -170,7 +186,7 @@ fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
                 }
             }
         }
-        for w in ws[f.end..].iter().take(12) {
+        for w in ws[f.end..].iter().take(2) {
             if w.after_break || w.is_punct(".") || w.is_punct("?") || w.is_punct("!") {
                 break;
             }
@@ -188,6 +204,10 @@ fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
             _ => {}
         }
     }
+}
+
+fn is_lower(w: &Word<'_>) -> bool {
+    w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn cue(c: Option<bool>) -> i32 {
