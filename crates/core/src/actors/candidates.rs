@@ -7,7 +7,7 @@
 //! Title Case headline (`Denies`, `Says`). ALL-CAPS lines yield no runs here: capitals
 //! say nothing there, and names in them are found by matching known names instead.
 
-use std::collections::HashSet;
+use super::fasthash::FastSet as HashSet;
 
 use super::gazetteer::{get, Gazetteer};
 use super::words::{LineMode, Word, Words};
@@ -220,6 +220,12 @@ fn is_breaker(g: &Gazetteer, w: &Word<'_>, lower: &str) -> bool {
 fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: &mut Vec<Run>) {
     let mut seg = start;
     let mut org = false;
+    let last_org = (start..end)
+        .rev()
+        .find(|&k| g.is_organisation_word(ws[k].text));
+    // Known names are short: longer stretches are never looked up whole, which keeps a
+    // pathological line of joiners linear.
+    let short = |a: usize, b: usize| b - a <= g.max_name_words() * 2;
     let mut k = start;
     while k < end {
         let w = &ws[k];
@@ -232,13 +238,13 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         // (`Security and Co-operation in Europe`, not `Bank of England and Armenia`).
         let and_ends = w.text == "and" && k + 2 >= end;
         if joiner && (!org || and_ends) && w.text != "&" {
-            let whole = super::key_of(ws, seg, end);
-            let known = g.name(&whole).is_some();
-            let later_org = ws[k..end].iter().any(|w| g.is_organisation_word(w.text));
-            let left_is_org = matches!(
-                g.name(&super::key_of(ws, seg, k)),
-                Some(super::gazetteer::Known::Organisation(_))
-            );
+            let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
+            let later_org = last_org.is_some_and(|o| o > k);
+            let left_is_org = short(seg, k)
+                && matches!(
+                    g.name(&super::key_of(ws, seg, k)),
+                    Some(super::gazetteer::Known::Organisation(_))
+                );
             if !known && !(later_org && (left_is_org || w.text == "for")) {
                 out.push(Run { start: seg, end: k });
                 seg = k + 1;

@@ -76,6 +76,10 @@ fn nouns_kind(kind: NounKind) -> ActorKind {
 
 /// The known name a run spells, also for an ALL-CAPS word in prose (`BAKU (Sputnik)`).
 fn known_name(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Known> {
+    // Known names are short; never build a key for a long run.
+    if b - a > g.max_name_words() * 2 {
+        return None;
+    }
     let whole = key_of(ws, a, b);
     g.name(&whole).or_else(|| {
         let caps = ws[a..b]

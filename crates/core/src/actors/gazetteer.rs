@@ -5,8 +5,7 @@
 //! A second, lower-case table serves ALL-CAPS lines; it leaves out names whose lower
 //! case is an ordinary word (`WHO`, `IS`), which would otherwise match `Who`, `Is`.
 
-use std::collections::HashMap;
-use std::collections::HashSet;
+use super::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::data::{entries, fields};
@@ -105,7 +104,7 @@ fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut names: HashMap<String, Known> = HashMap::new();
+        let mut names: HashMap<String, Known> = HashMap::default();
         let mut add = |name: &str, known: Known| {
             names.entry(key(name)).or_insert(known);
         };
@@ -148,9 +147,9 @@ impl Gazetteer {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);
-        let mut prepositions = HashSet::new();
-        let mut of_nouns = HashSet::new();
-        let mut after_nouns = HashSet::new();
+        let mut prepositions = HashSet::default();
+        let mut of_nouns = HashSet::default();
+        let mut after_nouns = HashSet::default();
         for f in fields(PLACE_WORDS) {
             match (f.first(), f.get(1)) {
                 (Some(&w), Some(&"of-noun")) => of_nouns.insert(w),

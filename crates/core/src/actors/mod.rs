@@ -15,10 +15,11 @@
 pub mod candidates;
 pub mod classify;
 pub mod entities;
+pub mod fasthash;
 pub mod gazetteer;
 pub mod words;
 
-use std::collections::HashMap;
+use fasthash::FastMap as HashMap;
 
 use crate::model::ActorKind;
 use crate::text::{ByteSpan, TokenKind};
@@ -95,7 +96,7 @@ fn is_sports(words: &Words<'_>) -> bool {
 /// only at sentence starts or in headlines must be named elsewhere too.
 fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     let ws = &words.words;
-    let mut by_word: HashMap<&str, ActorKind> = HashMap::new();
+    let mut by_word: HashMap<&str, ActorKind> = HashMap::default();
     for f in found.iter().filter(|f| !f.weak && !f.place) {
         let Some(kind) = f.kind else { continue };
         if kind == ActorKind::Person && f.end - f.start >= 2 {
@@ -109,7 +110,7 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         }
     }
     // Words capitalised in the middle of a prose sentence somewhere: names, not headings.
-    let mid_sentence: std::collections::HashSet<&str> = ws
+    let mid_sentence: fasthash::FastSet<&str> = ws
         .iter()
         .filter(|w| w.is_capitalised() && !w.initial && words.mode(w) == LineMode::Prose)
         .map(|w| w.text)
@@ -146,7 +147,7 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
 fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
     let g = gazetteer::get();
     let ws = &words.words;
-    let mut votes: HashMap<&str, i32> = HashMap::new();
+    let mut votes: HashMap<&str, i32> = HashMap::default();
     for f in found.iter().filter(|f| f.guessed) {
         let mut v = 0;
         if let Some(prev) = f.start.checked_sub(1).map(|i| &ws[i]) {
@@ -259,7 +260,7 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     if !words.modes.contains(&LineMode::Caps) {
         return;
     }
-    let mut seen: HashMap<String, (ActorKind, Option<&'static str>)> = HashMap::new();
+    let mut seen: HashMap<String, (ActorKind, Option<&'static str>)> = HashMap::default();
     for f in found.iter() {
         let Some(kind) = f.kind else { continue };
         seen.entry(lower(&key_of(ws, f.start, f.end)))

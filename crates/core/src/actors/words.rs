@@ -168,6 +168,7 @@ fn line_modes(words: &[Word<'_>], lines: usize) -> Vec<LineMode> {
     // words, capitalised ordinary words (`Says`, `Over`: what makes a headline, where a
     // sports table of names has none).
     let mut counts = vec![(0usize, 0usize, 0usize, 0usize, 0usize); lines];
+    let mut lower = String::new();
     for w in words {
         if w.kind != TokenKind::Word || w.text.chars().count() < 2 {
             continue;
@@ -181,7 +182,9 @@ fn line_modes(words: &[Word<'_>], lines: usize) -> Vec<LineMode> {
         }
         if w.is_capitalised() {
             c.2 += 1;
-            if !w.is_all_caps() && g.is_common(&w.text.to_lowercase()) {
+            lower.clear();
+            lower.extend(w.text.chars().flat_map(char::to_lowercase));
+            if !w.is_all_caps() && g.is_common(&lower) {
                 c.4 += 1;
             }
         } else if w.text.chars().count() > 4 {
