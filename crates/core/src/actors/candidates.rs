@@ -105,15 +105,7 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
     let g = get();
     let ws = &words.words;
     let mut lower = String::new();
-    // Words the document writes in lower case are ordinary words when capitalised
-    // at a sentence start or in a headline.
-    let vocabulary: HashSet<&str> = ws
-        .iter()
-        .filter(|w| {
-            w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
-        })
-        .map(|w| w.text)
-        .collect();
+    let vocabulary = &words.vocabulary;
     // Whether token i may be part of a name, computed once per token.
     let name_like: Vec<bool> = ws
         .iter()
@@ -121,6 +113,14 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
         .map(|(i, w)| {
             let mode = words.mode(w);
             if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w.text) {
+                return false;
+            }
+            // `Il-76`, `F-16`: a model designation, not a name.
+            let model = ws
+                .get(i + 1)
+                .is_some_and(|n| n.is_punct("-") && n.span.start() == w.span.end())
+                && ws.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
+            if model {
                 return false;
             }
             // `I. Austin`: a capital and a period is an initial, never the word `I`.
@@ -133,7 +133,7 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
             }
             lower.clear();
             lower.extend(w.text.chars().flat_map(char::to_lowercase));
-            let plain = is_plain_word(g, &vocabulary, w, &lower, mode);
+            let plain = is_plain_word(g, vocabulary, w, &lower, mode);
             // Inside a Title Case headline every ordinary word breaks a name.
             let ordinary = g.is_common(&lower) || vocabulary.contains(lower.as_str());
             !(plain || (mode == LineMode::Title && ordinary && is_breaker(g, w, &lower)))

@@ -157,6 +157,17 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
                     continue;
                 };
                 titled = false;
+                // `Sputnik Armenia`: a known body and a country is the body's branch.
+                let branch = matches!(k, Known::Organisation(_))
+                    && pos + n < b
+                    && matches!(
+                        known_name(g, ws, pos + n, b),
+                        Some(Known::Country(_) | Known::Place)
+                    );
+                if branch {
+                    out.push(Found::new(pos, b, Some(ActorKind::Organisation), None));
+                    return;
+                }
                 described = Some(pos);
                 if !matches!(k, Known::Demonym(_)) {
                     known(g, words, pos, pos + n, k, cx, out);
@@ -304,9 +315,36 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
             .filter(|w| is_lower_word(w))
             .and_then(|w| g.group_word(w.text))
     };
+    // `Azerbaijani military said` is a group; `Turkish military base` is not.
+    let verb_or_end = |i: usize| {
+        ws.get(i).is_none_or(|w| {
+            !is_lower_word(w)
+                || matches!(
+                    w.text,
+                    "said"
+                        | "says"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "also"
+                        | "denied"
+                        | "claimed"
+                        | "reported"
+                        | "confirmed"
+                        | "announced"
+                        | "added"
+                        | "stated"
+                )
+        })
+    };
     let head = match noun(m) {
         Some(kind) => Some((m + 1, kind)),
-        None if m > k => noun(m - 1).map(|kind| (m, kind)),
+        None if m > k && verb_or_end(m) => noun(m - 1).map(|kind| (m, kind)),
         None => None,
     };
     if let Some((end, kind)) = head {
@@ -386,7 +424,11 @@ fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found])
     {
         return true;
     }
-    // A dateline: `LONDON 1996-08-30`, `BAKU (Sputnik) -`.
+    is_dateline(ws, a, b)
+}
+
+/// A dateline: `LONDON 1996-08-30`, `BAKU (Sputnik) -`.
+fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
     is_line_start(ws, a)
         && ws[a].is_all_caps()
         && ws
@@ -413,8 +455,10 @@ fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found]) -> boo
     if ws[a].after_break {
         return false;
     }
+    let comma_and = prev.text == "and" && p >= 2 && ws[p - 2].is_punct(",");
+    let gap = if comma_and { 2 } else { 1 };
     let listed = (prev.is_punct(",") || prev.text == "and")
-        && out.last().is_some_and(|f| f.place && f.end + 1 == p);
+        && out.last().is_some_and(|f| f.place && f.end + gap == p);
     if listed {
         return true;
     }

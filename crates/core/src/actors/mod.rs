@@ -96,6 +96,17 @@ fn is_sports(words: &Words<'_>) -> bool {
 /// only at sentence starts or in headlines must be named elsewhere too.
 fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     let ws = &words.words;
+    // `Khatsakh, Artsvanik and Davit Bek settlements`: a list ending in a place is places.
+    for i in (1..found.len()).rev() {
+        let (before, after) = found.split_at_mut(i);
+        let (prev, f) = (&mut before[i - 1], &after[0]);
+        let between = &ws[prev.end..f.start];
+        let joined = matches!(between.len(), 1 | 2)
+            && between.iter().all(|w| w.is_punct(",") || w.text == "and");
+        if f.place && joined && (prev.kind.is_none() || prev.guessed) {
+            prev.place = true;
+        }
+    }
     let mut by_word: HashMap<&str, ActorKind> = HashMap::default();
     for f in found.iter().filter(|f| !f.weak && !f.place) {
         let Some(kind) = f.kind else { continue };
@@ -109,11 +120,12 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
             by_word.entry(ws[f.start].text).or_insert(kind);
         }
     }
-    // Words capitalised in the middle of a prose sentence somewhere: names, not headings.
-    let mid_sentence: fasthash::FastSet<&str> = ws
+    // Words of names found in the middle of a prose sentence somewhere (not as places):
+    // names, not headline words.
+    let mid_sentence: fasthash::FastSet<&str> = found
         .iter()
-        .filter(|w| w.is_capitalised() && !w.initial && words.mode(w) == LineMode::Prose)
-        .map(|w| w.text)
+        .filter(|f| !f.weak && !f.place && !ws[f.start].initial)
+        .flat_map(|f| ws[f.start..f.end].iter().map(|w| w.text))
         .collect();
     found.retain_mut(|f| {
         if f.place {
