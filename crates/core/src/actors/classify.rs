@@ -285,8 +285,12 @@ fn known(
             }
         }
         Known::Place => {
+            let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
             if cx.sports && !place_context(g, ws, a, out) && !is_line_start(ws, a) {
                 out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+            } else if acts && !cx.sports {
+                // `Nagorno-Karabakh says`: a region's authorities act.
+                out.push(Found::new(a, b, Some(ActorKind::Country), None));
             } else {
                 out.push(Found::place(a, b));
             }
@@ -404,7 +408,7 @@ fn is_line_start(ws: &[Word<'_>], a: usize) -> bool {
 /// True when the name at `[a, b)` is used as a place here, not as an acting government.
 fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found]) -> bool {
     let ws = &words.words;
-    if place_context(g, ws, a, out) || followed_by_place_noun(g, ws, b) {
+    if place_before(g, ws, a, out, false) || followed_by_place_noun(g, ws, b) {
         return true;
     }
     // `Baku, Azerbaijan`: a city and its country name a place together.
@@ -445,6 +449,12 @@ fn followed_by_place_noun(g: &Gazetteer, ws: &[Word<'_>], b: usize) -> bool {
 /// True when the words before token `a` make what follows a place: `in`, `from`,
 /// `the territory of`, or a list whose first member is a place.
 fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found]) -> bool {
+    place_before(g, ws, a, out, true)
+}
+
+/// Like [`place_context`]; `lists` says whether following a list of places counts
+/// (it does for unknown words, not for countries, which a list may name as actors).
+fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: bool) -> bool {
     let mut p = a;
     if p >= 1 && ws[p - 1].text == "the" {
         p -= 1;
@@ -459,11 +469,13 @@ fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found]) -> boo
     let gap = if comma_and { 2 } else { 1 };
     let listed = (prev.is_punct(",") || prev.text == "and")
         && out.last().is_some_and(|f| f.place && f.end + gap == p);
-    if listed {
+    if listed && lists {
         return true;
     }
     let word = lower(prev.text);
-    if g.is_place_preposition(&word) {
+    // `called on Azerbaijan` asks the government; `attacks on Ganja` hit a place.
+    let called_on = word == "on" && p >= 2 && ws[p - 2].text.starts_with("call");
+    if g.is_place_preposition(&word) && !called_on {
         return true;
     }
     word == "of" && p >= 2 && (g.is_of_noun(ws[p - 2].text) || g.is_of_noun(&lower(ws[p - 2].text)))

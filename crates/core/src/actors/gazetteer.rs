@@ -21,6 +21,7 @@ static PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 static GIVEN_NAMES: &str = include_str!("../../data/actors/given_names.txt");
 static COMMON_WORDS: &str = include_str!("../../data/actors/common_words.txt");
 static SPORTS: &str = include_str!("../../data/actors/sports.txt");
+static ACTING_VERBS: &str = include_str!("../../data/actors/acting_verbs.txt");
 static CALENDAR_WORDS: &str = include_str!("../../data/actors/calendar_words.txt");
 static KIND_CUES: &str = include_str!("../../data/actors/kind_cues.txt");
 static NOT_ACTOR_HEADS: &str = include_str!("../../data/actors/not_actor_heads.txt");
@@ -69,6 +70,7 @@ pub struct Gazetteer {
     organisation_words: HashMap<&'static str, NounKind>,
     not_actor_heads: HashSet<&'static str>,
     calendar_words: HashSet<&'static str>,
+    acting_verbs: HashSet<&'static str>,
     /// Cue word -> true when it points to a person, false for an organisation.
     kind_cues: HashMap<(CuePlace, &'static str), bool>,
     after_nouns: HashSet<&'static str>,
@@ -178,6 +180,7 @@ impl Gazetteer {
             organisation_words: kinded(ORGANISATION_WORDS, NounKind::Organisation),
             not_actor_heads: entries(NOT_ACTOR_HEADS).collect(),
             calendar_words: entries(CALENDAR_WORDS).collect(),
+            acting_verbs: entries(ACTING_VERBS).collect(),
             kind_cues: fields(KIND_CUES)
                 .filter_map(|f| {
                     let place = match f.get(1).copied()? {
@@ -234,6 +237,11 @@ impl Gazetteer {
     /// organisation (`Some(false)`).
     pub fn kind_cue(&self, place: CuePlace, lower: &str) -> Option<bool> {
         self.kind_cues.get(&(place, lower)).copied()
+    }
+
+    /// True for a verb that makes a place before it act (`says`, `accused`).
+    pub fn is_acting_verb(&self, word: &str) -> bool {
+        self.acting_verbs.contains(word)
     }
 
     /// True for a month or day name (`September`, `Fri`).

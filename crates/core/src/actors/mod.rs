@@ -128,11 +128,13 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         .flat_map(|f| ws[f.start..f.end].iter().map(|w| w.text))
         .collect();
     found.retain_mut(|f| {
-        if f.place {
-            return false;
-        }
         let first = ws[f.start].text;
         let known = by_word.get(first).copied();
+        // `According to Aliyev`: a person named in full elsewhere is no place.
+        let person = f.kind.is_none() && known == Some(ActorKind::Person);
+        if f.place && !person {
+            return false;
+        }
         let supported = ws[f.start..f.end]
             .iter()
             .any(|w| by_word.contains_key(w.text) || mid_sentence.contains(w.text));
