@@ -237,6 +237,13 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         // Inside an institution's name `and` joins only when more of the name follows
         // (`Security and Co-operation in Europe`, not `Bank of England and Armenia`).
         let and_ends = w.text == "and" && k + 2 >= end;
+        // `Johnson Controls Inc and Lear Corp`: two firms, each ending in its suffix.
+        let after_suffix = w.text == "and"
+            && g.is_organisation_word(ws[k - 1].text)
+            && !ws
+                .get(k + 1)
+                .is_some_and(|n| g.is_organisation_word(n.text));
+        let and_ends = and_ends || after_suffix;
         if joiner && (!org || and_ends) && w.text != "&" {
             let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
             let later_org = last_org.is_some_and(|o| o > k);

@@ -119,6 +119,13 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     {
         return;
     }
+    // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
+    // a title, then the person who holds it.
+    if let Some((t, name)) = title_inside(g, ws, a, b) {
+        classify(words, Run { start: a, end: t }, cx, out);
+        rest(g, words, name, b, true, false, out);
+        return;
+    }
     if let Some(kind) = ws[a..b]
         .iter()
         .rev()
@@ -144,8 +151,14 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             pos += 1;
             continue;
         }
-        if g.is_title(&lower(w.text)) {
-            titled = true;
+        let lw = lower(w.text);
+        // `Financial Secretary`: an ordinary word right before a title belongs to it.
+        let before_title = g.is_common(&lw)
+            && ws
+                .get(pos + 1)
+                .is_some_and(|n| pos + 1 < b && g.is_title(&lower(n.text)));
+        if g.is_title(&lw) || before_title {
+            titled = titled || g.is_title(&lw);
             pos += 1;
             continue;
         }
@@ -179,6 +192,14 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         break;
     }
     if pos < b {
+        // `Philadelphia Eagles`, `Minnesota Twins`: a city and a nickname is a team.
+        if cx.sports && !titled && described.is_some() && !g.is_given_name(ws[pos].text) {
+            while out.last().is_some_and(|f| f.start >= a) {
+                out.pop();
+            }
+            out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+            return;
+        }
         rest(g, words, pos, b, titled, described.is_some(), out);
     } else if titled {
         let start = described.or_else(|| possessor(ws, a, out));
@@ -197,6 +218,27 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             }
         }
     }
+}
+
+/// A title inside a run with a name after it and something else before it: the
+/// title's index and where the name starts.
+fn title_inside(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
+    let t = (a + 1..b).find(|&i| {
+        ws[i].kind == TokenKind::Word
+            && !g.is_common(&lower(ws[i].text))
+            && g.is_title(&lower(ws[i].text))
+    })?;
+    let mut name = t;
+    while name < b && (g.is_title(&lower(ws[name].text)) || ws[name].is_punct(".")) {
+        name += 1;
+    }
+    let person = name < b
+        && ws[name].is_capitalised()
+        && !ws[name..b].iter().any(|w| g.is_organisation_word(w.text));
+    let body = ws[a..t]
+        .iter()
+        .any(|w| g.is_organisation_word(w.text) || is_acronym(w));
+    (person && body).then_some((t, name))
 }
 
 /// The start of a country named just before a possessive at `a` (`Qatar's Emir`).
@@ -229,14 +271,14 @@ fn rest(
         Some(Known::Place | Known::Country(_) | Known::Seat(_) | Known::Demonym(_))
     );
     // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
-    if !titled && !given && (after_known || (ends_in_place && !single)) {
+    let acronym = is_acronym(first) && !g.is_common(&lower(first.text));
+    if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
         return;
     }
     // A lone capital letter is an initial or a label, not a name.
     if single && first.text.chars().count() == 1 {
         return;
     }
-    let acronym = is_acronym(first) && !g.is_common(&lower(first.text));
     let kind = if acronym && single && words.mode(first) == LineMode::Prose {
         Some(ActorKind::Organisation)
     } else if titled || !single || given {
@@ -245,8 +287,10 @@ fn rest(
         None
     };
     let mut f = Found::new(pos, b, kind, None);
-    f.weak =
-        !titled && !given && ((first.initial && single) || words.mode(first) != LineMode::Prose);
+    f.weak = !titled
+        && !given
+        && !acronym
+        && ((first.initial && single) || words.mode(first) != LineMode::Prose);
     f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
     if kind.is_none() && (place_context(g, ws, pos, out) || followed_by_place_noun(g, ws, b)) {
         f.place = true;
@@ -286,7 +330,7 @@ fn known(
         }
         Known::Place => {
             let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
-            if cx.sports && !place_context(g, ws, a, out) && !is_line_start(ws, a) {
+            if cx.sports && !venue(ws, a) && !is_dateline(ws, a, b) {
                 out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
             } else if acts && !cx.sports {
                 // `Nagorno-Karabakh says`: a region's authorities act.
@@ -431,13 +475,27 @@ fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found])
     is_dateline(ws, a, b)
 }
 
-/// A dateline: `LONDON 1996-08-30`, `BAKU (Sputnik) -`.
-fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
+/// A place or body in capitals at the start of a line, followed by a date, a bracket,
+/// a comma or nothing: a dateline (`LONDON 1996-08-30`, `BAKU (Sputnik) -`), not a
+/// row of a sports table (`DETROIT 4 Kansas City 1`).
+pub fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
+    let date = ws.get(b).is_some_and(|w| w.kind == TokenKind::Number)
+        && ws
+            .get(b + 1)
+            .is_some_and(|w| w.is_punct("-") && w.span.start() == ws[b].span.end());
     is_line_start(ws, a)
         && ws[a].is_all_caps()
-        && ws
-            .get(b)
-            .is_none_or(|w| w.after_break || matches!(w.kind, TokenKind::Number | TokenKind::Punct))
+        && (date
+            || ws
+                .get(b)
+                .is_none_or(|w| w.after_break || w.is_punct("(") || w.is_punct(",")))
+}
+
+/// On sports pages a team follows `over`, `to`, `for`; only these words make a
+/// place a venue: `in Leeds`, `at Headingley`.
+fn venue(ws: &[Word<'_>], a: usize) -> bool {
+    a.checked_sub(1)
+        .is_some_and(|i| matches!(ws[i].text, "in" | "at" | "near" | "In" | "At"))
 }
 
 /// True when a lower-case place noun follows: `the Syunik region`, `Azerbaijan village`.

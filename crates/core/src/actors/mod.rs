@@ -307,15 +307,19 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
                 Some(&(kind, canonical)) => Some((kind, canonical)),
                 None => match g.name_lower(&key) {
                     Some(Known::Organisation(c)) => Some((ActorKind::Organisation, Some(c))),
-                    Some(Known::Country(c) | Known::Seat(c)) if !is_dateline(ws, i, end) => Some((
-                        if cx.sports {
-                            ActorKind::Organisation
-                        } else {
-                            ActorKind::Country
-                        },
-                        Some(c),
-                    )),
-                    Some(Known::Place) if cx.sports && !is_dateline(ws, i, end) => {
+                    Some(Known::Country(c) | Known::Seat(c))
+                        if !classify::is_dateline(ws, i, end) =>
+                    {
+                        Some((
+                            if cx.sports {
+                                ActorKind::Organisation
+                            } else {
+                                ActorKind::Country
+                            },
+                            Some(c),
+                        ))
+                    }
+                    Some(Known::Place) if cx.sports && !classify::is_dateline(ws, i, end) => {
                         Some((ActorKind::Organisation, None))
                     }
                     _ => None,
@@ -337,20 +341,6 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         }
         i += matched.max(1);
     }
-}
-
-/// A place at the start of a line followed by a date, a bracket or nothing: a
-/// dateline (`LONDON 1996-08-30`, `BAKU (Sputnik) -`), not a row of a sports table.
-fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
-    let date = ws.get(b).is_some_and(|w| w.kind == TokenKind::Number)
-        && ws
-            .get(b + 1)
-            .is_some_and(|w| w.is_punct("-") && w.span.start() == ws[b].span.end());
-    (a == 0 || ws[a].after_break)
-        && (date
-            || ws
-                .get(b)
-                .is_none_or(|w| w.after_break || w.is_punct("(") || w.is_punct(",")))
 }
 
 /// Turns found token ranges into mentions with entities.
