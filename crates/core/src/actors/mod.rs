@@ -460,6 +460,73 @@ mod tests {
         assert!(got.iter().all(|m| m.2 == "Royal Air Force"), "{got:?}");
     }
 
+    fn names(text: &str) -> Vec<(&str, ActorKind)> {
+        mentions(text).into_iter().map(|m| (m.0, m.1)).collect()
+    }
+
+    #[test]
+    fn title_case_headlines_do_not_flood() {
+        let got = names("Turkey Denies Sending Fighters Over Border\nTurkey denied sending fighters over the border.");
+        assert_eq!(
+            got,
+            [
+                ("Turkey", ActorKind::Country),
+                ("Turkey", ActorKind::Country)
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let got = names("Fortunately, nobody was hurt. Meanwhile Reuters reported the attack.");
+        assert_eq!(got, [("Reuters", ActorKind::Organisation)]);
+    }
+
+    #[test]
+    fn sports_teams_named_after_places() {
+        let got = names("SOCCER - LEEDS WIN AGAIN\nLONDON 1996-08-30\nLeeds beat Chelsea 2-1 in London on Saturday.");
+        assert_eq!(
+            got,
+            [
+                ("LEEDS", ActorKind::Organisation),
+                ("Leeds", ActorKind::Organisation),
+                ("Chelsea", ActorKind::Organisation)
+            ]
+        );
+    }
+
+    #[test]
+    fn armed_groups_and_institutions() {
+        let got = names("Azerbaijani forces shelled the town, Armenia's defence ministry said.");
+        assert_eq!(
+            got,
+            [
+                ("Azerbaijani forces", ActorKind::Group),
+                ("Armenia's defence ministry", ActorKind::Organisation)
+            ]
+        );
+    }
+
+    #[test]
+    fn kind_cues_decide_unknown_names() {
+        let got = names("Comelf said it would grow. Fans of the Mets cheered.");
+        assert_eq!(
+            got,
+            [
+                ("Comelf", ActorKind::Organisation),
+                ("Mets", ActorKind::Organisation)
+            ]
+        );
+        let got = names("\"We will win,\" Tsang said.");
+        assert_eq!(got, [("Tsang", ActorKind::Person)]);
+    }
+
+    #[test]
+    fn lists_of_places_stay_places() {
+        assert!(names("shelling hit the villages of Khatsak, Arvan and Dovek").is_empty());
+        assert!(names("shelling hit Khatsak, Arvan and Dovek settlements").is_empty());
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
         for text in [
