@@ -115,6 +115,13 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
             if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w.text) {
                 return false;
             }
+            // `US$ 5`, `AU$`: a currency, not a country.
+            if ws
+                .get(i + 1)
+                .is_some_and(|n| n.is_punct("$") && n.span.start() == w.span.end())
+            {
+                return false;
+            }
             // `Il-76`, `F-16`: a model designation, not a name.
             let model = ws
                 .get(i + 1)

@@ -119,6 +119,9 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     {
         return;
     }
+    if g.is_not_actor_head(ws[b - 1].text) {
+        return;
+    }
     // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
     // a title, then the person who holds it.
     if let Some((t, name)) = title_inside(g, ws, a, b) {
@@ -136,9 +139,6 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             return;
         }
         out.push(Found::new(a, b, Some(nouns_kind(kind)), None));
-        return;
-    }
-    if g.is_not_actor_head(ws[b - 1].text) {
         return;
     }
     let mut pos = a;
