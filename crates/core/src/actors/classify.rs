@@ -289,10 +289,8 @@ fn rest(
     let mut f = Found::new(pos, b, kind, None);
     // `Comelf said`: an unknown word that speaks is a name even at a sentence start.
     let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
-    f.weak = !titled
-        && !given
-        && !acronym
-        && !(acts && words.mode(first) == LineMode::Prose)
+    let speaks = acts && words.mode(first) == LineMode::Prose;
+    f.weak = !(titled || given || acronym || speaks)
         && ((first.initial && single) || words.mode(first) != LineMode::Prose);
     f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
     if kind.is_none() && (place_context(g, ws, pos, out) || followed_by_place_noun(g, ws, b)) {
