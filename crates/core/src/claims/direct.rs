@@ -38,6 +38,9 @@ pub(crate) fn attribute(
         let mut k = q.end;
         if ctx.is(k, ",") {
             k += 1;
+        } else if ctx.is(q.inner_end.saturating_sub(1), ".") {
+            // `"Y." X said` is no attribution form: the period closed the sentence.
+            continue;
         }
         let Some(c) = scene.cue_from(k) else { continue };
         let cue = &scene.cues[c];

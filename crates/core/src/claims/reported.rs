@@ -396,8 +396,12 @@ fn tail_is_adverbial(ctx: &Context, a: usize, se: usize) -> bool {
     ) {
         return false;
     }
-    // A short phrase running to the end of the sentence, with no clause of its own.
-    se - k <= MAX_ADVERBIAL && (k..se).all(|i| ctx.word(i) != "that")
+    // A short phrase running to the end of the sentence or the next comma, with no
+    // clause of its own.
+    let end = (k..se.min(k + MAX_ADVERBIAL + 1))
+        .find(|&i| ctx.is(i, ","))
+        .unwrap_or(se);
+    end - k <= MAX_ADVERBIAL && (k..end).all(|i| ctx.word(i) != "that")
 }
 
 fn participle(
