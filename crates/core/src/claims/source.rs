@@ -149,7 +149,6 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
         }
     }
     // `X in 2008 said`: a trailing year or prepositional time phrase is no head.
-    let mut e = e;
     while e > s + 1
         && (ctx.kind(e - 1) == Some(TokenKind::Number) || ATTACHING.contains(&ctx.word(e - 1)))
     {
