@@ -191,14 +191,35 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
         return None;
     }
     // `reports of`, `claims of`: a plural noun, not a verb.
-    // `checking reports`: a plural noun after a verb form, too.
+    // `checking reports`, `unfounded claims`: a plural noun after a verb form or
+    // participle, too.
     if form.ends_with('s')
-        && (ctx.word(verb_end) == "of" || (start == i && i > 0 && ctx.word(i - 1).ends_with("ing")))
+        && form != "says"
+        && (ctx.word(verb_end) == "of"
+            || (start == i
+                && i > 0
+                && (ctx.word(i - 1).ends_with("ing") || ctx.word(i - 1).ends_with("ed"))))
+    {
+        return None;
+    }
+    // `called in to a show`, `called off the talks`: a phrasal verb, not a statement.
+    if entry.frame == Frame::Object
+        && entry.words.len() == 1
+        && matches!(
+            ctx.word(verb_end),
+            "in" | "into" | "off" | "up" | "back" | "out" | "away" | "down"
+        )
     {
         return None;
     }
     // A cue right after another reporting word is its object (`denied reports`).
-    if start == i && i > sent_start && is_cue_word(ctx, i - 1) && ctx.word(i - 1) != "that" {
+    // (`reports shows`, with a plural noun before, is a subject and its verb.)
+    if start == i
+        && i > sent_start
+        && is_cue_word(ctx, i - 1)
+        && ctx.word(i - 1) != "that"
+        && !ctx.word(i - 1).ends_with('s')
+    {
         return None;
     }
     let participle = form.ends_with("ing") && start == i && entry.frame != Frame::According;

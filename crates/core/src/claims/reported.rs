@@ -211,9 +211,11 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         let draft = match cue.frame {
             Frame::According => according(scene, cue, ss, se),
             _ if cue.participle => participle(scene, cue, ss, se, main),
-            _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => {
-                finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main))
-            }
+            // `X rejected Y and said Z`: the coordinated verb shares the subject.
+            _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => match main {
+                Some(_) => participle(scene, cue, ss, se, main),
+                None => finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main)),
+            },
             _ => finite(scene, cue, ss, se),
         };
         // `"We condemn Y," the ministry said`: the quote is the claim; its speaker's
@@ -351,12 +353,26 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         if !source::is_speaker(ctx, src) {
             return None;
         }
-        return Some(draft(
-            cue,
-            (body, src.0 - 1),
-            ClaimKind::Indirect,
-            Some(src),
-        ));
+        let before = (body, src.0 - 1);
+        // `Y1, X said, Y2`: the content goes on after the cue.
+        let rest = if comma_then_no_quote && !tail_is_adverbial(ctx, cue.end, se) {
+            scene
+                .content_from(cue.end + 1, se)
+                .filter(|((a, b), _)| b - a >= 4 && !is_adverbial_start(ctx, *a))
+        } else {
+            None
+        };
+        return Some(match rest {
+            // `During the war, X said, Y`: an opening adverbial is no content.
+            Some((after, kind)) if is_adverbial_start(ctx, body) => {
+                draft(cue, after, kind, Some(src))
+            }
+            Some((after, _)) => Draft {
+                content: vec![before, after],
+                ..draft(cue, before, ClaimKind::Indirect, Some(src))
+            },
+            None => draft(cue, before, ClaimKind::Indirect, Some(src)),
+        });
     }
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene.content_from(a, se)?;
@@ -424,6 +440,9 @@ fn participle(
 
 /// The capitalised name or pronoun opening a sentence: the subject of its main clause.
 fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usize)> {
+    if !source::starts_phrase(ctx, body) {
+        return None;
+    }
     let mut e = body;
     while e < limit
         && e < body + 8

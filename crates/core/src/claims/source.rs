@@ -99,6 +99,11 @@ fn in_phrase(ctx: &Context, i: usize) -> bool {
     }
 }
 
+/// True when token `i` can open a source phrase (not a preposition or subordinator).
+pub(crate) fn starts_phrase(ctx: &Context, i: usize) -> bool {
+    in_phrase(ctx, i) && !ATTACHING.contains(&ctx.word(i))
+}
+
 /// True when a phrase ending at token `last` can name a source (not a bare function word).
 fn has_head(ctx: &Context, last: usize) -> bool {
     ctx.is(last, ")")
