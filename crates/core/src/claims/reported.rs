@@ -113,8 +113,12 @@ impl<'c, 't> Scene<'c, 't> {
         {
             return true;
         }
-        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–") || ctx.word(t) == "and") {
+        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–" | "―") || ctx.word(t) == "and") {
             return false;
+        }
+        // `, although Y`, `— as was true`: a subordinate clause of the writer's.
+        if ctx.word(t) != "and" && is_subordinator(ctx.word(t + 1)) {
+            return true;
         }
         let Some(c) = self.cue_from(t + 1) else {
             return false;
@@ -282,6 +286,14 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
         a += 1;
     }
     a
+}
+
+/// True when `w` opens a subordinate clause that is not part of reported content.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "although" | "though" | "while" | "whereas" | "despite" | "amid" | "unless" | "because"
+    )
 }
 
 /// True when token `k` opens a time, place or manner phrase (`in a statement`).
