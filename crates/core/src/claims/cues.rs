@@ -136,6 +136,19 @@ const NOUN_MARKERS: [&str; 31] = [
     "him", "me", "us", "let", "make",
 ];
 
+/// Irregular past forms of the lexicon, which look like base forms.
+const IRREGULAR_PAST: [&str; 10] = [
+    "said", "told", "wrote", "written", "found", "shown", "swore", "made", "took", "hit",
+];
+
+/// True when `form` is a verb's base form (`say`, `urge`), by its shape.
+fn is_base_form(form: &str) -> bool {
+    !(form.ends_with('s')
+        || form.ends_with("ed")
+        || form.ends_with("ing")
+        || IRREGULAR_PAST.contains(&form))
+}
+
 /// Finds every cue, in text order; a token belongs to at most one cue.
 pub(crate) fn find(ctx: &Context) -> Vec<Cue> {
     let lex = lexicon();
@@ -191,6 +204,32 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
         return None;
     }
     // `reports of`, `claims of`: a plural noun, not a verb.
+    // A bare base form needs a plural or first/second-person subject right before it
+    // (`officials say`, `we urge`); `please ask`, `to tell` are no attributions.
+    if start == i && is_base_form(form) && i > sent_start {
+        let w = ctx.word(i - 1);
+        let plural_subject = matches!(
+            w,
+            "i" | "we"
+                | "you"
+                | "they"
+                | "who"
+                | "that"
+                | "people"
+                | "police"
+                | "men"
+                | "women"
+                | "children"
+                | "media"
+                | "public"
+                | "staff"
+                | "majority"
+        ) || (ctx.kind(i - 1) == Some(TokenKind::Word)
+            && ((w.ends_with('s') && !w.ends_with("ss")) || ctx.is_capitalised(i - 1)));
+        if !plural_subject {
+            return None;
+        }
+    }
     // `checking reports`, `unfounded claims`: a plural noun after a verb form or
     // participle, too.
     if form.ends_with('s')
