@@ -356,6 +356,11 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
             Some(src),
         ));
     };
+    // `As X said, Y`: the content follows the comma.
+    if src.0 > body && ctx.word(src.0 - 1) == "as" && ctx.is(cue.end, ",") {
+        let (content, kind) = scene.content_from(cue.end + 1, se)?;
+        return Some(draft(cue, content, kind, Some(src)));
+    }
     // `Y, X said.`: nothing (or only a time or place phrase) after the cue.
     let comma_then_no_quote = ctx.is(cue.end, ",") && scene.quote_opening(cue.end + 1).is_none();
     if src.0 > body

@@ -246,6 +246,11 @@ pub(crate) fn right_of(ctx: &Context, start: usize, limit: usize) -> Option<(usi
     (s < e).then_some((start, e))
 }
 
+/// True when `w` (lower case) is a role noun (`aide`, `ministry`).
+pub(crate) fn is_role(w: &str) -> bool {
+    words().roles.contains_key(w)
+}
+
 /// True when the phrase looks like a speaker: a capital, a pronoun or a role noun.
 pub(crate) fn is_speaker(ctx: &Context, (s, e): (usize, usize)) -> bool {
     let w = words();
