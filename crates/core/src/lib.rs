@@ -22,6 +22,7 @@ pub mod data;
 pub mod dates;
 pub mod formats;
 pub mod model;
+pub mod segments;
 pub mod text;
 
 pub use annotate::annotate;
