@@ -28,6 +28,7 @@ pub mod keymap;
 pub mod legend;
 pub mod model;
 pub mod review;
+pub mod segments;
 pub mod text;
 pub mod timeml;
 pub mod views;
