@@ -16,7 +16,10 @@ pub fn run(argv: &[String]) -> Result<bool, Box<dyn Error>> {
     let [a, b] = args.positional.as_slice() else {
         return Err(UsageError("agree needs two inputs: A (the reference) and B".into()).into());
     };
-    let from = args.option("from").map(|f| format_arg(f, true)).transpose()?;
+    let from = args
+        .option("from")
+        .map(|f| format_arg(f, true))
+        .transpose()?;
     let da = read_documents(std::slice::from_ref(a), from)?.documents;
     let db = read_documents(std::slice::from_ref(b), from)?.documents;
     let options = AgreeOptions {
@@ -41,7 +44,11 @@ fn side(s: &Option<Side>) -> String {
 
 fn table(a: &str, b: &str, r: &Agreement) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "A = {a} (reference)\nB = {b}\ndocuments: {}\n", r.documents);
+    let _ = writeln!(
+        out,
+        "A = {a} (reference)\nB = {b}\ndocuments: {}\n",
+        r.documents
+    );
     let _ = writeln!(
         out,
         "{:<7} {:>6} {:>6} | {:>8} {:>6} {:>6} | {:>8} {:>6} {:>6} | {:>6} {:>7}",

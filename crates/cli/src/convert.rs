@@ -16,14 +16,23 @@ pub fn run(argv: &[String]) -> Result<bool, Box<dyn Error>> {
     // `-o` is the usual short spelling of `--out`.
     let argv: Vec<String> = argv
         .iter()
-        .map(|a| if a == "-o" { "--out".to_string() } else { a.clone() })
+        .map(|a| {
+            if a == "-o" {
+                "--out".to_string()
+            } else {
+                a.clone()
+            }
+        })
         .collect();
     let args = Args::parse(&argv, &["to", "from", "out"], &["utf16", "accepted-only"])?;
     let to = args
         .option("to")
         .ok_or_else(|| UsageError("convert needs --to FORMAT".into()))?;
     let to = format_arg(to, false)?;
-    let from = args.option("from").map(|f| format_arg(f, true)).transpose()?;
+    let from = args
+        .option("from")
+        .map(|f| format_arg(f, true))
+        .transpose()?;
     if args.positional.is_empty() {
         return Err(UsageError("convert needs at least one input file or folder".into()).into());
     }
