@@ -51,10 +51,14 @@ pub fn export(doc: &Document, options: &ExportOptions) -> String {
             .map_or((0, 0), |c| (c.start().0, c.end().0));
         let before = &text[..span.start().0];
         let after = &text[span.end().0..];
-        let prefix: String = {
-            let n = before.chars().count().saturating_sub(CONTEXT);
-            before.chars().skip(n).collect()
-        };
+        // Walk at most CONTEXT characters from the span, never the whole text.
+        let cut = before
+            .char_indices()
+            .rev()
+            .take(CONTEXT)
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let prefix = &before[cut..];
         let suffix: String = after.chars().take(CONTEXT).collect();
         json!({
             "source": iri,
