@@ -274,3 +274,32 @@ fn read_record(v: &Value, file: &str, n: usize, stem: &str) -> Result<Draft, Imp
     }
     Ok(draft)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_older_label_form_reads_too() {
+        let line = r#"{"text":"Baku said no.","label":[[0,4,"GPE"],[10,12,"CLAIM"]]}"#;
+        let (docs, notices) = import(line, "old.jsonl", "old").unwrap();
+        assert!(notices.is_empty());
+        assert_eq!(docs[0].id, "old-1");
+        assert_eq!(docs[0].annotations.len(), 2);
+        let err = import(r#"{"text":"x","label":[[0,1]]}"#, "old.jsonl", "old").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "old.jsonl:1: $.label[0]: a label is [start, end, \"LABEL\"]"
+        );
+    }
+
+    #[test]
+    fn relations_must_name_entities_of_the_record() {
+        let line = r#"{"text":"Baku said no.","entities":[{"id":1,"label":"CLAIM","start_offset":10,"end_offset":12}],"relations":[{"from_id":1,"to_id":9,"type":"source"}]}"#;
+        let err = import(line, "r.jsonl", "r").unwrap_err();
+        assert!(
+            err.to_string().starts_with("r.jsonl:1: $.relations[0]:"),
+            "{err}"
+        );
+    }
+}

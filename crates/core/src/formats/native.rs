@@ -261,6 +261,17 @@ pub fn import(text: &str, file: &str) -> Result<(Vec<Document>, Vec<Notice>), Im
                 format!("not a claimlens document: {e}"),
             )
         })?;
+        // A date in another shape (`03-02-2009`) is ambiguous: drop it, say so,
+        // and keep the document and its spans.
+        let dct = wire.dct.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        if let Some(Err(e)) = dct.map(str::parse::<CalendarDate>) {
+            notices.push(Notice {
+                file: file.to_string(),
+                document: wire.id.clone(),
+                message: format!("dct: {e}; read without a document date"),
+            });
+            wire.dct = None;
+        }
         if let Some(unit) = to_code_points(&mut wire, file, line)? {
             notices.push(Notice {
                 file: file.to_string(),
