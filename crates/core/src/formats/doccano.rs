@@ -157,7 +157,11 @@ fn read_record(v: &Value, file: &str, n: usize, stem: &str) -> Result<Draft, Imp
     if let Some(list) = v.get("entities").and_then(Value::as_array) {
         for (i, e) in list.iter().enumerate() {
             let path = format!("$.entities[{i}]");
-            let num = |k: &str| e.get(k).and_then(Value::as_u64).map(|x| x as usize);
+            let num = |k: &str| {
+                e.get(k)
+                    .and_then(Value::as_u64)
+                    .and_then(|x| usize::try_from(x).ok())
+            };
             let (Some(s), Some(end), Some(label)) = (
                 num("start_offset"),
                 num("end_offset"),
@@ -183,20 +187,19 @@ fn read_record(v: &Value, file: &str, n: usize, stem: &str) -> Result<Draft, Imp
             let path = format!("$.label[{i}]");
             let triple = e.as_array().filter(|a| a.len() == 3);
             let (Some(s), Some(end), Some(label)) = (
-                triple.and_then(|a| a[0].as_u64()),
-                triple.and_then(|a| a[1].as_u64()),
+                triple
+                    .and_then(|a| a[0].as_u64())
+                    .and_then(|x| usize::try_from(x).ok()),
+                triple
+                    .and_then(|a| a[1].as_u64())
+                    .and_then(|x| usize::try_from(x).ok()),
                 triple.and_then(|a| a[2].as_str()),
             ) else {
                 return Err(err(path, "a label is [start, end, \"LABEL\"]".into()));
             };
             let parsed = labels::parse(label)
                 .ok_or_else(|| err(path.clone(), format!("unknown label {label:?}")))?;
-            let span = draft.span(RawSpan::new(
-                s as usize,
-                end as usize,
-                None,
-                Place::at(Some(n), path),
-            ));
+            let span = draft.span(RawSpan::new(s, end, None, Place::at(Some(n), path)));
             ents.push((Value::Null, span, parsed, label.into()));
         }
     }

@@ -342,7 +342,12 @@ fn read_result(
             continue;
         }
         let value = item.get("value").unwrap_or(&Value::Null);
-        let num = |k: &str| value.get(k).and_then(Value::as_u64).map(|x| x as usize);
+        let num = |k: &str| {
+            value
+                .get(k)
+                .and_then(Value::as_u64)
+                .and_then(|x| usize::try_from(x).ok())
+        };
         let (Some(start), Some(end)) = (num("start"), num("end")) else {
             return Err(err(
                 p,

@@ -269,7 +269,7 @@ fn read_collection(c: &Value, path: &str, file: &str, stem: &str) -> Result<Draf
                 position
                     .and_then(|s| s.get(k))
                     .and_then(Value::as_u64)
-                    .map(|x| x as usize)
+                    .and_then(|x| usize::try_from(x).ok())
             };
             let (Some(s), Some(e)) = (num("start"), num("end")) else {
                 return Err(err(
