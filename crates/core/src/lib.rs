@@ -15,13 +15,21 @@
 #![deny(missing_docs)]
 
 pub mod actors;
+pub mod agree;
 pub mod annotate;
 pub mod calendar;
 pub mod claims;
+pub mod command;
 pub mod data;
 pub mod dates;
+pub mod edit;
 pub mod formats;
+pub mod keymap;
+pub mod legend;
 pub mod model;
+pub mod review;
 pub mod text;
+pub mod timeml;
+pub mod views;
 
 pub use annotate::annotate;

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::import::{jsonl_lines, ImportError, Place};
 use crate::calendar::CalendarDate;
 use crate::model::{
     ActorAttrs, ActorKind, Annotation, AnnotationId, Attrs, ClaimAttrs, ClaimKind, DateAttrs,
@@ -223,6 +224,59 @@ pub fn wire_span(map: &OffsetMap<'_>, span: ByteSpan) -> WireSpan {
 /// Serialises `doc` to one line of JSON.
 pub fn to_json(doc: &Document) -> String {
     serde_json::to_string(&to_wire(doc)).expect("document JSON always serialises")
+}
+
+/// Serialises documents as JSON Lines: one document a line.
+pub fn to_jsonl(docs: &[Document]) -> String {
+    let mut out = String::new();
+    for doc in docs {
+        out.push_str(&to_json(doc));
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads a native file: one document (JSON, possibly pretty-printed) or one document
+/// a line (JSON Lines; a file whose first line is a whole object).
+///
+/// # Errors
+/// The first document that cannot be read, with its line and JSON path.
+pub fn import(text: &str, file: &str) -> Result<Vec<Document>, ImportError> {
+    let mut lines = jsonl_lines(text).peekable();
+    let first_is_whole = lines
+        .peek()
+        .is_some_and(|(_, l)| serde_json::from_str::<serde_json::Value>(l).is_ok());
+    if !first_is_whole {
+        let wire = serde_json::from_str(text).map_err(|e| {
+            ImportError::new(
+                file,
+                Place::line(e.line()),
+                format!("not a claimlens document: {e}"),
+            )
+        })?;
+        return Ok(vec![from_wire(wire).map_err(|e| placed(e, file, None))?]);
+    }
+    lines
+        .map(|(n, line)| {
+            serde_json::from_str(line)
+                .map_err(ReadError::Json)
+                .and_then(from_wire)
+                .map_err(|e| placed(e, file, Some(n)))
+        })
+        .collect()
+}
+
+fn placed(e: ReadError, file: &str, line: Option<usize>) -> ImportError {
+    let place = match &e {
+        ReadError::Span { layer, index, .. } => Place::at(line, format!("$.{layer}[{index}]")),
+        ReadError::Json(j) => Place::line(line.unwrap_or(j.line())),
+        _ => Place { line, path: None },
+    };
+    let message = match e {
+        ReadError::Span { problem, .. } => problem,
+        other => other.to_string(),
+    };
+    ImportError::new(file, place, message)
 }
 
 /// Reads a document from JSON text.
@@ -449,5 +503,30 @@ mod tests {
             .contains("past the end"));
         assert!(from_json("{").is_err());
         assert!(from_json(r#"{"text":"x","version":99}"#).is_err());
+    }
+
+    #[test]
+    fn jsonl_and_pretty_files_import_with_places() {
+        let doc = sample();
+        let two = to_jsonl(&[doc.clone(), doc.clone()]);
+        assert_eq!(
+            import(&two, "f.jsonl").unwrap(),
+            vec![doc.clone(), doc.clone()]
+        );
+        let pretty = serde_json::to_string_pretty(&to_wire(&doc)).unwrap();
+        assert_eq!(import(&pretty, "f.json").unwrap(), vec![doc]);
+        let bad = format!(
+            "{}{}",
+            two, r#"{"text":"Baku","actors":[{"start":1,"end":2,"text":"B"}]}"#
+        );
+        let err = import(&bad, "f.jsonl").unwrap_err().to_string();
+        assert!(
+            err.starts_with("f.jsonl:3: $.actors[0]: span 1..2"),
+            "{err}"
+        );
+        let err = import("{\n \"text\": 3\n}", "f.json")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("f.json:2:"), "{err}");
     }
 }
