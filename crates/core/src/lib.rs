@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod actors;
+pub mod agree;
 pub mod annotate;
 pub mod calendar;
 pub mod claims;
@@ -32,6 +33,7 @@ pub mod keymap;
 pub mod legend;
 pub mod model;
 pub mod review;
+pub mod segments;
 pub mod text;
 pub mod timeml;
 pub mod views;

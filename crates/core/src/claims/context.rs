@@ -1,0 +1,151 @@
+//! The tokenised view of one text that every claim finder reads: tokens, their lower
+//! case, and which sentence and paragraph each token belongs to. Built once per text,
+//! in linear time, so the finders can look left and right by token index.
+
+use crate::text::{paragraphs, sentences, tokenize, ByteSpan, Token, TokenKind};
+
+/// Tokens of a text with sentence and paragraph indexes.
+pub(crate) struct Context<'t> {
+    /// The text as given.
+    pub text: &'t str,
+    /// The text with ASCII letters lowered: same byte offsets as `text`.
+    lower: String,
+    /// Tokens in text order.
+    pub tokens: Vec<Token>,
+    /// Sentence index of each token.
+    sentence_of: Vec<u32>,
+    /// Token range `[start, end)` of each sentence.
+    sentence_tokens: Vec<(usize, usize)>,
+    /// Paragraph index of each token.
+    paragraph_of: Vec<u32>,
+    /// Token range `[start, end)` of each paragraph.
+    paragraph_tokens: Vec<(usize, usize)>,
+}
+
+impl<'t> Context<'t> {
+    /// Tokenises `text` and indexes its sentences and paragraphs.
+    pub fn new(text: &'t str) -> Self {
+        let tokens = tokenize(text);
+        let (sentence_of, sentence_tokens) = assign(&tokens, &sentences(text));
+        let (paragraph_of, paragraph_tokens) = assign(&tokens, &paragraphs(text));
+        Context {
+            text,
+            lower: text.to_ascii_lowercase(),
+            tokens,
+            sentence_of,
+            sentence_tokens,
+            paragraph_of,
+            paragraph_tokens,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The lower-cased text of token `i` (empty past the end).
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.lower[t.span.range()])
+    }
+
+    /// The original text of token `i` (empty past the end).
+    pub fn raw(&self, i: usize) -> &'t str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.text[t.span.range()])
+    }
+
+    /// The kind of token `i`.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// True when token `i` is a word or number.
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(TokenKind::Word | TokenKind::Number))
+    }
+
+    /// True when token `i` starts with an upper-case letter or a digit.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.raw(i)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    /// True when token `i` is the one-character punctuation `p`.
+    pub fn is(&self, i: usize, p: &str) -> bool {
+        self.raw(i) == p
+    }
+
+    /// Token range of the sentence holding token `i`.
+    pub fn sentence(&self, i: usize) -> (usize, usize) {
+        self.sentence_of
+            .get(i)
+            .and_then(|&s| self.sentence_tokens.get(s as usize).copied())
+            .unwrap_or((i, i + 1))
+    }
+
+    /// Paragraph index of token `i`.
+    pub fn paragraph_index(&self, i: usize) -> usize {
+        self.paragraph_of.get(i).map_or(0, |&p| p as usize)
+    }
+
+    /// All paragraphs as token ranges.
+    pub fn paragraphs(&self) -> &[(usize, usize)] {
+        &self.paragraph_tokens
+    }
+
+    /// Byte span from the start of token `a` to the end of token `b - 1`; `None` when empty.
+    pub fn span(&self, a: usize, b: usize) -> Option<ByteSpan> {
+        if a >= b || b > self.tokens.len() {
+            return None;
+        }
+        ByteSpan::from_raw(
+            self.tokens[a].span.start().0,
+            self.tokens[b - 1].span.end().0,
+        )
+        .ok()
+    }
+}
+
+/// Gives each token the index of the region (sentence or paragraph) holding it, and each
+/// region its token range, in one merge of two sorted lists.
+fn assign(tokens: &[Token], regions: &[ByteSpan]) -> (Vec<u32>, Vec<(usize, usize)>) {
+    let mut of = Vec::with_capacity(tokens.len());
+    let mut ranges = vec![(0usize, 0usize); regions.len()];
+    let mut r = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let start = t.span.start().0;
+        while r + 1 < regions.len() && regions[r].end().0 <= start {
+            r += 1;
+        }
+        if let Some(range) = ranges.get_mut(r) {
+            if range.1 <= range.0 {
+                *range = (i, i + 1);
+            } else {
+                range.1 = i + 1;
+            }
+        }
+        of.push(r as u32);
+    }
+    (of, ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_know_their_sentence_and_paragraph() {
+        let ctx = Context::new("He left. She said so.\nNext line");
+        assert_eq!(ctx.word(0), "he");
+        assert_eq!(ctx.sentence(0), (0, 3));
+        assert_eq!(ctx.sentence(4), (3, 7));
+        assert_eq!(ctx.paragraph_index(7), 1);
+        assert_eq!(ctx.word(99), "");
+    }
+}

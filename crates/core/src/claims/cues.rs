@@ -1,0 +1,363 @@
+//! Reporting cues: loads the cue lexicon (`data/claims/cues.txt`) and finds every cue in
+//! a text, with the auxiliaries and adverbs that belong to it (`has repeatedly accused`),
+//! the hearer of `told` when it is the press (`told reporters`), and the passive
+//! `is said to have told`. Agentless passives (`it was reported that`) are no cue.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::context::Context;
+use crate::model::Stance;
+use crate::text::TokenKind;
+
+static CUES: &str = include_str!("../../data/claims/cues.txt");
+static AUXILIARIES: &str = include_str!("../../data/claims/auxiliaries.txt");
+static AUDIENCES: &str = include_str!("../../data/claims/audiences.txt");
+
+/// How a cue arranges its source and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// Content before or after (`X said Y`, `Y, X said`, `Y, said X`).
+    Speech,
+    /// Like speech, with a hearer after the verb (`X told Z that Y`).
+    Tell,
+    /// Content after the cue only (`X denied Y`, `X urged Z to Y`).
+    Object,
+    /// `according to X, Y` and `Y, according to X`.
+    According,
+}
+
+struct Entry {
+    words: Vec<&'static str>,
+    stance: Stance,
+    frame: Frame,
+}
+
+struct Lexicon {
+    /// Entries by their first word, longest first.
+    by_first: HashMap<&'static str, Vec<Entry>>,
+    auxiliaries: HashSet<&'static str>,
+    audiences: Vec<Vec<&'static str>>,
+}
+
+fn stance(name: &str) -> Option<Stance> {
+    Some(match name {
+        "assert" => Stance::Assert,
+        "deny" => Stance::Deny,
+        "accuse" => Stance::Accuse,
+        "call" => Stance::Call,
+        "report" => Stance::Report,
+        _ => return None,
+    })
+}
+
+fn frame(name: &str) -> Option<Frame> {
+    Some(match name {
+        "speech" => Frame::Speech,
+        "tell" => Frame::Tell,
+        "object" => Frame::Object,
+        "according" => Frame::According,
+        _ => return None,
+    })
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut by_first: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+        for f in crate::data::fields(CUES) {
+            let (Some(form), Some(st), Some(fr)) = (
+                f.first(),
+                f.get(1).and_then(|s| stance(s)),
+                f.get(2).and_then(|s| frame(s)),
+            ) else {
+                continue;
+            };
+            let words: Vec<&'static str> = form.split_whitespace().collect();
+            if let Some(&first) = words.first() {
+                by_first.entry(first).or_default().push(Entry {
+                    words,
+                    stance: st,
+                    frame: fr,
+                });
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        }
+        Lexicon {
+            by_first,
+            auxiliaries: crate::data::entries(AUXILIARIES).collect(),
+            audiences: crate::data::entries(AUDIENCES)
+                .map(|e| e.split_whitespace().collect())
+                .collect(),
+        }
+    })
+}
+
+/// A reporting cue found in the text, as token indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    /// First token of the cue, auxiliaries included.
+    pub start: usize,
+    /// First token of the lexicon word(s).
+    pub verb: usize,
+    /// One past the last token of the cue (hearer of `told reporters` included).
+    pub end: usize,
+    /// One past the lexicon word(s): where a hearer or the content begins.
+    pub verb_end: usize,
+    /// What the source does.
+    pub stance: Stance,
+    /// How source and content are arranged.
+    pub frame: Frame,
+    /// An `-ing` form with no auxiliary: `, saying Y` takes the main clause's source.
+    pub participle: bool,
+    /// `is said to have told`: a passive that still names its source on the left.
+    pub raising: bool,
+}
+
+/// True when token `i` is a reporting word of the lexicon (used to stop source scans).
+pub(crate) fn is_cue_word(ctx: &Context, i: usize) -> bool {
+    lexicon().by_first.contains_key(ctx.word(i))
+}
+
+/// True when `w` is an auxiliary or adverb that joins a cue.
+pub(crate) fn is_auxiliary(w: &str) -> bool {
+    lexicon().auxiliaries.contains(w)
+}
+
+const BE: [&str; 9] = [
+    "is", "are", "was", "were", "be", "been", "being", "’s", "'s",
+];
+/// Words after which a cue form is a noun or adjective, not a verb.
+const NOUN_MARKERS: [&str; 31] = [
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "this",
+    "such", "any", "some", "no", "of", "in", "for", "with", "media", "news", "to", "amid", "them",
+    "him", "me", "us", "let", "make",
+];
+
+/// Irregular past forms of the lexicon, which look like base forms.
+const IRREGULAR_PAST: [&str; 10] = [
+    "said", "told", "wrote", "written", "found", "shown", "swore", "made", "took", "hit",
+];
+
+/// True when `form` is a verb's base form (`say`, `urge`), by its shape.
+fn is_base_form(form: &str) -> bool {
+    !(form.ends_with('s')
+        || form.ends_with("ed")
+        || form.ends_with("ing")
+        || IRREGULAR_PAST.contains(&form))
+}
+
+/// Finds every cue, in text order; a token belongs to at most one cue.
+pub(crate) fn find(ctx: &Context) -> Vec<Cue> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.len() {
+        match match_at(ctx, lex, i) {
+            Some(cue) => {
+                i = cue.end.max(i + 1);
+                out.push(cue);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
+    if ctx.kind(i) != Some(TokenKind::Word) {
+        return None;
+    }
+    let entries = lex.by_first.get(ctx.word(i))?;
+    let entry = entries.iter().find(|e| {
+        e.words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| ctx.word(i + k) == *w)
+    })?;
+    let verb_end = i + entry.words.len();
+    let form = ctx.word(i);
+    let (sent_start, _) = ctx.sentence(i);
+    // Capitalised cue words mid-sentence are names (`Reports Without Borders`) unless
+    // the line is a title-case headline, where the word before is capitalised too.
+    if i > sent_start && ctx.is_capitalised(i) && !ctx.is_capitalised(i - 1) {
+        return None;
+    }
+    // Auxiliaries and adverbs on the left belong to the cue.
+    let mut start = i;
+    while start > sent_start {
+        let w = ctx.word(start - 1);
+        let contracted_be = ctx.kind(start - 1) == Some(TokenKind::Possessive)
+            && start >= 2
+            && matches!(ctx.word(start - 2), "he" | "she" | "it" | "that");
+        // Manner adverbs (`largely agreed`, `angrily denied`) join the cue too.
+        let adverb = w.len() > 4 && w.ends_with("ly") && !ctx.is_capitalised(start - 1);
+        if lex.auxiliaries.contains(w) || contracted_be || adverb {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    if start > sent_start && NOUN_MARKERS.contains(&ctx.word(start - 1)) && start == i {
+        return None;
+    }
+    // `reports of`, `claims of`: a plural noun, not a verb.
+    // A bare base form needs a plural or first/second-person subject right before it
+    // (`officials say`, `we urge`); `please ask`, `to tell` are no attributions.
+    if start == i && is_base_form(form) && i > sent_start {
+        let w = ctx.word(i - 1);
+        let plural_subject = matches!(
+            w,
+            "i" | "we"
+                | "you"
+                | "they"
+                | "who"
+                | "that"
+                | "people"
+                | "police"
+                | "men"
+                | "women"
+                | "children"
+                | "media"
+                | "public"
+                | "staff"
+                | "majority"
+        ) || (ctx.kind(i - 1) == Some(TokenKind::Word)
+            && ((w.ends_with('s') && !w.ends_with("ss")) || ctx.is_capitalised(i - 1)));
+        if !plural_subject {
+            return None;
+        }
+    }
+    // `checking reports`, `unfounded claims`: a plural noun after a verb form or
+    // participle, too.
+    if form.ends_with('s')
+        && form != "says"
+        && (ctx.word(verb_end) == "of"
+            || (start == i
+                && i > 0
+                && (ctx.word(i - 1).ends_with("ing") || ctx.word(i - 1).ends_with("ed"))))
+    {
+        return None;
+    }
+    // `called in to a show`, `called off the talks`: a phrasal verb, not a statement.
+    if entry.frame == Frame::Object
+        && entry.words.len() == 1
+        && matches!(
+            ctx.word(verb_end),
+            "in" | "into" | "off" | "up" | "back" | "out" | "away" | "down"
+        )
+    {
+        return None;
+    }
+    // A cue right after another reporting word is its object (`denied reports`).
+    // (`reports shows`, with a plural noun before, is a subject and its verb.)
+    if start == i
+        && i > sent_start
+        && is_cue_word(ctx, i - 1)
+        && ctx.word(i - 1) != "that"
+        && !ctx.word(i - 1).ends_with('s')
+    {
+        return None;
+    }
+    let participle = form.ends_with("ing") && start == i && entry.frame != Frame::According;
+    let passive = start < i
+        && (BE.contains(&ctx.word(i - 1))
+            || (i >= 2 && BE.contains(&ctx.word(i - 2)) && is_auxiliary(ctx.word(i - 1))))
+        && !form.ends_with("ing");
+    let mut cue = Cue {
+        start,
+        verb: i,
+        end: verb_end,
+        verb_end,
+        stance: entry.stance,
+        frame: entry.frame,
+        participle,
+        raising: false,
+    };
+    if passive {
+        // `X is said to have told Z that Y`: the cue runs to the second verb.
+        if ctx.word(verb_end) == "to" {
+            let mut k = verb_end + 1;
+            if ctx.word(k) == "have" {
+                k += 1;
+            }
+            if let Some(second) = lex.by_first.get(ctx.word(k)).and_then(|e| e.last()) {
+                cue.end = k + second.words.len();
+                cue.verb_end = cue.end;
+                cue.frame = second.frame;
+                cue.stance = second.stance;
+                cue.raising = true;
+                return Some(with_hearer(ctx, lex, cue));
+            }
+        }
+        return None;
+    }
+    Some(with_hearer(ctx, lex, cue))
+}
+
+/// `told reporters`, `told Al Jazeera`: the press as hearer joins the cue.
+fn with_hearer(ctx: &Context, lex: &Lexicon, mut cue: Cue) -> Cue {
+    if cue.frame != Frame::Tell {
+        return cue;
+    }
+    let k = cue.verb_end;
+    if let Some(a) = lex
+        .audiences
+        .iter()
+        .find(|a| a.iter().enumerate().all(|(n, w)| ctx.word(k + n) == *w))
+    {
+        cue.end = k + a.len();
+        return cue;
+    }
+    let mut e = k;
+    while e < k + 5 && ctx.kind(e) == Some(TokenKind::Word) && ctx.is_capitalised(e) {
+        e += 1;
+    }
+    cue.end = e;
+    cue
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(text: &str) -> Vec<String> {
+        let ctx = Context::new(text);
+        find(&ctx)
+            .iter()
+            .map(|c| {
+                let span = ctx.span(c.start, c.end).map_or("", |s| &text[s.range()]);
+                span.to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn auxiliaries_and_hearers_join() {
+        assert_eq!(
+            cues("Armenia has repeatedly said so."),
+            ["has repeatedly said"]
+        );
+        assert_eq!(
+            cues("He told Al Jazeera that it was over."),
+            ["told Al Jazeera"]
+        );
+        assert_eq!(
+            cues("He told reporters that it was over."),
+            ["told reporters"]
+        );
+        assert_eq!(cues("The UN has called for calm."), ["has called for"]);
+    }
+
+    #[test]
+    fn passives_and_nouns_are_not_cues() {
+        assert!(cues("It was reported that troops left.").is_empty());
+        assert!(cues("Turkey rejected the reports of fighters.").len() == 1);
+        assert_eq!(
+            cues("He is said to have told them that it ended."),
+            ["is said to have told"]
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! Live-blog and headline forms with punctuation as the cue: `Y - Ministry of Defence`
+//! and `Y: Azerbaijan FM` (source at the end of the line), and `Official: Y`
+//! (source before a colon at the start of the line). Lines with a reporting verb
+//! (`18:00 GMT – Turkey denies Y`) are left to indirect speech.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::context::Context;
+use super::draft::Draft;
+use super::reported::sentence_body;
+use crate::model::{ClaimKind, Stance};
+use crate::text::TokenKind;
+
+static LABELS: &str = include_str!("../../data/claims/labels.txt");
+
+fn labels() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::data::entries(LABELS).collect())
+}
+
+/// Longest source phrase of a headline, in tokens.
+const SHORT: usize = 6;
+/// Words that may stay lower case inside a title-case name.
+const NAME_GLUE: [&str; 5] = ["of", "the", "and", "for", "on"];
+
+/// True when tokens `[a, b)` read as a short title-case name.
+fn is_name(ctx: &Context, a: usize, b: usize) -> bool {
+    b > a
+        && b - a <= SHORT
+        && ctx.is_capitalised(a)
+        && ctx.kind(a) == Some(TokenKind::Word)
+        && (a..b).all(|i| match ctx.kind(i) {
+            Some(TokenKind::Word) => {
+                ctx.is_capitalised(i)
+                    || NAME_GLUE.contains(&ctx.word(i))
+                    || (i > a && super::source::is_role(ctx.word(i)))
+            }
+            Some(TokenKind::Possessive) => true,
+            _ => false,
+        })
+}
+
+fn claim(content: (usize, usize), source: (usize, usize), cue: usize) -> Draft {
+    Draft {
+        content: vec![content],
+        source: Some(source),
+        cue: (cue, cue + 1),
+        stance: Stance::Assert,
+        kind: ClaimKind::Indirect,
+    }
+}
+
+/// Finds the headline forms, one line at a time.
+pub(crate) fn find(ctx: &Context, out: &mut Vec<Draft>) {
+    for &(pa, pb) in ctx.paragraphs() {
+        if pb <= pa || matches!(ctx.raw(pb - 1), "." | "?" | "!") {
+            continue;
+        }
+        let body = sentence_body(ctx, pa, pb);
+        // `Y - Source` and `‘Y’: Source`, the source ending the line.
+        let tail = (body..pb)
+            .rev()
+            .take(SHORT + 1)
+            .find(|&k| matches!(ctx.raw(k), "-" | "–" | "—" | "―" | ":"));
+        if let Some(k) = tail {
+            let label = ctx
+                .span(k + 1, pb)
+                .map_or(String::new(), |s| ctx.text[s.range()].to_lowercase());
+            if k > body
+                && is_name(ctx, k + 1, pb)
+                && !labels().contains(label.as_str())
+                && words(ctx, body, k) >= 3
+            {
+                out.push(claim((body, k), (k + 1, pb), k));
+                continue;
+            }
+        }
+        // `Source: Y` at the start of the line.
+        if let Some(k) = (body..pb.min(body + SHORT)).find(|&k| ctx.is(k, ":")) {
+            let label = ctx
+                .span(body, k)
+                .map_or("", |s| &ctx.text[s.range()])
+                .to_lowercase();
+            if is_name(ctx, body, k)
+                && !labels().contains(label.as_str())
+                && words(ctx, k + 1, pb) >= 3
+            {
+                out.push(claim((k + 1, pb), (body, k), k));
+            }
+        }
+    }
+}
+
+fn words(ctx: &Context, a: usize, b: usize) -> usize {
+    (a..b)
+        .filter(|&i| ctx.kind(i) == Some(TokenKind::Word))
+        .take(3)
+        .count()
+}

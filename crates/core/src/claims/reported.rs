@@ -1,0 +1,499 @@
+//! Indirect speech: turns each reporting cue into a claim by its frame.
+//!
+//! - `X said (that) Y`, `X told Z that Y`, `X urged Z to Y`, `X denied Y`: source left,
+//!   content right, up to the end of the sentence or the next attribution
+//!   (`, saying ...`, `, the ministry said`, `and said ...`).
+//! - `Y, X said` and `Y, said X`: content before the comma.
+//! - `, saying Y` and `, adding that Y`: the source of the main clause.
+//! - `according to X, Y` and `Y, according to X`.
+//!
+//! A content that opens with a quotation mark runs to the quote's end, even across
+//! sentences, and makes the claim direct.
+
+use super::context::Context;
+use super::cues::{is_cue_word, Cue, Frame};
+use super::draft::Draft;
+use super::quotes::Quote;
+use super::source;
+use crate::model::ClaimKind;
+use crate::text::TokenKind;
+
+/// The longest gap (in tokens) between a comma and the cue it introduces.
+const ATTRIBUTION_GAP: usize = 8;
+/// The longest indirect content, in tokens: keeps run-on text linear.
+const MAX_CONTENT: usize = 150;
+/// The longest time or place phrase after a cue (`said in a statement on Monday`).
+const MAX_ADVERBIAL: usize = 12;
+
+/// Shared view for the finders: cues, quotes and lookups by token.
+pub(crate) struct Scene<'c, 't> {
+    /// The text.
+    pub ctx: &'c Context<'t>,
+    /// Cues in text order.
+    pub cues: &'c [Cue],
+    /// Top-level quotes in text order.
+    pub quotes: &'c [Quote],
+    /// For each token, the index of the first cue starting at or after it.
+    next_cue: Vec<u32>,
+    /// For each token, the quote opening there, if any.
+    quote_at: Vec<u32>,
+    /// For each token, the quote it lies inside, if any.
+    inside: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl<'c, 't> Scene<'c, 't> {
+    /// Indexes cues and quotes by token.
+    pub fn new(ctx: &'c Context<'t>, cues: &'c [Cue], quotes: &'c [Quote]) -> Self {
+        let mut next_cue = vec![NONE; ctx.len() + 1];
+        let mut k = cues.len();
+        for i in (0..ctx.len()).rev() {
+            while k > 0 && cues[k - 1].start >= i {
+                k -= 1;
+            }
+            next_cue[i] = if k < cues.len() { k as u32 } else { NONE };
+        }
+        let mut quote_at = vec![NONE; ctx.len() + 1];
+        let mut inside = vec![NONE; ctx.len() + 1];
+        for (n, q) in quotes.iter().enumerate() {
+            if let Some(slot) = quote_at.get_mut(q.open) {
+                *slot = n as u32;
+            }
+            // Top-level quotes do not overlap: this stays linear.
+            for slot in inside.iter_mut().take(q.inner_end).skip(q.inner_start) {
+                *slot = n as u32;
+            }
+        }
+        Scene {
+            ctx,
+            cues,
+            quotes,
+            next_cue,
+            quote_at,
+            inside,
+        }
+    }
+
+    /// The first cue starting at or after token `i`.
+    pub fn cue_from(&self, i: usize) -> Option<usize> {
+        self.next_cue
+            .get(i)
+            .copied()
+            .filter(|&c| c != NONE)
+            .map(|c| c as usize)
+    }
+
+    /// The quote whose opening mark is token `i`.
+    pub fn quote_opening(&self, i: usize) -> Option<usize> {
+        self.quote_at
+            .get(i)
+            .copied()
+            .filter(|&q| q != NONE)
+            .map(|q| q as usize)
+    }
+
+    /// The quote token `i` lies inside.
+    pub fn quote_around(&self, i: usize) -> Option<&Quote> {
+        self.inside
+            .get(i)
+            .copied()
+            .filter(|&q| q != NONE)
+            .and_then(|q| self.quotes.get(q as usize))
+    }
+
+    /// True when token `t` (a comma, `and`, a dash) starts a new attribution: a cue
+    /// follows within a few tokens, with only a source phrase between.
+    fn is_barrier(&self, t: usize) -> bool {
+        let ctx = self.ctx;
+        // A live-blog time stamp (`18:00 GMT`) starts a new entry.
+        if ctx.kind(t) == Some(TokenKind::Number)
+            && matches!(ctx.word(t + 1), "gmt" | "utc")
+            && ctx.raw(t).contains(':')
+        {
+            return true;
+        }
+        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–" | "―") || ctx.word(t) == "and") {
+            return false;
+        }
+        // `, although Y`, `— as was true`: a subordinate clause of the writer's.
+        if ctx.word(t) != "and" && is_subordinator(ctx.word(t + 1)) {
+            return true;
+        }
+        let Some(c) = self.cue_from(t + 1) else {
+            return false;
+        };
+        let cue = &self.cues[c];
+        if cue.start > t + 1 + ATTRIBUTION_GAP {
+            return false;
+        }
+        if cue.start == t + 1 {
+            // `, saying`, `, according to`, `and said`, `, said X`.
+            return cue.participle || cue.frame == Frame::According || ctx.word(t) == "and" || {
+                let (_, se) = ctx.sentence(cue.start);
+                source::right_of(ctx, cue.end, se).is_some()
+            };
+        }
+        // `, the ministry said`, `, Aliyev said:`: a new speaker.
+        ctx.word(t) != "and"
+            && source::left_of(ctx, cue.start, t + 1)
+                .is_some_and(|src| src.0 == t + 1 && source::is_speaker(ctx, src))
+    }
+
+    /// Where the content starting at token `a` ends: the sentence's end or the first
+    /// barrier; a content that opens a quote runs to the quote's end.
+    fn content_from(&self, a: usize, sentence_end: usize) -> Option<((usize, usize), ClaimKind)> {
+        let ctx = self.ctx;
+        if let Some(q) = self.quote_opening(a).map(|q| &self.quotes[q]) {
+            if ends_clause(ctx, q.end) || q.end >= sentence_end {
+                return Some(((q.inner_start, q.inner_end), ClaimKind::Direct));
+            }
+        }
+        // Content inside a quote ends with the quote.
+        let sentence_end = match self.quote_around(a) {
+            Some(q) => sentence_end.min(q.inner_end),
+            None => sentence_end,
+        };
+        let mut b = a;
+        while b < sentence_end && b < a + MAX_CONTENT && !(b > a && self.is_barrier(b)) {
+            b += 1;
+        }
+        (b > a && !ctx.is(b - 1, "?")).then_some(((a, b), ClaimKind::Indirect))
+    }
+}
+
+/// True when token `i` ends the clause: sentence end, a period, or a comma.
+fn ends_clause(ctx: &Context, i: usize) -> bool {
+    let (s, _) = ctx.sentence(i.min(ctx.len().saturating_sub(1)));
+    i >= ctx.len() || s == i || matches!(ctx.raw(i), "." | "," | "!" | ";")
+}
+
+/// The first token of a sentence's own words: past a live-blog time stamp
+/// (`18:00 GMT –`), a dateline (`UNITED NATIONS (Sputnik) -`) or a bullet.
+pub(crate) fn sentence_body(ctx: &Context, s: usize, e: usize) -> usize {
+    let mut a = s;
+    while a < e && matches!(ctx.raw(a), "•" | "*" | "-" | "–" | "—") {
+        a += 1;
+    }
+    for k in a..e.min(a + 8) {
+        if matches!(ctx.raw(k), "–" | "—" | "-" | "―") {
+            return k + 1;
+        }
+        let header = ctx.kind(k) == Some(TokenKind::Number)
+            || matches!(ctx.raw(k), "(" | ")" | ":" | ".")
+            || ctx.raw(k).chars().all(|c| !c.is_lowercase());
+        if !header {
+            break;
+        }
+    }
+    a
+}
+
+/// Builds claims for every cue not used by a quote attribution.
+pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
+    let ctx = scene.ctx;
+    // Sources already found (quote attributions), by cue position, for participles.
+    let mut earlier: Vec<(usize, (usize, usize))> = out
+        .iter()
+        .filter_map(|d| Some((d.cue.0, d.source?)))
+        .collect();
+    earlier.sort_unstable();
+    let mut next_earlier = 0;
+    // The source of the last claim per sentence, for participles.
+    let mut last: Option<(usize, (usize, usize))> = None;
+    for (n, cue) in scene.cues.iter().enumerate() {
+        let (ss, se) = ctx.sentence(cue.verb);
+        while next_earlier < earlier.len() && earlier[next_earlier].0 < cue.start {
+            let (at, src) = earlier[next_earlier];
+            last = Some((ctx.sentence(at).0, src));
+            next_earlier += 1;
+        }
+        if used.get(n).copied().unwrap_or(false) {
+            continue;
+        }
+        let main = last.filter(|(s, _)| *s == ss).map(|(_, src)| src);
+        let draft = match cue.frame {
+            Frame::According => according(scene, cue, ss, se),
+            _ if cue.participle => participle(scene, cue, ss, se, main),
+            // `X rejected Y and said Z`: the coordinated verb shares the subject.
+            _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => match main {
+                Some(_) => participle(scene, cue, ss, se, main),
+                None => finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main)),
+            },
+            _ => finite(scene, cue, ss, se),
+        };
+        // `"We condemn Y," the ministry said`: the quote is the claim; its speaker's
+        // own first-person verbs are part of it, not claims of their own.
+        let first_person = |d: &Draft| {
+            d.source.is_some_and(|(s, e)| {
+                e == s + 1 && matches!(ctx.word(s), "i" | "we") && scene.quote_around(s).is_some()
+            })
+        };
+        if let Some(d) = draft.filter(|d| !first_person(d)) {
+            if let Some(src) = d.source {
+                last = Some((ss, src));
+            }
+            out.push(d);
+        }
+    }
+}
+
+fn draft(
+    cue: &Cue,
+    content: (usize, usize),
+    kind: ClaimKind,
+    source: Option<(usize, usize)>,
+) -> Draft {
+    Draft {
+        content: vec![content],
+        source,
+        cue: (cue.start, cue.end),
+        stance: cue.stance,
+        kind,
+    }
+}
+
+/// Where the content of a cue begins: after the hearer of `told`, after `that`.
+fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
+    let mut a = cue.end;
+    // `said in a statement that Y`, `told his counterpart that Y`: only a hearer or an
+    // adverbial phrase may stand between the cue and `that`.
+    let skippable = match cue.frame {
+        Frame::Tell => true,
+        Frame::Speech => is_adverbial_start(ctx, a),
+        _ => false,
+    };
+    if skippable {
+        let mut k = a;
+        while k < se && k < a + 2 * ATTRIBUTION_GAP {
+            let w = ctx.word(k);
+            if w == "that" && k > a {
+                return k + 1;
+            }
+            if w == "to" && cue.frame == Frame::Tell {
+                return k;
+            }
+            if ctx.kind(k) == Some(TokenKind::Punct) || is_cue_word(ctx, k) {
+                break;
+            }
+            k += 1;
+        }
+    }
+    while a < se && matches!(ctx.raw(a), ":" | ",") {
+        a += 1;
+    }
+    if ctx.word(a) == "that" {
+        a += 1;
+    }
+    a
+}
+
+/// True when `w` opens a subordinate clause that is not part of reported content.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "although" | "though" | "while" | "whereas" | "despite" | "amid" | "unless" | "because"
+    )
+}
+
+/// True when token `k` opens a time, place or manner phrase (`in a statement`).
+fn is_adverbial_start(ctx: &Context, k: usize) -> bool {
+    matches!(
+        ctx.word(k),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "late"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "after"
+            | "before"
+            | "friday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "again"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "separately"
+            | "previously"
+            | "recently"
+            | "also"
+            | "then"
+            | "through"
+            | "via"
+            | "over"
+            | "to"
+    )
+}
+
+fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
+    let ctx = scene.ctx;
+    let body = sentence_body(ctx, ss, se);
+    let src = source::left_of(ctx, cue.start, body);
+    let Some(src) = src else {
+        // `Y, said X`: content before, source after.
+        if cue.frame == Frame::Object || cue.start <= body || !ctx.is(cue.start - 1, ",") {
+            return None;
+        }
+        let src = source::right_of(ctx, cue.end, se)?;
+        if !source::is_speaker(ctx, src) || !ends_clause(ctx, src.1) {
+            return None;
+        }
+        return Some(draft(
+            cue,
+            (body, cue.start),
+            ClaimKind::Indirect,
+            Some(src),
+        ));
+    };
+    // `As X said, Y`: the content follows the comma.
+    if src.0 > body && ctx.word(src.0 - 1) == "as" && ctx.is(cue.end, ",") {
+        let (content, kind) = scene.content_from(cue.end + 1, se)?;
+        return Some(draft(cue, content, kind, Some(src)));
+    }
+    // `Y, X said.`: nothing (or only a time or place phrase) after the cue.
+    let comma_then_no_quote = ctx.is(cue.end, ",") && scene.quote_opening(cue.end + 1).is_none();
+    if src.0 > body
+        && matches!(ctx.raw(src.0 - 1), "," | "—" | "–")
+        && (tail_is_adverbial(ctx, cue.end, se) || comma_then_no_quote)
+    {
+        if !source::is_speaker(ctx, src) {
+            return None;
+        }
+        let before = (body, src.0 - 1);
+        // `Y1, X said, Y2`: the content goes on after the cue.
+        let rest = if comma_then_no_quote && !tail_is_adverbial(ctx, cue.end, se) {
+            scene
+                .content_from(cue.end + 1, se)
+                .filter(|((a, b), _)| b - a >= 4 && !is_adverbial_start(ctx, *a))
+        } else {
+            None
+        };
+        return Some(match rest {
+            // `During the war, X said, Y`: an opening adverbial is no content.
+            Some((after, kind)) if is_adverbial_start(ctx, body) => {
+                draft(cue, after, kind, Some(src))
+            }
+            Some((after, _)) => Draft {
+                content: vec![before, after],
+                ..draft(cue, before, ClaimKind::Indirect, Some(src))
+            },
+            None => draft(cue, before, ClaimKind::Indirect, Some(src)),
+        });
+    }
+    let a = content_start(ctx, cue, se);
+    let (content, kind) = scene.content_from(a, se)?;
+    Some(draft(cue, content, kind, Some(src)))
+}
+
+/// True when the tokens from `a` to the sentence end hold no content: nothing, or a
+/// phrase like `in a statement`, `on Friday`, `during a press briefing`.
+fn tail_is_adverbial(ctx: &Context, a: usize, se: usize) -> bool {
+    let mut k = a;
+    while k < se && matches!(ctx.raw(k), "." | "," | "!") {
+        k += 1;
+    }
+    if k >= se || ends_clause(ctx, k) && ctx.is(k, ".") {
+        return true;
+    }
+    if !matches!(
+        ctx.word(k),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "late"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "after"
+            | "friday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+    ) {
+        return false;
+    }
+    // A short phrase running to the end of the sentence or the next comma, with no
+    // clause of its own.
+    let end = (k..se.min(k + MAX_ADVERBIAL + 1))
+        .find(|&i| ctx.is(i, ","))
+        .unwrap_or(se);
+    end - k <= MAX_ADVERBIAL && (k..end).all(|i| ctx.word(i) != "that")
+}
+
+fn participle(
+    scene: &Scene,
+    cue: &Cue,
+    ss: usize,
+    se: usize,
+    main: Option<(usize, usize)>,
+) -> Option<Draft> {
+    let ctx = scene.ctx;
+    if cue.start == 0 || !(ctx.is(cue.start - 1, ",") || ctx.word(cue.start - 1) == "and") {
+        return None;
+    }
+    let body = sentence_body(ctx, ss, se);
+    let src = main.or_else(|| opening_name(ctx, body, cue.start))?;
+    let a = content_start(ctx, cue, se);
+    let (content, kind) = scene.content_from(a, se)?;
+    Some(draft(cue, content, kind, Some(src)))
+}
+
+/// The capitalised name or pronoun opening a sentence: the subject of its main clause.
+fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usize)> {
+    if !source::starts_phrase(ctx, body) {
+        return None;
+    }
+    let mut e = body;
+    while e < limit
+        && e < body + 8
+        && (ctx.is_capitalised(e) && ctx.kind(e) == Some(TokenKind::Word)
+            || ctx.kind(e) == Some(TokenKind::Possessive)
+            || (e > body && matches!(ctx.word(e), "and" | "of")))
+    {
+        e += 1;
+    }
+    while e > body && matches!(ctx.word(e - 1), "and" | "of") {
+        e -= 1;
+    }
+    (e > body).then_some((body, e))
+}
+
+fn according(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
+    let ctx = scene.ctx;
+    let body = sentence_body(ctx, ss, se);
+    let src = source::right_of(ctx, cue.end, se)?;
+    if cue.start > body && !matches!(ctx.raw(cue.start - 1), "(" | "\"" | "“") {
+        // `Y, according to X`.
+        let end = if ctx.is(cue.start - 1, ",") {
+            cue.start - 1
+        } else {
+            cue.start
+        };
+        return Some(draft(cue, (body, end), ClaimKind::Indirect, Some(src)));
+    }
+    let mut a = src.1;
+    // `according to a ministry statement on Monday, Y`: skip to the comma or colon.
+    while a < se && a < src.1 + ATTRIBUTION_GAP && !matches!(ctx.raw(a), "," | ":") {
+        a += 1;
+    }
+    let a = if a < se { a + 1 } else { src.1 };
+    let (content, kind) = scene.content_from(a, se)?;
+    Some(draft(cue, content, kind, Some(src)))
+}

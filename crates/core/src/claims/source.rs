@@ -1,0 +1,349 @@
+//! The source of a claim: finds the phrase naming who speaks next to a cue (left of
+//! `said`, right of `said` in `Y, said X`, after `according to`), steps over
+//! appositions (`X, the aide to Y, said`) and time phrases (`X on Friday said`), and
+//! resolves pronouns and role nouns (`he`, `the ministry`) to an actor entity.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::context::Context;
+use super::cues::is_cue_word;
+use crate::actors::ActorMention;
+use crate::model::ActorKind;
+use crate::text::{ByteSpan, TokenKind};
+
+static STOPS: &str = include_str!("../../data/claims/source_stops.txt");
+static PRONOUNS: &str = include_str!("../../data/claims/pronouns.txt");
+static ROLES: &str = include_str!("../../data/claims/roles.txt");
+
+/// The kind of actor a pronoun or role noun usually stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refers {
+    Person,
+    Organisation,
+    Group,
+    Any,
+}
+
+struct Words {
+    stops: HashSet<&'static str>,
+    pronouns: HashMap<&'static str, Refers>,
+    roles: HashMap<&'static str, Refers>,
+}
+
+fn refers(name: &str) -> Refers {
+    match name {
+        "person" => Refers::Person,
+        "organisation" => Refers::Organisation,
+        "group" => Refers::Group,
+        _ => Refers::Any,
+    }
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let pairs = |list: &'static str| {
+            crate::data::fields(list)
+                .filter_map(|f| Some((*f.first()?, refers(f.get(1).copied().unwrap_or("")))))
+                .collect()
+        };
+        Words {
+            stops: crate::data::entries(STOPS).collect(),
+            pronouns: pairs(PRONOUNS),
+            roles: pairs(ROLES),
+        }
+    })
+}
+
+/// Longest source phrase, in tokens.
+const MAX_SOURCE: usize = 12;
+/// Days and other time words that may sit between a source and its cue.
+const TIME_WORDS: [&str; 17] = [
+    "week",
+    "month",
+    "year",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+];
+
+/// Prepositions whose object cannot be the subject of a cue.
+const PREPOSITIONS: [&str; 14] = [
+    "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "over", "during",
+    "against", "under",
+];
+
+/// Prepositions that attach a phrase inside a source (`attorneys for the family`,
+/// `experts on North Korea`).
+const ATTACHING: [&str; 8] = ["of", "for", "on", "at", "in", "from", "by", "with"];
+
+/// True when token `i` may be part of a speaker's name or description.
+fn in_phrase(ctx: &Context, i: usize) -> bool {
+    match ctx.kind(i) {
+        Some(TokenKind::Word) => !words().stops.contains(ctx.word(i)) && !is_cue_word(ctx, i),
+        Some(TokenKind::Number) | Some(TokenKind::Possessive) => true,
+        Some(TokenKind::Punct) => matches!(ctx.raw(i), "&" | "." | "@"),
+        None => false,
+    }
+}
+
+/// True when token `i` can open a source phrase (not a preposition or subordinator).
+pub(crate) fn starts_phrase(ctx: &Context, i: usize) -> bool {
+    in_phrase(ctx, i) && !ATTACHING.contains(&ctx.word(i))
+}
+
+/// True when a phrase ending at token `last` can name a source (not a bare function word).
+fn has_head(ctx: &Context, last: usize) -> bool {
+    ctx.is(last, ")")
+        || ctx.kind(last) == Some(TokenKind::Word)
+            && !matches!(
+                ctx.word(last),
+                "the" | "a" | "an" | "of" | "and" | "his" | "her" | "their" | "its" | "also"
+            )
+}
+
+/// The source phrase ending just before token `end`, not reaching before `floor`.
+pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut e = end;
+    // `X on Friday said`, `X in a statement on Monday said`: skip the time phrase.
+    while e > floor && TIME_WORDS.contains(&ctx.word(e - 1)) {
+        e -= 1;
+        if e > floor
+            && matches!(
+                ctx.word(e - 1),
+                "on" | "last" | "this" | "late" | "early" | "next" | "earlier"
+            )
+        {
+            e -= 1;
+        }
+    }
+    // `those close to him say`: an object pronoun is no subject; its phrase is.
+    if e > floor + 2 && matches!(ctx.word(e - 1), "him" | "her" | "them" | "me" | "us") {
+        if let Some((s, _)) = left_of_plain(ctx, e - 2, floor) {
+            return Some((s, e));
+        }
+    }
+    // `many of whom say`, `who in 2010 said`: the relative pronoun is the source.
+    if e > floor && matches!(ctx.word(e - 1), "who" | "whom" | "which") {
+        return Some((e - 1, e));
+    }
+    let mut s = e;
+    while s > floor && e - s < MAX_SOURCE {
+        if in_phrase(ctx, s - 1) || (s < e && ATTACHING.contains(&ctx.word(s - 1))) {
+            s -= 1;
+        } else if ctx.is(s - 1, ")") {
+            // `Sen. Roe (R-Ga.) said`: a parenthesis inside the name.
+            match (floor..s - 1).rev().take(8).find(|&k| ctx.is(k, "(")) {
+                Some(k) => s = k,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    // `X in 2008 said`: a trailing year or prepositional time phrase is no head.
+    while e > s + 1
+        && (ctx.kind(e - 1) == Some(TokenKind::Number) || ATTACHING.contains(&ctx.word(e - 1)))
+    {
+        e -= 1;
+    }
+    // Leading prepositions, numbers and periods belong to what came before.
+    while s < e
+        && (ctx.is(s, ".")
+            || ctx.kind(s) == Some(TokenKind::Number)
+            || ATTACHING.contains(&ctx.word(s))
+            || ctx.is(s, "("))
+    {
+        s += 1;
+    }
+    if s < e && has_head(ctx, e - 1) {
+        // The object of a preposition is no subject (`32% of Republican claims`).
+        if s > floor && PREPOSITIONS.contains(&ctx.word(s - 1)) {
+            return None;
+        }
+        return Some((s, e));
+    }
+    // `X, the aide to Y, said` and `X, who lives in Y, said`: the name before the apposition.
+    if e > floor + 1 && ctx.is(e - 1, ",") {
+        let mut c = e - 1;
+        while c > floor && e - c < 30 && !ctx.is(c - 1, ",") {
+            c -= 1;
+        }
+        if c > floor + 1 && ctx.is(c - 1, ",") && is_apposition(ctx, c) {
+            let inner = left_of_plain(ctx, c - 1, floor)?;
+            return Some(inner);
+        }
+        // `Name, director of the institute, said` opening the sentence.
+        if let Some(first) = first_comma(ctx, floor, e - 1) {
+            if first < e - 1 && is_name_run(ctx, floor, first) {
+                return Some((floor, first));
+            }
+        }
+    }
+    None
+}
+
+/// The first comma in `[a, b)`.
+fn first_comma(ctx: &Context, a: usize, b: usize) -> Option<usize> {
+    (a..b.min(a + 7)).find(|&i| ctx.is(i, ","))
+}
+
+/// True when `[a, b)` is a short capitalised name (`Richard Roe`, `Gov. Ed Roe`).
+fn is_name_run(ctx: &Context, a: usize, b: usize) -> bool {
+    b > a
+        && b - a <= 6
+        && (a..b).all(|i| {
+            (ctx.kind(i) == Some(TokenKind::Word) && ctx.is_capitalised(i)) || ctx.is(i, ".")
+        })
+}
+
+fn left_of_plain(ctx: &Context, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut s = end;
+    while s > floor && end - s < MAX_SOURCE && in_phrase(ctx, s - 1) {
+        s -= 1;
+    }
+    (s < end && has_head(ctx, end - 1)).then_some((s, end))
+}
+
+/// True when the clause starting at token `i` describes the name before it.
+fn is_apposition(ctx: &Context, i: usize) -> bool {
+    matches!(
+        ctx.word(i),
+        "the" | "a" | "an" | "who" | "which" | "whose" | "former" | "another"
+    ) || (ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
+}
+
+/// The source phrase starting at token `start` (after `according to`, or `said X`),
+/// ending before `limit`.
+pub(crate) fn right_of(ctx: &Context, start: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut s = start;
+    if matches!(ctx.word(s), "the" | "a" | "an") {
+        s += 1;
+    }
+    let mut e = s;
+    // Reporting words may name the source here (`according to show insiders`).
+    while e < limit
+        && e - start < MAX_SOURCE
+        && (in_phrase(ctx, e) || (e > s && is_cue_word(ctx, e) && !ctx.word(e).ends_with("ing")))
+    {
+        e += 1;
+    }
+    while e > s && !has_head(ctx, e - 1) {
+        e -= 1;
+    }
+    (s < e).then_some((start, e))
+}
+
+/// True when `w` (lower case) is a role noun (`aide`, `ministry`).
+pub(crate) fn is_role(w: &str) -> bool {
+    words().roles.contains_key(w)
+}
+
+/// True when the phrase looks like a speaker: a capital, a pronoun or a role noun.
+pub(crate) fn is_speaker(ctx: &Context, (s, e): (usize, usize)) -> bool {
+    let w = words();
+    (s..e).any(|i| ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
+        || (s..e).any(|i| w.pronouns.contains_key(ctx.word(i)) || w.roles.contains_key(ctx.word(i)))
+}
+
+/// The actor the source names, or refers to when it is a pronoun or role noun; with the
+/// span to snap the source to when the actor's name lies inside it.
+pub(crate) fn resolve(
+    ctx: &Context,
+    (s, e): (usize, usize),
+    actors: &[ActorMention],
+) -> (Option<ByteSpan>, Option<String>) {
+    let Some(span) = ctx.span(s, e) else {
+        return (None, None);
+    };
+    // Actors are sorted by start: the last one inside the phrase is its head.
+    let first_after = actors.partition_point(|a| a.span.start() < span.end());
+    if let Some(a) = actors[..first_after]
+        .iter()
+        .rev()
+        .take_while(|a| a.span.end() > span.start())
+        .find(|a| span.contains(&a.span))
+    {
+        return (Some(a.span), Some(a.entity.clone()));
+    }
+    let w = words();
+    let head = ctx.word(e - 1);
+    let wanted = w.pronouns.get(head).or_else(|| w.roles.get(head)).copied();
+    let Some(wanted) = wanted else {
+        return (Some(span), None);
+    };
+    let before = actors.partition_point(|a| a.span.start() < span.start());
+    let entity = actors[..before]
+        .iter()
+        .rev()
+        .take_while(|a| span.start().0 - a.span.end().0.min(span.start().0) < 2000)
+        .find(|a| fits(a.kind, wanted))
+        .map(|a| a.entity.clone());
+    (Some(span), entity)
+}
+
+fn fits(kind: ActorKind, wanted: Refers) -> bool {
+    match wanted {
+        Refers::Person => kind == ActorKind::Person,
+        Refers::Organisation => matches!(kind, ActorKind::Organisation | ActorKind::Country),
+        Refers::Group => kind != ActorKind::Person,
+        Refers::Any => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn left(text: &str, cue_word: &str) -> String {
+        let ctx = Context::new(text);
+        let i = (0..ctx.len())
+            .find(|&i| ctx.word(i) == cue_word)
+            .unwrap_or(0);
+        left_of(&ctx, i, 0)
+            .and_then(|(s, e)| ctx.span(s, e))
+            .map_or(String::new(), |s| text[s.range()].to_string())
+    }
+
+    #[test]
+    fn phrase_left_of_the_cue() {
+        assert_eq!(
+            left("On Monday, the Armenian envoy said", "said"),
+            "the Armenian envoy"
+        );
+        assert_eq!(
+            left("Prime Minister Justin Trudeau on Friday said", "said"),
+            "Prime Minister Justin Trudeau"
+        );
+        assert_eq!(
+            left("Hajiyev, the aide to the president, said", "said"),
+            "Hajiyev"
+        );
+        assert_eq!(left("He said", "said"), "He");
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_actor() {
+        let text = "Aliyev spoke. He said it.";
+        let ctx = Context::new(text);
+        let actors = [ActorMention {
+            span: ByteSpan::from_raw(0, 6).unwrap_or_else(|_| unreachable!()),
+            kind: ActorKind::Person,
+            entity: "Ilham Aliyev".into(),
+        }];
+        let (_, entity) = resolve(&ctx, (3, 4), &actors);
+        assert_eq!(entity.as_deref(), Some("Ilham Aliyev"));
+    }
+}
