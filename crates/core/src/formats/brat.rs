@@ -9,7 +9,9 @@
 //! - `N` lines: `Reference Tn TIMEX3:value` for date values, `Entity:name` for an
 //!   actor's canonical entity (and a source's); the real value is the text field.
 //!
-//! Offsets are Python string offsets (code points) over the exact text. The text
+//! Offsets are Python string offsets (code points) over the exact text, CRLF
+//! included: a reader must open the `.txt` without newline translation (Python:
+//! `open(path, encoding="utf-8", newline="")`), as brat itself does. The text
 //! field of a `T` line cannot hold a line break or tab, so those are written as
 //! spaces and compared the same way on import.
 
