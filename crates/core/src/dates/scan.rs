@@ -7,7 +7,7 @@
 //! at a modifier that TimeML keeps in the extent (`the`, `nearly`, `early`, `last`).
 
 use super::expr::{DayRef, Expr, YearPart, YearRef};
-use super::lexicon::{lexicon, Lexicon, Unit};
+use super::lexicon::{lexicon, Lexicon, Phrases, Unit};
 use super::normalise::plausible_day;
 use super::tokens::Toks;
 use crate::text::TokenKind;
@@ -37,6 +37,10 @@ pub fn scan(toks: &Toks) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !s.can_start(i) {
+            i += 1;
+            continue;
+        }
         match s.at(i) {
             Some((end, expr)) if end > i => {
                 let future = s.looks_ahead(i);
@@ -83,6 +87,17 @@ fn digits(s: &str) -> bool {
 impl Scanner<'_, '_> {
     fn low(&self, i: usize) -> &str {
         self.t.low(i)
+    }
+
+    /// Whether any form can begin at token `i` (numbers, and words of the lists).
+    fn can_start(&self, i: usize) -> bool {
+        if self.t.is_number(i) {
+            return true;
+        }
+        let w = self.low(i);
+        self.lex.starters.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|stem| self.lex.weekdays.contains_key(stem))
     }
 
     /// The longest expression starting at token `i`, with or without modifiers.
@@ -190,8 +205,11 @@ impl Scanner<'_, '_> {
         self.t.get(i).is_some_and(|t| !t.line_start)
     }
 
-    fn any_phrase(&self, i: usize, phrases: &[Vec<&str>]) -> Option<usize> {
-        phrases.iter().find_map(|p| self.t.phrase_at(i, p))
+    fn any_phrase(&self, i: usize, phrases: &Phrases) -> Option<usize> {
+        phrases
+            .get(self.low(i))?
+            .iter()
+            .find_map(|p| self.t.phrase_at(i, p))
     }
 
     /// A future cue earlier in the same sentence.

@@ -244,3 +244,70 @@ fn odd_input_does_not_panic() {
     let got = extract(&big, dct());
     assert!(got.len() >= 2000);
 }
+
+/// Throughput benchmark over 1 MB of dense date material; run on demand with
+/// `cargo test --release -p claimlens-core dates_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore = "benchmark, run on demand"]
+fn dates_throughput() {
+    let words = [
+        "1994",
+        "June",
+        "22",
+        ",",
+        "Sept.",
+        "12:30",
+        "4,000",
+        "Friday",
+        "the",
+        "last",
+        "week",
+        "2020-09-27",
+        "27/09/2020",
+        "May",
+        "of",
+        "years",
+        "ago",
+        "nearly",
+        "two",
+        "'90s",
+        "a",
+        "third",
+        "quarter",
+        "every",
+        "day",
+        "\n01:57\n",
+    ];
+    let mut text = String::with_capacity(1 << 20);
+    let mut k = 7usize;
+    while text.len() < 1 << 20 {
+        k = (k * 31 + 17) % words.len();
+        text.push_str(words[k]);
+        text.push(' ');
+    }
+    let prose = "The minister said on Tuesday that 49 soldiers and 4,000 fighters had crossed \
+                 the border, and talks would resume next week in Geneva. "
+        .repeat(8_000);
+    for (name, input) in [
+        ("prose", prose),
+        ("mixed", text.clone()),
+        ("months", "June ".repeat(200_000)),
+        ("digits", "1234567890".repeat(100_000)),
+    ] {
+        let start = std::time::Instant::now();
+        let tokens = crate::text::tokenize(&input).len();
+        let tokenizing = start.elapsed().as_secs_f64();
+        println!(
+            "{name}: shared tokenizer {tokens} tokens, {:.1} MB/s",
+            input.len() as f64 / tokenizing / 1e6
+        );
+        let start = std::time::Instant::now();
+        let found = extract(&input, dct()).len();
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{name}: {} bytes, {found} dates, {:.1} MB/s",
+            input.len(),
+            input.len() as f64 / secs / 1e6
+        );
+    }
+}
