@@ -68,8 +68,8 @@ struct Ctx {
 
 type Hit = Option<(usize, Expr)>;
 
-struct Scanner<'a, 't> {
-    t: &'a Toks<'t>,
+struct Scanner<'a> {
+    t: &'a Toks,
     lex: &'static Lexicon,
 }
 
@@ -84,7 +84,7 @@ fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-impl Scanner<'_, '_> {
+impl Scanner<'_> {
     fn low(&self, i: usize) -> &str {
         self.t.low(i)
     }

@@ -26,9 +26,7 @@ pub struct Tok {
 
 /// The tokens of a text and their lower-cased forms.
 #[derive(Debug)]
-pub struct Toks<'t> {
-    /// The text.
-    pub text: &'t str,
+pub struct Toks {
     /// The tokens, in order.
     pub toks: Vec<Tok>,
     lower: String,
@@ -38,9 +36,9 @@ fn is_hyphen(s: &str) -> bool {
     matches!(s, "-" | "\u{2010}" | "\u{2011}")
 }
 
-impl<'t> Toks<'t> {
+impl Toks {
     /// Tokenises `text` once.
-    pub fn new(text: &'t str) -> Self {
+    pub fn new(text: &str) -> Self {
         let base = tokenize(text);
         let mut toks: Vec<Tok> = Vec::with_capacity(base.len() + base.len() / 8);
         let mut lower = String::with_capacity(text.len());
@@ -97,7 +95,7 @@ impl<'t> Toks<'t> {
             }
             pending_hyphen = false;
         }
-        Toks { text, toks, lower }
+        Toks { toks, lower }
     }
 
     /// Number of tokens.
