@@ -64,7 +64,7 @@ pub fn normalise(
         Expr::Year(y) => (DateKind::Date, Some(format!("{y:04}"))),
         Expr::Decade(d) => (DateKind::Date, Some(format!("{d:03}"))),
         Expr::Century(c) => (DateKind::Date, Some(format!("{c:02}"))),
-        Expr::Part { year, part } => (DateKind::Date, part_value(*year, *part, anchor)),
+        Expr::Part { year, part } => (DateKind::Date, part_value(*year, *part, anchor, future)),
         Expr::Shift { unit, by } => (DateKind::Date, anchor.map(|a| shift_value(*unit, *by, a))),
         Expr::Weekend { shift } => (
             DateKind::Date,
@@ -234,11 +234,20 @@ fn quarter_of(a: CalendarDate) -> i64 {
     i64::from(a.month() - 1) / 3 + 1
 }
 
-fn part_value(year: YearRef, part: YearPart, anchor: Option<CalendarDate>) -> Option<String> {
+fn part_value(
+    year: YearRef,
+    part: YearPart,
+    anchor: Option<CalendarDate>,
+    future: bool,
+) -> Option<String> {
     let y = match (year, anchor) {
         (YearRef::Year(y), _) => Some(i64::from(y)),
         (YearRef::Shift(s), Some(a)) => Some(i64::from(a.year()) + s),
-        (YearRef::Nearest, Some(a)) => Some(i64::from(a.year())),
+        // A quarter or half still to come this year, in a sentence that does not look
+        // ahead, is last year's ("profits for the fourth quarter" in January).
+        (YearRef::Nearest, Some(a)) => {
+            Some(i64::from(a.year()) - i64::from(!future && later_in_year(part, a)))
+        }
         (YearRef::Relative(s), Some(a)) => Some(i64::from(match part {
             YearPart::Season(code) => season_year(code, a, s),
             _ => a.year(),
@@ -257,13 +266,26 @@ fn part_value(year: YearRef, part: YearPart, anchor: Option<CalendarDate>) -> Op
                 0
             };
             let q = i64::from(a.year()) * 4 + quarter_of(a) - 2 + back;
-            format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+            match year {
+                // "the 1988 period": the latest quarter's number, in that year.
+                YearRef::Year(y) => format!("{y:04}-Q{}", q.rem_euclid(4) + 1),
+                _ => format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+            }
         }
         YearPart::Quarter(q) => format!("{y_text}-Q{q}"),
         YearPart::Half(h) => format!("{y_text}-H{h}"),
         YearPart::Season(s) => format!("{y_text}-{s}"),
         YearPart::Month(m) => format!("{y_text}-{m:02}"),
     })
+}
+
+/// Whether a quarter or half of the anchor's year has not started yet.
+fn later_in_year(part: YearPart, a: CalendarDate) -> bool {
+    match part {
+        YearPart::Quarter(q) => i64::from(q) > quarter_of(a),
+        YearPart::Half(h) => h == 2 && a.month() <= 6,
+        _ => false,
+    }
 }
 
 /// A season relative to the anchor (`last fall`).

@@ -1244,11 +1244,13 @@ impl Scanner<'_> {
         if let Some((e2, y)) = self.year_at(e) {
             year = YearRef::Year(y);
             e = e2;
-        } else if self.low(e) == "last" && self.low(e + 1) == "year" && self.low(e + 2) == "'s" {
-            year = YearRef::Shift(-1);
-            e += 3;
-        } else if self.low(e) == "this" && self.low(e + 1) == "year" && self.low(e + 2) == "'s" {
-            year = YearRef::Shift(0);
+        } else if let (Some(&by), "year", "'s") = (
+            self.lex.shifters.get(self.low(e)),
+            self.low(e + 1),
+            self.low(e + 2),
+        ) {
+            // "last year's", "next year's first quarter"
+            year = YearRef::Shift(by);
             e += 3;
         }
         if self.low(e) == "fiscal" {
@@ -1273,6 +1275,12 @@ impl Scanner<'_> {
             && year == YearRef::Nearest
             && !self.t.get(e + 1).is_some_and(|t| t.hyphen)
         {
+            0
+        } else if ctx.the
+            && matches!(self.low(e), "quarter" | "period")
+            && matches!(year, YearRef::Year(_))
+        {
+            // "the 1988 period": the reported quarter of that year.
             0
         } else {
             return None;
@@ -1454,13 +1462,9 @@ impl Scanner<'_> {
         if ctx.position {
             // "mid afternoon", "late morning"
             if let Some(&p) = self.lex.parts_of_day.get(w) {
-                return Some((
-                    i + 1,
-                    Expr::Day {
-                        day: DayRef::Anchor(0),
-                        part: Some(p),
-                    },
-                ));
+                // "mid-afternoon yesterday": the day may follow.
+                let (end, day) = self.day_after(i + 1).unwrap_or((i + 1, DayRef::Anchor(0)));
+                return Some((end, Expr::Day { day, part: Some(p) }));
             }
             let k = if matches!(w, "the" | "that" | "this") {
                 i + 1

@@ -63,6 +63,10 @@ fn decades_centuries_quarters_fiscal() {
     );
     check(
         "Third-quarter profit fell.",
+        &[("Third-quarter", "2012-Q3")],
+    );
+    check(
+        "Third-quarter profit will fall.",
         &[("Third-quarter", "2013-Q3")],
     );
     check("Sales in fiscal 1998 rose.", &[("fiscal 1998", "1998")]);
