@@ -27,6 +27,8 @@ pub struct Found {
 
 /// How far back in a sentence a future cue still counts.
 const CUE_WINDOW: usize = 12;
+/// How far after a possessive expression its future auxiliary still counts.
+const AUX_WINDOW: usize = 3;
 
 /// Scans all tokens once.
 pub fn scan(toks: &Toks) -> Vec<Found> {
@@ -43,7 +45,7 @@ pub fn scan(toks: &Toks) -> Vec<Found> {
         }
         match s.at(i) {
             Some((end, expr)) if end > i => {
-                let future = s.looks_ahead(i);
+                let future = s.looks_ahead(i, end);
                 out.push(Found {
                     first: i,
                     end,
@@ -213,17 +215,27 @@ impl Scanner<'_> {
     }
 
     /// A future cue earlier in the same sentence.
-    fn looks_ahead(&self, i: usize) -> bool {
+    fn looks_ahead(&self, i: usize, end: usize) -> bool {
         let from = i.saturating_sub(CUE_WINDOW);
         for k in (from..i).rev() {
             let w = self.low(k);
             if matches!(w, "." | "!" | "?")
                 || self.t.get(k + 1).is_some_and(|t| t.line_start) && k + 1 < i
             {
-                return false;
+                break;
             }
             if self.lex.future_cues.contains(w) {
                 return true;
+            }
+        }
+        // A possessive subject with a future auxiliary ("Friday's meeting will decide").
+        if self.low(end) == "'s" {
+            for k in end + 1..(end + 1 + AUX_WINDOW).min(self.t.len()) {
+                match self.low(k) {
+                    "will" | "'ll" | "shall" => return true,
+                    "." | "!" | "?" | "," => break,
+                    _ => {}
+                }
             }
         }
         false
@@ -658,14 +670,15 @@ impl Scanner<'_> {
                 },
             ));
         }
-        // "this year" after a month: "January this year".
+        // "January this year" ("June of this year" is two expressions in TimeML).
+        let k = end;
         if let Some((
             e,
             Expr::Shift {
                 unit: Unit::Year,
                 by,
             },
-        )) = self.shifted(end, Ctx::default())
+        )) = self.shifted(k, Ctx::default())
         {
             return Some((
                 e,

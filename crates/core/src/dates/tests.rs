@@ -66,7 +66,7 @@ fn decades_centuries_quarters_fiscal() {
         &[("Third-quarter", "2012-Q3")],
     );
     check(
-        "Third-quarter profit will fall.",
+        "Third-quarter's profit will fall.",
         &[("Third-quarter", "2013-Q3")],
     );
     check("Sales in fiscal 1998 rose.", &[("fiscal 1998", "1998")]);
