@@ -173,16 +173,28 @@ impl Scanner<'_> {
         best = longer(best, self.ordinal_period(i, ctx));
         best = longer(best, self.year_forms(i, ctx));
         best = longer(best, self.determined(i, ctx));
-        best = longer(best, self.bare_units(i));
+        best = longer(best, self.bare_units(i, ctx));
         best
     }
 
     /// `decades-long`, and bare plurals in duration contexts: `for years`, `within weeks`.
-    fn bare_units(&self, i: usize) -> Hit {
-        if !self.is_plural_unit(i) {
+    fn bare_units(&self, i: usize, ctx: Ctx) -> Hit {
+        if ctx.the {
+            // "the years that followed": TimeML leaves the article out.
             return None;
         }
         let (e, unit) = self.unit_at(i)?;
+        if !self.is_plural_unit(i) {
+            // "a day-long meeting": one unit.
+            let long = self.low(e) == "long" && self.t.get(e).is_some_and(|t| t.hyphen);
+            return long.then_some((
+                e + 1,
+                Expr::Duration {
+                    amount: Some(1.0),
+                    unit,
+                },
+            ));
+        }
         if self.low(e) == "long" && self.t.get(e).is_some_and(|t| t.hyphen) {
             return Some((e + 1, Expr::Duration { amount: None, unit }));
         }
@@ -196,9 +208,13 @@ impl Scanner<'_> {
             ));
         }
         let before = if i > 0 { self.low(i - 1) } else { "" };
-        self.lex
-            .duration_contexts
-            .contains(before)
+        // "in the weeks before the vote", "the years that followed".
+        let stretch = before == "the"
+            && matches!(
+                self.low(e),
+                "before" | "after" | "that" | "since" | "following" | "ahead" | "leading"
+            );
+        (stretch || self.lex.duration_contexts.contains(before))
             .then_some((e, Expr::Duration { amount: None, unit }))
     }
 
@@ -992,6 +1008,7 @@ impl Scanner<'_> {
             // "$1.35 a share"-style rates: "a year" after an amount is a rate, not a duration.
             let prev = self.low(i - 1);
             if self.t.is_number(i - 1)
+                || self.unit_at(i - 1).is_some()
                 || matches!(prev, "percent" | "%" | "times" | "once" | "twice" | "per")
             {
                 return None;
