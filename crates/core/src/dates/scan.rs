@@ -25,6 +25,8 @@ pub struct Found {
     pub future: bool,
 }
 
+/// The largest amount of time units read as a temporal expression.
+const MAX_AMOUNT: f64 = 10_000.0;
 /// How far back in a sentence a future cue still counts.
 const CUE_WINDOW: usize = 12;
 /// How far after a possessive expression its future auxiliary still counts.
@@ -1014,10 +1016,9 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        if let Some(n) = amount {
-            if self.t.is_number(i) && n.fract() == 0.0 && n > 10_000.0 {
-                return None;
-            }
+        // Ten thousand units and more are counts or hyperbole, and would overflow dates.
+        if amount.is_some_and(|n| n > MAX_AMOUNT) {
+            return None;
         }
         // Ages ("a 6-year-old", "37 years old") are not temporal expressions in news.
         if self.low(e) == "old" {

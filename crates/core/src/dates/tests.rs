@@ -199,6 +199,64 @@ fn no_leading_preposition() {
 }
 
 #[test]
+fn named_days_and_spelled_years() {
+    check(
+        "It happened on Thanksgiving Day.",
+        &[("Thanksgiving Day", "2012-11-22")],
+    );
+    check(
+        "They met last Christmas.",
+        &[("last Christmas", "2012-12-25")],
+    );
+    check(
+        "in January nineteen ninety-seven",
+        &[("January nineteen ninety-seven", "1997-01")],
+    );
+    check(
+        "by the year two thousand",
+        &[("the year two thousand", "2000")],
+    );
+    check("cars of the 70s", &[("the 70s", "197")]);
+    check("its lowest level since '82", &[("'82", "1982")]);
+    check("through the nineties", &[("the nineties", "199")]);
+}
+
+#[test]
+fn financial_periods() {
+    check(
+        "Net fell in the year-ago quarter.",
+        &[("the year-ago quarter", "2011-Q4")],
+    );
+    check(
+        "Sales rose from the same period last year.",
+        &[("the same period last year", "2012")],
+    );
+    check(
+        "as early as next year's first quarter",
+        &[("next year's first quarter", "2014-Q1")],
+    );
+    check(
+        "earnings for the fiscal year",
+        &[("the fiscal year", "2013")],
+    );
+    check(
+        "a rolling year-earlier comparison",
+        &[("year-earlier", "2012")],
+    );
+}
+
+#[test]
+fn not_temporal() {
+    check("a 6-year-old boy", &[]);
+    check("He is 37 years old.", &[]);
+    check("about a quarter of the market", &[]);
+    check("as soon as they can", &[]);
+    check("the long-term partnership", &[]);
+    check("It costs $5 a year.", &[]);
+    check("open 24 hours a day", &[("24 hours", "PT24H")]);
+}
+
+#[test]
 fn without_a_document_date() {
     let got: Vec<_> = extract("On June 22 and on Tuesday.", None)
         .into_iter()
@@ -243,6 +301,24 @@ fn odd_input_does_not_panic() {
         let _ = extract(text, dct());
         let _ = extract(text, None);
         let _ = infer_dct(text);
+    }
+    for text in [
+        "a thousand thousand thousand thousand thousand years ago",
+        "99999999999999999999 days ago and 1e300 weeks",
+        "the past thousand thousand thousand thousand centuries",
+        "every thousand thousand thousand thousand thousand thousand days",
+        "25:61 and 24:00 and 00:00 on 31/02/2020 or 2020-13-45",
+        "'99 '9 '' nineteen ninety nineties the nineties",
+        "last Thanksgiving next Easter Christmas",
+    ] {
+        for d in [
+            dct(),
+            CalendarDate::new(9999, 12, 31),
+            CalendarDate::new(1, 1, 1),
+            None,
+        ] {
+            let _ = extract(text, d);
+        }
     }
     let big: String = "1994 June 22, 12:30 Friday 4,000 Sept. ".repeat(2000);
     let got = extract(&big, dct());
