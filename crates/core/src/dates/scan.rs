@@ -1397,7 +1397,8 @@ impl Scanner<'_> {
                     },
                 ));
             }
-            if ctx.the || ctx.position {
+            // "fall" and "spring" are verbs and nouns too; the other seasons stand alone.
+            if ctx.the || ctx.position || !matches!(w, "fall" | "spring") {
                 return Some((
                     i + 1,
                     Expr::Part {
@@ -1423,16 +1424,17 @@ impl Scanner<'_> {
             }
             let (end, back) = match self
                 .shifted(e, Ctx::default())
-                .or_else(|| self.amount(e, Ctx::default()))?
+                .or_else(|| self.amount(e, Ctx::default()))
             {
-                (
+                Some((
                     end,
                     Expr::Shift {
                         unit: Unit::Year,
                         by,
                     },
-                ) => (end, by),
-                _ => return None,
+                )) => (end, by),
+                // "the same day": the day just talked about, taken as the document's.
+                _ => return unit.map(|u| (e, Expr::Shift { unit: u, by: 0 })),
             };
             let expr = match unit {
                 Some(Unit::Month) => Expr::Shift {
