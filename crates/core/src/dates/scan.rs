@@ -779,6 +779,26 @@ impl Scanner<'_> {
         ))
     }
 
+    /// Whether a capitalised phrase inside a sentence is part of a name or title
+    /// ("the Turkish Daily Sabah", "High Noon", ABC's "This Week").
+    fn in_title(&self, i: usize, end: usize) -> bool {
+        let Some(tok) = self.t.get(i) else {
+            return false;
+        };
+        let sentence_start = tok.line_start
+            || i == 0
+            || matches!(
+                self.low(i - 1),
+                "." | "!" | "?" | "\"" | "``" | "\u{201c}" | "(" | "[" | ":"
+            );
+        let capital_word = |k: usize| {
+            self.t
+                .get(k)
+                .is_some_and(|t| t.capital && t.kind == TokenKind::Word)
+        };
+        tok.capital && !sentence_start && (capital_word(end) || (i > 0 && capital_word(i - 1)))
+    }
+
     /// A named day, written with a capital (`Thanksgiving Day`, `Christmas`).
     fn holiday(&self, i: usize) -> Option<(usize, &'static str)> {
         if !self.t.get(i)?.capital {
@@ -800,6 +820,9 @@ impl Scanner<'_> {
         if (i + 1..end).any(|k| self.t.get(k).is_some_and(|t| t.hyphen))
             || self.t.get(end).is_some_and(|t| t.hyphen)
         {
+            return None;
+        }
+        if self.in_title(i, end) {
             return None;
         }
         // "as soon as": a conjunction.
