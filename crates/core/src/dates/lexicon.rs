@@ -289,7 +289,8 @@ impl Lexicon {
         starters.extend(lex.approximators.keys().chain(lex.positions.keys()));
         // Words the grammar itself begins with.
         starters.extend([
-            "the", "that", "every", "each", "fiscal", "year", "half", "'",
+            "the", "that", "every", "each", "fiscal", "year", "half", "'", "q1", "q2", "q3", "q4",
+            "h1", "h2",
         ]);
         lex.starters = starters;
         lex

@@ -1310,6 +1310,22 @@ impl Scanner<'_> {
         if self.low(e) == "fiscal" {
             e += 1;
         }
+        // "Q3 2020", "H1": the analysts' shorthand.
+        if let [q @ (b'q' | b'h'), n @ b'1'..=b'4'] = self.low(e).as_bytes() {
+            let n = n - b'0';
+            let part = if *q == b'q' {
+                YearPart::Quarter(n)
+            } else if n <= 2 {
+                YearPart::Half(n)
+            } else {
+                return None;
+            };
+            let (end, year) = match self.year_shape(e + 1) {
+                Some((end, y)) => (end, YearRef::Year(y)),
+                None => (e + 1, year),
+            };
+            return Some((end, Expr::Part { year, part }));
+        }
         // The ordinal: word, "20th", or "latest"/"current" for the running quarter.
         let ord: i32 = if let Some(&o) = self.lex.ordinals.get(self.low(e)) {
             e += 1;

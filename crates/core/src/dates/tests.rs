@@ -391,3 +391,11 @@ fn dates_throughput() {
         );
     }
 }
+
+#[test]
+fn analyst_shorthand() {
+    check(
+        "Revenue in Q3 2020 and in H1 fell.",
+        &[("Q3 2020", "2020-Q3"), ("H1", "2013-H1")],
+    );
+}
