@@ -29,7 +29,7 @@ pub fn attach_days(found: &mut [Found]) {
         ) = (day, &mut cur.expr)
         {
             *slot = Some(d);
-            cur.future = prev.future;
+            cur.tense = prev.tense;
         }
     }
 }

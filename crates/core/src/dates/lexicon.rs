@@ -159,6 +159,8 @@ pub struct Lexicon {
     pub meridiems: HashMap<&'static str, &'static str>,
     /// Words that turn weekdays and months towards the future.
     pub future_cues: HashSet<&'static str>,
+    /// Words that put a sentence in the past.
+    pub past_cues: HashSet<&'static str>,
     /// Words before a four-digit number that make it a label or a count.
     pub not_year_before: HashSet<&'static str>,
     /// Words after a four-digit number that make it a count.
@@ -269,6 +271,7 @@ impl Lexicon {
             },
             meridiems: map(list!("meridiems.txt"), Some),
             future_cues: entries(list!("future_cues.txt")).collect(),
+            past_cues: entries(list!("past_cues.txt")).collect(),
             not_year_before: entries(list!("not_year_before.txt")).collect(),
             not_year_after: entries(list!("not_year_after.txt")).collect(),
             duration_contexts: entries(list!("duration_contexts.txt")).collect(),

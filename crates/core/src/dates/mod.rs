@@ -43,7 +43,7 @@ pub fn extract(text: &str, dct: Option<CalendarDate>) -> Vec<DateMention> {
     found.retain(|f| !is_dateline(&toks, top, f));
     let (kinds, mut values): (Vec<DateKind>, Vec<Option<String>>) = found
         .iter()
-        .map(|f| normalise::normalise(&f.expr, dct, f.future))
+        .map(|f| normalise::normalise(&f.expr, dct, f.tense))
         .unzip();
     quarters::compare_quarters(&toks, &found, &mut values);
     found

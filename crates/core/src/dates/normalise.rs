@@ -7,18 +7,19 @@
 //! Without a document date, what the text itself gives is kept (`XXXX-06-22`) and
 //! purely relative expressions get no value.
 
-use super::expr::{DayRef, Expr, YearPart, YearRef};
+use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::Unit;
 use crate::calendar::{days_in_month, CalendarDate};
 use crate::model::DateKind;
 
-/// The kind and value of `expr`; `anchor` is the document date, `future` says the
-/// sentence looks ahead (so bare weekdays and months resolve forward).
+/// The kind and value of `expr`; `anchor` is the document date, `tense` what the
+/// sentence says (a future sentence resolves bare weekdays and months forward).
 pub fn normalise(
     expr: &Expr,
     anchor: Option<CalendarDate>,
-    future: bool,
+    tense: Tense,
 ) -> (DateKind, Option<String>) {
+    let future = tense == Tense::Future;
     match expr {
         Expr::Day { day, part } => {
             let kind = if part.is_some() {
@@ -52,7 +53,7 @@ pub fn normalise(
         Expr::Month { year, month, shift } => {
             let y = match (year, anchor) {
                 (Some(y), _) => Some(*y),
-                (None, Some(a)) => Some(month_year(*month, a, *shift, future)),
+                (None, Some(a)) => Some(month_year(*month, a, *shift, tense)),
                 (None, None) => None,
             };
             let v = match y {
@@ -204,15 +205,19 @@ fn resolve_weekday(a: CalendarDate, day: u8, shift: Option<i64>, future: bool) -
     }
 }
 
-/// The year of a month named without one.
-fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, future: bool) -> i32 {
+/// The year of a month named without one: the nearest such month, back unless the
+/// sentence looks ahead; a month more than half a year back is next year's unless the
+/// sentence is in the past ("paid in January", written in November).
+fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, tense: Tense) -> i32 {
     let y = a.year();
+    let diff = i32::from(month) - i32::from(a.month());
     match shift {
         Some(s) if s < 0 => y - i32::from(month >= a.month()),
         Some(s) if s > 0 => y + i32::from(month <= a.month()),
         Some(_) => y,
-        None if future && month < a.month() => y + 1,
-        None if !future && month > a.month() + 4 => y - 1,
+        None if tense == Tense::Future && diff < 0 => y + 1,
+        None if tense != Tense::Future && diff > 4 => y - 1,
+        None if tense == Tense::Unmarked && diff < -6 => y + 1,
         None => y,
     }
 }
@@ -398,7 +403,7 @@ mod tests {
     }
 
     fn value(e: Expr) -> String {
-        normalise(&e, dct(), false).1.unwrap_or_default()
+        normalise(&e, dct(), Tense::Unmarked).1.unwrap_or_default()
     }
 
     #[test]

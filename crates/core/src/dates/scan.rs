@@ -6,7 +6,7 @@
 //! A leading preposition is never consumed: forms start at the temporal word itself or
 //! at a modifier that TimeML keeps in the extent (`the`, `nearly`, `early`, `last`).
 
-use super::expr::{DayRef, Expr, YearPart, YearRef};
+use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::{lexicon, Lexicon, Phrases, Unit};
 use super::normalise::plausible_day;
 use super::tokens::Toks;
@@ -21,8 +21,8 @@ pub struct Found {
     pub end: usize,
     /// What it means.
     pub expr: Expr,
-    /// The sentence around it looks ahead (weekdays and months resolve forward).
-    pub future: bool,
+    /// What the sentence around it says about its time.
+    pub tense: Tense,
 }
 
 /// The largest amount of time units read as a temporal expression.
@@ -47,12 +47,12 @@ pub fn scan(toks: &Toks) -> Vec<Found> {
         }
         match s.at(i) {
             Some((end, expr)) if end > i => {
-                let future = s.looks_ahead(i, end);
+                let tense = s.tense(i, end);
                 out.push(Found {
                     first: i,
                     end,
                     expr,
-                    future,
+                    tense,
                 });
                 i = end;
             }
@@ -230,6 +230,29 @@ impl Scanner<'_> {
             .get(self.low(i))?
             .iter()
             .find_map(|p| self.t.phrase_at(i, p))
+    }
+
+    /// The tense of the sentence around tokens `i..end`: future cues win over past ones.
+    fn tense(&self, i: usize, end: usize) -> Tense {
+        if self.looks_ahead(i, end) {
+            return Tense::Future;
+        }
+        let is_past = |w: &str| {
+            // Regular past forms ("announced", "acquired") and the listed ones.
+            (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
+                || self.lex.past_cues.contains(w)
+        };
+        let past_in = |ks: &mut dyn Iterator<Item = usize>| {
+            ks.map(|k| self.low(k))
+                .take_while(|w| !matches!(*w, "." | "!" | "?"))
+                .any(is_past)
+        };
+        let mut before = (i.saturating_sub(CUE_WINDOW)..i).rev();
+        let mut after = end..(end + CUE_WINDOW).min(self.t.len());
+        if past_in(&mut before) || past_in(&mut after) {
+            return Tense::Past;
+        }
+        Tense::Unmarked
     }
 
     /// A future cue earlier in the same sentence.

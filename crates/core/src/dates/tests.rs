@@ -399,3 +399,17 @@ fn analyst_shorthand() {
         &[("Q3 2020", "2020-Q3"), ("H1", "2013-H1")],
     );
 }
+
+#[test]
+fn months_take_the_year_the_tense_points_to() {
+    let nov = CalendarDate::new(2013, 11, 20);
+    let value = |text: &str| {
+        extract(text, nov)
+            .into_iter()
+            .map(|m| m.value.unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(value("The dividend is payable in January."), ["2014-01"]);
+    assert_eq!(value("In January, the firm announced cuts."), ["2013-01"]);
+    assert_eq!(value("The deal closed in March."), ["2013-03"]);
+}
