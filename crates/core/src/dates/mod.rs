@@ -38,7 +38,7 @@ pub fn extract(text: &str, dct: Option<CalendarDate>) -> Vec<DateMention> {
     let toks = Toks::new(text);
     let mut found = scan::scan(&toks);
     blog::roll_days(&toks, &mut found);
-    clocks::attach_days(&mut found);
+    clocks::attach_days(&toks, &mut found);
     let top = top_of(text);
     found.retain(|f| !is_dateline(&toks, top, f));
     let (kinds, mut values): (Vec<DateKind>, Vec<Option<String>>) = found

@@ -521,9 +521,25 @@ impl Scanner<'_> {
         }
         let mut utc = false;
         if let Some((e, z)) = self.zone_at(end) {
-            // A one-letter zone must be glued ("1830Z"); words like "local" must follow a clock.
             end = e;
             utc = z;
+            // "GMT+3": an offset written onto the zone.
+            let glued = |k: usize| self.t.get(k).is_some_and(|t| t.glued);
+            if matches!(self.low(end), "+" | "-")
+                && glued(end)
+                && self.t.is_number(end + 1)
+                && glued(end + 1)
+            {
+                end += 2;
+            }
+        } else if self
+            .t
+            .get(end)
+            .is_some_and(|t| t.capital && t.kind == TokenKind::Word)
+            && self.low(end + 1) == "time"
+        {
+            // "10:00 Moscow time": a named local time.
+            end += 2;
         }
         let mut day = None;
         if let Some((e, d)) = self.day_after(end) {

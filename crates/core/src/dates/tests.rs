@@ -413,3 +413,18 @@ fn months_take_the_year_the_tense_points_to() {
     assert_eq!(value("In January, the firm announced cuts."), ["2013-01"]);
     assert_eq!(value("The deal closed in March."), ["2013-03"]);
 }
+
+#[test]
+fn named_local_times_and_offsets() {
+    check(
+        "at 10:00 Moscow time",
+        &[("10:00 Moscow time", "2013-03-22T10:00")],
+    );
+    check(
+        "at 21:00 GMT+4 on Friday",
+        &[
+            ("21:00 GMT+4", "2013-03-22T21:00"),
+            ("Friday", "2013-03-22"),
+        ],
+    );
+}
