@@ -589,7 +589,6 @@ impl Scanner<'_> {
                     },
                 ));
             }
-            let _ = e;
         }
         let p = self
             .lex
@@ -1115,12 +1114,11 @@ impl Scanner<'_> {
                     },
                 ));
             }
-            "later" | "from" if !hyphenated && self.low(e) == "later" => {
+            "later" if !hyphenated => {
                 return Some((e + 1, Expr::Shift { unit, by }));
             }
             _ => {}
         }
-        // A bare "a" + singular unit reads as a duration only in duration contexts.
         Some((e, Expr::Duration { amount, unit }))
     }
 
@@ -1190,9 +1188,6 @@ impl Scanner<'_> {
                         unit,
                     },
                 ));
-            }
-            if w == "following" || w == "previous" {
-                return Some((e2, Expr::Shift { unit, by }));
             }
             return Some((e2, Expr::Shift { unit, by }));
         }
