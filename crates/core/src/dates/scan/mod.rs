@@ -137,9 +137,9 @@ impl Scanner<'_> {
             if let Some((end, expr)) = self.core(j, ctx) {
                 // "the eight-year war": the article belongs to the noun, not the adjective.
                 let compound = self.t.get(end - 1).is_some_and(|t| t.hyphen) && end - j <= 3;
+                let decade = matches!(expr, Expr::Decade(_));
                 let the_ok = !ctx.the
-                    || ctx.position
-                    || (takes_the(&expr) && !compound)
+                    || (!compound || decade) && (ctx.position || takes_the(&expr))
                     || self.low(j) == "year";
                 let approx_ok = !ctx.approx || takes_approx(&expr);
                 if the_ok && approx_ok && best.as_ref().is_none_or(|b| end > b.0) {

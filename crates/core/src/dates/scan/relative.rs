@@ -303,6 +303,10 @@ impl Scanner<'_> {
             return Some((e2, Expr::Day { day: d, part: None }));
         }
         if let Some((e2, month)) = self.month_at(e) {
+            // "last Oct. 23": the date itself is the expression.
+            if self.day_number(e2).is_some() {
+                return None;
+            }
             return Some((
                 e2,
                 Expr::Month {
