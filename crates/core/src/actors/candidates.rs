@@ -201,11 +201,16 @@ fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
     if text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let mut parts = text.split('-');
-    parts.next();
-    let lower_part = parts
-        .clone()
-        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    // `Armenian-held`, `EADS-led`, `Turkish-controlled`: an adjective made from a name.
+    let lower_part = text.contains('-')
+        && text.rsplit('-').next().is_some_and(|last| {
+            last.chars().next().is_some_and(char::is_lowercase)
+                && [
+                    "ed", "ing", "held", "run", "made", "born", "built", "wide", "style",
+                ]
+                .iter()
+                .any(|end| last.ends_with(end))
+        });
     let demonyms = text.contains('-')
         && text
             .split('-')

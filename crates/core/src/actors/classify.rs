@@ -317,6 +317,8 @@ fn known(
         }
     }
     match k {
+        // `UNITED NATIONS (Sputnik) -`: a dateline names a place.
+        Known::Organisation(_) if is_dateline(ws, a, b) => out.push(Found::place(a, b)),
         Known::Organisation(c) => {
             out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c)))
         }
