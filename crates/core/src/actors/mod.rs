@@ -135,9 +135,9 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         if f.place && !person {
             return false;
         }
-        let supported = ws[f.start..f.end]
-            .iter()
-            .any(|w| by_word.contains_key(w.text) || mid_sentence.contains(w.text));
+        // A name is known by its last word (`Aliyev` for `Ilham Aliyev`).
+        let last = ws[f.end - 1].text;
+        let supported = by_word.contains_key(last) || mid_sentence.contains(last);
         // Sports tables start lines with team and player names; elsewhere a lone
         // capitalised word at a sentence start is usually an ordinary word.
         let table_row =

@@ -204,6 +204,22 @@ fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> V
             }
         } else if w.text.chars().count() > 4 {
             c.3 += 1;
+        } else if matches!(
+            w.text,
+            "in" | "on"
+                | "of"
+                | "to"
+                | "as"
+                | "at"
+                | "for"
+                | "by"
+                | "with"
+                | "from"
+                | "over"
+                | "after"
+        ) {
+            // Headlines keep their small prepositions in lower case; tables have none.
+            c.4 += 1;
         }
     }
     counts
