@@ -119,14 +119,15 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     {
         return;
     }
-    if g.is_not_actor_head(ws[b - 1].text) {
+    // `Davit Bek Street`, `Geneva Conventions`; but `Anthony Hill` is a person.
+    if g.is_not_actor_head(ws[b - 1].text) && !g.is_given_name(ws[a].text) {
         return;
     }
     // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
     // a title, then the person who holds it.
     if let Some((t, name)) = title_inside(g, ws, a, b) {
         classify(words, Run { start: a, end: t }, cx, out);
-        rest(g, words, name, b, true, false, out);
+        rest(g, words, name, b, true, false, cx, out);
         return;
     }
     if let Some(kind) = ws[a..b]
@@ -200,7 +201,11 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
             return;
         }
-        rest(g, words, pos, b, titled, described.is_some(), out);
+        // After a nationality a name is still a name (`American Tyson`); after a known
+        // place or body the rest is part of something else (`Geneva Conventions`).
+        let after_known =
+            described.is_some_and(|d| !matches!(g.name(ws[d].text), Some(Known::Demonym(_))));
+        rest(g, words, pos, b, titled, after_known, cx, out);
     } else if titled {
         let start = described.or_else(|| possessor(ws, a, out));
         if let Some(start) = start {
@@ -209,6 +214,12 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
                 out.pop();
             }
             out.push(Found::new(start, b, Some(ActorKind::Person), None));
+        } else if b - a == 1 {
+            // `King said`: a surname that is also a title, if a person has it in full.
+            let mut f = Found::new(a, b, None, None);
+            f.weak = true;
+            f.guessed = false;
+            out.push(f);
         }
     } else if let Some(start) = described {
         // A nationality alone is no actor, but `Azerbaijani forces` is.
@@ -257,6 +268,7 @@ fn rest(
     b: usize,
     titled: bool,
     after_known: bool,
+    cx: Context,
     out: &mut Vec<Found>,
 ) {
     let ws = &words.words;
@@ -293,7 +305,13 @@ fn rest(
     f.weak = !(titled || given || acronym || speaks)
         && ((first.initial && single) || words.mode(first) != LineMode::Prose);
     f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
-    if kind.is_none() && (place_context(g, ws, pos, out) || followed_by_place_noun(g, ws, b)) {
+    // On sports pages `over Gloucester`, `from Torino` name teams.
+    let before_place = if cx.sports {
+        venue(ws, pos)
+    } else {
+        place_context(g, ws, pos, out)
+    };
+    if kind.is_none() && (before_place || followed_by_place_noun(g, ws, b)) {
         f.place = true;
     }
     out.push(f);
@@ -528,7 +546,9 @@ fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: 
     }
     let comma_and = prev.text == "and" && p >= 2 && ws[p - 2].is_punct(",");
     let gap = if comma_and { 2 } else { 1 };
-    let listed = (prev.is_punct(",") || prev.text == "and")
+    // `In Chicago , the Braves`: a list of places has no article.
+    let listed = p == a
+        && (prev.is_punct(",") || prev.text == "and")
         && out.last().is_some_and(|f| f.place && f.end + gap == p);
     if listed && lists {
         return true;

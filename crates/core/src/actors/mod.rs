@@ -66,11 +66,13 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
     for run in candidates::runs(&words) {
         classify::classify(&words, run, cx, &mut found);
     }
+    // In text order, the longer of two mentions starting together first.
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     decide(&words, cx, &mut found);
     apply_cues(&words, cx, &mut found);
     join_possessives(&words, &mut found);
     find_in_caps_lines(&words, cx, &mut found);
-    found.sort_by_key(|f| f.start);
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     found.dedup_by(|b, a| b.start < a.end);
     finish(&words, &found)
 }
@@ -100,7 +102,9 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     for i in (1..found.len()).rev() {
         let (before, after) = found.split_at_mut(i);
         let (prev, f) = (&mut before[i - 1], &after[0]);
-        let between = &ws[prev.end..f.start];
+        let Some(between) = ws.get(prev.end..f.start) else {
+            continue;
+        };
         let joined = matches!(between.len(), 1 | 2)
             && between.iter().all(|w| w.is_punct(",") || w.text == "and");
         if f.place && joined && (prev.kind.is_none() || prev.guessed) {
@@ -303,6 +307,16 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
                 continue;
             }
             let key = lower(&key_of(ws, i, end));
+            // Sports tables and headlines: `LG 2 OB 0`, `RANGERS BEAT INDIANS`.
+            let team_spot = cx.sports
+                && n == 1
+                && !g.is_common(&key)
+                && key.chars().count() >= 2
+                && (ws
+                    .get(end)
+                    .is_some_and(|w| w.kind == TokenKind::Number && !w.after_break)
+                    || ws.get(end).is_some_and(|w| is_versus(w.text))
+                    || (i >= 1 && is_versus(ws[i - 1].text)));
             let hit = match seen.get(&key) {
                 Some(&(kind, canonical)) => Some((kind, canonical)),
                 None => match g.name_lower(&key) {
@@ -322,7 +336,9 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
                     Some(Known::Place) if cx.sports && !classify::is_dateline(ws, i, end) => {
                         Some((ActorKind::Organisation, None))
                     }
-                    _ => None,
+                    Some(_) => None,
+                    None if team_spot => Some((ActorKind::Organisation, None)),
+                    None => None,
                 },
             };
             if let Some((kind, canonical)) = hit {
@@ -341,6 +357,14 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         }
         i += matched.max(1);
     }
+}
+
+/// Words that stand between two teams in a sports headline.
+fn is_versus(w: &str) -> bool {
+    matches!(
+        w,
+        "BEAT" | "BEATS" | "V" | "VS" | "V." | "VS." | "DOWN" | "DOWNS" | "HOLD" | "HOLDS"
+    )
 }
 
 /// Turns found token ranges into mentions with entities.
@@ -540,6 +564,8 @@ mod tests {
             "Mr.",
             "of and the",
             "É\u{301}",
+            "The King of Jordan said.",
+            "LG 2 OB 0\nSOCCER - X BEAT Y",
         ] {
             let _ = extract(text);
         }
