@@ -127,7 +127,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     // a title, then the person who holds it.
     if let Some((t, name)) = title_inside(g, ws, a, b) {
         classify(words, Run { start: a, end: t }, cx, out);
-        rest(g, words, name, b, true, false, cx, out);
+        rest(words, name, b, true, false, cx, out);
         return;
     }
     if let Some(kind) = ws[a..b]
@@ -205,7 +205,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         // place or body the rest is part of something else (`Geneva Conventions`).
         let after_known =
             described.is_some_and(|d| !matches!(g.name(ws[d].text), Some(Known::Demonym(_))));
-        rest(g, words, pos, b, titled, after_known, cx, out);
+        rest(words, pos, b, titled, after_known, cx, out);
     } else if titled {
         let start = described.or_else(|| possessor(ws, a, out));
         if let Some(start) = start {
@@ -262,7 +262,6 @@ fn possessor(ws: &[Word<'_>], a: usize, out: &[Found]) -> Option<usize> {
 /// The part of a run left after titles and known names: a person, an acronym, or a
 /// lone word for the document to decide.
 fn rest(
-    g: &Gazetteer,
     words: &Words<'_>,
     pos: usize,
     b: usize,
@@ -271,6 +270,7 @@ fn rest(
     cx: Context,
     out: &mut Vec<Found>,
 ) {
+    let g = get();
     let ws = &words.words;
     let first = &ws[pos];
     let given = g.is_given_name(first.text);
