@@ -130,6 +130,17 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         rest(words, name, b, true, false, cx, out);
         return;
     }
+    // `Douglas & Lomason`, `El Al`, `Der Spiegel`: firms and papers, never people.
+    let firm = ws[a..b].iter().any(|w| w.is_punct("&"))
+        || (b - a > 1
+            && matches!(
+                ws[a].text,
+                "El" | "La" | "Le" | "Der" | "Die" | "Das" | "Il" | "Los" | "Las"
+            ));
+    if firm {
+        out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+        return;
+    }
     if let Some(kind) = ws[a..b]
         .iter()
         .rev()

@@ -114,14 +114,23 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     let mut by_word: HashMap<&str, ActorKind> = HashMap::default();
     for f in found.iter().filter(|f| !f.weak && !f.place) {
         let Some(kind) = f.kind else { continue };
-        if kind == ActorKind::Person && f.end - f.start >= 2 {
-            for w in &ws[f.start..f.end] {
-                if w.is_capitalised() {
-                    by_word.entry(w.text).or_insert(ActorKind::Person);
-                }
-            }
-        } else if f.end - f.start == 1 {
+        if f.end - f.start == 1 {
             by_word.entry(ws[f.start].text).or_insert(kind);
+        }
+    }
+    // The words of a full personal name are that person wherever they stand alone
+    // (`Dole` after `Bob Dole`, `Washington` after `MaliVai Washington`).
+    let g = gazetteer::get();
+    for f in found.iter().filter(|f| !f.weak && !f.place) {
+        // Not a person described by role (`Azerbaijan Foreign Minister`).
+        let described = g.name(ws[f.start].text).is_some()
+            || ws[f.start..f.end]
+                .iter()
+                .any(|w| g.is_title(&lower(w.text)));
+        if f.kind == Some(ActorKind::Person) && f.end - f.start >= 2 && !described {
+            for w in ws[f.start..f.end].iter().filter(|w| w.is_capitalised()) {
+                by_word.insert(w.text, ActorKind::Person);
+            }
         }
     }
     // Words of names found in the middle of a prose sentence somewhere (not as places):
@@ -149,10 +158,21 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         if f.weak && !supported && !table_row {
             return false;
         }
+        // A lone word (or a country's name) that a person named in full carries.
+        let single = f.end - f.start == 1;
+        if single && known == Some(ActorKind::Person) && f.kind != Some(ActorKind::Person) {
+            let lone = f.kind.is_none() || f.guessed || f.kind == Some(ActorKind::Country);
+            if lone {
+                f.kind = Some(ActorKind::Person);
+                f.guessed = false;
+                f.canonical = None;
+            }
+        }
         if f.kind.is_none() {
             // Surnames alone almost always follow a full first mention, which `known`
             // holds; a lone unknown word with none is most often a company or team.
             f.kind = Some(known.unwrap_or(ActorKind::Organisation));
+            f.guessed = known.is_none();
         }
         true
     });
