@@ -96,6 +96,8 @@ pub fn is_plain_word(
         && !g.is_title(lower)
         && !g.is_group_modifier(lower)
         && !g.is_organisation_word(w.text)
+        && !g.is_given_name(w.text)
+        && !g.starts_name(w.text)
         && g.name(w.text).is_none();
     ordinary && (w.initial || mode != LineMode::Prose)
 }

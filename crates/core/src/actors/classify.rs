@@ -111,7 +111,10 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     let all_common = ws[a..b]
         .iter()
         .filter(|w| w.kind == TokenKind::Word)
-        .all(|w| g.is_common(&lower(w.text)) && !g.is_organisation_word(w.text));
+        .all(|w| {
+            let l = lower(w.text);
+            g.is_common(&l) && !g.is_organisation_word(w.text) && !g.is_title(&l)
+        });
     if all_common
         || (is_line_start(ws, a)
             && ws[a].is_all_caps()
@@ -246,9 +249,33 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
 /// title's index and where the name starts.
 fn title_inside(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
     let t = (a + 1..b).find(|&i| {
-        ws[i].kind == TokenKind::Word
-            && !g.is_common(&lower(ws[i].text))
-            && g.is_title(&lower(ws[i].text))
+        let l = lower(ws[i].text);
+        // Words that only modify a title (`Foreign`, `Deputy`) do not start one here.
+        let modifier = matches!(
+            l.as_str(),
+            "former"
+                | "acting"
+                | "deputy"
+                | "vice"
+                | "head"
+                | "chief"
+                | "general"
+                | "private"
+                | "major"
+                | "foreign"
+                | "defence"
+                | "defense"
+                | "interior"
+                | "finance"
+                | "prime"
+                | "crown"
+                | "justice"
+                | "chair"
+                | "executive"
+                | "official"
+                | "officer"
+        );
+        ws[i].kind == TokenKind::Word && !modifier && g.is_title(&l)
     })?;
     let mut name = t;
     while name < b && (g.is_title(&lower(ws[name].text)) || ws[name].is_punct(".")) {
