@@ -403,7 +403,8 @@ fn finish(words: &Words<'_>, found: &[Found]) -> Vec<ActorMention> {
             })
         })
         .collect();
-    let names = entities::entities(&pending);
+    let g = gazetteer::get();
+    let names = entities::entities(&pending, &|w| g.is_title(w));
     found
         .iter()
         .filter(|f| f.kind.is_some())
