@@ -51,24 +51,38 @@ fn by_role(name: &str, is_title: &dyn Fn(&str) -> bool) -> bool {
         .is_some_and(|last| is_title(&last.to_lowercase()))
 }
 
+/// Full personal names seen in a text, indexed for grouping in constant time.
+#[derive(Default)]
+struct People<'m> {
+    /// Folded surname -> positions (ascending) and full names with it.
+    by_surname: HashMap<String, Vec<(usize, &'m str)>>,
+    /// Folded (first name, surname) -> the first of the longest full names.
+    by_first_and_surname: HashMap<(String, String), &'m str>,
+}
+
 /// The canonical entity name of each mention, in order. `is_title` tells role words
 /// (`president`, `PM`) so that people described by role keep their own names.
 pub fn entities(mentions: &[Pending], is_title: &dyn Fn(&str) -> bool) -> Vec<String> {
-    // Surname (folded) -> the full names seen with it, in order, with their positions.
-    let mut people: HashMap<String, Vec<(usize, &str)>> = HashMap::default();
+    let mut people = People::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != ActorKind::Person || by_role(&m.name, is_title) {
             continue;
         }
-        let mut parts = m
-            .name
-            .split(' ')
-            .filter(|p| p.chars().next().is_some_and(char::is_uppercase));
-        let Some(last) = parts.clone().next_back() else {
+        let Some((first, last)) = first_and_last(&m.name) else {
             continue;
         };
-        if parts.nth(1).is_some() {
-            people.entry(fold(last)).or_default().push((i, &m.name));
+        let surname = fold(last);
+        people
+            .by_surname
+            .entry(surname.clone())
+            .or_default()
+            .push((i, &m.name));
+        let best = people
+            .by_first_and_surname
+            .entry((fold(first), surname))
+            .or_insert(&m.name);
+        if m.name.len() > best.len() {
+            *best = &m.name;
         }
     }
     // Acronym (folded) -> long form.
@@ -86,7 +100,9 @@ pub fn entities(mentions: &[Pending], is_title: &dyn Fn(&str) -> bool) -> Vec<St
                 return c.to_string();
             }
             match m.kind {
-                ActorKind::Person if !by_role(&m.name, is_title) => person(&people, i, &m.name),
+                ActorKind::Person if !by_role(&m.name, is_title) => {
+                    person(&people, i, &m.name).to_string()
+                }
                 ActorKind::Person => m.name.clone(),
                 _ => bodies
                     .get(&fold(&m.name))
@@ -97,35 +113,36 @@ pub fn entities(mentions: &[Pending], is_title: &dyn Fn(&str) -> bool) -> Vec<St
         .collect()
 }
 
+/// The first and last capitalised words of a name of at least two such words.
+fn first_and_last(name: &str) -> Option<(&str, &str)> {
+    let mut parts = name
+        .split(' ')
+        .filter(|p| p.chars().next().is_some_and(char::is_uppercase));
+    let first = parts.next()?;
+    let last = parts.next_back().or_else(|| parts.next())?;
+    Some((first, last))
+}
+
 /// The entity of person mention `i` named `name`: the fullest name with the same
-/// surname and first name; for a surname alone, the full name mentioned last before
+/// first name and surname; for a surname alone, the full name mentioned last before
 /// it (or first after it).
-fn person(people: &HashMap<String, Vec<(usize, &str)>>, i: usize, name: &str) -> String {
-    let mut words = name.split(' ');
-    let first = words.next().unwrap_or(name);
-    let last = words.next_back().unwrap_or(first);
-    let Some(full) = people.get(&fold(last)) else {
-        return name.to_string();
+fn person<'m>(people: &People<'m>, i: usize, name: &'m str) -> &'m str {
+    if let Some((first, last)) = first_and_last(name) {
+        return people
+            .by_first_and_surname
+            .get(&(fold(first), fold(last)))
+            .copied()
+            .unwrap_or(name);
+    }
+    let Some(full) = people.by_surname.get(&fold(name)) else {
+        return name;
     };
-    let first_key = fold(first);
-    let chosen: Option<&str> = if name.contains(' ') {
-        // The first of the longest full names with this first name.
-        let mut best: Option<&str> = None;
-        for &(_, n) in full {
-            let same_first = n.split(' ').next().is_some_and(|f| fold(f) == first_key);
-            if same_first && best.is_none_or(|b| n.len() > b.len()) {
-                best = Some(n);
-            }
-        }
-        best
-    } else {
-        full.iter()
-            .rev()
-            .find(|(at, _)| *at < i)
-            .or_else(|| full.first())
-            .map(|&(_, n)| n)
-    };
-    chosen.unwrap_or(name).to_string()
+    let before = full.partition_point(|&(at, _)| at < i);
+    let chosen = before
+        .checked_sub(1)
+        .and_then(|k| full.get(k))
+        .or_else(|| full.first());
+    chosen.map_or(name, |&(_, n)| n)
 }
 
 #[cfg(test)]
