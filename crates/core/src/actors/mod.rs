@@ -81,15 +81,21 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
 fn is_sports(words: &Words<'_>) -> bool {
     let g = gazetteer::get();
     let mut total = 0;
+    let mut count = 0;
+    let mut buf = String::new();
     for w in words.words.iter().filter(|w| w.kind == TokenKind::Word) {
-        if g.is_sports_word(&lower(w.text)) {
+        count += 1;
+        buf.clear();
+        buf.extend(w.text.chars().flat_map(char::to_lowercase));
+        if g.is_sports_word(&buf) {
             if w.line < 2 {
                 return true;
             }
             total += 1;
         }
     }
-    total >= 4
+    // Sports words throughout, not a passing mention in a long report.
+    total >= 4 && total * 150 >= count
 }
 
 /// Decides what the document as a whole must: places are dropped; a lone unknown word
