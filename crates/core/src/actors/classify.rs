@@ -321,7 +321,10 @@ fn rest(
         Some(Known::Place | Known::Country(_) | Known::Seat(_) | Known::Demonym(_))
     );
     // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
-    let acronym = is_acronym(first) && !g.is_common(&lower(first.text));
+    let acronym = is_acronym(first) && {
+        let l = lower(first.text);
+        !g.is_common(&l) && !words.vocabulary.contains(l.as_str())
+    };
     if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
         return;
     }

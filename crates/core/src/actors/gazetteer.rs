@@ -12,6 +12,7 @@ use crate::data::{entries, fields};
 
 static COUNTRIES: &str = include_str!("../../data/actors/countries.txt");
 static PLACES: &str = include_str!("../../data/actors/places.txt");
+static PEOPLES: &str = include_str!("../../data/actors/peoples.txt");
 static ORGANISATIONS: &str = include_str!("../../data/actors/organisations.txt");
 static TITLES: &str = include_str!("../../data/actors/titles.txt");
 static ORGANISATION_WORDS: &str = include_str!("../../data/actors/organisation_words.txt");
@@ -138,6 +139,10 @@ impl Gazetteer {
         }
         for place in entries(PLACES) {
             add(place, Known::Place);
+        }
+        for people in entries(PEOPLES) {
+            add(people, Known::Demonym(people));
+            add(&format!("{people}s"), Known::Demonym(people));
         }
         let common_words: HashSet<&'static str> = entries(COMMON_WORDS).collect();
         let names_lower = names

@@ -231,15 +231,7 @@ fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
                 }
             }
         }
-        for w in ws[f.end..].iter().take(2) {
-            if w.after_break || w.is_punct(".") || w.is_punct("?") || w.is_punct("!") {
-                break;
-            }
-            if let Some(person) = g.kind_cue(gazetteer::CuePlace::Pronoun, &lower(w.text)) {
-                v += if person { 1 } else { -1 };
-                break;
-            }
-        }
+        v += pronoun_cue(g, &ws[f.end..]);
         *votes.entry(ws[f.end - 1].text).or_insert(0) += v;
     }
     for f in found.iter_mut().filter(|f| f.guessed) {
@@ -248,6 +240,31 @@ fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
             Some(&v) if v < 0 => f.kind = Some(ActorKind::Organisation),
             _ => {}
         }
+    }
+}
+
+/// The pronoun after a name: `X , who` or `X said he` (a person), `X , which` or
+/// `X said it` (an organisation).
+fn pronoun_cue(g: &gazetteer::Gazetteer, after: &[Word<'_>]) -> i32 {
+    let mut i = 0;
+    if after.first().is_some_and(|w| w.is_punct(",")) {
+        match after.get(1).map(|w| w.text) {
+            Some("who") => return 1,
+            Some("which") => return -1,
+            _ => {}
+        }
+    }
+    if after
+        .first()
+        .is_some_and(|w| matches!(w.text, "said" | "says" | "told" | "added" | "stated"))
+    {
+        i = 1;
+    }
+    match after.get(i) {
+        Some(w) if i == 1 && !w.after_break => {
+            cue(g.kind_cue(gazetteer::CuePlace::Pronoun, &lower(w.text)))
+        }
+        _ => 0,
     }
 }
 
