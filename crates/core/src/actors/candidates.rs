@@ -248,6 +248,16 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         }
         let joiner =
             (w.kind == TokenKind::Word && is_joiner(w.text) || w.is_punct("&")) && k > start;
+        // `Republican Party for Hillary Clinton`: a person's name after a joiner is
+        // never part of an institution's name.
+        let person_follows = ws.get(k + 1).is_some_and(|n| g.is_given_name(n.text));
+        if joiner && person_follows && w.text != "&" {
+            out.push(Run { start: seg, end: k });
+            seg = k + 1;
+            org = false;
+            k += 1;
+            continue;
+        }
         // Inside an institution's name `and` joins only when more of the name follows
         // (`Security and Co-operation in Europe`, not `Bank of England and Armenia`).
         let and_ends = w.text == "and" && k + 2 >= end;
