@@ -123,7 +123,10 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         return;
     }
     // `Davit Bek Street`, `Geneva Conventions`; but `Anthony Hill` is a person.
-    if g.is_not_actor_head(ws[b - 1].text) && !g.is_given_name(ws[a].text) {
+    let named = ws[a..b]
+        .iter()
+        .any(|w| g.is_given_name(w.text) || g.is_title(&lower(w.text)));
+    if g.is_not_actor_head(ws[b - 1].text) && !named {
         return;
     }
     // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
@@ -343,8 +346,10 @@ fn rest(
     // `Comelf said`: an unknown word that speaks is a name even at a sentence start.
     let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
     let speaks = acts && words.mode(first) == LineMode::Prose;
+    // `Turning its back...`, `Separately, ...`: an English word, unless named elsewhere.
+    let english = single && ["ing", "ly"].iter().any(|e| first.text.ends_with(e));
     f.weak = !(titled || given || acronym || speaks)
-        && ((first.initial && single) || words.mode(first) != LineMode::Prose);
+        && ((first.initial && single) || english || words.mode(first) != LineMode::Prose);
     f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
     // On sports pages `over Gloucester`, `from Torino` name teams.
     let before_place = if cx.sports {
