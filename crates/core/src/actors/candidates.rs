@@ -47,6 +47,7 @@ fn is_particle(s: &str) -> bool {
             | "ter"
             | "ten"
             | "bon"
+            | "es"
     )
 }
 
@@ -268,7 +269,10 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
                 .get(k + 1)
                 .is_some_and(|n| g.is_organisation_word(n.text));
         let and_ends = and_ends || after_suffix;
-        if joiner && (!org || and_ends) && w.text != "&" {
+        // `Embassy in Tanzania`: `in` and `on` stay inside a name only before more of
+        // the institution (`Co-operation in Europe Permanent Council`).
+        let place_joiner = matches!(w.text, "in" | "on") && !last_org.is_some_and(|o| o > k);
+        if joiner && (!org || and_ends || place_joiner) && w.text != "&" {
             let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
             let later_org = last_org.is_some_and(|o| o > k);
             let left_is_org = short(seg, k)

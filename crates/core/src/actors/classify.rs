@@ -115,11 +115,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             let l = lower(w.text);
             g.is_common(&l) && !g.is_organisation_word(w.text) && !g.is_title(&l)
         });
-    if all_common
-        || (is_line_start(ws, a)
-            && ws[a].is_all_caps()
-            && ws.get(b).is_some_and(|w| w.is_punct("(")))
-    {
+    if all_common || in_dateline(ws, a, b) {
         return;
     }
     // `Davit Bek Street`, `Geneva Conventions`; but `Anthony Hill` is a person.
@@ -331,6 +327,10 @@ fn rest(
     if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
         return;
     }
+    // `Roman Catholic`: a people's name ends no personal name.
+    if !titled && !single && matches!(g.name(ws[b - 1].text), Some(Known::Demonym(_))) {
+        return;
+    }
     // A lone capital letter is an initial or a label, not a name.
     if single && first.text.chars().count() == 1 {
         return;
@@ -539,7 +539,31 @@ fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found])
     {
         return true;
     }
-    is_dateline(ws, a, b)
+    is_dateline(ws, a, b) || in_dateline(ws, a, b)
+}
+
+/// A name inside a dateline that opens a line: `DAR ES SALAAM, Tanzania (AP) _`,
+/// `HAMILTON (AP) --`: capitals from the line start, maybe a comma and a name, then a
+/// bracket or dash.
+pub fn in_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
+    let mut start = a;
+    while start > 0 && !ws[start].after_break && a - start < 8 {
+        start -= 1;
+    }
+    if !is_line_start(ws, start) || !ws[start].is_all_caps() {
+        return false;
+    }
+    let lead_ok = ws[start..a]
+        .iter()
+        .all(|w| (w.kind == TokenKind::Word && w.is_all_caps()) || w.is_punct(","));
+    let closes = |w: &Word<'_>| {
+        matches!(w.text, "(" | "-" | "_" | "--" | "\u{2014}" | "\u{2013}") && !w.after_break
+    };
+    let next = ws.get(b);
+    let after_comma = next.is_some_and(|w| w.is_punct(","))
+        && ws.get(b + 1).is_some_and(|w| w.is_capitalised())
+        && ws.get(b + 2).is_some_and(closes);
+    lead_ok && ws[a].is_capitalised() && (next.is_some_and(closes) || after_comma)
 }
 
 /// A place or body in capitals at the start of a line, followed by a date, a bracket,

@@ -360,23 +360,25 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
                     .is_some_and(|w| w.kind == TokenKind::Number && !w.after_break)
                     || ws.get(end).is_some_and(|w| is_versus(w.text))
                     || (i >= 1 && is_versus(ws[i - 1].text)));
+            let dateline = classify::is_dateline(ws, i, end) || classify::in_dateline(ws, i, end);
             let hit = match seen.get(&key) {
-                Some(&(kind, canonical)) => Some((kind, canonical)),
+                Some(&(kind, canonical)) if !dateline || kind == ActorKind::Person => {
+                    Some((kind, canonical))
+                }
+                Some(_) => None,
                 None => match g.name_lower(&key) {
-                    Some(Known::Organisation(c)) => Some((ActorKind::Organisation, Some(c))),
-                    Some(Known::Country(c) | Known::Seat(c))
-                        if !classify::is_dateline(ws, i, end) =>
-                    {
-                        Some((
-                            if cx.sports {
-                                ActorKind::Organisation
-                            } else {
-                                ActorKind::Country
-                            },
-                            Some(c),
-                        ))
+                    Some(Known::Organisation(c)) if !dateline => {
+                        Some((ActorKind::Organisation, Some(c)))
                     }
-                    Some(Known::Place) if cx.sports && !classify::is_dateline(ws, i, end) => {
+                    Some(Known::Country(c) | Known::Seat(c)) if !dateline => Some((
+                        if cx.sports {
+                            ActorKind::Organisation
+                        } else {
+                            ActorKind::Country
+                        },
+                        Some(c),
+                    )),
+                    Some(Known::Place) if cx.sports && !dateline => {
                         Some((ActorKind::Organisation, None))
                     }
                     Some(_) => None,
@@ -593,6 +595,18 @@ mod tests {
     fn lists_of_places_stay_places() {
         assert!(names("shelling hit the villages of Khatsak, Arvan and Dovek").is_empty());
         assert!(names("shelling hit Khatsak, Arvan and Dovek settlements").is_empty());
+    }
+
+    #[test]
+    fn datelines_name_places() {
+        let got = names("DAR ES SALAAM, Tanzania (AP) _\nTanzania's government said the U.S. Embassy in Tanzania was hit.");
+        assert_eq!(
+            got,
+            [
+                ("Tanzania's government", ActorKind::Organisation),
+                ("U.S. Embassy", ActorKind::Organisation)
+            ]
+        );
     }
 
     #[test]
