@@ -61,17 +61,11 @@ pub(crate) fn attribute(
             source::left_of(ctx, cue.start, k).filter(|&(s, _)| s == k)
         };
         let Some(src) = src else { continue };
-        // `Mills "got a deal," Roe said`: words before a quote in its sentence belong to it.
+        // `Mills "got a deal," Roe said` and `Turkey calls on "Y," Roe said`: the words
+        // before a quote in its sentence belong to the attributed content.
         let (qs, _) = ctx.sentence(q.open);
         let body = super::reported::sentence_body(ctx, qs, q.open);
-        let cue_before = scene
-            .cue_from(body)
-            .is_some_and(|c| scene.cues[c].start < q.open);
-        let start = if body < q.open && !cue_before {
-            body
-        } else {
-            q.inner_start
-        };
+        let start = if body < q.open { body } else { q.inner_start };
         let mut content = vec![(start, q.inner_end)];
         // `"Y1," X said, "Y2"`: the quote resumes after a comma in the same sentence.
         let after = src.1.max(cue.end);
