@@ -136,7 +136,7 @@ pub(crate) fn follow_on(scene: &Scene, consumed: &[bool], out: &mut Vec<Draft>) 
         if gap > 1 {
             continue;
         }
-        if gap == 0 && p.kind == ClaimKind::Direct {
+        if gap == 0 && (p.kind == ClaimKind::Direct || p.cue.0 >= p.end()) {
             // `"Y1," X said. "Y2."`: the speaker goes on; one claim in two pieces.
             merged.push((prev.unwrap_or(0), (q.inner_start, q.inner_end)));
             continue;
