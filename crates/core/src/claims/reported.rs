@@ -273,6 +273,10 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
             if w == "to" && cue.frame == Frame::Tell {
                 return k;
             }
+            // `said in a statement: "Y"`, `told the BBC, "Y"`.
+            if k > a && (ctx.is(k, ":") || (ctx.is(k, ",") && is_opening_quote(ctx, k + 1))) {
+                return k + 1;
+            }
             if ctx.kind(k) == Some(TokenKind::Punct) || is_cue_word(ctx, k) {
                 break;
             }
@@ -286,6 +290,11 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
         a += 1;
     }
     a
+}
+
+/// True when token `i` is an opening quotation mark.
+fn is_opening_quote(ctx: &Context, i: usize) -> bool {
+    matches!(ctx.raw(i), "“" | "\"" | "‘" | "'")
 }
 
 /// True when `w` opens a subordinate clause that is not part of reported content.

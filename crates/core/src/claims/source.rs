@@ -219,10 +219,13 @@ fn left_of_plain(ctx: &Context, end: usize, floor: usize) -> Option<(usize, usiz
 
 /// True when the clause starting at token `i` describes the name before it.
 fn is_apposition(ctx: &Context, i: usize) -> bool {
+    let w = ctx.word(i);
     matches!(
-        ctx.word(i),
-        "the" | "a" | "an" | "who" | "which" | "whose" | "former" | "another"
-    ) || (ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
+        w,
+        "the" | "a" | "an" | "who" | "which" | "whose" | "former" | "another" | "in" | "on" | "at"
+            | "during" | "after" | "before" | "however" | "too" | "meanwhile"
+    ) || w.ends_with("ing")
+        || (ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
 }
 
 /// The source phrase starting at token `start` (after `according to`, or `said X`),
