@@ -312,7 +312,11 @@ fn with_hearer(ctx: &Context, lex: &Lexicon, mut cue: Cue) -> Cue {
         return cue;
     }
     // `told Al Jazeera`, `told the BBC`: a named outlet.
-    let first = if ctx.word(k) == "the" && ctx.is_capitalised(k + 1) { k + 1 } else { k };
+    let first = if ctx.word(k) == "the" && ctx.is_capitalised(k + 1) {
+        k + 1
+    } else {
+        k
+    };
     let mut e = first;
     while e < first + 5 && ctx.kind(e) == Some(TokenKind::Word) && ctx.is_capitalised(e) {
         e += 1;

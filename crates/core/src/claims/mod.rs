@@ -407,6 +407,64 @@ mod tests {
     }
 
     #[test]
+    fn names_snap_and_roles_take_their_actor() {
+        let text = "Prime Minister Nikol Pashinyan said the army held. \
+                    Azerbaijan's defence ministry said it advanced.";
+        let span = |a: usize, b: usize| ByteSpan::from_raw(a, b).unwrap_or_else(|_| unreachable!());
+        let actors = [
+            ActorMention {
+                span: span(15, 30),
+                kind: ActorKind::Person,
+                entity: "Nikol Pashinyan".to_string(),
+            },
+            ActorMention {
+                span: span(51, 61),
+                kind: ActorKind::Country,
+                entity: "Azerbaijan".to_string(),
+            },
+        ];
+        let found = extract(text, &actors);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].source, Some(span(15, 30)));
+        assert_eq!(found[0].source_entity.as_deref(), Some("Nikol Pashinyan"));
+        let source = found[1].source.map(|s| &text[s.range()]);
+        assert_eq!(source, Some("Azerbaijan's defence ministry"));
+        assert_eq!(found[1].source_entity.as_deref(), Some("Azerbaijan"));
+    }
+
+    #[test]
+    fn hearers_outlets_and_colons() {
+        has(
+            "Aliyev told the BBC: “We will win this war.”",
+            "We will win this war",
+            "Aliyev",
+            "told the BBC",
+            Stance::Assert,
+        );
+        has(
+            "The spokeswoman wrote on Facebook that the attack was repelled.",
+            "the attack was repelled",
+            "The spokeswoman",
+            "wrote on Facebook",
+            Stance::Assert,
+        );
+        has(
+            "The ministry said in a statement: “The attack was a provocation.”",
+            "The attack was a provocation",
+            "The ministry",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "The council will meet on Monday, diplomats said.",
+            "The council will meet on Monday",
+            "diplomats",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

@@ -379,13 +379,11 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         let before = (body, src.0 - 1);
         // `Y1, X said, Y2`: the content goes on after the cue.
         let rest = if comma_then_no_quote && !tail_is_adverbial(ctx, cue.end, se) {
-            scene
-                .content_from(cue.end + 1, se)
-                .filter(|((a, b), _)| {
-                    b - a >= 4
-                        && !is_adverbial_start(ctx, *a)
-                        && scene.cue_from(*a).is_none_or(|c| scene.cues[c].start > *a)
-                })
+            scene.content_from(cue.end + 1, se).filter(|((a, b), _)| {
+                b - a >= 4
+                    && !is_adverbial_start(ctx, *a)
+                    && scene.cue_from(*a).is_none_or(|c| scene.cues[c].start > *a)
+            })
         } else {
             None
         };

@@ -86,8 +86,8 @@ const PREPOSITIONS: [&str; 14] = [
 ];
 
 /// Prepositions that attach a phrase inside a source (`attorneys for the family`,
-/// `experts on North Korea`).
-const ATTACHING: [&str; 8] = ["of", "for", "on", "at", "in", "from", "by", "with"];
+/// `experts on North Korea`, `ambassador to Russia`).
+const ATTACHING: [&str; 9] = ["of", "for", "on", "at", "in", "from", "by", "with", "to"];
 
 /// True when token `i` may be part of a speaker's name or description.
 fn in_phrase(ctx: &Context, i: usize) -> bool {
@@ -222,8 +222,23 @@ fn is_apposition(ctx: &Context, i: usize) -> bool {
     let w = ctx.word(i);
     matches!(
         w,
-        "the" | "a" | "an" | "who" | "which" | "whose" | "former" | "another" | "in" | "on" | "at"
-            | "during" | "after" | "before" | "however" | "too" | "meanwhile"
+        "the"
+            | "a"
+            | "an"
+            | "who"
+            | "which"
+            | "whose"
+            | "former"
+            | "another"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "however"
+            | "too"
+            | "meanwhile"
     ) || w.ends_with("ing")
         || (ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
 }
@@ -262,7 +277,11 @@ pub(crate) fn is_speaker(ctx: &Context, (s, e): (usize, usize)) -> bool {
 }
 
 /// The actor the source names, or refers to when it is a pronoun or role noun; with the
-/// span to snap the source to when the actor's name lies inside it.
+/// span to snap the source to when the phrase ends in the actor's name.
+///
+/// - `Prime Minister Nikol Pashinyan`: the name ends the phrase: snap to it.
+/// - `Azerbaijan's defence ministry`: a role head with a fitting actor inside: that actor.
+/// - `he`, `the ministry`: the nearest fitting actor before, within a few paragraphs.
 pub(crate) fn resolve(
     ctx: &Context,
     (s, e): (usize, usize),
@@ -271,27 +290,41 @@ pub(crate) fn resolve(
     let Some(span) = ctx.span(s, e) else {
         return (None, None);
     };
-    // Actors are sorted by start: the last one inside the phrase is its head.
+    // Actors are sorted by start; those inside the phrase, last first.
     let first_after = actors.partition_point(|a| a.span.start() < span.end());
-    if let Some(a) = actors[..first_after]
-        .iter()
-        .rev()
-        .take_while(|a| a.span.end() > span.start())
-        .find(|a| span.contains(&a.span))
-    {
+    let inside = || {
+        actors[..first_after]
+            .iter()
+            .rev()
+            .take_while(|a| a.span.end() > span.start())
+            .filter(|a| span.contains(&a.span))
+    };
+    let mut head_end = e;
+    while head_end > s + 1 && matches!(ctx.raw(head_end - 1), ")" | "," | ".") {
+        head_end -= 1;
+    }
+    let head_byte = ctx.span(head_end - 1, head_end).map(|h| h.end());
+    if let Some(a) = inside().find(|a| Some(a.span.end()) == head_byte) {
         return (Some(a.span), Some(a.entity.clone()));
     }
     let w = words();
-    let head = ctx.word(e - 1);
-    let wanted = w.pronouns.get(head).or_else(|| w.roles.get(head)).copied();
-    let Some(wanted) = wanted else {
+    let head = ctx.word(head_end - 1);
+    if let Some(&wanted) = w.roles.get(head) {
+        if inside().next().is_some() {
+            let entity = inside()
+                .find(|a| fits(a.kind, wanted))
+                .map(|a| a.entity.clone());
+            return (Some(span), entity);
+        }
+    }
+    let Some(&wanted) = w.pronouns.get(head).or_else(|| w.roles.get(head)) else {
         return (Some(span), None);
     };
     let before = actors.partition_point(|a| a.span.start() < span.start());
     let entity = actors[..before]
         .iter()
         .rev()
-        .take_while(|a| span.start().0 - a.span.end().0.min(span.start().0) < 2000)
+        .take_while(|a| span.start().0.saturating_sub(a.span.end().0) < 2000)
         .find(|a| fits(a.kind, wanted))
         .map(|a| a.entity.clone());
     (Some(span), entity)
