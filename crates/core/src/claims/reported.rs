@@ -113,31 +113,40 @@ impl<'c, 't> Scene<'c, 't> {
         {
             return true;
         }
-        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–" | "―") || ctx.word(t) == "and") {
+        let conjunction = matches!(ctx.word(t), "and" | "but");
+        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–" | "―") || conjunction) {
             return false;
         }
         // `, although Y`, `— as was true`: a subordinate clause of the writer's.
-        if ctx.word(t) != "and" && is_subordinator(ctx.word(t + 1)) {
+        if !conjunction && is_subordinator(ctx.word(t + 1)) {
             return true;
         }
-        let Some(c) = self.cue_from(t + 1) else {
+        // `, and rights groups warned`: the clause may open with a conjunction.
+        let mut u = t + 1;
+        if !conjunction && matches!(ctx.word(u), "and" | "but" | "while" | "whereas") {
+            u += 1;
+        }
+        let Some(c) = self.cue_from(u) else {
             return false;
         };
         let cue = &self.cues[c];
-        if cue.start > t + 1 + ATTRIBUTION_GAP {
+        if cue.start > u + ATTRIBUTION_GAP {
             return false;
         }
-        if cue.start == t + 1 {
-            // `, saying`, `, according to`, `and said`, `, said X`.
-            return cue.participle || cue.frame == Frame::According || ctx.word(t) == "and" || {
-                let (_, se) = ctx.sentence(cue.start);
-                source::right_of(ctx, cue.end, se).is_some()
-            };
+        if cue.start == u {
+            // `, saying`, `, according to`, `and said`, `but noted`, `, said X`.
+            return cue.participle
+                || cue.frame == Frame::According
+                || u > t + 1
+                || conjunction
+                || {
+                    let (_, se) = ctx.sentence(cue.start);
+                    source::right_of(ctx, cue.end, se).is_some()
+                };
         }
-        // `, the ministry said`, `, Aliyev said:`: a new speaker.
-        ctx.word(t) != "and"
-            && source::left_of(ctx, cue.start, t + 1)
-                .is_some_and(|src| src.0 == t + 1 && source::is_speaker(ctx, src))
+        // `, the ministry said`, `and Aliyev said`: a new speaker.
+        source::left_of(ctx, cue.start, u)
+            .is_some_and(|src| src.0 == u && source::is_speaker(ctx, src))
     }
 
     /// Where the content starting at token `a` ends: the sentence's end or the first
