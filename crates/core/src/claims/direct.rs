@@ -23,6 +23,21 @@ fn words(scene: &Scene, a: usize, b: usize) -> usize {
         .count()
 }
 
+/// True when a quote names a show, book or slogan inside a phrase (`on “Fox News
+/// Sunday,”`): it follows a preposition or article, or is a short title-case name.
+fn is_title(scene: &Scene, q: &super::quotes::Quote) -> bool {
+    let ctx = scene.ctx;
+    let inside_phrase = q.open > 0
+        && matches!(
+            ctx.word(q.open - 1),
+            "of" | "on" | "in" | "the" | "a" | "to" | "from" | "with" | "by" | "at" | "for"
+        );
+    let short_title = q.inner_end - q.inner_start <= 6
+        && (q.inner_start..q.inner_end)
+            .all(|i| ctx.kind(i) != Some(TokenKind::Word) || ctx.is_capitalised(i));
+    inside_phrase || short_title
+}
+
 /// Attributes quotes to the cue that follows them; marks the cues and quotes it uses.
 pub(crate) fn attribute(
     scene: &Scene,
@@ -32,7 +47,7 @@ pub(crate) fn attribute(
 ) {
     let ctx = scene.ctx;
     for (qi, q) in scene.quotes.iter().enumerate() {
-        if consumed[qi] || words(scene, q.inner_start, q.inner_end) < 2 {
+        if consumed[qi] || words(scene, q.inner_start, q.inner_end) < 2 || is_title(scene, q) {
             continue;
         }
         let mut k = q.end;
@@ -54,7 +69,8 @@ pub(crate) fn attribute(
         }
         let (_, se) = ctx.sentence(cue.verb);
         let src = if cue.start == k {
-            source::right_of(ctx, cue.end, se).filter(|&s| source::is_speaker(ctx, s))
+            // `"Y," said the ruling`: after a quote any phrase can be the speaker.
+            source::right_of(ctx, cue.end, se)
         } else if cue.frame == Frame::According {
             None
         } else {

@@ -357,23 +357,21 @@ fn is_adverbial_start(ctx: &Context, k: usize) -> bool {
 fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let ctx = scene.ctx;
     let body = sentence_body(ctx, ss, se);
-    let src = source::left_of(ctx, cue.start, body);
-    let Some(src) = src else {
-        // `Y, said X`: content before, source after.
-        if cue.frame == Frame::Object || cue.start <= body || !ctx.is(cue.start - 1, ",") {
-            return None;
+    // `Y, said X.`: content before, source after; checked first, since a comma
+    // before the cue may also look like the end of an apposition.
+    if cue.frame != Frame::Object && cue.start > body && ctx.is(cue.start - 1, ",") {
+        let inverted = source::right_of(ctx, cue.end, se)
+            .filter(|&src| source::is_speaker(ctx, src) && ends_clause(ctx, src.1));
+        if let Some(src) = inverted {
+            return Some(draft(
+                cue,
+                (body, cue.start),
+                ClaimKind::Indirect,
+                Some(src),
+            ));
         }
-        let src = source::right_of(ctx, cue.end, se)?;
-        if !source::is_speaker(ctx, src) || !ends_clause(ctx, src.1) {
-            return None;
-        }
-        return Some(draft(
-            cue,
-            (body, cue.start),
-            ClaimKind::Indirect,
-            Some(src),
-        ));
-    };
+    }
+    let src = source::left_of(ctx, cue.start, body)?;
     // `As X said, Y`: the content follows the comma.
     if src.0 > body && ctx.word(src.0 - 1) == "as" && ctx.is(cue.end, ",") {
         let (content, kind) = scene.content_from(cue.end + 1, se)?;

@@ -139,20 +139,7 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
     if e > floor && matches!(ctx.word(e - 1), "who" | "whom" | "which") {
         return Some((e - 1, e));
     }
-    let mut s = e;
-    while s > floor && e - s < MAX_SOURCE {
-        if in_phrase(ctx, s - 1) || (s < e && ATTACHING.contains(&ctx.word(s - 1))) {
-            s -= 1;
-        } else if ctx.is(s - 1, ")") {
-            // `Sen. Roe (R-Ga.) said`: a parenthesis inside the name.
-            match (floor..s - 1).rev().take(8).find(|&k| ctx.is(k, "(")) {
-                Some(k) => s = k,
-                None => break,
-            }
-        } else {
-            break;
-        }
-    }
+    let mut s = scan_left(ctx, e, floor);
     // `X in 2008 said`: a trailing year or prepositional time phrase is no head.
     while e > s + 1
         && (ctx.kind(e - 1) == Some(TokenKind::Number) || ATTACHING.contains(&ctx.word(e - 1)))
@@ -210,11 +197,30 @@ fn is_name_run(ctx: &Context, a: usize, b: usize) -> bool {
 }
 
 fn left_of_plain(ctx: &Context, end: usize, floor: usize) -> Option<(usize, usize)> {
-    let mut s = end;
-    while s > floor && end - s < MAX_SOURCE && in_phrase(ctx, s - 1) {
-        s -= 1;
+    let mut s = scan_left(ctx, end, floor);
+    while s < end && (ctx.is(s, ".") || ATTACHING.contains(&ctx.word(s))) {
+        s += 1;
     }
     (s < end && has_head(ctx, end - 1)).then_some((s, end))
+}
+
+/// Where a name or description ending before token `e` starts: words, prepositions
+/// inside it (`experts on Korea`) and parentheses (`Sen. Roe (R-Ga.)`).
+fn scan_left(ctx: &Context, e: usize, floor: usize) -> usize {
+    let mut s = e;
+    while s > floor && e - s < MAX_SOURCE {
+        if in_phrase(ctx, s - 1) || (s < e && ATTACHING.contains(&ctx.word(s - 1))) {
+            s -= 1;
+        } else if ctx.is(s - 1, ")") {
+            match (floor..s - 1).rev().take(8).find(|&k| ctx.is(k, "(")) {
+                Some(k) => s = k,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    s
 }
 
 /// True when the clause starting at token `i` describes the name before it.
