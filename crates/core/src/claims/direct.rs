@@ -6,7 +6,7 @@
 
 use super::cues::Frame;
 use super::draft::Draft;
-use super::reported::Scene;
+use super::scene::Scene;
 use super::source;
 use crate::model::ClaimKind;
 use crate::text::TokenKind;
@@ -80,7 +80,7 @@ pub(crate) fn attribute(
         // `Mills "got a deal," Roe said` and `Turkey calls on "Y," Roe said`: the words
         // before a quote in its sentence belong to the attributed content.
         let (qs, _) = ctx.sentence(q.open);
-        let body = super::reported::sentence_body(ctx, qs, q.open);
+        let body = ctx.body_start(qs, q.open);
         let start = if body < q.open { body } else { q.inner_start };
         let mut content = vec![(start, q.inner_end)];
         // `"Y1," X said, "Y2"`: the quote resumes after a comma in the same sentence.

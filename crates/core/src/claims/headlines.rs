@@ -8,7 +8,6 @@ use std::sync::OnceLock;
 
 use super::context::Context;
 use super::draft::Draft;
-use super::reported::sentence_body;
 use crate::model::{ClaimKind, Stance};
 use crate::text::TokenKind;
 
@@ -57,7 +56,7 @@ pub(crate) fn find(ctx: &Context, out: &mut Vec<Draft>) {
         if pb <= pa {
             continue;
         }
-        let body = sentence_body(ctx, pa, pb);
+        let body = ctx.body_start(pa, pb);
         let sentence_end = matches!(ctx.raw(pb - 1), "." | "?" | "!");
         // `“Y” ― Reader Name.`: a quote signed at the end of its line.
         let signed_quote = sentence_end && is_signed_quote(ctx, body, pb);

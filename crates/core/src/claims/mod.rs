@@ -5,7 +5,8 @@
 //! reporting word with its auxiliaries, [`quotes`] pairs quotation marks, [`direct`]
 //! attributes quotes to the cue after them, [`reported`] turns the remaining cues into
 //! claims by their frame, [`headlines`] reads the punctuation-only forms of live blogs,
-//! and [`source`] finds and resolves who speaks. Content spans follow the guidelines:
+//! and [`source`] finds and resolves who speaks; [`context`] and [`scene`] are the
+//! shared token view and lookups, [`draft`] the claim in tokens and its trimming. Content spans follow the guidelines:
 //! no enclosing quote marks, no leading `that`, no final punctuation.
 
 mod context;
@@ -15,6 +16,7 @@ mod draft;
 mod headlines;
 mod quotes;
 mod reported;
+mod scene;
 mod source;
 
 use crate::actors::ActorMention;
@@ -23,7 +25,7 @@ use crate::text::ByteSpan;
 
 use context::Context;
 use draft::Draft;
-use reported::Scene;
+use scene::Scene;
 
 /// An attribution found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,7 +13,7 @@
 use super::context::Context;
 use super::cues::{is_cue_word, Cue, Frame};
 use super::draft::Draft;
-use super::quotes::Quote;
+use super::scene::Scene;
 use super::source;
 use crate::model::ClaimKind;
 use crate::text::TokenKind;
@@ -25,83 +25,7 @@ const MAX_CONTENT: usize = 150;
 /// The longest time or place phrase after a cue (`said in a statement on Monday`).
 const MAX_ADVERBIAL: usize = 12;
 
-/// Shared view for the finders: cues, quotes and lookups by token.
-pub(crate) struct Scene<'c, 't> {
-    /// The text.
-    pub ctx: &'c Context<'t>,
-    /// Cues in text order.
-    pub cues: &'c [Cue],
-    /// Top-level quotes in text order.
-    pub quotes: &'c [Quote],
-    /// For each token, the index of the first cue starting at or after it.
-    next_cue: Vec<u32>,
-    /// For each token, the quote opening there, if any.
-    quote_at: Vec<u32>,
-    /// For each token, the quote it lies inside, if any.
-    inside: Vec<u32>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl<'c, 't> Scene<'c, 't> {
-    /// Indexes cues and quotes by token.
-    pub fn new(ctx: &'c Context<'t>, cues: &'c [Cue], quotes: &'c [Quote]) -> Self {
-        let mut next_cue = vec![NONE; ctx.len() + 1];
-        let mut k = cues.len();
-        for i in (0..ctx.len()).rev() {
-            while k > 0 && cues[k - 1].start >= i {
-                k -= 1;
-            }
-            next_cue[i] = if k < cues.len() { k as u32 } else { NONE };
-        }
-        let mut quote_at = vec![NONE; ctx.len() + 1];
-        let mut inside = vec![NONE; ctx.len() + 1];
-        for (n, q) in quotes.iter().enumerate() {
-            if let Some(slot) = quote_at.get_mut(q.open) {
-                *slot = n as u32;
-            }
-            // Top-level quotes do not overlap: this stays linear.
-            for slot in inside.iter_mut().take(q.inner_end).skip(q.inner_start) {
-                *slot = n as u32;
-            }
-        }
-        Scene {
-            ctx,
-            cues,
-            quotes,
-            next_cue,
-            quote_at,
-            inside,
-        }
-    }
-
-    /// The first cue starting at or after token `i`.
-    pub fn cue_from(&self, i: usize) -> Option<usize> {
-        self.next_cue
-            .get(i)
-            .copied()
-            .filter(|&c| c != NONE)
-            .map(|c| c as usize)
-    }
-
-    /// The quote whose opening mark is token `i`.
-    pub fn quote_opening(&self, i: usize) -> Option<usize> {
-        self.quote_at
-            .get(i)
-            .copied()
-            .filter(|&q| q != NONE)
-            .map(|q| q as usize)
-    }
-
-    /// The quote token `i` lies inside.
-    pub fn quote_around(&self, i: usize) -> Option<&Quote> {
-        self.inside
-            .get(i)
-            .copied()
-            .filter(|&q| q != NONE)
-            .and_then(|q| self.quotes.get(q as usize))
-    }
-
+impl Scene<'_, '_> {
     /// True when token `t` (a comma, `and`, a dash) starts a new attribution: a cue
     /// follows within a few tokens, with only a source phrase between.
     fn is_barrier(&self, t: usize) -> bool {
@@ -175,27 +99,6 @@ impl<'c, 't> Scene<'c, 't> {
 fn ends_clause(ctx: &Context, i: usize) -> bool {
     let (s, _) = ctx.sentence(i.min(ctx.len().saturating_sub(1)));
     i >= ctx.len() || s == i || matches!(ctx.raw(i), "." | "," | "!" | ";")
-}
-
-/// The first token of a sentence's own words: past a live-blog time stamp
-/// (`18:00 GMT –`), a dateline (`UNITED NATIONS (Sputnik) -`) or a bullet.
-pub(crate) fn sentence_body(ctx: &Context, s: usize, e: usize) -> usize {
-    let mut a = s;
-    while a < e && matches!(ctx.raw(a), "•" | "*" | "-" | "–" | "—") {
-        a += 1;
-    }
-    for k in a..e.min(a + 8) {
-        if matches!(ctx.raw(k), "–" | "—" | "-" | "―") {
-            return k + 1;
-        }
-        let header = ctx.kind(k) == Some(TokenKind::Number)
-            || matches!(ctx.raw(k), "(" | ")" | ":" | ".")
-            || ctx.raw(k).chars().all(|c| !c.is_lowercase());
-        if !header {
-            break;
-        }
-    }
-    a
 }
 
 /// Builds claims for every cue not used by a quote attribution.
@@ -356,7 +259,7 @@ fn is_adverbial_start(ctx: &Context, k: usize) -> bool {
 
 fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let ctx = scene.ctx;
-    let body = sentence_body(ctx, ss, se);
+    let body = ctx.body_start(ss, se);
     // `Y, said X.`: content before, source after; checked first, since a comma
     // before the cue may also look like the end of an apposition.
     if cue.frame != Frame::Object && cue.start > body && ctx.is(cue.start - 1, ",") {
@@ -463,7 +366,7 @@ fn participle(
     if cue.start == 0 || !(ctx.is(cue.start - 1, ",") || ctx.word(cue.start - 1) == "and") {
         return None;
     }
-    let body = sentence_body(ctx, ss, se);
+    let body = ctx.body_start(ss, se);
     let src = main.or_else(|| opening_name(ctx, body, cue.start))?;
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene.content_from(a, se)?;
@@ -492,7 +395,7 @@ fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usiz
 
 fn according(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let ctx = scene.ctx;
-    let body = sentence_body(ctx, ss, se);
+    let body = ctx.body_start(ss, se);
     let src = source::right_of(ctx, cue.end, se)?;
     if cue.start > body && !matches!(ctx.raw(cue.start - 1), "(" | "\"" | "“") {
         // `Y, according to X`.
