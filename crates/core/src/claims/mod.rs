@@ -1,13 +1,15 @@
 //! The claim layer: finds attributions (source, cue, content) in reported speech,
 //! direct quotes, "according to" constructions and live-blog headlines.
 //!
-//! The pipeline is cue-centred and runs in linear time: [`cues`] finds every
-//! reporting word with its auxiliaries, [`quotes`] pairs quotation marks, [`direct`]
-//! attributes quotes to the cue after them, [`reported`] turns the remaining cues into
-//! claims by their frame, [`headlines`] reads the punctuation-only forms of live blogs,
-//! and [`source`] finds and resolves who speaks; [`context`] and [`scene`] are the
-//! shared token view and lookups, [`draft`] the claim in tokens and its trimming. Content spans follow the guidelines:
-//! no enclosing quote marks, no leading `that`, no final punctuation.
+//! The pipeline is cue-centred and runs in linear time: `cues` finds every reporting
+//! word with its auxiliaries, `quotes` pairs quotation marks, `direct` attributes
+//! quotes to the cue after them, `reported` turns the remaining cues into claims by
+//! their frame, `headlines` reads the punctuation-only forms of live blogs, and
+//! `source` finds and resolves who speaks; `context` and `scene` are the shared token
+//! view and lookups, `draft` the claim in tokens and its trimming.
+//!
+//! Content spans follow the guidelines: no enclosing quote marks, no leading `that`,
+//! no final punctuation. Word lists live in `data/claims/`.
 
 mod context;
 mod cues;
