@@ -317,8 +317,12 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
 /// True when the tokens from `a` to the sentence end hold no content: nothing, or a
 /// phrase like `in a statement`, `on Friday`, `during a press briefing`.
 fn tail_is_adverbial(ctx: &Context, a: usize, se: usize) -> bool {
+    // `said.` ends the statement even when the splitter saw no sentence end after it.
+    if ctx.is(a, ".") {
+        return true;
+    }
     let mut k = a;
-    while k < se && matches!(ctx.raw(k), "." | "," | "!") {
+    while k < se && matches!(ctx.raw(k), "," | "!") {
         k += 1;
     }
     if k >= se || ends_clause(ctx, k) && ctx.is(k, ".") {
