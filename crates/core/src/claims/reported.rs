@@ -134,14 +134,20 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
             },
             _ => finite(scene, cue, ss, se),
         };
-        // `"We condemn Y," the ministry said`: the quote is the claim; its speaker's
-        // own first-person verbs are part of it, not claims of their own.
-        let first_person = |d: &Draft| {
+        // `"We condemn Y," the ministry said`: the quote is the claim; verbs of the
+        // speaker's own pronouns inside it are part of it, not claims of their own.
+        // Named sources inside a quote (`"Moscow explained that Y"`) stay: nested.
+        let pronoun_in_quote = |d: &Draft| {
             d.source.is_some_and(|(s, e)| {
-                e == s + 1 && matches!(ctx.word(s), "i" | "we") && scene.quote_around(s).is_some()
+                e == s + 1
+                    && matches!(
+                        ctx.word(s),
+                        "i" | "we" | "you" | "he" | "she" | "it" | "they"
+                    )
+                    && scene.quote_around(s).is_some()
             })
         };
-        if let Some(d) = draft.filter(|d| !first_person(d)) {
+        if let Some(d) = draft.filter(|d| !pronoun_in_quote(d)) {
             if let Some(src) = d.source {
                 last = Some((ss, src));
             }
