@@ -21,10 +21,6 @@ impl Scanner<'_> {
         if self.in_title(i, end) {
             return None;
         }
-        // "as soon as": a conjunction.
-        if p.words == ["soon"] && i > 0 && self.low(i - 1) == "as" && self.low(end) == "as" {
-            return None;
-        }
         if let Some(n) = anchor_offset(p.value) {
             if let Some(&part) = self.lex.parts_of_day.get(self.low(end)) {
                 return Some((
