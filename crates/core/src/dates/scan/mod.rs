@@ -140,7 +140,7 @@ impl Scanner<'_> {
                 let decade = matches!(expr, Expr::Decade(_));
                 let the_ok = !ctx.the
                     || (!compound || decade) && (ctx.position || takes_the(&expr))
-                    || self.low(j) == "year";
+                    || (self.low(j) == "year" && matches!(expr, Expr::Year(_)));
                 let approx_ok = !ctx.approx || takes_approx(&expr);
                 if the_ok && approx_ok && best.as_ref().is_none_or(|b| end > b.0) {
                     best = Some((end, expr));

@@ -214,6 +214,12 @@ impl Scanner<'_> {
                 }
                 return None;
             }
+            // "last-minute", "past-hour": compound adjectives, not periods.
+            if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
+                && self.t.get(e).is_some_and(|t| t.hyphen)
+            {
+                return None;
+            }
             // "this" before a unit is a demonstrative as often as not; keep the temporal ones.
             if w == "current" && !ctx.the {
                 return None;
