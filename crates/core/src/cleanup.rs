@@ -410,4 +410,22 @@ Photo: a long caption that runs on and on "
             CleanupError::Annotated(1)
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn undo_is_exact_for_any_text(
+            lines in proptest::collection::vec(
+                "(Share|Subscribe now|Getty Images|Home \\| News \\| Sport|\\[a\\]\\(b\\)|!\\[c\\]\\(d\\)|[a-z \\[\\]()!é]{0,12}|)",
+                0..12,
+            ),
+            ends in proptest::collection::vec("(\n|\r\n|\n\n)", 12),
+        ) {
+            let text: String = lines.iter().zip(&ends).map(|(l, e)| format!("{l}{e}")).collect();
+            let c = clean(&text);
+            proptest::prop_assert_eq!(restore(&c.text, &c.removals).unwrap(), text.clone());
+            for pair in c.removals.windows(2) {
+                proptest::prop_assert!(pair[0].end <= pair[1].start);
+            }
+        }
+    }
 }

@@ -11,6 +11,11 @@
 //!   accept, reject and edit, and provenance records which is which.
 //! - **Formats check spans.** [`formats`] never moves a span silently: a span that
 //!   does not fit the text is an error naming its place.
+//! - **Nothing lost, as pure data.** The workspace is [`library`] (documents, titles,
+//!   status, trash, search), [`ingest`] (files to documents), [`cleanup`] (page
+//!   furniture out, with the data to put it back), [`store`] (the versioned record the
+//!   browser persists, upgrades, and the two-tab write check) and [`redate`] (a new
+//!   document date re-normalises machine date values). The app only does the I/O.
 
 #![deny(missing_docs)]
 

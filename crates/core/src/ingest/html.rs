@@ -396,4 +396,16 @@ mod tests {
             "body"
         );
     }
+
+    const NBSP: char = '\u{a0}';
+
+    proptest::proptest! {
+        #[test]
+        fn any_markup_gives_text_without_panic(html in "[<>/a-zA-Z!\\-&#;x0-9 \"'=\n\u{e9}\u{1F600}]{0,80}") {
+            let text = to_text(&html);
+            let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() && c != NBSP);
+            proptest::prop_assert_eq!(trimmed, text.as_str());
+            let _ = decode_entities(&html);
+        }
+    }
 }

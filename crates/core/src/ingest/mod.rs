@@ -13,7 +13,8 @@
 //! | `.jsonl`, `.ndjson` | one document a line: native documents or `{"id", "text", "dct"}` objects; a bad line is skipped with a notice naming its line, the others import |
 //!
 //! A leading byte-order mark is dropped (with a notice), since it is no part of the
-//! article. Otherwise text is never trimmed or re-encoded. Every result lists what
+//! article. A document with neither a `dct` nor annotations gets the date its text
+//! shows, if any ([`crate::dates::infer_dct`]), with a notice. Otherwise text is never trimmed or re-encoded. Every result lists what
 //! happened in [`Ingested::notices`], for the import summary.
 //!
 //! Documents come back without annotations unless the file had them; the app
@@ -32,6 +33,8 @@ use crate::model::Document;
 
 /// How many bytes from the start are searched for NUL bytes, the mark of a binary file.
 const SNIFF: usize = 8192;
+/// How many bytes from the start of a page are searched for its `<title>`.
+const TITLE_SEARCH: usize = 64 * 1024;
 
 /// One document read from a file, with the title the library should show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,6 +224,9 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
         }
         FileKind::Jsonl => jsonl(name, text, &stem, &mut out)?,
     }
+    for d in &mut out.documents {
+        infer_dct(&mut d.document, name, &mut out.notices);
+    }
     let n = out.documents.len();
     out.notices.push(Notice {
         level: Level::Info,
@@ -300,6 +306,24 @@ fn jsonl(name: &str, text: &str, stem: &str, out: &mut Ingested) -> Result<(), I
     Ok(())
 }
 
+/// Gives a document without a `dct` and without annotations the date its text shows
+/// (a dateline or a full date near the top), with a notice; annotated documents keep
+/// what their file says, since their date values were worked out against it.
+fn infer_dct(doc: &mut Document, file: &str, notices: &mut Vec<Notice>) {
+    if doc.dct.is_some() || !doc.annotations.is_empty() {
+        return;
+    }
+    if let Some(d) = crate::dates::infer_dct(&doc.text) {
+        doc.dct = Some(d);
+        notices.push(Notice {
+            level: Level::Info,
+            file: file.to_string(),
+            line: None,
+            message: format!("document date {d} read from the text (change it if it is wrong)"),
+        });
+    }
+}
+
 /// A JSON document's title: its id, else the file name.
 fn titled(doc: &Document, stem: &str) -> String {
     if doc.id.trim().is_empty() {
@@ -311,7 +335,11 @@ fn titled(doc: &Document, stem: &str) -> String {
 
 /// The text of the page's `<title>`, if it has a visible one.
 fn html_title(page: &str) -> Option<String> {
-    let lower = page.get(..page.len().min(64 * 1024))?.to_ascii_lowercase();
+    let mut cut = page.len().min(TITLE_SEARCH);
+    while !page.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let lower = page[..cut].to_ascii_lowercase();
     let open = lower.find("<title")?;
     let start = open + lower[open..].find('>')? + 1;
     let end = start + lower[start..].find("</title")?;
@@ -332,6 +360,15 @@ mod tests {
             .notices
             .iter()
             .any(|n| n.message.contains("byte-order mark")));
+        let dated = ingest("c.txt", b"Talks fail\n3 May 2021\nThe ministry said.").unwrap();
+        assert_eq!(
+            dated.documents[0].document.dct.map(|d| d.to_string()),
+            Some("2021-05-03".into())
+        );
+        assert!(dated
+            .notices
+            .iter()
+            .any(|n| n.message.contains("2021-05-03 read from the text")));
         let md = ingest("b.md", b"See [the report](https://x.org).").unwrap();
         assert_eq!(
             md.documents[0].document.text,
@@ -417,5 +454,15 @@ mod tests {
         let e = ingest("a.pdf", b"%PDF").unwrap_err();
         assert!(e.to_string().contains("`.pdf` files are not read here"));
         assert!(ingest("README", b"plain").is_ok());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_give_documents_or_a_typed_error(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..120),
+            ext in "(txt|md|html|json|jsonl|bin)",
+        ) {
+            let _ = ingest(&format!("f.{ext}"), &bytes);
+        }
     }
 }

@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::calendar::CalendarDate;
+use crate::ingest::IngestedDoc;
 use crate::model::{Document, Origin, Status};
 use crate::review::{open_suggestions, SuggestionCounts};
 
@@ -306,6 +307,19 @@ impl Library {
         let id = doc.id.clone();
         self.entries.push(Entry { doc, meta });
         id
+    }
+
+    /// Adds every document an import read ([`crate::ingest::ingest`]) under its title,
+    /// in order, and returns their ids (numbered where names clash).
+    pub fn add_ingested(
+        &mut self,
+        documents: impl IntoIterator<Item = IngestedDoc>,
+        now: Stamp,
+    ) -> Vec<String> {
+        documents
+            .into_iter()
+            .map(|d| self.add_document(d.document, &d.title, now))
+            .collect()
     }
 
     /// Renames an entry; returns the title given, numbered when another entry has it.
@@ -616,6 +630,28 @@ mod tests {
             lib.update_document(&ids[0], doc, 9),
             Err(LibraryError::IdMismatch { .. })
         ));
+    }
+
+    #[test]
+    fn many_files_with_one_name_import_side_by_side() {
+        let mut lib = Library::new();
+        let mut ids = Vec::new();
+        for _ in 0..3 {
+            let got = crate::ingest::ingest("in/article.txt", b"Body.").unwrap();
+            ids.extend(lib.add_ingested(got.documents, 1));
+        }
+        let batch = crate::ingest::ingest(
+            "b.jsonl",
+            b"{\"id\":\"x\",\"text\":\"a\"}\n{\"id\":\"x\",\"text\":\"b\"}",
+        )
+        .unwrap();
+        ids.extend(lib.add_ingested(batch.documents, 2));
+        assert_eq!(ids, ["article", "article-2", "article-3", "x", "x-2"]);
+        let titles: Vec<&str> = lib.entries().iter().map(Entry::title).collect();
+        assert_eq!(
+            titles,
+            ["article", "article (2)", "article (3)", "x", "x (2)"]
+        );
     }
 
     #[test]

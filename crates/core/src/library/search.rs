@@ -120,4 +120,18 @@ mod tests {
         assert!(s.starts_with('…') && s.ends_with('…'));
         assert!(s.contains("needle there"));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_lie_on_character_boundaries(hay in "[aAİıiÉé ß\u{1F600}]{0,20}", needle in "[aiéß]{1,3}") {
+            let words = query_words(&needle);
+            if let Some(r) = find(&hay, &words[0]) {
+                proptest::prop_assert!(hay.is_char_boundary(r.start) && hay.is_char_boundary(r.end));
+                let found: String = hay[r.clone()].chars().flat_map(char::to_lowercase).collect();
+                proptest::prop_assert_eq!(found, needle.to_lowercase());
+                let (s, m) = snippet(&hay, r);
+                proptest::prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+            }
+        }
+    }
 }
