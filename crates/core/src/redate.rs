@@ -5,7 +5,7 @@
 //! # Which values follow the new date
 //! A date annotation's value is the machine's when it equals what the date extractor
 //! gives its exact span under the *old* dct: in the text's context (what
-//! [`crate::annotate`] suggested), or, for a span the extractor does not find there,
+//! [`crate::annotate()`] suggested), or, for a span the extractor does not find there,
 //! from the span's text alone (what the editor fills in when someone marks a date by
 //! hand). Such values, whatever the annotation's origin or status, are replaced by
 //! the extractor's value under the new dct. Any other value was typed by a person and

@@ -108,7 +108,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Builds an entry from stored parts (see [`crate::store::Record::into_entry`]).
+    /// Builds an entry from stored parts (see [`crate::store::Record::into_parts`]).
     /// [`Library::from_entries`] checks uniqueness when the library is rebuilt.
     pub fn from_parts(doc: Document, meta: EntryMeta) -> Entry {
         Entry { doc, meta }
