@@ -121,17 +121,21 @@ pub fn resolve(command: Command, doc: &Document, state: &EditorState) -> Action 
                 within,
             })
         }
-        Command::Layer(layer) => match (selected(Snap::Words), focused) {
-            (Some(span), _) => apply(Edit::Create {
-                span,
-                layer,
-                kind: None,
-            }),
-            (None, Some(a)) if state.selection.is_none_or(|(a, b)| a == b) => {
-                apply(Edit::SetLayer { id: a.id, layer })
+        Command::Layer(layer) => {
+            // A real selection creates; with only a caret, the focused annotation is
+            // relabelled, else the word at the caret is annotated.
+            let caret_only = state.selection.is_none_or(|(a, b)| a == b);
+            match (focused, caret_only) {
+                (Some(a), true) => apply(Edit::SetLayer { id: a.id, layer }),
+                _ => selected(Snap::Words).map_or(Action::Ignore, |span| {
+                    apply(Edit::Create {
+                        span,
+                        layer,
+                        kind: None,
+                    })
+                }),
             }
-            _ => Action::Ignore,
-        },
+        }
         Command::LayerExact(layer) => match selected(Snap::Exact) {
             Some(span) => apply(Edit::Create {
                 span,
@@ -304,6 +308,32 @@ mod tests {
         assert_eq!(
             resolve(Command::Layer(Layer::Date), &d, &state(None, None)),
             Action::Ignore
+        );
+        // A caret: relabel the focus, else annotate the word at the caret.
+        assert_eq!(
+            resolve(
+                Command::Layer(Layer::Date),
+                &d,
+                &state(Some(2), Some((1, 1)))
+            ),
+            Action::Apply {
+                edit: Edit::SetLayer {
+                    id: AnnotationId(2),
+                    layer: Layer::Date
+                },
+                advance: false
+            }
+        );
+        assert_eq!(
+            resolve(Command::Layer(Layer::Date), &d, &state(None, Some((1, 1)))),
+            Action::Apply {
+                edit: Edit::Create {
+                    span: span(0, 4),
+                    layer: Layer::Date,
+                    kind: None
+                },
+                advance: false
+            }
         );
         assert_eq!(
             resolve(
