@@ -8,6 +8,8 @@
 //! named ones and all numeric ones). Nothing is ever executed or fetched, and a
 //! malformed page still gives text: an unclosed tag or comment simply ends the input.
 
+use std::borrow::Cow;
+
 /// Elements whose whole content is dropped.
 const DROPPED: [&str; 7] = [
     "script", "style", "head", "template", "noscript", "svg", "iframe",
@@ -64,25 +66,26 @@ pub fn to_text(html: &str) -> String {
             continue;
         };
         rest = &rest[tag.len..];
-        let name = tag.name.as_str();
-        if !tag.closing && DROPPED.contains(&name) {
+        let name = tag.name;
+        let is = |n: &str| n.eq_ignore_ascii_case(name);
+        if !tag.closing && DROPPED.iter().any(|d| is(d)) {
             rest = skip_element(rest, name);
             continue;
         }
-        if name == "pre" {
+        if is("pre") {
             pre = if tag.closing {
                 pre.saturating_sub(1)
             } else {
                 pre + 1
             };
         }
-        if name == "br" {
+        if is("br") {
             out.newline();
-        } else if LINE.contains(&name) {
+        } else if LINE.iter().any(|l| is(l)) {
             out.brk(1);
-        } else if PARAGRAPH.contains(&name) {
+        } else if PARAGRAPH.iter().any(|p| is(p)) {
             out.brk(2);
-        } else if matches!(name, "td" | "th") && tag.closing {
+        } else if (is("td") || is("th")) && tag.closing {
             out.text(" ", false);
         }
     }
@@ -90,18 +93,18 @@ pub fn to_text(html: &str) -> String {
     out.finish()
 }
 
-/// A tag as read: its lower-cased name, whether it closes, and its length in bytes.
-struct Tag {
-    name: String,
+/// A tag as read: its name as written, whether it closes, and its length in bytes.
+struct Tag<'a> {
+    name: &'a str,
     closing: bool,
     len: usize,
 }
 
-impl Tag {
+impl<'a> Tag<'a> {
     /// Reads the tag at the start of `s` (which starts with `<`). `None` when the
     /// `<` starts no tag. Declarations (`<!DOCTYPE …>`, `<?xml …?>`) read as a tag
     /// with an empty name.
-    fn read(s: &str) -> Option<Tag> {
+    fn read(s: &'a str) -> Option<Tag<'a>> {
         let body = &s[1..];
         let (closing, body) = match body.strip_prefix('/') {
             Some(b) => (true, b),
@@ -115,9 +118,9 @@ impl Tag {
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
             .unwrap_or(body.len());
         let name = if first.is_ascii_alphabetic() {
-            body[..name_len].to_ascii_lowercase()
+            &body[..name_len]
         } else {
-            String::new()
+            ""
         };
         // Find the closing `>`, skipping quoted attribute values that may hold one.
         let mut quote: Option<char> = None;
@@ -290,9 +293,9 @@ const MAX_REF: usize = 12;
 /// Decodes character references: `&name;` for the names above, `&#123;` and
 /// `&#x1F600;`. Numbers that name no character (zero, surrogates, beyond U+10FFFF)
 /// become U+FFFD; unknown names and a `&` without `;` stay as written.
-pub fn decode_entities(s: &str) -> String {
+pub fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -311,7 +314,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// The character a reference at the start of `s` stands for, and its length.
