@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use crate::calendar::CalendarDate;
 use crate::dates;
 use crate::edit::{Change, Patch};
-use crate::model::{Attrs, Document, Layer};
+use crate::model::{Annotation, AnnotationId, Attrs, Document, Layer};
 use crate::timeml;
 
 /// `doc` with `new_dct` as its creation date and its machine date values
@@ -45,11 +45,12 @@ use crate::timeml;
 pub fn redate(doc: &Document, new_dct: Option<CalendarDate>) -> Document {
     let mut out = doc.clone();
     out.dct = new_dct;
-    let changes = changes(doc, new_dct);
-    for c in changes {
-        if let (Some(after), Some(slot)) =
-            (c.after, out.annotations.iter_mut().find(|a| a.id == c.id))
-        {
+    let mut changed: HashMap<AnnotationId, Annotation> = changes(doc, new_dct)
+        .into_iter()
+        .filter_map(|c| Some((c.id, c.after?)))
+        .collect();
+    for slot in &mut out.annotations {
+        if let Some(after) = changed.remove(&slot.id) {
             *slot = after;
         }
     }
@@ -123,7 +124,7 @@ fn changes(doc: &Document, new_dct: Option<CalendarDate>) -> Vec<Change> {
 mod tests {
     use super::*;
     use crate::edit::History;
-    use crate::model::{Annotation, AnnotationId, DateAttrs, DateKind, Origin, Status};
+    use crate::model::{DateAttrs, DateKind, Origin, Status};
     use crate::text::ByteSpan;
 
     fn day(s: &str) -> Option<CalendarDate> {
