@@ -218,10 +218,13 @@ impl Library {
     }
 
     /// Rebuilds a library from stored entries (live and trashed, by their
-    /// `meta.deleted`), in the given order. Ids found twice are renumbered and titles
-    /// made unique, so a damaged store still loads; the renumbered ids are returned so
-    /// the caller can rewrite those records.
+    /// `meta.deleted`) in any order (IndexedDB returns them by key): they are put back
+    /// in creation order, ties by id. Ids found twice are renumbered and titles made
+    /// unique, so a damaged store still loads; the renumbered ids are returned so the
+    /// caller can rewrite those records.
     pub fn from_entries(stored: impl IntoIterator<Item = Entry>) -> (Library, Vec<String>) {
+        let mut stored: Vec<Entry> = stored.into_iter().collect();
+        stored.sort_by(|a, b| (a.meta.created, a.id()).cmp(&(b.meta.created, b.id())));
         let mut lib = Library::new();
         let mut renumbered = Vec::new();
         for mut e in stored {
@@ -659,8 +662,10 @@ mod tests {
         let (lib, _) = lib3();
         let mut stored: Vec<Entry> = lib.entries().to_vec();
         stored.push(stored[0].clone());
+        stored.reverse();
         let (rebuilt, renumbered) = Library::from_entries(stored);
         assert_eq!(renumbered, ["alpha-news-2"]);
-        assert_eq!(rebuilt.entries()[3].title(), "Alpha news (2)");
+        let titles: Vec<&str> = rebuilt.entries().iter().map(Entry::title).collect();
+        assert_eq!(titles, ["Alpha news", "Alpha news (2)", "Beta", "Gamma"]);
     }
 }

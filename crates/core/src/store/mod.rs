@@ -103,6 +103,11 @@ impl Record {
         }
     }
 
+    /// The key to store it under: the entry's (and document's) id.
+    pub fn key(&self) -> &str {
+        &self.document.id
+    }
+
     /// The entry, history and clean-up removals inside.
     ///
     /// # Errors
@@ -242,7 +247,10 @@ mod tests {
     fn v0_document_upgrades_to_a_record() {
         let record = load(V0).unwrap();
         assert_eq!((record.schema, record.rev), (SCHEMA_VERSION, 0));
-        assert_eq!(record.meta.title, "geneva-talks");
+        assert_eq!(
+            (record.key(), record.meta.title.as_str()),
+            ("geneva-talks", "geneva-talks")
+        );
         assert_eq!(
             record.meta.status,
             DocStatus::InProgress,
