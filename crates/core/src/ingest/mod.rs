@@ -101,6 +101,12 @@ pub enum IngestError {
         /// The file.
         file: String,
     },
+    /// UTF-16 text (it starts with a UTF-16 byte-order mark).
+    #[error("{file}: the text is UTF-16; re-save it as UTF-8 and import it again")]
+    Utf16 {
+        /// The file.
+        file: String,
+    },
     /// Not UTF-8.
     #[error("{file}: the text is not UTF-8 (first bad byte at {at}); re-save it as UTF-8 and import it again")]
     InvalidUtf8 {
@@ -244,6 +250,9 @@ fn decode<'b>(
     notices: &mut Vec<Notice>,
 ) -> Result<&'b str, IngestError> {
     let file = || name.to_string();
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(IngestError::Utf16 { file: file() });
+    }
     if bytes[..bytes.len().min(SNIFF)].contains(&0) {
         return Err(IngestError::Binary { file: file() });
     }
@@ -446,6 +455,10 @@ mod tests {
         assert!(matches!(
             ingest("a.txt", b""),
             Err(IngestError::Empty { .. })
+        ));
+        assert!(matches!(
+            ingest("a.txt", b"\xFF\xFEa\0"),
+            Err(IngestError::Utf16 { .. })
         ));
         assert!(matches!(
             ingest("a.md", b" \n\t"),
