@@ -17,7 +17,7 @@ if ! "$VENV/bin/python" -c 'import spacy' 2>/dev/null; then
     if ! python3 -m venv "$VENV" 2>/dev/null; then
         # Debian splits venv out of python3; install it when we can.
         if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-            apt-get install -y -qq python3-venv >/dev/null
+            apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
             rm -rf "$VENV"
             python3 -m venv "$VENV"
         else

@@ -28,6 +28,7 @@ usage:
 
 formats: json, jsonl, brat, doccano, labelstudio, w3c (read and written);
          conll, spacy, csv, html (written only). --from is guessed from names and content.
+  --utf16: doccano offsets in UTF-16 units; --accepted-only: leave open suggestions out.
 ";
 
 fn main() -> ExitCode {

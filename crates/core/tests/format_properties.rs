@@ -2,6 +2,7 @@
 //! flags and right-to-left letters over-represented) and random valid spans go
 //! through every importable format and come back; no input makes import panic.
 
+use claimlens_core::agree::{agree, AgreeOptions};
 use claimlens_core::formats::{
     archive, export, import, ExportOptions, Format, InputFile, OffsetUnit, OutputFile,
 };
@@ -229,6 +230,37 @@ proptest! {
             InputFile { name: "d.ann".into(), bytes: ann.into_bytes() },
         ];
         let _ = import(&files, None);
+    }
+
+    #[test]
+    fn a_version_agrees_with_itself_and_with_its_exports(p in plan()) {
+        let doc = build(&p);
+        let same = agree(std::slice::from_ref(&doc), std::slice::from_ref(&doc), &AgreeOptions::default()).unwrap();
+        prop_assert!(same.disagreements.is_empty());
+        for l in &same.layers {
+            prop_assert_eq!((l.strict.f1, l.relaxed.f1, l.kappa), (1.0, 1.0, 1.0));
+        }
+        let files = inputs(export(std::slice::from_ref(&doc), Format::W3c, &ExportOptions::default()));
+        let back = import(&files, None).unwrap().documents;
+        let r = agree(std::slice::from_ref(&doc), &back, &AgreeOptions::default()).unwrap();
+        prop_assert!(r.disagreements.is_empty(), "{:?}", r.disagreements);
+    }
+
+    #[test]
+    fn agreement_counts_are_consistent(a in plan(), b in plan()) {
+        // Two unrelated plans over the text of the first.
+        let da = build(&a);
+        let mut db = build(&Plan { text: a.text.clone(), anns: b.anns.iter().map(|x| {
+            let n = a.text.len();
+            (x.0.min(n), x.1.min(n), x.2, x.3, x.4, x.5.map(|(s, e)| (s.min(n), e.min(n))), x.6)
+        }).collect() });
+        db.id = da.id.clone();
+        let r = agree(&[da], &[db], &AgreeOptions::default()).unwrap();
+        for l in &r.layers {
+            prop_assert!(l.strict.tp <= l.relaxed.tp);
+            prop_assert!(l.relaxed.tp <= l.a.min(l.b));
+            prop_assert!((-1.0..=1.0).contains(&l.kappa), "{}", l.kappa);
+        }
     }
 
     #[test]

@@ -47,6 +47,7 @@ fn is_particle(s: &str) -> bool {
             | "ter"
             | "ten"
             | "bon"
+            | "es"
     )
 }
 
@@ -96,6 +97,8 @@ pub fn is_plain_word(
         && !g.is_title(lower)
         && !g.is_group_modifier(lower)
         && !g.is_organisation_word(w.text)
+        && !g.is_given_name(w.text)
+        && !g.starts_name(w.text)
         && g.name(w.text).is_none();
     ordinary && (w.initial || mode != LineMode::Prose)
 }
@@ -201,11 +204,16 @@ fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
     if text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let mut parts = text.split('-');
-    parts.next();
-    let lower_part = parts
-        .clone()
-        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    // `Armenian-held`, `EADS-led`, `Turkish-controlled`: an adjective made from a name.
+    let lower_part = text.contains('-')
+        && text.rsplit('-').next().is_some_and(|last| {
+            last.chars().next().is_some_and(char::is_lowercase)
+                && [
+                    "ed", "ing", "held", "run", "made", "born", "built", "wide", "style",
+                ]
+                .iter()
+                .any(|end| last.ends_with(end))
+        });
     let demonyms = text.contains('-')
         && text
             .split('-')
@@ -241,6 +249,16 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         }
         let joiner =
             (w.kind == TokenKind::Word && is_joiner(w.text) || w.is_punct("&")) && k > start;
+        // `Republican Party for Hillary Clinton`: a person's name after a joiner is
+        // never part of an institution's name.
+        let person_follows = ws.get(k + 1).is_some_and(|n| g.is_given_name(n.text));
+        if joiner && person_follows && w.text != "&" {
+            out.push(Run { start: seg, end: k });
+            seg = k + 1;
+            org = false;
+            k += 1;
+            continue;
+        }
         // Inside an institution's name `and` joins only when more of the name follows
         // (`Security and Co-operation in Europe`, not `Bank of England and Armenia`).
         let and_ends = w.text == "and" && k + 2 >= end;
@@ -251,7 +269,10 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
                 .get(k + 1)
                 .is_some_and(|n| g.is_organisation_word(n.text));
         let and_ends = and_ends || after_suffix;
-        if joiner && (!org || and_ends) && w.text != "&" {
+        // `Embassy in Tanzania`: `in` and `on` stay inside a name only before more of
+        // the institution (`Co-operation in Europe Permanent Council`).
+        let place_joiner = matches!(w.text, "in" | "on") && !last_org.is_some_and(|o| o > k);
+        if joiner && (!org || and_ends || place_joiner) && w.text != "&" {
             let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
             let later_org = last_org.is_some_and(|o| o > k);
             let left_is_org = short(seg, k)

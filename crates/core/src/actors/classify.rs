@@ -111,22 +111,36 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     let all_common = ws[a..b]
         .iter()
         .filter(|w| w.kind == TokenKind::Word)
-        .all(|w| g.is_common(&lower(w.text)) && !g.is_organisation_word(w.text));
-    if all_common
-        || (is_line_start(ws, a)
-            && ws[a].is_all_caps()
-            && ws.get(b).is_some_and(|w| w.is_punct("(")))
-    {
+        .all(|w| {
+            let l = lower(w.text);
+            g.is_common(&l) && !g.is_organisation_word(w.text) && !g.is_title(&l)
+        });
+    if all_common || in_dateline(ws, a, b) {
         return;
     }
-    if g.is_not_actor_head(ws[b - 1].text) {
+    // `Davit Bek Street`, `Geneva Conventions`; but `Anthony Hill` is a person.
+    let named = ws[a..b]
+        .iter()
+        .any(|w| g.is_given_name(w.text) || g.is_title(&lower(w.text)));
+    if g.is_not_actor_head(ws[b - 1].text) && !named {
         return;
     }
     // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
     // a title, then the person who holds it.
     if let Some((t, name)) = title_inside(g, ws, a, b) {
         classify(words, Run { start: a, end: t }, cx, out);
-        rest(g, words, name, b, true, false, out);
+        rest(words, name, b, true, false, cx, out);
+        return;
+    }
+    // `Douglas & Lomason`, `El Al`, `Der Spiegel`: firms and papers, never people.
+    let firm = ws[a..b].iter().any(|w| w.is_punct("&"))
+        || (b - a > 1
+            && matches!(
+                ws[a].text,
+                "El" | "La" | "Le" | "Der" | "Die" | "Das" | "Il" | "Los" | "Las"
+            ));
+    if firm {
+        out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
         return;
     }
     if let Some(kind) = ws[a..b]
@@ -200,7 +214,11 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
             return;
         }
-        rest(g, words, pos, b, titled, described.is_some(), out);
+        // After a nationality a name is still a name (`American Tyson`); after a known
+        // place or body the rest is part of something else (`Geneva Conventions`).
+        let after_known =
+            described.is_some_and(|d| !matches!(g.name(ws[d].text), Some(Known::Demonym(_))));
+        rest(words, pos, b, titled, after_known, cx, out);
     } else if titled {
         let start = described.or_else(|| possessor(ws, a, out));
         if let Some(start) = start {
@@ -209,6 +227,12 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
                 out.pop();
             }
             out.push(Found::new(start, b, Some(ActorKind::Person), None));
+        } else if b - a == 1 {
+            // `King said`: a surname that is also a title, if a person has it in full.
+            let mut f = Found::new(a, b, None, None);
+            f.weak = true;
+            f.guessed = false;
+            out.push(f);
         }
     } else if let Some(start) = described {
         // A nationality alone is no actor, but `Azerbaijani forces` is.
@@ -224,9 +248,33 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
 /// title's index and where the name starts.
 fn title_inside(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
     let t = (a + 1..b).find(|&i| {
-        ws[i].kind == TokenKind::Word
-            && !g.is_common(&lower(ws[i].text))
-            && g.is_title(&lower(ws[i].text))
+        let l = lower(ws[i].text);
+        // Words that only modify a title (`Foreign`, `Deputy`) do not start one here.
+        let modifier = matches!(
+            l.as_str(),
+            "former"
+                | "acting"
+                | "deputy"
+                | "vice"
+                | "head"
+                | "chief"
+                | "general"
+                | "private"
+                | "major"
+                | "foreign"
+                | "defence"
+                | "defense"
+                | "interior"
+                | "finance"
+                | "prime"
+                | "crown"
+                | "justice"
+                | "chair"
+                | "executive"
+                | "official"
+                | "officer"
+        );
+        ws[i].kind == TokenKind::Word && !modifier && g.is_title(&l)
     })?;
     let mut name = t;
     while name < b && (g.is_title(&lower(ws[name].text)) || ws[name].is_punct(".")) {
@@ -251,14 +299,15 @@ fn possessor(ws: &[Word<'_>], a: usize, out: &[Found]) -> Option<usize> {
 /// The part of a run left after titles and known names: a person, an acronym, or a
 /// lone word for the document to decide.
 fn rest(
-    g: &Gazetteer,
     words: &Words<'_>,
     pos: usize,
     b: usize,
     titled: bool,
     after_known: bool,
+    cx: Context,
     out: &mut Vec<Found>,
 ) {
+    let g = get();
     let ws = &words.words;
     let first = &ws[pos];
     let given = g.is_given_name(first.text);
@@ -271,8 +320,15 @@ fn rest(
         Some(Known::Place | Known::Country(_) | Known::Seat(_) | Known::Demonym(_))
     );
     // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
-    let acronym = is_acronym(first) && !g.is_common(&lower(first.text));
+    let acronym = is_acronym(first) && {
+        let l = lower(first.text);
+        !g.is_common(&l) && !words.vocabulary.contains(l.as_str())
+    };
     if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
+        return;
+    }
+    // `Roman Catholic`: a people's name ends no personal name.
+    if !titled && !single && matches!(g.name(ws[b - 1].text), Some(Known::Demonym(_))) {
         return;
     }
     // A lone capital letter is an initial or a label, not a name.
@@ -290,10 +346,18 @@ fn rest(
     // `Comelf said`: an unknown word that speaks is a name even at a sentence start.
     let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
     let speaks = acts && words.mode(first) == LineMode::Prose;
+    // `Turning its back...`, `Separately, ...`: an English word, unless named elsewhere.
+    let english = single && ["ing", "ly"].iter().any(|e| first.text.ends_with(e));
     f.weak = !(titled || given || acronym || speaks)
-        && ((first.initial && single) || words.mode(first) != LineMode::Prose);
+        && ((first.initial && single) || english || words.mode(first) != LineMode::Prose);
     f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
-    if kind.is_none() && (place_context(g, ws, pos, out) || followed_by_place_noun(g, ws, b)) {
+    // On sports pages `over Gloucester`, `from Torino` name teams.
+    let before_place = if cx.sports {
+        venue(ws, pos)
+    } else {
+        place_context(g, ws, pos, out)
+    };
+    if kind.is_none() && (before_place || followed_by_place_noun(g, ws, b)) {
         f.place = true;
     }
     out.push(f);
@@ -317,6 +381,8 @@ fn known(
         }
     }
     match k {
+        // `UNITED NATIONS (Sputnik) -`: a dateline names a place.
+        Known::Organisation(_) if is_dateline(ws, a, b) => out.push(Found::place(a, b)),
         Known::Organisation(c) => {
             out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c)))
         }
@@ -473,7 +539,31 @@ fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found])
     {
         return true;
     }
-    is_dateline(ws, a, b)
+    is_dateline(ws, a, b) || in_dateline(ws, a, b)
+}
+
+/// A name inside a dateline that opens a line: `DAR ES SALAAM, Tanzania (AP) _`,
+/// `HAMILTON (AP) --`: capitals from the line start, maybe a comma and a name, then a
+/// bracket or dash.
+pub fn in_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
+    let mut start = a;
+    while start > 0 && !ws[start].after_break && a - start < 8 {
+        start -= 1;
+    }
+    if !is_line_start(ws, start) || !ws[start].is_all_caps() {
+        return false;
+    }
+    let lead_ok = ws[start..a]
+        .iter()
+        .all(|w| (w.kind == TokenKind::Word && w.is_all_caps()) || w.is_punct(","));
+    let closes = |w: &Word<'_>| {
+        matches!(w.text, "(" | "-" | "_" | "--" | "\u{2014}" | "\u{2013}") && !w.after_break
+    };
+    let next = ws.get(b);
+    let after_comma = next.is_some_and(|w| w.is_punct(","))
+        && ws.get(b + 1).is_some_and(|w| w.is_capitalised())
+        && ws.get(b + 2).is_some_and(closes);
+    lead_ok && ws[a].is_capitalised() && (next.is_some_and(closes) || after_comma)
 }
 
 /// A place or body in capitals at the start of a line, followed by a date, a bracket,
@@ -526,7 +616,9 @@ fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: 
     }
     let comma_and = prev.text == "and" && p >= 2 && ws[p - 2].is_punct(",");
     let gap = if comma_and { 2 } else { 1 };
-    let listed = (prev.is_punct(",") || prev.text == "and")
+    // `In Chicago , the Braves`: a list of places has no article.
+    let listed = p == a
+        && (prev.is_punct(",") || prev.text == "and")
         && out.last().is_some_and(|f| f.place && f.end + gap == p);
     if listed && lists {
         return true;

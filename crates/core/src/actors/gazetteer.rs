@@ -12,6 +12,7 @@ use crate::data::{entries, fields};
 
 static COUNTRIES: &str = include_str!("../../data/actors/countries.txt");
 static PLACES: &str = include_str!("../../data/actors/places.txt");
+static PEOPLES: &str = include_str!("../../data/actors/peoples.txt");
 static ORGANISATIONS: &str = include_str!("../../data/actors/organisations.txt");
 static TITLES: &str = include_str!("../../data/actors/titles.txt");
 static ORGANISATION_WORDS: &str = include_str!("../../data/actors/organisation_words.txt");
@@ -65,6 +66,7 @@ pub enum CuePlace {
 pub struct Gazetteer {
     names: HashMap<String, Known>,
     names_lower: HashMap<String, Known>,
+    name_starts: HashSet<&'static str>,
     max_name_words: usize,
     titles: HashSet<&'static str>,
     organisation_words: HashMap<&'static str, NounKind>,
@@ -138,11 +140,28 @@ impl Gazetteer {
         for place in entries(PLACES) {
             add(place, Known::Place);
         }
+        for people in entries(PEOPLES) {
+            add(people, Known::Demonym(people));
+            add(&format!("{people}s"), Known::Demonym(people));
+        }
         let common_words: HashSet<&'static str> = entries(COMMON_WORDS).collect();
         let names_lower = names
             .iter()
             .map(|(k, v)| (k.to_lowercase(), *v))
             .filter(|(k, _)| !common_words.contains(k.as_str()) && k.chars().count() > 2)
+            .collect();
+        // First words of known names of several words (`New` York, `Port` Vale):
+        // such a word opens a name even where it is an ordinary word.
+        let name_starts: HashSet<&'static str> = fields(COUNTRIES)
+            .chain(fields(ORGANISATIONS))
+            .flat_map(|f| f.into_iter().take(2))
+            .flat_map(|field| field.split(','))
+            .chain(entries(PLACES))
+            .filter_map(|name| {
+                let name = name.trim();
+                name.contains(' ').then(|| name.split(' ').next()).flatten()
+            })
+            .filter(|w| !matches!(*w, "The" | "A" | "An" | "Al" | "El"))
             .collect();
         let max_name_words = names
             .keys()
@@ -175,6 +194,7 @@ impl Gazetteer {
         Gazetteer {
             names,
             names_lower,
+            name_starts,
             max_name_words,
             titles: entries(TITLES).collect(),
             organisation_words: kinded(ORGANISATION_WORDS, NounKind::Organisation),
@@ -211,6 +231,11 @@ impl Gazetteer {
     /// The known name matching lower-case `name` (for ALL-CAPS text).
     pub fn name_lower(&self, name: &str) -> Option<Known> {
         self.names_lower.get(name).copied()
+    }
+
+    /// True for the first word of a known name of several words (`New`, `United`).
+    pub fn starts_name(&self, word: &str) -> bool {
+        self.name_starts.contains(word)
     }
 
     /// The most words any known name has.

@@ -66,11 +66,13 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
     for run in candidates::runs(&words) {
         classify::classify(&words, run, cx, &mut found);
     }
+    // In text order, the longer of two mentions starting together first.
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     decide(&words, cx, &mut found);
     apply_cues(&words, cx, &mut found);
     join_possessives(&words, &mut found);
     find_in_caps_lines(&words, cx, &mut found);
-    found.sort_by_key(|f| f.start);
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     found.dedup_by(|b, a| b.start < a.end);
     finish(&words, &found)
 }
@@ -79,15 +81,21 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
 fn is_sports(words: &Words<'_>) -> bool {
     let g = gazetteer::get();
     let mut total = 0;
+    let mut count = 0;
+    let mut buf = String::new();
     for w in words.words.iter().filter(|w| w.kind == TokenKind::Word) {
-        if g.is_sports_word(&lower(w.text)) {
+        count += 1;
+        buf.clear();
+        buf.extend(w.text.chars().flat_map(char::to_lowercase));
+        if g.is_sports_word(&buf) {
             if w.line < 2 {
                 return true;
             }
             total += 1;
         }
     }
-    total >= 4
+    // Sports words throughout, not a passing mention in a long report.
+    total >= 4 && total * 150 >= count
 }
 
 /// Decides what the document as a whole must: places are dropped; a lone unknown word
@@ -100,7 +108,9 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     for i in (1..found.len()).rev() {
         let (before, after) = found.split_at_mut(i);
         let (prev, f) = (&mut before[i - 1], &after[0]);
-        let between = &ws[prev.end..f.start];
+        let Some(between) = ws.get(prev.end..f.start) else {
+            continue;
+        };
         let joined = matches!(between.len(), 1 | 2)
             && between.iter().all(|w| w.is_punct(",") || w.text == "and");
         if f.place && joined && (prev.kind.is_none() || prev.guessed) {
@@ -110,14 +120,23 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     let mut by_word: HashMap<&str, ActorKind> = HashMap::default();
     for f in found.iter().filter(|f| !f.weak && !f.place) {
         let Some(kind) = f.kind else { continue };
-        if kind == ActorKind::Person && f.end - f.start >= 2 {
-            for w in &ws[f.start..f.end] {
-                if w.is_capitalised() {
-                    by_word.entry(w.text).or_insert(ActorKind::Person);
-                }
-            }
-        } else if f.end - f.start == 1 {
+        if f.end - f.start == 1 {
             by_word.entry(ws[f.start].text).or_insert(kind);
+        }
+    }
+    // The words of a full personal name are that person wherever they stand alone
+    // (`Dole` after `Bob Dole`, `Washington` after `MaliVai Washington`).
+    let g = gazetteer::get();
+    for f in found.iter().filter(|f| !f.weak && !f.place) {
+        // Not a person described by role (`Azerbaijan Foreign Minister`).
+        let described = g.name(ws[f.start].text).is_some()
+            || ws[f.start..f.end]
+                .iter()
+                .any(|w| g.is_title(&lower(w.text)));
+        if f.kind == Some(ActorKind::Person) && f.end - f.start >= 2 && !described {
+            for w in ws[f.start..f.end].iter().filter(|w| w.is_capitalised()) {
+                by_word.insert(w.text, ActorKind::Person);
+            }
         }
     }
     // Words of names found in the middle of a prose sentence somewhere (not as places):
@@ -135,9 +154,9 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         if f.place && !person {
             return false;
         }
-        let supported = ws[f.start..f.end]
-            .iter()
-            .any(|w| by_word.contains_key(w.text) || mid_sentence.contains(w.text));
+        // A name is known by its last word (`Aliyev` for `Ilham Aliyev`).
+        let last = ws[f.end - 1].text;
+        let supported = by_word.contains_key(last) || mid_sentence.contains(last);
         // Sports tables start lines with team and player names; elsewhere a lone
         // capitalised word at a sentence start is usually an ordinary word.
         let table_row =
@@ -145,10 +164,21 @@ fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         if f.weak && !supported && !table_row {
             return false;
         }
+        // A lone word (or a country's name) that a person named in full carries.
+        let single = f.end - f.start == 1;
+        if single && known == Some(ActorKind::Person) && f.kind != Some(ActorKind::Person) {
+            let lone = f.kind.is_none() || f.guessed || f.kind == Some(ActorKind::Country);
+            if lone {
+                f.kind = Some(ActorKind::Person);
+                f.guessed = false;
+                f.canonical = None;
+            }
+        }
         if f.kind.is_none() {
             // Surnames alone almost always follow a full first mention, which `known`
             // holds; a lone unknown word with none is most often a company or team.
             f.kind = Some(known.unwrap_or(ActorKind::Organisation));
+            f.guessed = known.is_none();
         }
         true
     });
@@ -201,15 +231,7 @@ fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
                 }
             }
         }
-        for w in ws[f.end..].iter().take(2) {
-            if w.after_break || w.is_punct(".") || w.is_punct("?") || w.is_punct("!") {
-                break;
-            }
-            if let Some(person) = g.kind_cue(gazetteer::CuePlace::Pronoun, &lower(w.text)) {
-                v += if person { 1 } else { -1 };
-                break;
-            }
-        }
+        v += pronoun_cue(g, &ws[f.end..]);
         *votes.entry(ws[f.end - 1].text).or_insert(0) += v;
     }
     for f in found.iter_mut().filter(|f| f.guessed) {
@@ -218,6 +240,31 @@ fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
             Some(&v) if v < 0 => f.kind = Some(ActorKind::Organisation),
             _ => {}
         }
+    }
+}
+
+/// The pronoun after a name: `X , who` or `X said he` (a person), `X , which` or
+/// `X said it` (an organisation).
+fn pronoun_cue(g: &gazetteer::Gazetteer, after: &[Word<'_>]) -> i32 {
+    let mut i = 0;
+    if after.first().is_some_and(|w| w.is_punct(",")) {
+        match after.get(1).map(|w| w.text) {
+            Some("who") => return 1,
+            Some("which") => return -1,
+            _ => {}
+        }
+    }
+    if after
+        .first()
+        .is_some_and(|w| matches!(w.text, "said" | "says" | "told" | "added" | "stated"))
+    {
+        i = 1;
+    }
+    match after.get(i) {
+        Some(w) if i == 1 && !w.after_break => {
+            cue(g.kind_cue(gazetteer::CuePlace::Pronoun, &lower(w.text)))
+        }
+        _ => 0,
     }
 }
 
@@ -303,26 +350,40 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
                 continue;
             }
             let key = lower(&key_of(ws, i, end));
+            // Sports tables and headlines: `LG 2 OB 0`, `RANGERS BEAT INDIANS`.
+            let team_spot = cx.sports
+                && n == 1
+                && !g.is_common(&key)
+                && key.chars().count() >= 2
+                && (ws
+                    .get(end)
+                    .is_some_and(|w| w.kind == TokenKind::Number && !w.after_break)
+                    || ws.get(end).is_some_and(|w| is_versus(w.text))
+                    || (i >= 1 && is_versus(ws[i - 1].text)));
+            let dateline = classify::is_dateline(ws, i, end) || classify::in_dateline(ws, i, end);
             let hit = match seen.get(&key) {
-                Some(&(kind, canonical)) => Some((kind, canonical)),
+                Some(&(kind, canonical)) if !dateline || kind == ActorKind::Person => {
+                    Some((kind, canonical))
+                }
+                Some(_) => None,
                 None => match g.name_lower(&key) {
-                    Some(Known::Organisation(c)) => Some((ActorKind::Organisation, Some(c))),
-                    Some(Known::Country(c) | Known::Seat(c))
-                        if !classify::is_dateline(ws, i, end) =>
-                    {
-                        Some((
-                            if cx.sports {
-                                ActorKind::Organisation
-                            } else {
-                                ActorKind::Country
-                            },
-                            Some(c),
-                        ))
+                    Some(Known::Organisation(c)) if !dateline => {
+                        Some((ActorKind::Organisation, Some(c)))
                     }
-                    Some(Known::Place) if cx.sports && !classify::is_dateline(ws, i, end) => {
+                    Some(Known::Country(c) | Known::Seat(c)) if !dateline => Some((
+                        if cx.sports {
+                            ActorKind::Organisation
+                        } else {
+                            ActorKind::Country
+                        },
+                        Some(c),
+                    )),
+                    Some(Known::Place) if cx.sports && !dateline => {
                         Some((ActorKind::Organisation, None))
                     }
-                    _ => None,
+                    Some(_) => None,
+                    None if team_spot => Some((ActorKind::Organisation, None)),
+                    None => None,
                 },
             };
             if let Some((kind, canonical)) = hit {
@@ -343,6 +404,14 @@ fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     }
 }
 
+/// Words that stand between two teams in a sports headline.
+fn is_versus(w: &str) -> bool {
+    matches!(
+        w,
+        "BEAT" | "BEATS" | "V" | "VS" | "V." | "VS." | "DOWN" | "DOWNS" | "HOLD" | "HOLDS"
+    )
+}
+
 /// Turns found token ranges into mentions with entities.
 fn finish(words: &Words<'_>, found: &[Found]) -> Vec<ActorMention> {
     let ws = &words.words;
@@ -359,7 +428,8 @@ fn finish(words: &Words<'_>, found: &[Found]) -> Vec<ActorMention> {
             })
         })
         .collect();
-    let names = entities::entities(&pending);
+    let g = gazetteer::get();
+    let names = entities::entities(&pending, &|w| g.is_title(w));
     found
         .iter()
         .filter(|f| f.kind.is_some())
@@ -528,6 +598,18 @@ mod tests {
     }
 
     #[test]
+    fn datelines_name_places() {
+        let got = names("DAR ES SALAAM, Tanzania (AP) _\nTanzania's government said the U.S. Embassy in Tanzania was hit.");
+        assert_eq!(
+            got,
+            [
+                ("Tanzania's government", ActorKind::Organisation),
+                ("U.S. Embassy", ActorKind::Organisation)
+            ]
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
@@ -540,6 +622,8 @@ mod tests {
             "Mr.",
             "of and the",
             "É\u{301}",
+            "The King of Jordan said.",
+            "LG 2 OB 0\nSOCCER - X BEAT Y",
         ] {
             let _ = extract(text);
         }

@@ -183,8 +183,15 @@ fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> V
     // words, capitalised ordinary words (`Says`, `Over`: what makes a headline, where a
     // sports table of names has none).
     let mut counts = vec![(0usize, 0usize, 0usize, 0usize, 0usize); lines];
+    // Numbers per line: a table row of names and scores is no headline.
+    let mut numbers = vec![0usize; lines];
     let mut lower = String::new();
     for w in words {
+        if w.kind == TokenKind::Number {
+            if let Some(n) = numbers.get_mut(w.line) {
+                *n += 1;
+            }
+        }
         if w.kind != TokenKind::Word || w.text.chars().count() < 2 {
             continue;
         }
@@ -204,14 +211,36 @@ fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> V
             }
         } else if w.text.chars().count() > 4 {
             c.3 += 1;
+        } else if matches!(
+            w.text,
+            "in" | "on"
+                | "of"
+                | "to"
+                | "as"
+                | "at"
+                | "for"
+                | "by"
+                | "with"
+                | "from"
+                | "over"
+                | "after"
+        ) {
+            // Headlines keep their small prepositions in lower case; tables have none.
+            c.4 += 1;
         }
     }
     counts
         .into_iter()
-        .map(|(n, caps, capitalised, lower, ordinary)| {
+        .zip(numbers)
+        .map(|((n, caps, capitalised, lower, ordinary), numbers)| {
             if n > 0 && caps * 10 >= n * 7 && (caps >= 2 || n == 1) {
                 LineMode::Caps
-            } else if n >= 3 && lower == 0 && ordinary >= 2 && capitalised * 10 >= n * 7 {
+            } else if n >= 3
+                && lower == 0
+                && ordinary >= 2
+                && numbers <= 2
+                && capitalised * 10 >= n * 7
+            {
                 LineMode::Title
             } else {
                 LineMode::Prose

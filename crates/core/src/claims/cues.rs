@@ -311,11 +311,17 @@ fn with_hearer(ctx: &Context, lex: &Lexicon, mut cue: Cue) -> Cue {
         cue.end = k + a.len();
         return cue;
     }
-    let mut e = k;
-    while e < k + 5 && ctx.kind(e) == Some(TokenKind::Word) && ctx.is_capitalised(e) {
+    // `told Al Jazeera`, `told the BBC`: a named outlet.
+    let first = if ctx.word(k) == "the" && ctx.is_capitalised(k + 1) {
+        k + 1
+    } else {
+        k
+    };
+    let mut e = first;
+    while e < first + 5 && ctx.kind(e) == Some(TokenKind::Word) && ctx.is_capitalised(e) {
         e += 1;
     }
-    cue.end = e;
+    cue.end = if e > first { e } else { k };
     cue
 }
 

@@ -1,12 +1,15 @@
 //! The claim layer: finds attributions (source, cue, content) in reported speech,
 //! direct quotes, "according to" constructions and live-blog headlines.
 //!
-//! The pipeline is cue-centred and runs in linear time: [`cues`] finds every
-//! reporting word with its auxiliaries, [`quotes`] pairs quotation marks, [`direct`]
-//! attributes quotes to the cue after them, [`reported`] turns the remaining cues into
-//! claims by their frame, [`headlines`] reads the punctuation-only forms of live blogs,
-//! and [`source`] finds and resolves who speaks. Content spans follow the guidelines:
-//! no enclosing quote marks, no leading `that`, no final punctuation.
+//! The pipeline is cue-centred and runs in linear time: `cues` finds every reporting
+//! word with its auxiliaries, `quotes` pairs quotation marks, `direct` attributes
+//! quotes to the cue after them, `reported` turns the remaining cues into claims by
+//! their frame, `headlines` reads the punctuation-only forms of live blogs, and
+//! `source` finds and resolves who speaks; `context` and `scene` are the shared token
+//! view and lookups, `draft` the claim in tokens and its trimming.
+//!
+//! Content spans follow the guidelines: no enclosing quote marks, no leading `that`,
+//! no final punctuation. Word lists live in `data/claims/`.
 
 mod context;
 mod cues;
@@ -15,6 +18,7 @@ mod draft;
 mod headlines;
 mod quotes;
 mod reported;
+mod scene;
 mod source;
 
 use crate::actors::ActorMention;
@@ -23,7 +27,7 @@ use crate::text::ByteSpan;
 
 use context::Context;
 use draft::Draft;
-use reported::Scene;
+use scene::Scene;
 
 /// An attribution found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -404,6 +408,64 @@ mod tests {
         let found = extract(text, &actors);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].source_entity.as_deref(), Some("Ilham Aliyev"));
+    }
+
+    #[test]
+    fn names_snap_and_roles_take_their_actor() {
+        let text = "Prime Minister Nikol Pashinyan said the army held. \
+                    Azerbaijan's defence ministry said it advanced.";
+        let span = |a: usize, b: usize| ByteSpan::from_raw(a, b).unwrap_or_else(|_| unreachable!());
+        let actors = [
+            ActorMention {
+                span: span(15, 30),
+                kind: ActorKind::Person,
+                entity: "Nikol Pashinyan".to_string(),
+            },
+            ActorMention {
+                span: span(51, 61),
+                kind: ActorKind::Country,
+                entity: "Azerbaijan".to_string(),
+            },
+        ];
+        let found = extract(text, &actors);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].source, Some(span(15, 30)));
+        assert_eq!(found[0].source_entity.as_deref(), Some("Nikol Pashinyan"));
+        let source = found[1].source.map(|s| &text[s.range()]);
+        assert_eq!(source, Some("Azerbaijan's defence ministry"));
+        assert_eq!(found[1].source_entity.as_deref(), Some("Azerbaijan"));
+    }
+
+    #[test]
+    fn hearers_outlets_and_colons() {
+        has(
+            "Aliyev told the BBC: “We will win this war.”",
+            "We will win this war",
+            "Aliyev",
+            "told the BBC",
+            Stance::Assert,
+        );
+        has(
+            "The spokeswoman wrote on Facebook that the attack was repelled.",
+            "the attack was repelled",
+            "The spokeswoman",
+            "wrote on Facebook",
+            Stance::Assert,
+        );
+        has(
+            "The ministry said in a statement: “The attack was a provocation.”",
+            "The attack was a provocation",
+            "The ministry",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "The council will meet on Monday, diplomats said.",
+            "The council will meet on Monday",
+            "diplomats",
+            "said",
+            Stance::Assert,
+        );
     }
 
     #[test]

@@ -137,3 +137,16 @@ pub enum Expr {
         value: &'static str,
     },
 }
+
+/// What the sentence around an expression says about its time, for expressions whose
+/// year or week the text leaves open (`Tuesday`, `in January`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tense {
+    /// A past cue (`was`, `announced`) and no future cue.
+    Past,
+    /// No cue either way.
+    #[default]
+    Unmarked,
+    /// A future cue (`will`, `scheduled`).
+    Future,
+}

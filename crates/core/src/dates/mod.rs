@@ -38,11 +38,12 @@ pub fn extract(text: &str, dct: Option<CalendarDate>) -> Vec<DateMention> {
     let toks = Toks::new(text);
     let mut found = scan::scan(&toks);
     blog::roll_days(&toks, &mut found);
-    clocks::attach_days(&mut found);
-    found.retain(|f| !is_dateline(&toks, f));
+    clocks::attach_days(&toks, &mut found);
+    let top = top_of(text);
+    found.retain(|f| !is_dateline(&toks, top, f));
     let (kinds, mut values): (Vec<DateKind>, Vec<Option<String>>) = found
         .iter()
-        .map(|f| normalise::normalise(&f.expr, dct, f.future))
+        .map(|f| normalise::normalise(&f.expr, dct, f.tense))
         .unzip();
     quarters::compare_quarters(&toks, &found, &mut values);
     found
@@ -67,11 +68,10 @@ const DATELINE_LINES: usize = 3;
 /// A full date standing alone on one of the first lines is the article's dateline: it
 /// is the document's creation time, which TimeML keeps outside the text's mentions.
 /// (A date inside a wire dateline, `WASHINGTON, August 11 (Xinhua)`, is a mention.)
-fn is_dateline(toks: &Toks, f: &scan::Found) -> bool {
+fn is_dateline(toks: &Toks, top: usize, f: &scan::Found) -> bool {
     let Some(first) = toks.get(f.first) else {
         return false;
     };
-    let lines_before = toks.text[..first.start].trim_start().matches('\n').count();
     let full = matches!(
         f.expr,
         Expr::Day {
@@ -80,7 +80,16 @@ fn is_dateline(toks: &Toks, f: &scan::Found) -> bool {
         }
     );
     let alone = first.line_start && toks.get(f.end).is_none_or(|t| t.line_start);
-    full && alone && lines_before < DATELINE_LINES
+    full && alone && first.start < top
+}
+
+/// Where the top of the article (its first [`DATELINE_LINES`] non-blank lines) ends.
+fn top_of(text: &str) -> usize {
+    let body = text.trim_start();
+    let skipped = text.len() - body.len();
+    body.match_indices('\n')
+        .nth(DATELINE_LINES - 1)
+        .map_or(text.len(), |(k, _)| skipped + k)
 }
 
 #[cfg(test)]

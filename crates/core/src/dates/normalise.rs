@@ -7,18 +7,19 @@
 //! Without a document date, what the text itself gives is kept (`XXXX-06-22`) and
 //! purely relative expressions get no value.
 
-use super::expr::{DayRef, Expr, YearPart, YearRef};
+use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::Unit;
 use crate::calendar::{days_in_month, CalendarDate};
 use crate::model::DateKind;
 
-/// The kind and value of `expr`; `anchor` is the document date, `future` says the
-/// sentence looks ahead (so bare weekdays and months resolve forward).
+/// The kind and value of `expr`; `anchor` is the document date, `tense` what the
+/// sentence says (a future sentence resolves bare weekdays and months forward).
 pub fn normalise(
     expr: &Expr,
     anchor: Option<CalendarDate>,
-    future: bool,
+    tense: Tense,
 ) -> (DateKind, Option<String>) {
+    let future = tense == Tense::Future;
     match expr {
         Expr::Day { day, part } => {
             let kind = if part.is_some() {
@@ -52,7 +53,7 @@ pub fn normalise(
         Expr::Month { year, month, shift } => {
             let y = match (year, anchor) {
                 (Some(y), _) => Some(*y),
-                (None, Some(a)) => Some(month_year(*month, a, *shift, future)),
+                (None, Some(a)) => Some(month_year(*month, a, *shift, tense)),
                 (None, None) => None,
             };
             let v = match y {
@@ -64,7 +65,7 @@ pub fn normalise(
         Expr::Year(y) => (DateKind::Date, Some(format!("{y:04}"))),
         Expr::Decade(d) => (DateKind::Date, Some(format!("{d:03}"))),
         Expr::Century(c) => (DateKind::Date, Some(format!("{c:02}"))),
-        Expr::Part { year, part } => (DateKind::Date, part_value(*year, *part, anchor)),
+        Expr::Part { year, part } => (DateKind::Date, part_value(*year, *part, anchor, future)),
         Expr::Shift { unit, by } => (DateKind::Date, anchor.map(|a| shift_value(*unit, *by, a))),
         Expr::Weekend { shift } => (
             DateKind::Date,
@@ -204,15 +205,19 @@ fn resolve_weekday(a: CalendarDate, day: u8, shift: Option<i64>, future: bool) -
     }
 }
 
-/// The year of a month named without one.
-fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, future: bool) -> i32 {
+/// The year of a month named without one: the nearest such month, back unless the
+/// sentence looks ahead; a month more than half a year back is next year's unless the
+/// sentence is in the past ("paid in January", written in November).
+fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, tense: Tense) -> i32 {
     let y = a.year();
+    let diff = i32::from(month) - i32::from(a.month());
     match shift {
         Some(s) if s < 0 => y - i32::from(month >= a.month()),
         Some(s) if s > 0 => y + i32::from(month <= a.month()),
         Some(_) => y,
-        None if future && month < a.month() => y + 1,
-        None if !future && month > a.month() + 4 => y - 1,
+        None if tense == Tense::Future && diff < 0 => y + 1,
+        None if tense != Tense::Future && diff > 4 => y - 1,
+        None if tense == Tense::Unmarked && diff < -6 => y + 1,
         None => y,
     }
 }
@@ -234,11 +239,20 @@ fn quarter_of(a: CalendarDate) -> i64 {
     i64::from(a.month() - 1) / 3 + 1
 }
 
-fn part_value(year: YearRef, part: YearPart, anchor: Option<CalendarDate>) -> Option<String> {
+fn part_value(
+    year: YearRef,
+    part: YearPart,
+    anchor: Option<CalendarDate>,
+    future: bool,
+) -> Option<String> {
     let y = match (year, anchor) {
         (YearRef::Year(y), _) => Some(i64::from(y)),
         (YearRef::Shift(s), Some(a)) => Some(i64::from(a.year()) + s),
-        (YearRef::Nearest, Some(a)) => Some(i64::from(a.year())),
+        // A quarter or half still to come this year, in a sentence that does not look
+        // ahead, is last year's ("profits for the fourth quarter" in January).
+        (YearRef::Nearest, Some(a)) => {
+            Some(i64::from(a.year()) - i64::from(!future && later_in_year(part, a)))
+        }
         (YearRef::Relative(s), Some(a)) => Some(i64::from(match part {
             YearPart::Season(code) => season_year(code, a, s),
             _ => a.year(),
@@ -257,13 +271,26 @@ fn part_value(year: YearRef, part: YearPart, anchor: Option<CalendarDate>) -> Op
                 0
             };
             let q = i64::from(a.year()) * 4 + quarter_of(a) - 2 + back;
-            format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+            match year {
+                // "the 1988 period": the latest quarter's number, in that year.
+                YearRef::Year(y) => format!("{y:04}-Q{}", q.rem_euclid(4) + 1),
+                _ => format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+            }
         }
         YearPart::Quarter(q) => format!("{y_text}-Q{q}"),
         YearPart::Half(h) => format!("{y_text}-H{h}"),
         YearPart::Season(s) => format!("{y_text}-{s}"),
         YearPart::Month(m) => format!("{y_text}-{m:02}"),
     })
+}
+
+/// Whether a quarter or half of the anchor's year has not started yet.
+fn later_in_year(part: YearPart, a: CalendarDate) -> bool {
+    match part {
+        YearPart::Quarter(q) => i64::from(q) > quarter_of(a),
+        YearPart::Half(h) => h == 2 && a.month() <= 6,
+        _ => false,
+    }
 }
 
 /// A season relative to the anchor (`last fall`).
@@ -376,7 +403,7 @@ mod tests {
     }
 
     fn value(e: Expr) -> String {
-        normalise(&e, dct(), false).1.unwrap_or_default()
+        normalise(&e, dct(), Tense::Unmarked).1.unwrap_or_default()
     }
 
     #[test]

@@ -8,6 +8,8 @@ use crate::model::{
 use crate::text::ByteSpan;
 use crate::{actors, dates, timeml};
 
+use super::grapheme;
+
 /// Default attributes for `span` on `layer`:
 /// - actor: the entity and kind of another mention with the same text, else what the
 ///   actor extractor finds on exactly that span reading its line, else a person named
@@ -44,7 +46,11 @@ pub(crate) fn entity_name(text: &str) -> String {
 /// extractors read a mention better in its context ("the UN said" rather than "UN").
 /// A text with no line breaks is read at most [`REACH`] bytes either side.
 fn context(text: &str, span: ByteSpan) -> (usize, &str) {
-    let (a, b) = (span.start().0.min(text.len()), span.end().0.min(text.len()));
+    // Rounded to whole characters: a hand-built document may hold any offsets.
+    let (a, b) = (
+        grapheme::floor(text, span.start().0),
+        grapheme::ceil(text, span.end().0),
+    );
     let mut lo = a.saturating_sub(REACH);
     while !text.is_char_boundary(lo) {
         lo += 1;

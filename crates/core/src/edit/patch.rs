@@ -62,17 +62,10 @@ pub enum PatchError {
 }
 
 impl Patch {
-    /// A patch from its changes; ids are expected to be distinct.
-    pub fn new(changes: Vec<Change>, next_id: (u32, u32)) -> Self {
+    /// A patch from its changes; ids are expected to be distinct (use [`super::apply`]
+    /// to make patches).
+    pub(crate) fn new(changes: Vec<Change>, next_id: (u32, u32)) -> Self {
         Patch { changes, next_id }
-    }
-
-    /// A patch that changes nothing, at `next_id`.
-    pub fn empty(next_id: u32) -> Self {
-        Patch {
-            changes: Vec::new(),
-            next_id: (next_id, next_id),
-        }
     }
 
     /// Each changed annotation, before and after.

@@ -981,3 +981,52 @@ fn history_survives_a_reload_through_the_native_format() {
     p.apply_to(&mut odd).unwrap();
     assert_eq!(odd.next_id, 10);
 }
+
+#[test]
+fn corrupt_spans_in_a_hand_built_document_never_panic() {
+    let text = "Ær 🇦🇲 said";
+    let mut doc = Document::new("t", text, None);
+    // Offsets inside `Æ` and inside the flag, and past the end.
+    for (a, b) in [(1, 3), (4, 6), (2, 40)] {
+        doc.annotations.push(Annotation {
+            id: AnnotationId(doc.next_id),
+            span: ByteSpan::from_raw(a, b).unwrap(),
+            attrs: actor(ActorKind::Person, "x"),
+            origin: Origin::Auto,
+            status: Status::Suggested,
+        });
+        doc.next_id += 1;
+    }
+    for n in 1..=3 {
+        let edits = [
+            Edit::SetLayer {
+                id: id(n),
+                layer: Layer::Date,
+            },
+            Edit::SetKind {
+                id: id(n),
+                kind: Kind::Claim(ClaimKind::Direct),
+            },
+            Edit::SplitMention {
+                id: id(n),
+                entity: None,
+            },
+            Edit::MoveBoundary {
+                id: id(n),
+                side: Side::Start,
+                step: Step::Word,
+                direction: Direction::Backward,
+            },
+            Edit::Accept(id(n)),
+            Edit::Delete(id(n)),
+        ];
+        for e in edits {
+            let _ = apply(&doc, &e);
+        }
+    }
+    let _ = crate::review::check(&doc);
+    let _ = crate::views::claims_table(&doc);
+    let _ = crate::views::timeline(&doc);
+    let whole = ByteSpan::from_raw(0, text.len()).unwrap();
+    let _ = crate::views::segments(&doc, whole, None);
+}

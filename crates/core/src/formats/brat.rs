@@ -9,7 +9,9 @@
 //! - `N` lines: `Reference Tn TIMEX3:value` for date values, `Entity:name` for an
 //!   actor's canonical entity (and a source's); the real value is the text field.
 //!
-//! Offsets are Python string offsets (code points) over the exact text. The text
+//! Offsets are Python string offsets (code points) over the exact text, CRLF
+//! included: a reader must open the `.txt` without newline translation (Python:
+//! `open(path, encoding="utf-8", newline="")`), as brat itself does. The text
 //! field of a `T` line cannot hold a line break or tab, so those are written as
 //! spaces and compared the same way on import.
 
@@ -202,6 +204,7 @@ struct Entity {
 }
 
 /// Reads one document from its text and `.ann` contents; `file` names the `.ann`.
+/// Notes (`#` lines) are counted in a notice, not read.
 ///
 /// # Errors
 /// A malformed line, an unknown type or value, a reference to a missing `T`, an
@@ -211,16 +214,21 @@ pub fn import(
     text: &str,
     ann: &str,
     file: &str,
-) -> Result<(Document, Option<Notice>), ImportError> {
+) -> Result<(Document, Vec<Notice>), ImportError> {
     let mut draft = Draft::new(id, text);
     draft.matches = brat_quote;
     let mut ents: Vec<Entity> = Vec::new();
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut later: Vec<(usize, &str)> = Vec::new();
+    let mut notes = 0usize;
     for (i, raw) in ann.split('\n').enumerate() {
         let n = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if line.trim().is_empty() || line.starts_with('#') {
+        if line.starts_with('#') {
+            notes += 1;
+            continue;
+        }
+        if line.trim().is_empty() {
             continue;
         }
         let err = |msg: String| ImportError::new(file, Place::line(n), msg);
@@ -428,7 +436,18 @@ pub fn import(
             },
         });
     }
-    finish(draft, file)
+    let (doc, unit) = finish(draft, file)?;
+    let mut notices: Vec<Notice> = unit.into_iter().collect();
+    if notes > 0 {
+        notices.push(Notice {
+            file: file.to_string(),
+            document: doc.id.clone(),
+            message: format!(
+                "{notes} note line(s) (#) have no place in claimlens and were not read"
+            ),
+        });
+    }
+    Ok((doc, notices))
 }
 
 #[cfg(test)]
@@ -496,8 +515,8 @@ A6\tSuggested T5
 N2\tReference T5 TIMEX3:2020-09-27\t2020-09-27
 ";
         assert_eq!(out, expected);
-        let (back, notice) = import("d", text, &out, "d.ann").unwrap();
-        assert!(notice.is_none());
+        let (back, notices) = import("d", text, &out, "d.ann").unwrap();
+        assert!(notices.is_empty());
         assert_eq!(back.annotations.len(), 3);
         assert!(annotation_conf().contains("Kind\tArg:Actor|Date|Claim"));
     }
@@ -505,6 +524,9 @@ N2\tReference T5 TIMEX3:2020-09-27\t2020-09-27
     #[test]
     fn unlinked_parts_and_unknown_types_are_refused_by_line() {
         let text = "Baku said no.";
+        let noted = "#1\tAnnotatorNotes T1\tcheck\nT1\tActor 0 4\tBaku\n";
+        let (_, notices) = import("d", text, noted, "d.ann").unwrap();
+        assert!(notices[0].message.contains("1 note line"), "{notices:?}");
         let e = import("d", text, "T1\tSource 0 4\tBaku\n", "d.ann").unwrap_err();
         assert_eq!(
             (e.place.line, e.message.contains("linked")),

@@ -1,11 +1,12 @@
-//! Cutting a stretch of text into highlight segments: maximal pieces covered by the
-//! same set of marks (annotations, and claims' sources and cues), so overlapping and
-//! nested annotations render as plain nested markup without any span arithmetic in
-//! the UI. Rendering paragraph by paragraph, [`touched_paragraphs`] says which ones an
-//! edit changed.
+//! The highlight segments of a document: [`crate::segments`] cuts a stretch of text
+//! at every boundary; this module feeds it a document's annotations together with
+//! their claims' sources and cues, so each piece knows which annotation covers it and
+//! in which role. Rendering paragraph by paragraph, [`touched_paragraphs`] says which
+//! ones an edit changed.
 
 use crate::edit::Patch;
 use crate::model::{AnnotationId, Attrs, Document, Layer};
+use crate::segments::segments as cut;
 use crate::text::ByteSpan;
 
 /// What part of an annotation a mark shows.
@@ -33,13 +34,13 @@ pub struct Mark {
 pub struct Segment {
     /// Where it is.
     pub span: ByteSpan,
-    /// The marks covering it, outermost first (longer spans before shorter).
+    /// The marks covering it, outermost first (earlier start, then longer).
     pub marks: Vec<Mark>,
 }
 
 /// The segments of `range` (clamped to the text): consecutive, covering all of it,
 /// each with the marks of every annotation (optionally only on `layer`) whose span,
-/// source or cue covers it.
+/// source or cue covers it. Rejected annotations are included, for the UI to grey out.
 ///
 /// # Example
 /// ```
@@ -55,75 +56,43 @@ pub struct Segment {
 /// assert_eq!(counts, [1, 2, 0]); // "PM ", "Nikol Pashinyan", " said"
 /// ```
 pub fn segments(doc: &Document, range: ByteSpan, layer: Option<Layer>) -> Vec<Segment> {
-    let (lo, hi) = (
-        range.start().0.min(doc.text.len()),
-        range.end().0.min(doc.text.len()),
-    );
-    let mut pieces: Vec<(usize, usize, Mark)> = Vec::new();
-    let mut take = |span: ByteSpan, mark: Mark| {
-        let (a, b) = (span.start().0.max(lo), span.end().0.min(hi));
-        if a < b {
-            pieces.push((a, b, mark));
-        }
+    let len = doc.text.len();
+    let Ok(range) = ByteSpan::from_raw(range.start().0.min(len), range.end().0.min(len)) else {
+        return Vec::new();
     };
+    let mut spans: Vec<ByteSpan> = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
     for a in &doc.annotations {
         if layer.is_some_and(|l| a.layer() != l) {
             continue;
         }
-        take(
-            a.span,
-            Mark {
-                id: a.id,
-                role: Role::Body,
-            },
-        );
-        if let Attrs::Claim(c) = &a.attrs {
-            if let Some(s) = c.source {
-                take(
-                    s,
-                    Mark {
-                        id: a.id,
-                        role: Role::Source,
-                    },
-                );
-            }
-            if let Some(s) = c.cue {
-                take(
-                    s,
-                    Mark {
-                        id: a.id,
-                        role: Role::Cue,
-                    },
-                );
+        let (source, cue) = match &a.attrs {
+            Attrs::Claim(c) => (c.source, c.cue),
+            _ => (None, None),
+        };
+        // A claim's source may lie in this range while its content does not.
+        for (s, role) in [
+            (Some(a.span), Role::Body),
+            (source, Role::Source),
+            (cue, Role::Cue),
+        ] {
+            if let Some(s) = s.filter(|s| s.overlaps(&range)) {
+                spans.push(s);
+                marks.push(Mark { id: a.id, role });
             }
         }
     }
-    // Outermost first: by start, then longest.
-    pieces.sort_by_key(|&(a, b, m)| (a, std::cmp::Reverse(b), m.id));
-    let mut cuts: Vec<usize> = pieces.iter().flat_map(|&(a, b, _)| [a, b]).collect();
-    cuts.extend([lo, hi]);
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut out = Vec::with_capacity(cuts.len());
-    let mut active: Vec<(usize, usize, Mark)> = Vec::new();
-    let mut next = 0;
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        active.retain(|&(_, end, _)| end > a);
-        while next < pieces.len() && pieces[next].0 <= a {
-            active.push(pieces[next]);
-            next += 1;
-        }
-        let mut marks: Vec<(usize, usize, Mark)> = active.clone();
-        marks.sort_by_key(|&(s, e, m)| (s, std::cmp::Reverse(e), m.id));
-        if let Ok(span) = ByteSpan::from_raw(a, b) {
-            out.push(Segment {
-                span,
-                marks: marks.into_iter().map(|p| p.2).collect(),
-            });
-        }
-    }
-    out
+    cut(range, &spans)
+        .into_iter()
+        .map(|s| Segment {
+            span: s.span,
+            marks: s
+                .covering
+                .iter()
+                .filter_map(|&i| marks.get(i).copied())
+                .collect(),
+        })
+        .collect()
 }
 
 /// The indices of the paragraphs (spans in text order, as from
@@ -222,6 +191,11 @@ mod tests {
                 (" win", vec![(2, Role::Body)]),
                 (".", vec![]),
             ]
+        );
+        // Only the first word: the claim's source shows though its content is elsewhere.
+        assert_eq!(
+            show(&segments(&d, span("Aliyev"), None)),
+            [("Aliyev", vec![(1, Role::Body), (2, Role::Source)])]
         );
         let actors_only = segments(&d, first_line, Some(Layer::Actor));
         assert_eq!(actors_only.len(), 4);
