@@ -7,7 +7,7 @@
 //! Title Case headline (`Denies`, `Says`). ALL-CAPS lines yield no runs here: capitals
 //! say nothing there, and names in them are found by matching known names instead.
 
-use std::collections::HashSet;
+use super::fasthash::FastSet as HashSet;
 
 use super::gazetteer::{get, Gazetteer};
 use super::words::{LineMode, Word, Words};
@@ -105,15 +105,7 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
     let g = get();
     let ws = &words.words;
     let mut lower = String::new();
-    // Words the document writes in lower case are ordinary words when capitalised
-    // at a sentence start or in a headline.
-    let vocabulary: HashSet<&str> = ws
-        .iter()
-        .filter(|w| {
-            w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
-        })
-        .map(|w| w.text)
-        .collect();
+    let vocabulary = &words.vocabulary;
     // Whether token i may be part of a name, computed once per token.
     let name_like: Vec<bool> = ws
         .iter()
@@ -121,6 +113,21 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
         .map(|(i, w)| {
             let mode = words.mode(w);
             if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w.text) {
+                return false;
+            }
+            // `US$ 5`, `AU$`: a currency, not a country.
+            if ws
+                .get(i + 1)
+                .is_some_and(|n| n.is_punct("$") && n.span.start() == w.span.end())
+            {
+                return false;
+            }
+            // `Il-76`, `F-16`: a model designation, not a name.
+            let model = ws
+                .get(i + 1)
+                .is_some_and(|n| n.is_punct("-") && n.span.start() == w.span.end())
+                && ws.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
+            if model {
                 return false;
             }
             // `I. Austin`: a capital and a period is an initial, never the word `I`.
@@ -133,7 +140,7 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
             }
             lower.clear();
             lower.extend(w.text.chars().flat_map(char::to_lowercase));
-            let plain = is_plain_word(g, &vocabulary, w, &lower, mode);
+            let plain = is_plain_word(g, vocabulary, w, &lower, mode);
             // Inside a Title Case headline every ordinary word breaks a name.
             let ordinary = g.is_common(&lower) || vocabulary.contains(lower.as_str());
             !(plain || (mode == LineMode::Title && ordinary && is_breaker(g, w, &lower)))
@@ -220,6 +227,12 @@ fn is_breaker(g: &Gazetteer, w: &Word<'_>, lower: &str) -> bool {
 fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: &mut Vec<Run>) {
     let mut seg = start;
     let mut org = false;
+    let last_org = (start..end)
+        .rev()
+        .find(|&k| g.is_organisation_word(ws[k].text));
+    // Known names are short: longer stretches are never looked up whole, which keeps a
+    // pathological line of joiners linear.
+    let short = |a: usize, b: usize| b - a <= g.max_name_words() * 2;
     let mut k = start;
     while k < end {
         let w = &ws[k];
@@ -231,14 +244,21 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         // Inside an institution's name `and` joins only when more of the name follows
         // (`Security and Co-operation in Europe`, not `Bank of England and Armenia`).
         let and_ends = w.text == "and" && k + 2 >= end;
+        // `Johnson Controls Inc and Lear Corp`: two firms, each ending in its suffix.
+        let after_suffix = w.text == "and"
+            && g.is_organisation_word(ws[k - 1].text)
+            && !ws
+                .get(k + 1)
+                .is_some_and(|n| g.is_organisation_word(n.text));
+        let and_ends = and_ends || after_suffix;
         if joiner && (!org || and_ends) && w.text != "&" {
-            let whole = super::key_of(ws, seg, end);
-            let known = g.name(&whole).is_some();
-            let later_org = ws[k..end].iter().any(|w| g.is_organisation_word(w.text));
-            let left_is_org = matches!(
-                g.name(&super::key_of(ws, seg, k)),
-                Some(super::gazetteer::Known::Organisation(_))
-            );
+            let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
+            let later_org = last_org.is_some_and(|o| o > k);
+            let left_is_org = short(seg, k)
+                && matches!(
+                    g.name(&super::key_of(ws, seg, k)),
+                    Some(super::gazetteer::Known::Organisation(_))
+                );
             if !known && !(later_org && (left_is_org || w.text == "for")) {
                 out.push(Run { start: seg, end: k });
                 seg = k + 1;

@@ -3,7 +3,7 @@
 //! shares `Azerbaijan`, `UN` shares `United Nations`, and an acronym introduced in
 //! brackets (`Royal Air Force ( RAF )`) shares its long form.
 
-use std::collections::HashMap;
+use super::fasthash::FastMap as HashMap;
 
 use crate::model::ActorKind;
 
@@ -46,7 +46,7 @@ fn fold(name: &str) -> String {
 /// The canonical entity name of each mention, in order.
 pub fn entities(mentions: &[Pending]) -> Vec<String> {
     // Surname (folded) -> the fullest name seen with it.
-    let mut people: HashMap<String, &str> = HashMap::new();
+    let mut people: HashMap<String, &str> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == ActorKind::Person) {
         let parts = m
             .name
@@ -64,7 +64,7 @@ pub fn entities(mentions: &[Pending]) -> Vec<String> {
         }
     }
     // Acronym (folded) -> long form, and long form -> itself.
-    let mut bodies: HashMap<String, String> = HashMap::new();
+    let mut bodies: HashMap<String, String> = HashMap::default();
     for m in mentions {
         if let Some(long) = &m.expands {
             bodies.insert(fold(&m.name), long.clone());

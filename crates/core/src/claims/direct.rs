@@ -38,6 +38,9 @@ pub(crate) fn attribute(
         let mut k = q.end;
         if ctx.is(k, ",") {
             k += 1;
+        } else if ctx.is(q.inner_end.saturating_sub(1), ".") {
+            // `"Y." X said` is no attribution form: the period closed the sentence.
+            continue;
         }
         let Some(c) = scene.cue_from(k) else { continue };
         let cue = &scene.cues[c];
@@ -58,7 +61,18 @@ pub(crate) fn attribute(
             source::left_of(ctx, cue.start, k).filter(|&(s, _)| s == k)
         };
         let Some(src) = src else { continue };
-        let mut content = vec![(q.inner_start, q.inner_end)];
+        // `Mills "got a deal," Roe said`: words before a quote in its sentence belong to it.
+        let (qs, _) = ctx.sentence(q.open);
+        let body = super::reported::sentence_body(ctx, qs, q.open);
+        let cue_before = scene
+            .cue_from(body)
+            .is_some_and(|c| scene.cues[c].start < q.open);
+        let start = if body < q.open && !cue_before {
+            body
+        } else {
+            q.inner_start
+        };
+        let mut content = vec![(start, q.inner_end)];
         // `"Y1," X said, "Y2"`: the quote resumes after a comma in the same sentence.
         let after = src.1.max(cue.end);
         let mut j = after;

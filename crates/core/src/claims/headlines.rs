@@ -1,5 +1,5 @@
 //! Live-blog and headline forms with punctuation as the cue: `Y - Ministry of Defence`
-//! and `‘Y’: Azerbaijan FM` (source at the end of the line), and `Official: Y`
+//! and `Y: Azerbaijan FM` (source at the end of the line), and `Official: Y`
 //! (source before a colon at the start of the line). Lines with a reporting verb
 //! (`18:00 GMT – Turkey denies Y`) are left to indirect speech.
 
@@ -31,7 +31,11 @@ fn is_name(ctx: &Context, a: usize, b: usize) -> bool {
         && ctx.is_capitalised(a)
         && ctx.kind(a) == Some(TokenKind::Word)
         && (a..b).all(|i| match ctx.kind(i) {
-            Some(TokenKind::Word) => ctx.is_capitalised(i) || NAME_GLUE.contains(&ctx.word(i)),
+            Some(TokenKind::Word) => {
+                ctx.is_capitalised(i)
+                    || NAME_GLUE.contains(&ctx.word(i))
+                    || (i > a && super::source::is_role(ctx.word(i)))
+            }
             Some(TokenKind::Possessive) => true,
             _ => false,
         })
@@ -60,13 +64,10 @@ pub(crate) fn find(ctx: &Context, out: &mut Vec<Draft>) {
             .take(SHORT + 1)
             .find(|&k| matches!(ctx.raw(k), "-" | "–" | "—" | "―" | ":"));
         if let Some(k) = tail {
-            let quoted =
-                ctx.raw(k) != ":" || matches!(ctx.raw(k.saturating_sub(1)), "’" | "”" | "\"" | "'");
             let label = ctx
                 .span(k + 1, pb)
                 .map_or(String::new(), |s| ctx.text[s.range()].to_lowercase());
-            if quoted
-                && k > body
+            if k > body
                 && is_name(ctx, k + 1, pb)
                 && !labels().contains(label.as_str())
                 && words(ctx, body, k) >= 3

@@ -113,8 +113,12 @@ impl<'c, 't> Scene<'c, 't> {
         {
             return true;
         }
-        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–") || ctx.word(t) == "and") {
+        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–" | "―") || ctx.word(t) == "and") {
             return false;
+        }
+        // `, although Y`, `— as was true`: a subordinate clause of the writer's.
+        if ctx.word(t) != "and" && is_subordinator(ctx.word(t + 1)) {
+            return true;
         }
         let Some(c) = self.cue_from(t + 1) else {
             return false;
@@ -211,9 +215,11 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         let draft = match cue.frame {
             Frame::According => according(scene, cue, ss, se),
             _ if cue.participle => participle(scene, cue, ss, se, main),
-            _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => {
-                finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main))
-            }
+            // `X rejected Y and said Z`: the coordinated verb shares the subject.
+            _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => match main {
+                Some(_) => participle(scene, cue, ss, se, main),
+                None => finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main)),
+            },
             _ => finite(scene, cue, ss, se),
         };
         // `"We condemn Y," the ministry said`: the quote is the claim; its speaker's
@@ -282,6 +288,14 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
     a
 }
 
+/// True when `w` opens a subordinate clause that is not part of reported content.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "although" | "though" | "while" | "whereas" | "despite" | "amid" | "unless" | "because"
+    )
+}
+
 /// True when token `k` opens a time, place or manner phrase (`in a statement`).
 fn is_adverbial_start(ctx: &Context, k: usize) -> bool {
     matches!(
@@ -342,6 +356,11 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
             Some(src),
         ));
     };
+    // `As X said, Y`: the content follows the comma.
+    if src.0 > body && ctx.word(src.0 - 1) == "as" && ctx.is(cue.end, ",") {
+        let (content, kind) = scene.content_from(cue.end + 1, se)?;
+        return Some(draft(cue, content, kind, Some(src)));
+    }
     // `Y, X said.`: nothing (or only a time or place phrase) after the cue.
     let comma_then_no_quote = ctx.is(cue.end, ",") && scene.quote_opening(cue.end + 1).is_none();
     if src.0 > body
@@ -351,12 +370,26 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         if !source::is_speaker(ctx, src) {
             return None;
         }
-        return Some(draft(
-            cue,
-            (body, src.0 - 1),
-            ClaimKind::Indirect,
-            Some(src),
-        ));
+        let before = (body, src.0 - 1);
+        // `Y1, X said, Y2`: the content goes on after the cue.
+        let rest = if comma_then_no_quote && !tail_is_adverbial(ctx, cue.end, se) {
+            scene
+                .content_from(cue.end + 1, se)
+                .filter(|((a, b), _)| b - a >= 4 && !is_adverbial_start(ctx, *a))
+        } else {
+            None
+        };
+        return Some(match rest {
+            // `During the war, X said, Y`: an opening adverbial is no content.
+            Some((after, kind)) if is_adverbial_start(ctx, body) => {
+                draft(cue, after, kind, Some(src))
+            }
+            Some((after, _)) => Draft {
+                content: vec![before, after],
+                ..draft(cue, before, ClaimKind::Indirect, Some(src))
+            },
+            None => draft(cue, before, ClaimKind::Indirect, Some(src)),
+        });
     }
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene.content_from(a, se)?;
@@ -396,8 +429,12 @@ fn tail_is_adverbial(ctx: &Context, a: usize, se: usize) -> bool {
     ) {
         return false;
     }
-    // A short phrase running to the end of the sentence, with no clause of its own.
-    se - k <= MAX_ADVERBIAL && (k..se).all(|i| ctx.word(i) != "that")
+    // A short phrase running to the end of the sentence or the next comma, with no
+    // clause of its own.
+    let end = (k..se.min(k + MAX_ADVERBIAL + 1))
+        .find(|&i| ctx.is(i, ","))
+        .unwrap_or(se);
+    end - k <= MAX_ADVERBIAL && (k..end).all(|i| ctx.word(i) != "that")
 }
 
 fn participle(
@@ -420,6 +457,9 @@ fn participle(
 
 /// The capitalised name or pronoun opening a sentence: the subject of its main clause.
 fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usize)> {
+    if !source::starts_phrase(ctx, body) {
+        return None;
+    }
     let mut e = body;
     while e < limit
         && e < body + 8

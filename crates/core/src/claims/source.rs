@@ -87,7 +87,7 @@ const PREPOSITIONS: [&str; 14] = [
 
 /// Prepositions that attach a phrase inside a source (`attorneys for the family`,
 /// `experts on North Korea`).
-const ATTACHING: [&str; 5] = ["of", "for", "on", "at", "in"];
+const ATTACHING: [&str; 8] = ["of", "for", "on", "at", "in", "from", "by", "with"];
 
 /// True when token `i` may be part of a speaker's name or description.
 fn in_phrase(ctx: &Context, i: usize) -> bool {
@@ -97,6 +97,11 @@ fn in_phrase(ctx: &Context, i: usize) -> bool {
         Some(TokenKind::Punct) => matches!(ctx.raw(i), "&" | "." | "@"),
         None => false,
     }
+}
+
+/// True when token `i` can open a source phrase (not a preposition or subordinator).
+pub(crate) fn starts_phrase(ctx: &Context, i: usize) -> bool {
+    in_phrase(ctx, i) && !ATTACHING.contains(&ctx.word(i))
 }
 
 /// True when a phrase ending at token `last` can name a source (not a bare function word).
@@ -124,8 +129,14 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
             e -= 1;
         }
     }
+    // `those close to him say`: an object pronoun is no subject; its phrase is.
+    if e > floor + 2 && matches!(ctx.word(e - 1), "him" | "her" | "them" | "me" | "us") {
+        if let Some((s, _)) = left_of_plain(ctx, e - 2, floor) {
+            return Some((s, e));
+        }
+    }
     // `many of whom say`, `who in 2010 said`: the relative pronoun is the source.
-    if e > floor && matches!(ctx.word(e - 1), "who" | "whom") {
+    if e > floor && matches!(ctx.word(e - 1), "who" | "whom" | "which") {
         return Some((e - 1, e));
     }
     let mut s = e;
@@ -141,6 +152,12 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
         } else {
             break;
         }
+    }
+    // `X in 2008 said`: a trailing year or prepositional time phrase is no head.
+    while e > s + 1
+        && (ctx.kind(e - 1) == Some(TokenKind::Number) || ATTACHING.contains(&ctx.word(e - 1)))
+    {
+        e -= 1;
     }
     // Leading prepositions, numbers and periods belong to what came before.
     while s < e
@@ -216,13 +233,22 @@ pub(crate) fn right_of(ctx: &Context, start: usize, limit: usize) -> Option<(usi
         s += 1;
     }
     let mut e = s;
-    while e < limit && e - start < MAX_SOURCE && in_phrase(ctx, e) {
+    // Reporting words may name the source here (`according to show insiders`).
+    while e < limit
+        && e - start < MAX_SOURCE
+        && (in_phrase(ctx, e) || (e > s && is_cue_word(ctx, e) && !ctx.word(e).ends_with("ing")))
+    {
         e += 1;
     }
     while e > s && !has_head(ctx, e - 1) {
         e -= 1;
     }
     (s < e).then_some((start, e))
+}
+
+/// True when `w` (lower case) is a role noun (`aide`, `ministry`).
+pub(crate) fn is_role(w: &str) -> bool {
+    words().roles.contains_key(w)
 }
 
 /// True when the phrase looks like a speaker: a capital, a pronoun or a role noun.

@@ -121,6 +121,14 @@ pub enum Expr {
     },
     /// A recurrence with its TimeML value.
     Set(String),
+    /// A named day of the calendar (`Thanksgiving`), by its rule from the holiday list;
+    /// `shift` as for weekdays.
+    Holiday {
+        /// The calendar rule (`12-25`, `4 THU 11`, `EASTER -2`).
+        rule: &'static str,
+        /// Explicit direction (`last Christmas` = -1), if any.
+        shift: Option<i64>,
+    },
     /// A fixed expression from the phrase list.
     Fixed {
         /// Its kind.

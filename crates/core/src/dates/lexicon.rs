@@ -121,6 +121,9 @@ pub struct Lexicon {
     pub not_year_after: HashSet<&'static str>,
     /// Words before a bare plural unit that make it a duration.
     pub duration_contexts: HashSet<&'static str>,
+    /// Named days (`Christmas`, `Thanksgiving`) and their calendar rules, grouped by
+    /// their first word.
+    pub holidays: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
 }
 
 macro_rules! list {
@@ -174,6 +177,20 @@ impl Lexicon {
             // Longest first, so the scanner can stop at the first that fits.
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
+        let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
+            HashMap::new();
+        for f in fields(list!("holidays.txt")) {
+            let (Some(&p), Some(&rule)) = (f.first(), f.get(1)) else {
+                continue;
+            };
+            let words = words(p);
+            if let Some(&first) = words.first() {
+                holidays.entry(first).or_default().push((words, rule));
+            }
+        }
+        for list in holidays.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
         let months = fields(list!("months.txt"))
             .filter_map(|f| {
                 let month = f.get(1)?.parse().ok()?;
@@ -211,6 +228,7 @@ impl Lexicon {
             not_year_before: entries(list!("not_year_before.txt")).collect(),
             not_year_after: entries(list!("not_year_after.txt")).collect(),
             duration_contexts: entries(list!("duration_contexts.txt")).collect(),
+            holidays,
         }
     }
 }

@@ -7,10 +7,12 @@
 //! and values against the document date, which [`dct`] infers when none is given.
 
 mod blog;
+mod clocks;
 mod dct;
 pub mod expr;
 pub mod lexicon;
 mod normalise;
+mod quarters;
 mod scan;
 mod tokens;
 
@@ -36,13 +38,19 @@ pub fn extract(text: &str, dct: Option<CalendarDate>) -> Vec<DateMention> {
     let toks = Toks::new(text);
     let mut found = scan::scan(&toks);
     blog::roll_days(&toks, &mut found);
+    clocks::attach_days(&mut found);
+    found.retain(|f| !is_dateline(&toks, f));
+    let (kinds, mut values): (Vec<DateKind>, Vec<Option<String>>) = found
+        .iter()
+        .map(|f| normalise::normalise(&f.expr, dct, f.future))
+        .unzip();
+    quarters::compare_quarters(&toks, &found, &mut values);
     found
-        .into_iter()
-        .filter(|f| !is_dateline(&toks, f))
-        .filter_map(|f| {
+        .iter()
+        .zip(kinds.into_iter().zip(values))
+        .filter_map(|(f, (kind, value))| {
             let (start, end) = (toks.get(f.first)?.start, toks.get(f.end - 1)?.end);
             let span = ByteSpan::from_raw(start, end).ok()?;
-            let (kind, value) = normalise::normalise(&f.expr, dct, f.future);
             Some(DateMention { span, kind, value })
         })
         .collect()
@@ -58,7 +66,12 @@ const DATELINE_LINES: usize = 3;
 
 /// A full date standing alone on one of the first lines is the article's dateline: it
 /// is the document's creation time, which TimeML keeps outside the text's mentions.
+/// (A date inside a wire dateline, `WASHINGTON, August 11 (Xinhua)`, is a mention.)
 fn is_dateline(toks: &Toks, f: &scan::Found) -> bool {
+    let Some(first) = toks.get(f.first) else {
+        return false;
+    };
+    let lines_before = toks.text[..first.start].trim_start().matches('\n').count();
     let full = matches!(
         f.expr,
         Expr::Day {
@@ -66,15 +79,8 @@ fn is_dateline(toks: &Toks, f: &scan::Found) -> bool {
             part: None
         }
     );
-    let (Some(first), Some(last)) = (toks.get(f.first), toks.get(f.end - 1)) else {
-        return false;
-    };
-    let line_end = toks.get(f.end).is_none_or(|t| t.line_start);
-    let lines_before = toks.text[..first.start].trim_start().matches('\n').count();
-    full && first.line_start
-        && line_end
-        && last.end <= toks.text.len()
-        && lines_before < DATELINE_LINES
+    let alone = first.line_start && toks.get(f.end).is_none_or(|t| t.line_start);
+    full && alone && lines_before < DATELINE_LINES
 }
 
 #[cfg(test)]

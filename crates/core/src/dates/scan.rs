@@ -91,10 +91,10 @@ impl Scanner<'_, '_> {
         let mut ctx = Ctx::default();
         let mut j = i;
         for _ in 0..4 {
-            if let Some(e) = self
-                .any_phrase(j, &self.lex.approximators)
-                .filter(|&e| !(e == j + 1 && self.low(e) == "the" && !ctx.the))
-            {
+            if let Some(e) = self.any_phrase(j, &self.lex.approximators).filter(|&e| {
+                !(e == j + 1
+                    && (self.low(e) == "the" || self.lex.shifters.contains_key(self.low(e))))
+            }) {
                 ctx.approx = true;
                 j = e;
             } else if let Some(e) = self.any_phrase(j, &self.lex.positions) {
@@ -114,7 +114,10 @@ impl Scanner<'_, '_> {
             if let Some((end, expr)) = self.core(j, ctx) {
                 // "the eight-year war": the article belongs to the noun, not the adjective.
                 let compound = self.t.get(end - 1).is_some_and(|t| t.hyphen) && end - j <= 3;
-                let the_ok = !ctx.the || ctx.position || (takes_the(&expr) && !compound);
+                let the_ok = !ctx.the
+                    || ctx.position
+                    || (takes_the(&expr) && !compound)
+                    || self.low(j) == "year";
                 let approx_ok = !ctx.approx || takes_approx(&expr);
                 if the_ok && approx_ok && best.as_ref().is_none_or(|b| end > b.0) {
                     best = Some((end, expr));
@@ -140,6 +143,11 @@ impl Scanner<'_, '_> {
             return None;
         }
         let mut best = self.fixed(i);
+        best = longer(
+            best,
+            self.holiday(i)
+                .map(|(e, rule)| (e, Expr::Holiday { rule, shift: None })),
+        );
         best = longer(best, self.month_forms(i));
         best = longer(best, self.weekday_forms(i));
         best = longer(best, self.amount(i, ctx));
@@ -175,6 +183,11 @@ impl Scanner<'_, '_> {
             .duration_contexts
             .contains(before)
             .then_some((e, Expr::Duration { amount: None, unit }))
+    }
+
+    /// Token `i` exists and continues the line of the token before it.
+    fn same_line(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.line_start)
     }
 
     fn any_phrase(&self, i: usize, phrases: &[Vec<&str>]) -> Option<usize> {
@@ -276,6 +289,14 @@ impl Scanner<'_, '_> {
     fn year_at(&self, i: usize) -> Option<(usize, i32)> {
         let (_, y) = self.year_shape(i)?;
         if i > 0 && self.lex.not_year_before.contains(self.low(i - 1)) {
+            return None;
+        }
+        // "1,000 to 2000": the upper end of a range of counts.
+        if i >= 2
+            && matches!(self.low(i - 1), "to" | "and" | "or")
+            && self.t.is_number(i - 2)
+            && self.year_shape(i - 2).is_none()
+        {
             return None;
         }
         if self.lex.not_year_after.contains(self.low(i + 1)) {
@@ -451,7 +472,16 @@ impl Scanner<'_, '_> {
 
     /// A day written after a clock time or a part of day: `Thursday`, `today`, `Nov. 9`.
     fn day_after(&self, i: usize) -> Option<(usize, DayRef)> {
-        let i = if self.low(i) == "," { i + 1 } else { i };
+        if !self.same_line(i) {
+            return None;
+        }
+        // "5 p.m. EST, Nov. 6": a comma only before a month.
+        let i = if self.low(i) == "," && self.month_at(i + 1).is_some() {
+            i + 1
+        } else {
+            i
+        };
+
         if let Some((e, d)) = self.weekday_at(i) {
             return Some((
                 e,
@@ -566,6 +596,17 @@ impl Scanner<'_, '_> {
     /// `June 22, 2021`, `Sept. 27`, `August 1988`, `June`, `March of 1990`.
     fn month_forms(&self, i: usize) -> Hit {
         let (end, month) = self.month_at(i)?;
+        if !self.same_line(end) {
+            let full = self.low(i).len() > 4 || matches!(self.low(i), "june" | "july" | "may");
+            return full.then_some((
+                end,
+                Expr::Month {
+                    year: None,
+                    month,
+                    shift: None,
+                },
+            ));
+        }
         if let Some((e, day)) = self.day_number(end) {
             // "June 2021" is a year, not a day.
             if plausible_day(month, day) && !(self.t.is_number(end) && self.low(end).len() > 2) {
@@ -589,7 +630,7 @@ impl Scanner<'_, '_> {
             "," | "of" => end + 1,
             _ => end,
         };
-        if let Some((e, y)) = self.year_shape(k) {
+        if let Some((e, y)) = self.year_after(k) {
             return Some((
                 e,
                 Expr::Month {
@@ -647,6 +688,15 @@ impl Scanner<'_, '_> {
         };
         // "Monday, Oct. 26"
         let k = if self.low(end) == "," { end + 1 } else { end };
+        if !self.same_line(k) {
+            return Some((
+                end,
+                Expr::Day {
+                    day: DayRef::Weekday { day, shift: None },
+                    part: None,
+                },
+            ));
+        }
         if let Some((
             e,
             Expr::Day {
@@ -678,6 +728,16 @@ impl Scanner<'_, '_> {
                 part: None,
             },
         ))
+    }
+
+    /// A named day, written with a capital (`Thanksgiving Day`, `Christmas`).
+    fn holiday(&self, i: usize) -> Option<(usize, &'static str)> {
+        if !self.t.get(i)?.capital {
+            return None;
+        }
+        let list = self.lex.holidays.get(self.low(i))?;
+        list.iter()
+            .find_map(|(words, rule)| self.t.phrase_at(i, words).map(|e| (e, *rule)))
     }
 
     /// Phrases of the list, and what can follow them (`yesterday morning`, `noon Thursday`).
@@ -742,11 +802,39 @@ impl Scanner<'_, '_> {
                 .filter(|(_, e)| matches!(e, Expr::Year(_)));
         }
         if w == "'" {
-            // "'90s"
+            // "'90s", "'82"
             let d = self.low(i + 1);
-            if self.t.is_number(i + 1) && d.len() == 2 && digits(d) && self.low(i + 2) == "s" {
-                let n: i32 = d.parse().ok()?;
+            if !self.t.is_number(i + 1)
+                || d.len() != 2
+                || !digits(d)
+                || !self.t.get(i + 1).is_some_and(|t| t.glued)
+            {
+                return None;
+            }
+            let n: i32 = d.parse().ok()?;
+            if self.low(i + 2) == "s" {
                 return Some((i + 3, Expr::Decade(190 + n / 10)));
+            }
+            let after = self.t.get(i + 2);
+            if after.is_some_and(|t| t.glued && t.kind != TokenKind::Punct)
+                || self.low(i + 2) == "'"
+            {
+                return None;
+            }
+            return Some((i + 2, Expr::Year(if n < 30 { 2000 + n } else { 1900 + n })));
+        }
+        if self.t.is_number(i)
+            && w.len() == 2
+            && digits(w)
+            && w.ends_with('0')
+            && self.low(i + 1) == "s"
+            && self.t.get(i + 1).is_some_and(|t| t.glued)
+        {
+            // "the 70s": a decade only where a decade is expected, not an age ("in his 70s").
+            let prev = if i > 0 { self.low(i - 1) } else { "" };
+            if ctx.the || ctx.position || matches!(prev, "the" | "and" | "early" | "late" | "mid") {
+                let n: i32 = w.parse().ok()?;
+                return Some((i + 2, Expr::Decade(190 + n / 10)));
             }
             return None;
         }
@@ -765,23 +853,47 @@ impl Scanner<'_, '_> {
             }
             return Some((end, Expr::Year(y)));
         }
-        // Spelled-out: "nineteen ninety-six", "two thousand".
-        let _ = ctx;
-        let &hi = self.lex.numbers.get(w)?;
-        if (11..=20).contains(&hi) {
-            let (end, lo) = self.number_at(i + 1)?;
-            if (10.0..100.0).contains(&lo)
-                && lo.fract() == 0.0
-                && !matches!(self.low(i + 1), "a" | "an")
-            {
-                let y = hi as i32 * 100 + lo as i32;
-                if self.low(end) == "s" {
-                    return Some((end + 1, Expr::Decade(y / 10)));
+        // "the year two thousand"
+        if w == "year" && ctx.the {
+            if let Some((end, n)) = self.number_at(i + 1) {
+                if (1000.0..2200.0).contains(&n) && n.fract() == 0.0 {
+                    return Some((end, Expr::Year(n as i32)));
                 }
-                return Some((end, Expr::Year(y)));
             }
         }
+        self.spelled_year(i)
+    }
+
+    /// A year in words: "nineteen ninety-six", and the decade "nineteen nineties".
+    fn spelled_year(&self, i: usize) -> Hit {
+        let &hi = self.lex.numbers.get(self.low(i))?;
+        if !(11..=20).contains(&hi) {
+            return None;
+        }
+        if let Some(tens) = self.low(i + 1).strip_suffix("ies") {
+            // "nineteen nineties"
+            let mut word = String::with_capacity(tens.len() + 1);
+            word.push_str(tens);
+            word.push('y');
+            let &t = self.lex.numbers.get(word.as_str())?;
+            return Some((i + 2, Expr::Decade(hi as i32 * 10 + t as i32 / 10)));
+        }
+        let (end, lo) = self.number_at(i + 1)?;
+        if (10.0..100.0).contains(&lo)
+            && lo.fract() == 0.0
+            && !matches!(self.low(i + 1), "a" | "an")
+        {
+            return Some((end, Expr::Year(hi as i32 * 100 + lo as i32)));
+        }
         None
+    }
+
+    /// A year in digits or in words where a year is expected (after a month or "of").
+    fn year_after(&self, i: usize) -> Option<(usize, i32)> {
+        self.year_shape(i).or_else(|| match self.spelled_year(i) {
+            Some((e, Expr::Year(y))) => Some((e, y)),
+            _ => None,
+        })
     }
 
     /// Amounts of time: `six weeks`, `30 years`, `two-year`, `a week`, `several days`,
@@ -840,7 +952,12 @@ impl Scanner<'_, '_> {
         }
         let (mut e, unit) = self.unit_at(e)?;
         let hyphenated = self.t.get(e - 1).is_some_and(|t| t.hyphen);
-        if matches!(w, "a" | "an") && amount == Some(1.0) && i > 0 && !ctx.approx {
+        if matches!(w, "a" | "an")
+            && amount == Some(1.0)
+            && i > 0
+            && !ctx.approx
+            && !matches!(self.low(e), "ago" | "earlier")
+        {
             // "$1.35 a share"-style rates: "a year" after an amount is a rate, not a duration.
             let prev = self.low(i - 1);
             if self.t.is_number(i - 1)
@@ -873,7 +990,7 @@ impl Scanner<'_, '_> {
         }
         let by = amount.map(|n| n.round() as i64).unwrap_or(0);
         match self.low(e) {
-            "ago" | "earlier" | "before" if !hyphenated => {
+            "ago" | "earlier" if !hyphenated => {
                 return Some((
                     e + 1,
                     match amount {
@@ -969,6 +1086,14 @@ impl Scanner<'_, '_> {
             return Some((e2, Expr::Shift { unit, by }));
         }
         if let Some((e2, n)) = self.number_at(e) {
+            let e2 = if matches!(
+                self.low(e2),
+                "trading" | "full" | "consecutive" | "straight"
+            ) {
+                e2 + 1
+            } else {
+                e2
+            };
             if let Some((e3, unit)) = self.unit_at(e2) {
                 if n > 1.0 || self.is_plural_unit(e2) {
                     return Some((
@@ -1023,6 +1148,15 @@ impl Scanner<'_, '_> {
                 Expr::Month {
                     year: None,
                     month,
+                    shift: Some(by),
+                },
+            ));
+        }
+        if let Some((e2, rule)) = self.holiday(e) {
+            return Some((
+                e2,
+                Expr::Holiday {
+                    rule,
                     shift: Some(by),
                 },
             ));
@@ -1194,7 +1328,10 @@ impl Scanner<'_, '_> {
             } else {
                 i + 1
             };
-            if let Some((e, y)) = self.year_at(k) {
+            if let Some((e, y)) = self
+                .year_at(k)
+                .or_else(|| self.year_after(k).filter(|_| k == i + 2))
+            {
                 return Some((
                     e,
                     Expr::Part {
@@ -1214,12 +1351,62 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
+        // "the same period last year", "the same month a year ago": the comparison point.
+        if w == "same" && ctx.the {
+            let (mut e, unit) = if self.low(i + 1) == "period" {
+                (i + 2, None)
+            } else {
+                self.unit_at(i + 1).map(|(e, u)| (e, Some(u)))?
+            };
+            if self.low(e) == "of" {
+                e += 1;
+                if self.low(e) == "the" {
+                    e += 1;
+                }
+            }
+            let (end, back) = match self
+                .shifted(e, Ctx::default())
+                .or_else(|| self.amount(e, Ctx::default()))?
+            {
+                (
+                    end,
+                    Expr::Shift {
+                        unit: Unit::Year,
+                        by,
+                    },
+                ) => (end, by),
+                _ => return None,
+            };
+            let expr = match unit {
+                Some(Unit::Month) => Expr::Shift {
+                    unit: Unit::Month,
+                    by: 12 * back,
+                },
+                Some(Unit::Day) => Expr::Shift {
+                    unit: Unit::Day,
+                    by: 365 * back,
+                },
+                _ => Expr::Shift {
+                    unit: Unit::Year,
+                    by: back,
+                },
+            };
+            return Some((end, expr));
+        }
         if w == "weekend" && ctx.the {
             return Some((i + 1, Expr::Weekend { shift: None }));
         }
         // "the year", "the week", "that day": the period the text is about, taken as the
         // document's own.
-        let k = if w == "that" { i + 1 } else { i };
+        let mut k = if w == "that" { i + 1 } else { i };
+        if ctx.the
+            && matches!(
+                self.low(k),
+                "fiscal" | "full" | "entire" | "whole" | "calendar"
+            )
+        {
+            k += 1;
+        }
         if (ctx.the || w == "that")
             && !self.is_plural_unit(k)
             && !self.t.get(k + 1).is_some_and(|t| t.hyphen)
@@ -1230,7 +1417,33 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        // "the nineties"
+        if ctx.the {
+            if let Some(tens) = w.strip_suffix("ies") {
+                let mut word = String::with_capacity(tens.len() + 1);
+                word.push_str(tens);
+                word.push('y');
+                if let Some(&t) = self
+                    .lex
+                    .numbers
+                    .get(word.as_str())
+                    .filter(|&&t| (20..=90).contains(&t))
+                {
+                    return Some((i + 1, Expr::Decade(190 + t as i32 / 10)));
+                }
+            }
+        }
         if ctx.position {
+            // "mid afternoon", "late morning"
+            if let Some(&p) = self.lex.parts_of_day.get(w) {
+                return Some((
+                    i + 1,
+                    Expr::Day {
+                        day: DayRef::Anchor(0),
+                        part: Some(p),
+                    },
+                ));
+            }
             let k = if matches!(w, "the" | "that" | "this") {
                 i + 1
             } else {
@@ -1283,6 +1496,6 @@ fn takes_the(e: &Expr) -> bool {
 fn takes_approx(e: &Expr) -> bool {
     matches!(
         e,
-        Expr::Duration { .. } | Expr::Shift { .. } | Expr::Clock { .. } | Expr::Fixed { .. }
+        Expr::Duration { .. } | Expr::Shift { .. } | Expr::Clock { .. }
     )
 }

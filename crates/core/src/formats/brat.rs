@@ -430,3 +430,95 @@ pub fn import(
     }
     finish(draft, file)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorAttrs, ClaimAttrs, DateAttrs, Stance};
+
+    fn at(text: &str, s: &str) -> ByteSpan {
+        let i = text.find(s).unwrap();
+        ByteSpan::from_raw(i, i + s.len()).unwrap()
+    }
+
+    #[test]
+    fn ann_lines_follow_the_standoff_format() {
+        let text = "\"We won\", 😀 Baku said on Sunday, \"again\".";
+        let mut doc = Document::new("d", text, None);
+        doc.add(
+            at(text, "Baku"),
+            Attrs::Actor(ActorAttrs {
+                kind: ActorKind::Country,
+                entity: "Azerbaijan government".into(),
+            }),
+            Origin::Manual,
+            Status::Accepted,
+        );
+        doc.add(
+            at(text, "Sunday"),
+            Attrs::Date(DateAttrs {
+                kind: DateKind::Date,
+                value: Some("2020-09-27".into()),
+            }),
+            Origin::Auto,
+            Status::Suggested,
+        );
+        let (a, b) = (at(text, "We won"), at(text, "again"));
+        doc.add(
+            a.hull(&b),
+            Attrs::Claim(ClaimAttrs {
+                kind: ClaimKind::Direct,
+                source: Some(at(text, "Baku")),
+                cue: Some(at(text, "said")),
+                fragments: vec![a, b],
+                stance: Some(Stance::Assert),
+                source_entity: None,
+            }),
+            Origin::Auto,
+            Status::Accepted,
+        );
+        let out = ann(&doc, &ExportOptions::default());
+        let expected = "\
+T1\tClaim 1 7;34 39\tWe won again
+A1\tKind T1 direct
+A2\tStance T1 assert
+T2\tSource 12 16\tBaku
+R1\tSource Arg1:T1 Arg2:T2
+T3\tCue 17 21\tsaid
+R2\tCue Arg1:T1 Arg2:T3
+T4\tActor 12 16\tBaku
+A3\tKind T4 country
+A4\tManual T4
+N1\tReference T4 Entity:Azerbaijan_government\tAzerbaijan government
+T5\tDate 25 31\tSunday
+A5\tKind T5 date
+A6\tSuggested T5
+N2\tReference T5 TIMEX3:2020-09-27\t2020-09-27
+";
+        assert_eq!(out, expected);
+        let (back, notice) = import("d", text, &out, "d.ann").unwrap();
+        assert!(notice.is_none());
+        assert_eq!(back.annotations.len(), 3);
+        assert!(annotation_conf().contains("Kind\tArg:Actor|Date|Claim"));
+    }
+
+    #[test]
+    fn unlinked_parts_and_unknown_types_are_refused_by_line() {
+        let text = "Baku said no.";
+        let e = import("d", text, "T1\tSource 0 4\tBaku\n", "d.ann").unwrap_err();
+        assert_eq!(
+            (e.place.line, e.message.contains("linked")),
+            (Some(1), true)
+        );
+        let e = import("d", text, "\nT1\tPlanet 0 4\tBaku\n", "d.ann").unwrap_err();
+        assert_eq!(e.place.line, Some(2));
+        let e = import(
+            "d",
+            text,
+            "T1\tActor 0 4\tBaku\nA1\tKind T9 person\n",
+            "d.ann",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("T9"), "{e}");
+    }
+}
