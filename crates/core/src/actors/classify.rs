@@ -396,7 +396,12 @@ fn known(
             }
         }
         Known::Place => {
-            let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
+            // `Nagorno-Karabakh says`, `Nagorno-Karabakh's leader`: a region's authorities act.
+            let leader = ws.get(b).is_some_and(Word::is_possessive)
+                && ws
+                    .get(b + 1)
+                    .is_some_and(|w| is_lower_word(w) && g.is_title(w.text));
+            let acts = leader || ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
             if cx.sports && !venue(ws, a) && !is_dateline(ws, a, b) {
                 out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
             } else if acts && !cx.sports {
@@ -454,6 +459,27 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
                         | "announced"
                         | "added"
                         | "stated"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "by"
+                        | "and"
+                        | "or"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "are"
+                        | "may"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
                 )
         })
     };
@@ -519,6 +545,13 @@ fn is_line_start(ws: &[Word<'_>], a: usize) -> bool {
 /// True when the name at `[a, b)` is used as a place here, not as an acting government.
 fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found]) -> bool {
     let ws = &words.words;
+    // `part of Armenia's attempts`: a country that owns something acts, wherever it
+    // stands; `in Azerbaijan's Ganja` owns a place and stays one.
+    let owns = ws.get(b).is_some_and(Word::is_possessive)
+        && ws.get(b + 1).is_some_and(|w| is_lower_word(w));
+    if owns {
+        return false;
+    }
     if place_before(g, ws, a, out, false) || followed_by_place_noun(g, ws, b) {
         return true;
     }
