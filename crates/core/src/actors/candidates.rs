@@ -214,10 +214,18 @@ fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
                 .iter()
                 .any(|end| last.ends_with(end))
         });
+    // `Armenian-Azerbaijani` border, `Azerbaijan-Armenia` clashes (found part by part).
     let demonyms = text.contains('-')
-        && text
-            .split('-')
-            .all(|p| matches!(g.name(p), Some(super::gazetteer::Known::Demonym(_))));
+        && text.split('-').all(|p| {
+            matches!(
+                g.name(p),
+                Some(
+                    super::gazetteer::Known::Demonym(_)
+                        | super::gazetteer::Known::Country(_)
+                        | super::gazetteer::Known::Seat(_)
+                )
+            )
+        });
     !lower_part && !demonyms
 }
 

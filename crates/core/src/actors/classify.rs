@@ -411,7 +411,22 @@ fn known(
                 out.push(Found::place(a, b));
             }
         }
-        Known::Demonym(_) => {}
+        Known::Demonym(_) => {
+            // `between Armenian and Azerbaijani forces`: both nationalities are groups.
+            let joined = ws
+                .get(b)
+                .is_some_and(|w| w.text == "and" || w.is_punct(","));
+            let other = ws
+                .get(b + 1)
+                .is_some_and(|w| matches!(g.name(w.text), Some(Known::Demonym(_))));
+            let grouped = joined
+                && other
+                && phrase_after(g, ws, b + 1, b + 2)
+                    .is_some_and(|f| f.kind == Some(ActorKind::Group));
+            if grouped {
+                out.push(Found::new(a, b, Some(ActorKind::Group), None));
+            }
+        }
     }
 }
 

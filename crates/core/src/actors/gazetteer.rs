@@ -23,6 +23,7 @@ static GIVEN_NAMES: &str = include_str!("../../data/actors/given_names.txt");
 static COMMON_WORDS: &str = include_str!("../../data/actors/common_words.txt");
 static SPORTS: &str = include_str!("../../data/actors/sports.txt");
 static ACTING_VERBS: &str = include_str!("../../data/actors/acting_verbs.txt");
+static GROUP_PHRASES: &str = include_str!("../../data/actors/group_phrases.txt");
 static CALENDAR_WORDS: &str = include_str!("../../data/actors/calendar_words.txt");
 static KIND_CUES: &str = include_str!("../../data/actors/kind_cues.txt");
 static NOT_ACTOR_HEADS: &str = include_str!("../../data/actors/not_actor_heads.txt");
@@ -72,6 +73,7 @@ pub struct Gazetteer {
     organisation_words: HashMap<&'static str, NounKind>,
     not_actor_heads: HashSet<&'static str>,
     calendar_words: HashSet<&'static str>,
+    group_phrases: HashSet<(&'static str, &'static str)>,
     acting_verbs: HashSet<&'static str>,
     /// Cue word -> true when it points to a person, false for an organisation.
     kind_cues: HashMap<(CuePlace, &'static str), bool>,
@@ -200,6 +202,9 @@ impl Gazetteer {
             organisation_words: kinded(ORGANISATION_WORDS, NounKind::Organisation),
             not_actor_heads: entries(NOT_ACTOR_HEADS).collect(),
             calendar_words: entries(CALENDAR_WORDS).collect(),
+            group_phrases: entries(GROUP_PHRASES)
+                .filter_map(|e| e.split_once(' '))
+                .collect(),
             acting_verbs: entries(ACTING_VERBS).collect(),
             kind_cues: fields(KIND_CUES)
                 .filter_map(|f| {
@@ -267,6 +272,12 @@ impl Gazetteer {
     /// True for a verb that makes a place before it act (`says`, `accused`).
     pub fn is_acting_verb(&self, word: &str) -> bool {
         self.acting_verbs.contains(word)
+    }
+
+    /// True for a lower-case two-word phrase naming a collective actor
+    /// (`international community`).
+    pub fn is_group_phrase(&self, first: &str, last: &str) -> bool {
+        self.group_phrases.contains(&(first, last))
     }
 
     /// True for a month or day name (`September`, `Fri`).

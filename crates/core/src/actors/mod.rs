@@ -74,7 +74,65 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
     find_in_caps_lines(&words, cx, &mut found);
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     found.dedup_by(|b, a| b.start < a.end);
-    finish(&words, &found)
+    let mut mentions = finish(&words, &found);
+    let before = mentions.len();
+    extra_mentions(&words, &mut mentions);
+    if mentions.len() > before {
+        mentions.sort_by_key(|m| m.span.start());
+    }
+    mentions
+}
+
+/// Mentions that are not capitalised runs: countries joined by a hyphen
+/// (`Azerbaijan-Armenia clashes`) and lower-case collective actors (`the international
+/// community`).
+fn extra_mentions(words: &Words<'_>, out: &mut Vec<ActorMention>) {
+    let g = gazetteer::get();
+    let ws = &words.words;
+    for (i, w) in ws.iter().enumerate() {
+        if w.kind != TokenKind::Word {
+            continue;
+        }
+        if w.text.contains('-') && w.is_capitalised() {
+            let parts: Vec<(usize, &str)> = w
+                .text
+                .split('-')
+                .scan(0, |at, p| {
+                    let start = *at;
+                    *at += p.len() + 1;
+                    Some((start, p))
+                })
+                .collect();
+            let countries: Vec<Option<&'static str>> = parts
+                .iter()
+                .map(|(_, p)| match g.name(p) {
+                    Some(Known::Country(c) | Known::Seat(c)) => Some(c),
+                    _ => None,
+                })
+                .collect();
+            if parts.len() >= 2 && countries.iter().all(Option::is_some) {
+                let base = w.span.start().0;
+                for ((at, p), c) in parts.iter().zip(countries) {
+                    let Ok(span) = ByteSpan::from_raw(base + at, base + at + p.len()) else {
+                        continue;
+                    };
+                    out.push(ActorMention {
+                        span,
+                        kind: ActorKind::Country,
+                        entity: c.unwrap_or(p).to_string(),
+                    });
+                }
+            }
+        } else if i >= 1 && g.is_group_phrase(ws[i - 1].text, w.text) {
+            if let Ok(span) = ByteSpan::from_raw(ws[i - 1].span.start().0, w.span.end().0) {
+                out.push(ActorMention {
+                    span,
+                    kind: ActorKind::Group,
+                    entity: format!("{} {}", ws[i - 1].text, w.text),
+                });
+            }
+        }
+    }
 }
 
 /// A sports report: a sport named in its first lines, or sports words throughout.
@@ -595,6 +653,32 @@ mod tests {
     fn lists_of_places_stay_places() {
         assert!(names("shelling hit the villages of Khatsak, Arvan and Dovek").is_empty());
         assert!(names("shelling hit Khatsak, Arvan and Dovek settlements").is_empty());
+    }
+
+    #[test]
+    fn hyphenated_countries_and_collective_actors() {
+        let got = names("Azerbaijan-Armenia clashes worry the international community.");
+        assert_eq!(
+            got,
+            [
+                ("Azerbaijan", ActorKind::Country),
+                ("Armenia", ActorKind::Country),
+                ("international community", ActorKind::Group)
+            ]
+        );
+        assert!(names("the Armenian-Azerbaijani border").is_empty());
+    }
+
+    #[test]
+    fn coordinated_nationalities_are_groups() {
+        let got = names("fighting between Armenian and Azerbaijani forces");
+        assert_eq!(
+            got,
+            [
+                ("Armenian", ActorKind::Group),
+                ("Azerbaijani forces", ActorKind::Group)
+            ]
+        );
     }
 
     #[test]
