@@ -204,6 +204,11 @@ fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
     if text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    // `UAVs`, `GDRs`: a plural of an abbreviation names things, not an actor.
+    let stem = text.strip_suffix('s').unwrap_or("");
+    if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
     // `Armenian-held`, `EADS-led`, `Turkish-controlled`: an adjective made from a name.
     let lower_part = text.contains('-')
         && text.rsplit('-').next().is_some_and(|last| {

@@ -622,12 +622,15 @@ pub fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
         && ws
             .get(b + 1)
             .is_some_and(|w| w.is_punct("-") && w.span.start() == ws[b].span.end());
+    // `BIRMINGHAM , England 1996-08-31`, not `GM , Chrysler offer buyouts`.
+    let comma_place = ws.get(b).is_some_and(|w| w.is_punct(","))
+        && ws.get(b + 1).is_some_and(|w| w.is_capitalised())
+        && ws
+            .get(b + 2)
+            .is_some_and(|w| w.kind == TokenKind::Number || w.is_punct("("));
     is_line_start(ws, a)
         && ws[a].is_all_caps()
-        && (date
-            || ws
-                .get(b)
-                .is_none_or(|w| w.after_break || w.is_punct("(") || w.is_punct(",")))
+        && (date || comma_place || ws.get(b).is_none_or(|w| w.after_break || w.is_punct("(")))
 }
 
 /// On sports pages a team follows `over`, `to`, `for`; only these words make a
@@ -674,7 +677,22 @@ fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: 
     let word = lower(prev.text);
     // `called on Azerbaijan` asks the government; `attacks on Ganja` hit a place.
     let called_on = word == "on" && p >= 2 && ws[p - 2].text.starts_with("call");
-    if g.is_place_preposition(&word) && !called_on {
+    // An unknown name after `at`, `to`, `from` is as often a firm (`jobs at Opel`,
+    // `sold to AirTran`) as a place; only `in`-like words make it a place.
+    let loose = lists
+        && matches!(
+            word.as_str(),
+            "at" | "to"
+                | "from"
+                | "over"
+                | "via"
+                | "through"
+                | "towards"
+                | "toward"
+                | "onto"
+                | "beyond"
+        );
+    if g.is_place_preposition(&word) && !called_on && !loose {
         return true;
     }
     word == "of" && p >= 2 && (g.is_of_noun(ws[p - 2].text) || g.is_of_noun(&lower(ws[p - 2].text)))
