@@ -122,7 +122,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     let named = ws[a..b]
         .iter()
         .any(|w| g.is_given_name(w.text) || g.is_title(&lower(w.text)));
-    if g.is_not_actor_head(ws[b - 1].text) && !named {
+    if g.is_not_actor_head(ws[b - 1].text) && !named && b - a > 1 {
         return;
     }
     // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
@@ -319,6 +319,11 @@ fn rest(
         g.name(ws[b - 1].text),
         Some(Known::Place | Known::Country(_) | Known::Seat(_) | Known::Demonym(_))
     );
+    // `Inter Milan`: on sports pages a name ending in a city is a team.
+    if cx.sports && !titled && !given && !single && ends_in_place {
+        out.push(Found::new(pos, b, Some(ActorKind::Organisation), None));
+        return;
+    }
     // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
     let acronym = is_acronym(first) && {
         let l = lower(first.text);
@@ -327,8 +332,8 @@ fn rest(
     if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
         return;
     }
-    // `Roman Catholic`: a people's name ends no personal name.
-    if !titled && !single && matches!(g.name(ws[b - 1].text), Some(Known::Demonym(_))) {
+    // `Roman Catholic`: a people's name ends no personal name (`Richard Finn` does).
+    if !titled && !given && !single && matches!(g.name(ws[b - 1].text), Some(Known::Demonym(_))) {
         return;
     }
     // A lone capital letter is an initial or a label, not a name.
@@ -347,7 +352,7 @@ fn rest(
     let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
     let speaks = acts && words.mode(first) == LineMode::Prose;
     // `Turning its back...`, `Separately, ...`: an English word, unless named elsewhere.
-    let english = single && ["ing", "ly"].iter().any(|e| first.text.ends_with(e));
+    let english = single && first.text.ends_with("ing");
     f.weak = !(titled || given || acronym || speaks)
         && ((first.initial && single) || english || words.mode(first) != LineMode::Prose);
     f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
