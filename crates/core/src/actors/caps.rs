@@ -2,9 +2,10 @@
 //! nothing: found by matching known names and the names the document's prose already
 //! gave, longest first, and on sports pages the words around scores and `BEAT`.
 
-use super::classify::{self, Context, Found};
+use super::classify::{Context, Found};
 use super::fasthash::FastMap as HashMap;
 use super::gazetteer::{self, Known};
+use super::places;
 use super::words::{LineMode, Words};
 use super::{key_of, lower};
 use crate::model::ActorKind;
@@ -57,7 +58,7 @@ pub(super) fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec
                     .is_some_and(|w| w.kind == TokenKind::Number && !w.after_break)
                     || ws.get(end).is_some_and(|w| is_versus(w.text))
                     || (i >= 1 && is_versus(ws[i - 1].text)));
-            let dateline = classify::is_dateline(ws, i, end) || classify::in_dateline(ws, i, end);
+            let dateline = places::is_dateline(ws, i, end) || places::in_dateline(ws, i, end);
             let hit = match seen.get(&key) {
                 Some(&(kind, canonical)) if !dateline || kind == ActorKind::Person => {
                     Some((kind, canonical))

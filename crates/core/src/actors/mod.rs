@@ -5,7 +5,8 @@
 //! - [`words`]: tokens with case, sentence position and line mode (prose, Title Case,
 //!   ALL-CAPS);
 //! - [`candidates`]: runs of capitalised words that may be names;
-//! - [`classify`]: titles left out, kind decided, places told from acting governments;
+//! - [`classify`]: titles left out, kind decided;
+//! - [`places`]: places told from acting governments;
 //! - `document`: what needs the whole document (a surname after its first mention,
 //!   names seen only in headlines, kind cues across mentions);
 //! - `caps`: names found again in ALL-CAPS lines;
@@ -22,6 +23,7 @@ pub mod entities;
 pub mod fasthash;
 pub mod gazetteer;
 mod phrases;
+pub mod places;
 pub mod words;
 
 use crate::model::ActorKind;
