@@ -392,7 +392,11 @@ fn known(
         // `UNITED NATIONS (Sputnik) -`: a dateline names a place.
         Known::Organisation(_) if is_dateline(ws, a, b) => out.push(Found::place(a, b)),
         Known::Organisation(c) => {
-            out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c)))
+            // `UN chief`, `Sputnik correspondent`: a person described by role.
+            match phrase_after(g, ws, a, b).filter(|f| f.kind == Some(ActorKind::Person)) {
+                Some(f) if !ws.get(b).is_some_and(Word::is_possessive) => out.push(f),
+                _ => out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c))),
+            }
         }
         Known::Country(c) | Known::Seat(c) => {
             if let Some(f) = phrase_before(g, ws, a, b) {
@@ -445,11 +449,12 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     if ws.get(k).is_some_and(Word::is_possessive) {
         k += 1;
     }
+    // Modifiers, and title words used as modifiers (`general prosecution office`).
     let mut m = k;
     while m < k + 3
-        && ws
-            .get(m)
-            .is_some_and(|w| is_lower_word(w) && g.is_group_modifier(w.text))
+        && ws.get(m).is_some_and(|w| {
+            is_lower_word(w) && (g.is_group_modifier(w.text) || g.is_title(w.text))
+        })
     {
         m += 1;
     }
@@ -462,6 +467,7 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     let verb_or_end = |i: usize| {
         ws.get(i).is_none_or(|w| {
             !is_lower_word(w)
+                || (w.text.ends_with("ed") && w.text.len() > 4)
                 || matches!(
                     w.text,
                     "said"
@@ -521,10 +527,14 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     {
         t += 1;
     }
+    // `Azerbaijan president Ilham Aliyev` names the person after; `Russia's official
+    // position` uses the title word as an adjective.
     let named_after = ws
         .get(t)
-        .is_some_and(|w| w.is_capitalised() && !w.after_break);
-    (t > k && !named_after).then(|| Found::new(a, t, Some(ActorKind::Person), None))
+        .is_some_and(|w| w.is_capitalised() && !w.after_break && g.name(w.text).is_none());
+    let adjective = ws.get(t).is_some_and(is_lower_word)
+        && ws.get(t).is_some_and(|w| !g.is_acting_verb(w.text));
+    (t > k && !named_after && !adjective).then(|| Found::new(a, t, Some(ActorKind::Person), None))
 }
 
 /// Words before `of` and a country that make one actor with it: `the president of
@@ -545,7 +555,10 @@ fn phrase_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<F
             start -= 1;
         }
         ActorKind::Person
-    } else if is_lower_word(head) && g.group_word(head.text) == Some(NounKind::Group) {
+    } else if is_lower_word(head)
+        && g.group_word(head.text) == Some(NounKind::Group)
+        && g.is_force_noun(head.text)
+    {
         while start >= 1 && is_lower_word(&ws[start - 1]) && g.is_group_modifier(ws[start - 1].text)
         {
             start -= 1;

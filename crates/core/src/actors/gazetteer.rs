@@ -80,6 +80,7 @@ pub struct Gazetteer {
     after_nouns: HashSet<&'static str>,
     group_words: HashMap<&'static str, NounKind>,
     group_modifiers: HashSet<&'static str>,
+    force_nouns: HashSet<&'static str>,
     prepositions: HashSet<&'static str>,
     of_nouns: HashSet<&'static str>,
     given_names: HashSet<&'static str>,
@@ -219,6 +220,10 @@ impl Gazetteer {
                 .collect(),
             after_nouns,
             group_words: kinded(GROUP_WORDS, NounKind::Group),
+            force_nouns: fields(GROUP_WORDS)
+                .filter(|f| f.get(2) == Some(&"force"))
+                .filter_map(|f| f.first().copied())
+                .collect(),
             group_modifiers: entries(GROUP_MODIFIERS).collect(),
             prepositions,
             of_nouns,
@@ -299,6 +304,12 @@ impl Gazetteer {
     /// The kind a lower-case noun after a demonym gives (`forces` -> group).
     pub fn group_word(&self, lower: &str) -> Option<NounKind> {
         self.group_words.get(lower).copied()
+    }
+
+    /// True for a group noun that names armed forces (`forces`, `troops`): only these
+    /// make one group with `of` and a country (`the armed forces of Armenia`).
+    pub fn is_force_noun(&self, lower: &str) -> bool {
+        self.force_nouns.contains(lower)
     }
 
     /// True for a lower-case word allowed between a demonym and its group noun.
