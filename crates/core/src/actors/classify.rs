@@ -532,8 +532,29 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     let named_after = ws
         .get(t)
         .is_some_and(|w| w.is_capitalised() && !w.after_break && g.name(w.text).is_none());
-    let adjective = ws.get(t).is_some_and(is_lower_word)
-        && ws.get(t).is_some_and(|w| !g.is_acting_verb(w.text));
+    let adjective = t > k
+        && ws.get(t).is_some_and(is_lower_word)
+        && matches!(
+            ws[t - 1].text,
+            "official"
+                | "general"
+                | "former"
+                | "acting"
+                | "deputy"
+                | "vice"
+                | "prime"
+                | "executive"
+                | "foreign"
+                | "defence"
+                | "defense"
+                | "interior"
+                | "finance"
+                | "private"
+                | "major"
+                | "crown"
+                | "head"
+                | "presidential"
+        );
     (t > k && !named_after && !adjective).then(|| Found::new(a, t, Some(ActorKind::Person), None))
 }
 

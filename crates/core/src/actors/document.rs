@@ -204,15 +204,22 @@ fn looks_english(word: &str) -> bool {
 }
 
 /// Joins a country and the institution or force it owns: `Azerbaijan's Foreign
-/// Ministry`, `Azerbaijan's MoD` are one organisation.
+/// Ministry`, `Azerbaijan's MoD` are one organisation, and so is an office named after
+/// its holder (`Prosecutor's Office`).
 pub(super) fn join_possessives(words: &Words<'_>, found: &mut Vec<Found>) {
+    let g = gazetteer::get();
     let ws = &words.words;
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found.drain(..) {
         if let Some(prev) = out.last_mut() {
+            // `the Azeri Prosecutor's Office`: an office named after its holder.
+            let role = prev.kind == Some(ActorKind::Person)
+                && g.is_title(&lower(ws[prev.end - 1].text))
+                && f.end - f.start == 1;
+            let owner = prev.kind == Some(ActorKind::Country) || role;
             let owned = prev.end + 1 == f.start
                 && ws[prev.end].is_possessive()
-                && prev.kind == Some(ActorKind::Country)
+                && owner
                 && f.canonical.is_none()
                 && matches!(f.kind, Some(ActorKind::Organisation | ActorKind::Group));
             if owned {

@@ -320,6 +320,23 @@ mod tests {
     }
 
     #[test]
+    fn people_and_offices_described_by_role() {
+        let got = names(
+            "The Azeri Prosecutor's Office said the UN chief met the Armenian prime minister.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Azeri Prosecutor's Office", ActorKind::Organisation),
+                ("UN chief", ActorKind::Person),
+                ("Armenian prime minister", ActorKind::Person)
+            ]
+        );
+        let got = names("It contradicts Russia's official position.");
+        assert_eq!(got, [("Russia", ActorKind::Country)]);
+    }
+
+    #[test]
     fn datelines_name_places() {
         let got = names("DAR ES SALAAM, Tanzania (AP) _\nTanzania's government said the U.S. Embassy in Tanzania was hit.");
         assert_eq!(
