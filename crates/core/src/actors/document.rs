@@ -48,7 +48,10 @@ pub(super) fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
                 .iter()
                 .any(|w| g.is_title(&lower(w.text)));
         if f.kind == Some(ActorKind::Person) && f.end - f.start >= 2 && !described {
-            for w in ws[f.start..f.end].iter().filter(|w| w.is_capitalised()) {
+            // A name only guessed to be a person (`Pirelli Cables`) lends just its last
+            // word; one with a given name or title lends all its words.
+            let from = if f.guessed { f.end - 1 } else { f.start };
+            for w in ws[from..f.end].iter().filter(|w| w.is_capitalised()) {
                 by_word.insert(w.text, ActorKind::Person);
             }
         }
@@ -136,10 +139,12 @@ pub(super) fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
                 }
             }
             if cx.sports {
+                // `Testud ( France ) beat ...`: a player with a nationality.
                 let bracketed_country = next.is_punct("(")
                     && ws
                         .get(f.end + 1)
-                        .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))));
+                        .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))))
+                    && ws.get(f.end + 2).is_some_and(|w| w.is_punct(")"));
                 if bracketed_country {
                     v += 1;
                 }
