@@ -1,8 +1,8 @@
 //! Deciding what a candidate run names: which part is a title to leave out, which part
-//! is a country, organisation or person, whether a country is acting or only a place,
-//! and whether lower-case words after a nationality make a group (`Azerbaijani
-//! forces`), an institution (`Azerbaijan's defence ministry`) or a person described by
-//! role (`the Armenian prime minister`).
+//! is a country, organisation or person (asking [`super::places`] whether a country
+//! acts or is only a place), and whether lower-case words after a nationality make a
+//! group (`Azerbaijani forces`), an institution (`Azerbaijan's defence ministry`) or a
+//! person described by role (`the Armenian prime minister`).
 
 use super::candidates::Run;
 use super::gazetteer::{get, Gazetteer, Known, NounKind};
