@@ -204,6 +204,11 @@ fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
     if text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    // `R-Texas`, `D-Calif`: a lawmaker's party and state, not a name.
+    let mut chars = text.chars();
+    if matches!(chars.next(), Some('R' | 'D' | 'I')) && chars.next() == Some('-') {
+        return false;
+    }
     // `UAVs`, `GDRs`: a plural of an abbreviation names things, not an actor.
     let stem = text.strip_suffix('s').unwrap_or("");
     if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) {

@@ -250,46 +250,21 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
 /// A title inside a run with a name after it and something else before it: the
 /// title's index and where the name starts.
 fn title_inside(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
-    let t = (a + 1..b).find(|&i| {
-        let l = lower(ws[i].text);
-        // Words that only modify a title (`Foreign`, `Deputy`) do not start one here.
-        let modifier = matches!(
-            l.as_str(),
-            "former"
-                | "acting"
-                | "deputy"
-                | "vice"
-                | "head"
-                | "chief"
-                | "general"
-                | "private"
-                | "major"
-                | "foreign"
-                | "defence"
-                | "defense"
-                | "interior"
-                | "finance"
-                | "prime"
-                | "crown"
-                | "justice"
-                | "chair"
-                | "executive"
-                | "official"
-                | "officer"
-        );
-        ws[i].kind == TokenKind::Word && !modifier && g.is_title(&l)
+    // The last place where a title is followed by a name that is not a known word.
+    let name = (a + 1..b).rev().find(|&n| {
+        let w = &ws[n];
+        let prev = &ws[n - 1];
+        let after_title = g.is_title(&lower(prev.text))
+            || (prev.is_punct(".") && n >= 2 && g.is_title(&lower(ws[n - 2].text)));
+        after_title && w.is_capitalised() && !g.is_title(&lower(w.text)) && g.name(w.text).is_none()
     })?;
-    let mut name = t;
-    while name < b && (g.is_title(&lower(ws[name].text)) || ws[name].is_punct(".")) {
-        name += 1;
+    // The whole title before it: `Azerbaijan | Foreign Minister | Jeyhun Bayramov`.
+    let mut t = name;
+    while t > a && (g.is_title(&lower(ws[t - 1].text)) || ws[t - 1].is_punct(".")) {
+        t -= 1;
     }
-    let person = name < b
-        && ws[name].is_capitalised()
-        && !ws[name..b].iter().any(|w| g.is_organisation_word(w.text));
-    let body = ws[a..t]
-        .iter()
-        .any(|w| g.is_organisation_word(w.text) || is_acronym(w));
-    (person && body).then_some((t, name))
+    let person = !ws[name..b].iter().any(|w| g.is_organisation_word(w.text));
+    (person && t > a).then_some((t, name))
 }
 
 /// The start of a country named just before a possessive at `a` (`Qatar's Emir`).
