@@ -343,6 +343,12 @@ fn rest(
     if kind.is_none() && (before_place || followed_by_place_noun(g, ws, b)) {
         f.place = true;
     }
+    // `at Old Trafford`, `in Davit Bek`: a guessed name of several words right after
+    // `in` or `at` is a place (a person there would have a known first name).
+    let at_place = pos >= 1 && matches!(ws[pos - 1].text, "in" | "at" | "near" | "inside");
+    if f.guessed && !single && at_place {
+        f.place = true;
+    }
     out.push(f);
 }
 
