@@ -349,6 +349,20 @@ mod tests {
     }
 
     #[test]
+    fn spans_are_ordered_disjoint_and_on_char_boundaries() {
+        let text = "Hacıyev’s aide, Ilham Aliyev's envoy, and Azerbaijan-Armenia talks 👍 \
+                    in Baku; the Kremlin (Москва) said Mr. José Núñez of Société Générale SA agreed.";
+        let got = extract(text);
+        assert!(!got.is_empty());
+        for pair in got.windows(2) {
+            assert!(pair[0].span.end() <= pair[1].span.start(), "{got:?}");
+        }
+        for m in &got {
+            assert!(text.get(m.span.range()).is_some(), "{m:?}");
+        }
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
