@@ -68,14 +68,14 @@ pub(super) fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec
                     Some(Known::Organisation(c)) if !dateline => {
                         Some((ActorKind::Organisation, Some(c)))
                     }
-                    Some(Known::Country(c) | Known::Seat(c)) if !dateline => Some((
-                        if cx.sports {
-                            ActorKind::Organisation
-                        } else {
-                            ActorKind::Country
-                        },
-                        Some(c),
-                    )),
+                    // On sports pages a country or capital that plays is a team, no
+                    // government.
+                    Some(Known::Country(_) | Known::Seat(_)) if !dateline && cx.sports => {
+                        Some((ActorKind::Organisation, None))
+                    }
+                    Some(Known::Country(c) | Known::Seat(c)) if !dateline => {
+                        Some((ActorKind::Country, Some(c)))
+                    }
                     Some(Known::Place) if cx.sports && !dateline => {
                         Some((ActorKind::Organisation, None))
                     }
