@@ -180,10 +180,21 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     let verb_end = i + entry.words.len();
     let form = ctx.word(i);
     let (sent_start, _) = ctx.sentence(i);
-    // Capitalised cue words mid-sentence are names (`Reports Without Borders`) unless
-    // the line is a title-case headline, where the word before is capitalised too.
-    if i > sent_start && ctx.is_capitalised(i) && !ctx.is_capitalised(i - 1) {
-        return None;
+    // Capitalised cue words mid-sentence are names (`Reports Without Borders`,
+    // `“The Morning Show,”`) unless the line is a title-case headline: capitals on
+    // both sides, or the line ends with the cue.
+    if i > sent_start && ctx.is_capitalised(i) {
+        let title_line = ctx.is_capitalised(i - 1)
+            && (ctx.is_capitalised(verb_end) && ctx.is_word(verb_end)
+                || matches!(
+                    ctx.raw(verb_end),
+                    "to" | "of" | "in" | "on" | "for" | "with" | "a" | "the"
+                )
+                || ctx.paragraph_index(verb_end) != ctx.paragraph_index(i)
+                || verb_end >= ctx.len());
+        if !title_line {
+            return None;
+        }
     }
     // Auxiliaries and adverbs on the left belong to the cue.
     let mut start = i;

@@ -270,7 +270,7 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     // before the cue may also look like the end of an apposition.
     if cue.frame != Frame::Object && cue.start > body && ctx.is(cue.start - 1, ",") {
         let inverted = source::right_of(ctx, cue.end, se)
-            .filter(|&src| source::is_speaker(ctx, src) && ends_clause(ctx, src.1));
+            .filter(|&src| source::is_inverted_speaker(ctx, src) && ends_clause(ctx, src.1));
         if let Some(src) = inverted {
             return Some(draft(
                 cue,
