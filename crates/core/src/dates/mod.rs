@@ -1,9 +1,26 @@
 //! The date layer: finds temporal expressions (TimeML TIMEX3 extents) and
 //! normalises them against the document creation time.
+//!
+//! The pipeline is one pass each: [`tokens`] prepares the token view, [`scan`] reads
+//! expressions into their meaning ([`expr::Expr`]) driven by the word lists of
+//! [`lexicon`], [`blog`] dates live-blog stamps, and [`normalise`] writes TimeML kinds
+//! and values against the document date, which [`dct`] infers when none is given.
+
+mod blog;
+mod clocks;
+mod dct;
+pub mod expr;
+pub mod lexicon;
+mod normalise;
+mod quarters;
+mod scan;
+mod tokens;
 
 use crate::calendar::CalendarDate;
 use crate::model::DateKind;
 use crate::text::ByteSpan;
+use expr::{DayRef, Expr};
+use tokens::Toks;
 
 /// A temporal expression found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,12 +35,62 @@ pub struct DateMention {
 
 /// Finds every temporal expression in `text`; `dct` anchors relative ones.
 pub fn extract(text: &str, dct: Option<CalendarDate>) -> Vec<DateMention> {
-    let _ = (text, dct);
-    Vec::new()
+    let toks = Toks::new(text);
+    let mut found = scan::scan(&toks);
+    blog::roll_days(&toks, &mut found);
+    clocks::attach_days(&toks, &mut found);
+    let top = top_of(text);
+    found.retain(|f| !is_dateline(&toks, top, f));
+    let (kinds, mut values): (Vec<DateKind>, Vec<Option<String>>) = found
+        .iter()
+        .map(|f| normalise::normalise(&f.expr, dct, f.tense))
+        .unzip();
+    quarters::compare_quarters(&toks, &found, &mut values);
+    found
+        .iter()
+        .zip(kinds.into_iter().zip(values))
+        .filter_map(|(f, (kind, value))| {
+            let (start, end) = (toks.get(f.first)?.start, toks.get(f.end - 1)?.end);
+            let span = ByteSpan::from_raw(start, end).ok()?;
+            Some(DateMention { span, kind, value })
+        })
+        .collect()
 }
 
 /// The article's own date, read from a dateline or a date near the top, if any.
 pub fn infer_dct(text: &str) -> Option<CalendarDate> {
-    let _ = text;
-    None
+    dct::infer(text)
 }
+
+/// How many lines from the top a standalone date still counts as the dateline.
+const DATELINE_LINES: usize = 3;
+
+/// A full date standing alone on one of the first lines is the article's dateline: it
+/// is the document's creation time, which TimeML keeps outside the text's mentions.
+/// (A date inside a wire dateline, `WASHINGTON, August 11 (Xinhua)`, is a mention.)
+fn is_dateline(toks: &Toks, top: usize, f: &scan::Found) -> bool {
+    let Some(first) = toks.get(f.first) else {
+        return false;
+    };
+    let full = matches!(
+        f.expr,
+        Expr::Day {
+            day: DayRef::Calendar { year: Some(_), .. },
+            part: None
+        }
+    );
+    let alone = first.line_start && toks.get(f.end).is_none_or(|t| t.line_start);
+    full && alone && first.start < top
+}
+
+/// Where the top of the article (its first [`DATELINE_LINES`] non-blank lines) ends.
+fn top_of(text: &str) -> usize {
+    let body = text.trim_start();
+    let skipped = text.len() - body.len();
+    body.match_indices('\n')
+        .nth(DATELINE_LINES - 1)
+        .map_or(text.len(), |(k, _)| skipped + k)
+}
+
+#[cfg(test)]
+mod tests;

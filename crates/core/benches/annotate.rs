@@ -1,0 +1,103 @@
+//! Throughput of the automatic annotator, in MB/s of input text.
+//!
+//! Groups:
+//! - `layers/<size>`: the full [`claimlens_core::annotate`] and each extractor alone
+//!   (`actors`, `dates`, `claims` given the actors) on generated English news text at
+//!   250 KB, 500 KB, 1 MB and 2 MB, so the figures show whether cost is linear.
+//! - `export/1MB`: annotation plus the native JSON the JavaScript API returns.
+//! - `pathological`: the full annotator on inputs built to hurt (digits and month
+//!   names, only punctuation, unbalanced quotes, NUL and replacement characters, and
+//!   10 MB on one line).
+//!
+//! Run: `cargo bench -p claimlens-core --bench annotate` (or add `-- --quick`, or a
+//! filter such as `-- layers/1MB`); see `benches/README.md`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use claimlens_core::calendar::CalendarDate;
+use claimlens_core::formats::native;
+use claimlens_core::{actors, annotate, claims, dates};
+use criterion::measurement::WallTime;
+use criterion::{
+    criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion, Throughput,
+};
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+const KB: usize = 1000;
+const MB: usize = 1000 * KB;
+
+/// Sizes of the linearity series, with their labels.
+const SIZES: [(&str, usize); 4] = [
+    ("250KB", 250 * KB),
+    ("500KB", 500 * KB),
+    ("1MB", MB),
+    ("2MB", 2 * MB),
+];
+
+/// Few samples and short windows: the machine is shared and a 2 MB run is slow
+/// enough that a handful of samples already give a stable mean.
+fn configured(c: &mut Criterion, name: String) -> BenchmarkGroup<'_, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+    group
+}
+
+fn layers(c: &mut Criterion) {
+    let dct = CalendarDate::new(2021, 3, 15);
+    for (label, size) in SIZES {
+        let text = support::news(size, 1);
+        let found_actors = actors::extract(&text);
+        let mut group = configured(c, format!("layers/{label}"));
+        group.throughput(Throughput::BytesDecimal(text.len() as u64));
+        group.bench_function("full", |b| {
+            b.iter(|| annotate("bench", black_box(&text), dct))
+        });
+        group.bench_function("actors", |b| b.iter(|| actors::extract(black_box(&text))));
+        group.bench_function("dates", |b| {
+            b.iter(|| dates::extract(black_box(&text), dct))
+        });
+        group.bench_function("claims", |b| {
+            b.iter(|| claims::extract(black_box(&text), black_box(&found_actors)))
+        });
+        group.finish();
+    }
+}
+
+fn export(c: &mut Criterion) {
+    let text = support::news(MB, 1);
+    let dct = CalendarDate::new(2021, 3, 15);
+    let mut group = configured(c, "export/1MB".into());
+    group.throughput(Throughput::BytesDecimal(text.len() as u64));
+    group.bench_function("annotate+to_json", |b| {
+        b.iter(|| native::to_json(&annotate("bench", black_box(&text), dct)))
+    });
+    group.finish();
+}
+
+fn pathological(c: &mut Criterion) {
+    let inputs: [(&str, String); 5] = [
+        ("digits_and_months_1MB", support::digits_and_months(MB)),
+        ("punctuation_1MB", support::punctuation(MB)),
+        ("unbalanced_quotes_1MB", support::unbalanced_quotes(MB)),
+        ("nul_and_replacement_1MB", support::with_odd_chars(MB)),
+        ("one_line_10MB", support::one_line(10 * MB)),
+    ];
+    let mut group = configured(c, "pathological".into());
+    for (name, text) in &inputs {
+        group.throughput(Throughput::BytesDecimal(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+            // No dct, so the date layer also runs its own dateline inference.
+            b.iter(|| annotate("bench", black_box(text), None))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, layers, export, pathological);
+criterion_main!(benches);

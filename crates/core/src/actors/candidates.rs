@@ -1,0 +1,345 @@
+//! Candidate names: maximal runs of capitalised words in prose and Title Case lines,
+//! joined across the small words names contain (`Bank of England`, `Tamim bin Hamad`,
+//! `Procter & Gamble`, `J. Doe`).
+//!
+//! A capital only hints at a name, so a run never starts with an ordinary word that is
+//! capitalised because it opens a sentence (`The`, `However`) or because the line is a
+//! Title Case headline (`Denies`, `Says`). ALL-CAPS lines yield no runs here: capitals
+//! say nothing there, and names in them are found by matching known names instead.
+
+use super::fasthash::FastSet as HashSet;
+
+use super::gazetteer::{get, Gazetteer};
+use super::words::{LineMode, Word, Words};
+use crate::text::TokenKind;
+
+/// A run of name words, as token indices `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// Small words that sit inside personal names and never end them.
+fn is_particle(s: &str) -> bool {
+    matches!(
+        s,
+        "de" | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+            | "dos"
+            | "das"
+            | "ter"
+            | "ten"
+            | "bon"
+            | "es"
+    )
+}
+
+/// Small words that sit inside organisation names (`Ministry of Defence`).
+fn is_joiner(s: &str) -> bool {
+    matches!(s, "of" | "for" | "and" | "on" | "in" | "the" | "&")
+}
+
+/// Abbreviations whose period stays inside a name (`St. Louis`, `Mr. Smith`, `J. Doe`).
+fn keeps_period(s: &str) -> bool {
+    let one_letter = s.chars().count() == 1 && s.chars().all(char::is_uppercase);
+    one_letter
+        || matches!(
+            s,
+            "St" | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Gen"
+                | "Jr"
+                | "Sr"
+                | "Lt"
+                | "Col"
+                | "Sen"
+                | "Gov"
+                | "Rep"
+                | "Rev"
+                | "Capt"
+                | "Maj"
+                | "Sgt"
+                | "Adm"
+                | "Prof"
+                | "Mt"
+                | "Ft"
+        )
+}
+
+/// True when a capitalised word is an ordinary word that does not start a name here.
+pub fn is_plain_word(
+    g: &Gazetteer,
+    vocabulary: &HashSet<&str>,
+    w: &Word<'_>,
+    lower: &str,
+    mode: LineMode,
+) -> bool {
+    let ordinary = (g.is_common(lower) || vocabulary.contains(lower))
+        && !g.is_title(lower)
+        && !g.is_group_modifier(lower)
+        && !g.is_organisation_word(w.text)
+        && !g.is_given_name(w.text)
+        && !g.starts_name(w.text)
+        && g.name(w.text).is_none();
+    ordinary && (w.initial || mode != LineMode::Prose)
+}
+
+/// Finds the candidate runs of a text's prose and Title Case lines.
+pub fn runs(words: &Words<'_>) -> Vec<Run> {
+    let g = get();
+    let ws = &words.words;
+    let mut lower = String::new();
+    let vocabulary = &words.vocabulary;
+    // Whether token i may be part of a name, computed once per token.
+    let name_like: Vec<bool> = ws
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let mode = words.mode(w);
+            if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w.text) {
+                return false;
+            }
+            // `US$ 5`, `AU$`: a currency, not a country.
+            if ws
+                .get(i + 1)
+                .is_some_and(|n| n.is_punct("$") && n.span.start() == w.span.end())
+            {
+                return false;
+            }
+            // `Il-76`, `F-16`: a model designation, not a name.
+            let model = ws
+                .get(i + 1)
+                .is_some_and(|n| n.is_punct("-") && n.span.start() == w.span.end())
+                && ws.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
+            if model {
+                return false;
+            }
+            // `I. Austin`: a capital and a period is an initial, never the word `I`.
+            let initial = w.text.chars().count() == 1
+                && ws
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_punct(".") && n.span.start() == w.span.end());
+            if initial {
+                return true;
+            }
+            lower.clear();
+            lower.extend(w.text.chars().flat_map(char::to_lowercase));
+            let plain = is_plain_word(g, vocabulary, w, &lower, mode);
+            // Inside a Title Case headline every ordinary word breaks a name.
+            let ordinary = g.is_common(&lower) || vocabulary.contains(lower.as_str());
+            !(plain || (mode == LineMode::Title && ordinary && is_breaker(g, w, &lower)))
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !name_like[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while let Some(next) = ws.get(end) {
+            if next.after_break {
+                break;
+            }
+            if name_like[end] {
+                end += 1;
+                continue;
+            }
+            // Particles may come in a row: `Joost van der Westhuizen`.
+            let mut after = end + 1;
+            if next.kind == TokenKind::Word && is_particle(next.text) {
+                while ws
+                    .get(after)
+                    .is_some_and(|w| w.kind == TokenKind::Word && is_particle(w.text))
+                {
+                    after += 1;
+                }
+            }
+            let follows = ws.get(after).is_some_and(|n| !n.after_break)
+                && name_like.get(after) == Some(&true);
+            let inner = follows
+                && ((next.kind == TokenKind::Word
+                    && (is_particle(next.text) || is_joiner(next.text)))
+                    || next.is_punct("&")
+                    || (next.is_punct(".") && keeps_period(ws[end - 1].text)));
+            if inner {
+                end = after + 1;
+            } else {
+                break;
+            }
+        }
+        split_joiners(g, ws, start, end, &mut out);
+        i = end;
+    }
+    out
+}
+
+/// Digits (`A380`, `GMT22`) and lower-case hyphen parts (`Armenian-held`) make a word
+/// something other than a name; so does a pair of nationalities (`Armenian-Azerbaijani`).
+fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
+    if g.name(text).is_some() {
+        return true;
+    }
+    if text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // `Armenian-held`, `EADS-led`, `Turkish-controlled`: an adjective made from a name.
+    let lower_part = text.contains('-')
+        && text.rsplit('-').next().is_some_and(|last| {
+            last.chars().next().is_some_and(char::is_lowercase)
+                && [
+                    "ed", "ing", "held", "run", "made", "born", "built", "wide", "style",
+                ]
+                .iter()
+                .any(|end| last.ends_with(end))
+        });
+    let demonyms = text.contains('-')
+        && text
+            .split('-')
+            .all(|p| matches!(g.name(p), Some(super::gazetteer::Known::Demonym(_))));
+    !lower_part && !demonyms
+}
+
+/// A Title Case word that is an ordinary word and not part of an institution's name.
+fn is_breaker(g: &Gazetteer, w: &Word<'_>, lower: &str) -> bool {
+    !g.is_title(lower)
+        && !g.is_group_modifier(lower)
+        && !g.is_organisation_word(w.text)
+        && g.name(w.text).is_none()
+}
+
+/// Splits a raw run at `of`, `and`, `for`... unless the words on the left name an
+/// institution (`Ministry of Defence`) or the whole is a known name (`Bosnia and
+/// Herzegovina`).
+fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: &mut Vec<Run>) {
+    let mut seg = start;
+    let mut org = false;
+    let last_org = (start..end)
+        .rev()
+        .find(|&k| g.is_organisation_word(ws[k].text));
+    // Known names are short: longer stretches are never looked up whole, which keeps a
+    // pathological line of joiners linear.
+    let short = |a: usize, b: usize| b - a <= g.max_name_words() * 2;
+    let mut k = start;
+    while k < end {
+        let w = &ws[k];
+        if g.is_organisation_word(w.text) {
+            org = true;
+        }
+        let joiner =
+            (w.kind == TokenKind::Word && is_joiner(w.text) || w.is_punct("&")) && k > start;
+        // `Republican Party for Hillary Clinton`: a person's name after a joiner is
+        // never part of an institution's name.
+        let person_follows = ws.get(k + 1).is_some_and(|n| g.is_given_name(n.text));
+        if joiner && person_follows && w.text != "&" {
+            out.push(Run { start: seg, end: k });
+            seg = k + 1;
+            org = false;
+            k += 1;
+            continue;
+        }
+        // Inside an institution's name `and` joins only when more of the name follows
+        // (`Security and Co-operation in Europe`, not `Bank of England and Armenia`).
+        let and_ends = w.text == "and" && k + 2 >= end;
+        // `Johnson Controls Inc and Lear Corp`: two firms, each ending in its suffix.
+        let after_suffix = w.text == "and"
+            && g.is_organisation_word(ws[k - 1].text)
+            && !ws
+                .get(k + 1)
+                .is_some_and(|n| g.is_organisation_word(n.text));
+        let and_ends = and_ends || after_suffix;
+        // `Embassy in Tanzania`: `in` and `on` stay inside a name only before more of
+        // the institution (`Co-operation in Europe Permanent Council`).
+        let place_joiner = matches!(w.text, "in" | "on") && !last_org.is_some_and(|o| o > k);
+        if joiner && (!org || and_ends || place_joiner) && w.text != "&" {
+            let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
+            let later_org = last_org.is_some_and(|o| o > k);
+            let left_is_org = short(seg, k)
+                && matches!(
+                    g.name(&super::key_of(ws, seg, k)),
+                    Some(super::gazetteer::Known::Organisation(_))
+                );
+            if !known && !(later_org && (left_is_org || w.text == "for")) {
+                out.push(Run { start: seg, end: k });
+                seg = k + 1;
+            }
+        }
+        k += 1;
+    }
+    if seg < end {
+        out.push(Run { start: seg, end });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::words;
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        let w = words(text);
+        runs(&w)
+            .iter()
+            .map(|r| super::super::key_of(&w.words, r.start, r.end))
+            .collect()
+    }
+
+    #[test]
+    fn sentence_initial_words_do_not_start_names() {
+        assert_eq!(
+            texts("However Nikol Pashinyan said so."),
+            ["Nikol Pashinyan"]
+        );
+        assert_eq!(texts("The Kremlin said."), ["Kremlin"]);
+    }
+
+    #[test]
+    fn joiners_stay_inside_institutions_only() {
+        assert_eq!(
+            texts("the Bank of England and Armenia agreed"),
+            ["Bank of England", "Armenia"]
+        );
+        assert_eq!(
+            texts("Armenia and Azerbaijan agreed"),
+            ["Armenia", "Azerbaijan"]
+        );
+        assert_eq!(
+            texts("met Sheikh Tamim bin Hamad Al Thani"),
+            ["Sheikh Tamim bin Hamad Al Thani"]
+        );
+    }
+
+    #[test]
+    fn headline_words_break_names() {
+        assert_eq!(
+            texts("Turkey Denies Sending Syrian Fighters to Azerbaijan\nTurkey denied sending fighters."),
+            ["Turkey", "Syrian", "Azerbaijan", "Turkey"]
+        );
+    }
+
+    #[test]
+    fn caps_lines_give_no_runs() {
+        assert!(texts("SOCCER - ROMANIA BEAT LITHUANIA").is_empty());
+    }
+}

@@ -1,0 +1,746 @@
+//! Deciding what a candidate run names: which part is a title to leave out, which part
+//! is a country, organisation or person, whether a country is acting or only a place,
+//! and whether lower-case words after a nationality make a group (`Azerbaijani
+//! forces`), an institution (`Azerbaijan's defence ministry`) or a person described by
+//! role (`the Armenian prime minister`).
+
+use super::candidates::Run;
+use super::gazetteer::{get, Gazetteer, Known, NounKind};
+use super::words::{LineMode, Word, Words};
+use super::{key_of, lower};
+use crate::model::ActorKind;
+use crate::text::TokenKind;
+
+/// A mention found in one run, as token indices `[start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The kind, or `None` for a place or a lone unknown word the whole document must
+    /// decide.
+    pub kind: Option<ActorKind>,
+    /// The canonical name a gazetteer gave, if any.
+    pub canonical: Option<&'static str>,
+    /// A place, not an actor; kept so that a list of places stays places
+    /// (`the cities of Goris, Meghri and Kapan`).
+    pub place: bool,
+    /// Found only by its capitals at a sentence start or in a headline: an actor only if
+    /// the document names it elsewhere too.
+    pub weak: bool,
+    /// The kind is a default guess (no title, given name or known word), open to
+    /// the cues around the name's mentions.
+    pub guessed: bool,
+}
+
+impl Found {
+    fn new(
+        start: usize,
+        end: usize,
+        kind: Option<ActorKind>,
+        canonical: Option<&'static str>,
+    ) -> Found {
+        Found {
+            start,
+            end,
+            kind,
+            canonical,
+            place: false,
+            weak: false,
+            guessed: false,
+        }
+    }
+
+    fn place(start: usize, end: usize) -> Found {
+        Found {
+            place: true,
+            ..Found::new(start, end, None, None)
+        }
+    }
+}
+
+/// What the document is, as far as classifying names goes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// A sports report: a place that plays is a team.
+    pub sports: bool,
+}
+
+fn nouns_kind(kind: NounKind) -> ActorKind {
+    match kind {
+        NounKind::Group => ActorKind::Group,
+        NounKind::Organisation => ActorKind::Organisation,
+    }
+}
+
+/// The known name a run spells, also for an ALL-CAPS word in prose (`BAKU (Sputnik)`).
+fn known_name(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Known> {
+    // Known names are short; never build a key for a long run.
+    if b - a > g.max_name_words() * 2 {
+        return None;
+    }
+    let whole = key_of(ws, a, b);
+    g.name(&whole).or_else(|| {
+        let caps = ws[a..b]
+            .iter()
+            .all(|w| w.kind != TokenKind::Word || w.is_all_caps());
+        let long = whole.chars().filter(|c| c.is_alphabetic()).count() > 3;
+        if caps && long {
+            g.name_lower(&lower(&whole))
+        } else {
+            None
+        }
+    })
+}
+
+/// Classifies one run and pushes what it names onto `out`.
+pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) {
+    let g = get();
+    let ws = &words.words;
+    let (mut a, b) = (run.start, run.end);
+    // `September Treasury`, `June Comelf`: a month or day before a name is no part of it.
+    while b - a > 1 && g.is_calendar_word(ws[a].text) && known_name(g, ws, a, b).is_none() {
+        a += 1;
+    }
+    let weak_spot = ws[a].initial || words.mode(&ws[a]) == LineMode::Title;
+    if let Some(k) = known_name(g, ws, a, b) {
+        known(g, words, a, b, k, cx, out);
+        return;
+    }
+    let all_common = ws[a..b]
+        .iter()
+        .filter(|w| w.kind == TokenKind::Word)
+        .all(|w| {
+            let l = lower(w.text);
+            g.is_common(&l) && !g.is_organisation_word(w.text) && !g.is_title(&l)
+        });
+    if all_common || in_dateline(ws, a, b) {
+        return;
+    }
+    // `Davit Bek Street`, `Geneva Conventions`; but `Anthony Hill` is a person.
+    let named = ws[a..b]
+        .iter()
+        .any(|w| g.is_given_name(w.text) || g.is_title(&lower(w.text)));
+    if g.is_not_actor_head(ws[b - 1].text) && !named {
+        return;
+    }
+    // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
+    // a title, then the person who holds it.
+    if let Some((t, name)) = title_inside(g, ws, a, b) {
+        classify(words, Run { start: a, end: t }, cx, out);
+        rest(words, name, b, true, false, cx, out);
+        return;
+    }
+    // `Douglas & Lomason`, `El Al`, `Der Spiegel`: firms and papers, never people.
+    let firm = ws[a..b].iter().any(|w| w.is_punct("&"))
+        || (b - a > 1
+            && matches!(
+                ws[a].text,
+                "El" | "La" | "Le" | "Der" | "Die" | "Das" | "Il" | "Los" | "Las"
+            ));
+    if firm {
+        out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+        return;
+    }
+    if let Some(kind) = ws[a..b]
+        .iter()
+        .rev()
+        .find_map(|w| g.organisation_word(w.text))
+    {
+        // A lone `Office` or `Forces` in a headline names nothing by itself.
+        if b - a == 1 && weak_spot {
+            return;
+        }
+        out.push(Found::new(a, b, Some(nouns_kind(kind)), None));
+        return;
+    }
+    let mut pos = a;
+    let mut titled = false;
+    // Where a nationality or country before a title started (for `Armenian PM`).
+    let mut described: Option<usize> = None;
+    'segments: while pos < b {
+        let w = &ws[pos];
+        if w.kind != TokenKind::Word {
+            pos += 1;
+            continue;
+        }
+        let lw = lower(w.text);
+        // `Financial Secretary`: an ordinary word right before a title belongs to it.
+        let before_title = g.is_common(&lw)
+            && ws
+                .get(pos + 1)
+                .is_some_and(|n| pos + 1 < b && g.is_title(&lower(n.text)));
+        if g.is_title(&lw) || before_title {
+            titled = titled || g.is_title(&lw);
+            pos += 1;
+            continue;
+        }
+        let ambiguous_given = g.is_given_name(w.text) && pos + 1 < b;
+        if !ambiguous_given {
+            let longest = g.max_name_words().min(b - pos);
+            for n in (1..=longest).rev() {
+                let Some(k) = g.name(&key_of(ws, pos, pos + n)) else {
+                    continue;
+                };
+                titled = false;
+                // `Sputnik Armenia`: a known body and a country is the body's branch.
+                let branch = matches!(k, Known::Organisation(_))
+                    && pos + n < b
+                    && matches!(
+                        known_name(g, ws, pos + n, b),
+                        Some(Known::Country(_) | Known::Place)
+                    );
+                if branch {
+                    out.push(Found::new(pos, b, Some(ActorKind::Organisation), None));
+                    return;
+                }
+                described = Some(pos);
+                if !matches!(k, Known::Demonym(_)) {
+                    known(g, words, pos, pos + n, k, cx, out);
+                }
+                pos += n;
+                continue 'segments;
+            }
+        }
+        break;
+    }
+    if pos < b {
+        // `Philadelphia Eagles`, `Minnesota Twins`: a city and a nickname is a team.
+        if cx.sports && !titled && described.is_some() && !g.is_given_name(ws[pos].text) {
+            while out.last().is_some_and(|f| f.start >= a) {
+                out.pop();
+            }
+            out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+            return;
+        }
+        // After a nationality a name is still a name (`American Tyson`); after a known
+        // place or body the rest is part of something else (`Geneva Conventions`).
+        let after_known =
+            described.is_some_and(|d| !matches!(g.name(ws[d].text), Some(Known::Demonym(_))));
+        rest(words, pos, b, titled, after_known, cx, out);
+    } else if titled {
+        let start = described.or_else(|| possessor(ws, a, out));
+        if let Some(start) = start {
+            // Only a nationality and a title: a person described by role.
+            while out.last().is_some_and(|f| f.start >= start) {
+                out.pop();
+            }
+            out.push(Found::new(start, b, Some(ActorKind::Person), None));
+        } else if b - a == 1 {
+            // `King said`: a surname that is also a title, if a person has it in full.
+            let mut f = Found::new(a, b, None, None);
+            f.weak = true;
+            f.guessed = false;
+            out.push(f);
+        }
+    } else if let Some(start) = described {
+        // A nationality alone is no actor, but `Azerbaijani forces` is.
+        if out.last().is_none_or(|f| f.end != b) {
+            if let Some(f) = phrase_after(g, ws, start, b) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// A title inside a run with a name after it and something else before it: the
+/// title's index and where the name starts.
+fn title_inside(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
+    let t = (a + 1..b).find(|&i| {
+        let l = lower(ws[i].text);
+        // Words that only modify a title (`Foreign`, `Deputy`) do not start one here.
+        let modifier = matches!(
+            l.as_str(),
+            "former"
+                | "acting"
+                | "deputy"
+                | "vice"
+                | "head"
+                | "chief"
+                | "general"
+                | "private"
+                | "major"
+                | "foreign"
+                | "defence"
+                | "defense"
+                | "interior"
+                | "finance"
+                | "prime"
+                | "crown"
+                | "justice"
+                | "chair"
+                | "executive"
+                | "official"
+                | "officer"
+        );
+        ws[i].kind == TokenKind::Word && !modifier && g.is_title(&l)
+    })?;
+    let mut name = t;
+    while name < b && (g.is_title(&lower(ws[name].text)) || ws[name].is_punct(".")) {
+        name += 1;
+    }
+    let person = name < b
+        && ws[name].is_capitalised()
+        && !ws[name..b].iter().any(|w| g.is_organisation_word(w.text));
+    let body = ws[a..t]
+        .iter()
+        .any(|w| g.is_organisation_word(w.text) || is_acronym(w));
+    (person && body).then_some((t, name))
+}
+
+/// The start of a country named just before a possessive at `a` (`Qatar's Emir`).
+fn possessor(ws: &[Word<'_>], a: usize, out: &[Found]) -> Option<usize> {
+    let before = out.last()?;
+    let possessive = a >= 1 && ws[a - 1].is_possessive() && before.end + 1 == a;
+    (possessive && before.kind == Some(ActorKind::Country)).then_some(before.start)
+}
+
+/// The part of a run left after titles and known names: a person, an acronym, or a
+/// lone word for the document to decide.
+fn rest(
+    words: &Words<'_>,
+    pos: usize,
+    b: usize,
+    titled: bool,
+    after_known: bool,
+    cx: Context,
+    out: &mut Vec<Found>,
+) {
+    let g = get();
+    let ws = &words.words;
+    let first = &ws[pos];
+    let given = g.is_given_name(first.text);
+    // `striker Smith`, `spokesman Hajiyev`: a lower-case role right before.
+    let titled =
+        titled || (pos >= 1 && is_lower_word(&ws[pos - 1]) && g.is_title(ws[pos - 1].text));
+    let single = b - pos == 1;
+    let ends_in_place = matches!(
+        g.name(ws[b - 1].text),
+        Some(Known::Place | Known::Country(_) | Known::Seat(_) | Known::Demonym(_))
+    );
+    // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
+    let acronym = is_acronym(first) && {
+        let l = lower(first.text);
+        !g.is_common(&l) && !words.vocabulary.contains(l.as_str())
+    };
+    if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
+        return;
+    }
+    // `Roman Catholic`: a people's name ends no personal name.
+    if !titled && !single && matches!(g.name(ws[b - 1].text), Some(Known::Demonym(_))) {
+        return;
+    }
+    // A lone capital letter is an initial or a label, not a name.
+    if single && first.text.chars().count() == 1 {
+        return;
+    }
+    let kind = if acronym && single && words.mode(first) == LineMode::Prose {
+        Some(ActorKind::Organisation)
+    } else if titled || !single || given {
+        Some(ActorKind::Person)
+    } else {
+        None
+    };
+    let mut f = Found::new(pos, b, kind, None);
+    // `Comelf said`: an unknown word that speaks is a name even at a sentence start.
+    let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
+    let speaks = acts && words.mode(first) == LineMode::Prose;
+    // `Turning its back...`, `Separately, ...`: an English word, unless named elsewhere.
+    let english = single && ["ing", "ly"].iter().any(|e| first.text.ends_with(e));
+    f.weak = !(titled || given || acronym || speaks)
+        && ((first.initial && single) || english || words.mode(first) != LineMode::Prose);
+    f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
+    // On sports pages `over Gloucester`, `from Torino` name teams.
+    let before_place = if cx.sports {
+        venue(ws, pos)
+    } else {
+        place_context(g, ws, pos, out)
+    };
+    if kind.is_none() && (before_place || followed_by_place_noun(g, ws, b)) {
+        f.place = true;
+    }
+    out.push(f);
+}
+
+/// A run that is exactly one known name.
+fn known(
+    g: &Gazetteer,
+    words: &Words<'_>,
+    a: usize,
+    b: usize,
+    k: Known,
+    cx: Context,
+    out: &mut Vec<Found>,
+) {
+    let ws = &words.words;
+    if !matches!(k, Known::Organisation(_)) {
+        if let Some(f) = phrase_after(g, ws, a, b) {
+            out.push(f);
+            return;
+        }
+    }
+    match k {
+        // `UNITED NATIONS (Sputnik) -`: a dateline names a place.
+        Known::Organisation(_) if is_dateline(ws, a, b) => out.push(Found::place(a, b)),
+        Known::Organisation(c) => {
+            out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c)))
+        }
+        Known::Country(c) | Known::Seat(c) => {
+            if let Some(f) = phrase_before(g, ws, a, b) {
+                out.push(f);
+            } else if is_place(g, words, a, b, out) {
+                out.push(Found::place(a, b));
+            } else {
+                out.push(Found::new(a, b, Some(ActorKind::Country), Some(c)));
+            }
+        }
+        Known::Place => {
+            let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
+            if cx.sports && !venue(ws, a) && !is_dateline(ws, a, b) {
+                out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+            } else if acts && !cx.sports {
+                // `Nagorno-Karabakh says`: a region's authorities act.
+                out.push(Found::new(a, b, Some(ActorKind::Country), None));
+            } else {
+                out.push(Found::place(a, b));
+            }
+        }
+        Known::Demonym(_) => {}
+    }
+}
+
+/// Lower-case words after a country, place or nationality that make one actor with it:
+/// `Azerbaijani armed forces`, `Azerbaijan's defence ministry`, `Armenian prime minister`.
+fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
+    let mut k = b;
+    if ws.get(k).is_some_and(Word::is_possessive) {
+        k += 1;
+    }
+    let mut m = k;
+    while m < k + 3
+        && ws
+            .get(m)
+            .is_some_and(|w| is_lower_word(w) && g.is_group_modifier(w.text))
+    {
+        m += 1;
+    }
+    let noun = |i: usize| {
+        ws.get(i)
+            .filter(|w| is_lower_word(w))
+            .and_then(|w| g.group_word(w.text))
+    };
+    // `Azerbaijani military said` is a group; `Turkish military base` is not.
+    let verb_or_end = |i: usize| {
+        ws.get(i).is_none_or(|w| {
+            !is_lower_word(w)
+                || matches!(
+                    w.text,
+                    "said"
+                        | "says"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "also"
+                        | "denied"
+                        | "claimed"
+                        | "reported"
+                        | "confirmed"
+                        | "announced"
+                        | "added"
+                        | "stated"
+                )
+        })
+    };
+    let head = match noun(m) {
+        Some(kind) => Some((m + 1, kind)),
+        None if m > k && verb_or_end(m) => noun(m - 1).map(|kind| (m, kind)),
+        None => None,
+    };
+    if let Some((end, kind)) = head {
+        return Some(Found::new(a, end, Some(nouns_kind(kind)), None));
+    }
+    let mut t = k;
+    while ws
+        .get(t)
+        .is_some_and(|w| is_lower_word(w) && g.is_title(w.text))
+    {
+        t += 1;
+    }
+    let named_after = ws
+        .get(t)
+        .is_some_and(|w| w.is_capitalised() && !w.after_break);
+    (t > k && !named_after).then(|| Found::new(a, t, Some(ActorKind::Person), None))
+}
+
+/// Words before `of` and a country that make one actor with it: `the president of
+/// Azerbaijan` (a person), `the armed forces of Armenia` (a group).
+fn phrase_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
+    let mut s = a;
+    if s >= 1 && ws[s - 1].text == "the" {
+        s -= 1;
+    }
+    if s < 2 || ws[s - 1].text != "of" {
+        return None;
+    }
+    let head = &ws[s - 2];
+    let head_lower = lower(head.text);
+    let mut start = s - 2;
+    let kind = if g.is_title(&head_lower) {
+        while start >= 1 && g.is_title(&lower(ws[start - 1].text)) {
+            start -= 1;
+        }
+        ActorKind::Person
+    } else if is_lower_word(head) && g.group_word(head.text) == Some(NounKind::Group) {
+        while start >= 1 && is_lower_word(&ws[start - 1]) && g.is_group_modifier(ws[start - 1].text)
+        {
+            start -= 1;
+        }
+        ActorKind::Group
+    } else {
+        return None;
+    };
+    Some(Found::new(start, b, Some(kind), None))
+}
+
+fn is_lower_word(w: &Word<'_>) -> bool {
+    w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn is_line_start(ws: &[Word<'_>], a: usize) -> bool {
+    a == 0 || ws[a].after_break
+}
+
+/// True when the name at `[a, b)` is used as a place here, not as an acting government.
+fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found]) -> bool {
+    let ws = &words.words;
+    if place_before(g, ws, a, out, false) || followed_by_place_noun(g, ws, b) {
+        return true;
+    }
+    // `Baku, Azerbaijan`: a city and its country name a place together.
+    let before_city = a >= 2 && ws[a - 1].is_punct(",") && ws[a - 2].is_capitalised();
+    if before_city && matches!(g.name(ws[a - 2].text), Some(Known::Seat(_) | Known::Place)) {
+        return true;
+    }
+    let after_comma_country = ws.get(b).is_some_and(|w| w.is_punct(","))
+        && ws
+            .get(b + 1)
+            .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))));
+    if after_comma_country
+        && matches!(
+            g.name(&key_of(ws, a, b)),
+            Some(Known::Seat(_) | Known::Place)
+        )
+    {
+        return true;
+    }
+    is_dateline(ws, a, b) || in_dateline(ws, a, b)
+}
+
+/// A name inside a dateline that opens a line: `DAR ES SALAAM, Tanzania (AP) _`,
+/// `HAMILTON (AP) --`: capitals from the line start, maybe a comma and a name, then a
+/// bracket or dash.
+pub fn in_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
+    let mut start = a;
+    while start > 0 && !ws[start].after_break && a - start < 8 {
+        start -= 1;
+    }
+    if !is_line_start(ws, start) || !ws[start].is_all_caps() {
+        return false;
+    }
+    let lead_ok = ws[start..a]
+        .iter()
+        .all(|w| (w.kind == TokenKind::Word && w.is_all_caps()) || w.is_punct(","));
+    let closes = |w: &Word<'_>| {
+        matches!(w.text, "(" | "-" | "_" | "--" | "\u{2014}" | "\u{2013}") && !w.after_break
+    };
+    let next = ws.get(b);
+    let after_comma = next.is_some_and(|w| w.is_punct(","))
+        && ws.get(b + 1).is_some_and(|w| w.is_capitalised())
+        && ws.get(b + 2).is_some_and(closes);
+    lead_ok && ws[a].is_capitalised() && (next.is_some_and(closes) || after_comma)
+}
+
+/// A place or body in capitals at the start of a line, followed by a date, a bracket,
+/// a comma or nothing: a dateline (`LONDON 1996-08-30`, `BAKU (Sputnik) -`), not a
+/// row of a sports table (`DETROIT 4 Kansas City 1`).
+pub fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
+    let date = ws.get(b).is_some_and(|w| w.kind == TokenKind::Number)
+        && ws
+            .get(b + 1)
+            .is_some_and(|w| w.is_punct("-") && w.span.start() == ws[b].span.end());
+    is_line_start(ws, a)
+        && ws[a].is_all_caps()
+        && (date
+            || ws
+                .get(b)
+                .is_none_or(|w| w.after_break || w.is_punct("(") || w.is_punct(",")))
+}
+
+/// On sports pages a team follows `over`, `to`, `for`; only these words make a
+/// place a venue: `in Leeds`, `at Headingley`.
+fn venue(ws: &[Word<'_>], a: usize) -> bool {
+    a.checked_sub(1)
+        .is_some_and(|i| matches!(ws[i].text, "in" | "at" | "near" | "In" | "At"))
+}
+
+/// True when a lower-case place noun follows: `the Syunik region`, `Azerbaijan village`.
+fn followed_by_place_noun(g: &Gazetteer, ws: &[Word<'_>], b: usize) -> bool {
+    ws.get(b)
+        .is_some_and(|w| is_lower_word(w) && g.is_after_noun(w.text))
+}
+
+/// True when the words before token `a` make what follows a place: `in`, `from`,
+/// `the territory of`, or a list whose first member is a place.
+fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found]) -> bool {
+    place_before(g, ws, a, out, true)
+}
+
+/// Like [`place_context`]; `lists` says whether following a list of places counts
+/// (it does for unknown words, not for countries, which a list may name as actors).
+fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: bool) -> bool {
+    let mut p = a;
+    if p >= 1 && ws[p - 1].text == "the" {
+        p -= 1;
+    }
+    let Some(prev) = p.checked_sub(1).and_then(|i| ws.get(i)) else {
+        return false;
+    };
+    if ws[a].after_break {
+        return false;
+    }
+    let comma_and = prev.text == "and" && p >= 2 && ws[p - 2].is_punct(",");
+    let gap = if comma_and { 2 } else { 1 };
+    // `In Chicago , the Braves`: a list of places has no article.
+    let listed = p == a
+        && (prev.is_punct(",") || prev.text == "and")
+        && out.last().is_some_and(|f| f.place && f.end + gap == p);
+    if listed && lists {
+        return true;
+    }
+    let word = lower(prev.text);
+    // `called on Azerbaijan` asks the government; `attacks on Ganja` hit a place.
+    let called_on = word == "on" && p >= 2 && ws[p - 2].text.starts_with("call");
+    if g.is_place_preposition(&word) && !called_on {
+        return true;
+    }
+    word == "of" && p >= 2 && (g.is_of_noun(ws[p - 2].text) || g.is_of_noun(&lower(ws[p - 2].text)))
+}
+
+/// An acronym: two to six capitals, maybe dotted (`NATO`, `U.N.`, `KDP`).
+fn is_acronym(w: &Word<'_>) -> bool {
+    let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+    w.is_all_caps() && (2..=6).contains(&letters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::candidates::runs;
+    use super::super::words::words;
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, Option<ActorKind>)> {
+        let w = words(text);
+        let mut out = Vec::new();
+        for r in runs(&w) {
+            classify(&w, r, Context::default(), &mut out);
+        }
+        out.iter()
+            .map(|f| (key_of(&w.words, f.start, f.end), f.kind))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_left_out() {
+        assert_eq!(
+            found("said Prime Minister Nikol Pashinyan"),
+            [("Nikol Pashinyan".into(), Some(ActorKind::Person))]
+        );
+        assert_eq!(
+            found("met Russian President Vladimir Putin"),
+            [("Vladimir Putin".into(), Some(ActorKind::Person))]
+        );
+        assert_eq!(
+            found("asked Mr. Smith"),
+            [("Smith".into(), Some(ActorKind::Person))]
+        );
+    }
+
+    #[test]
+    fn institutions_keep_their_nationality() {
+        assert_eq!(
+            found("the Armenian Defence Ministry said"),
+            [(
+                "Armenian Defence Ministry".into(),
+                Some(ActorKind::Organisation)
+            )]
+        );
+        assert_eq!(
+            found("Azerbaijan 's defence ministry said"),
+            [(
+                "Azerbaijan's defence ministry".into(),
+                Some(ActorKind::Organisation)
+            )]
+        );
+    }
+
+    #[test]
+    fn places_are_not_actors() {
+        assert_eq!(
+            found("Armenia accused Azerbaijan"),
+            [
+                ("Armenia".into(), Some(ActorKind::Country)),
+                ("Azerbaijan".into(), Some(ActorKind::Country))
+            ]
+        );
+        assert_eq!(
+            found("fighting in Azerbaijan"),
+            [("Azerbaijan".into(), None)]
+        );
+        assert_eq!(
+            found("the territory of Armenia"),
+            [("Armenia".into(), None)]
+        );
+        assert_eq!(
+            found("Baku said"),
+            [("Baku".into(), Some(ActorKind::Country))]
+        );
+    }
+
+    #[test]
+    fn groups_and_described_people() {
+        assert_eq!(
+            found("Azerbaijani armed forces fired"),
+            [("Azerbaijani armed forces".into(), Some(ActorKind::Group))]
+        );
+        assert_eq!(
+            found("Karabakh rebels said"),
+            [("Karabakh rebels".into(), Some(ActorKind::Group))]
+        );
+        assert_eq!(
+            found("the Armenian prime minister said"),
+            [("Armenian prime minister".into(), Some(ActorKind::Person))]
+        );
+        assert_eq!(
+            found("the Armenian PM said"),
+            [("Armenian PM".into(), Some(ActorKind::Person))]
+        );
+    }
+
+    #[test]
+    fn acronyms_are_organisations() {
+        assert_eq!(
+            found("the KDP said"),
+            [("KDP".into(), Some(ActorKind::Organisation))]
+        );
+        assert_eq!(
+            found("the UN said"),
+            [("UN".into(), Some(ActorKind::Organisation))]
+        );
+    }
+}

@@ -1,0 +1,211 @@
+//! Grouping mentions into actors: every mention gets the canonical name of the actor
+//! it names, so `Ilham Aliyev`, `Aliyev` and `ALIYEV` share `Ilham Aliyev`, `Baku`
+//! shares `Azerbaijan`, `UN` shares `United Nations`, and an acronym introduced in
+//! brackets (`Royal Air Force ( RAF )`) shares its long form.
+
+use super::fasthash::FastMap as HashMap;
+
+use crate::model::ActorKind;
+
+/// One mention waiting for its entity.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// Its words joined by single spaces.
+    pub name: String,
+    /// Its kind.
+    pub kind: ActorKind,
+    /// A canonical name from a gazetteer, if one is known.
+    pub canonical: Option<&'static str>,
+    /// The long form this acronym was introduced with, if any.
+    pub expands: Option<String>,
+}
+
+/// A key that ignores case and the usual spelling variants of transliterated names
+/// (`Haciyev`/`Hajiyev`, `Hacıyev`), so they group together.
+fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ı' | 'í' | 'ì' | 'î' | 'ï' => 'i',
+            'é' | 'è' | 'ê' | 'ë' | 'ə' => 'e',
+            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' | 'c' => 'j',
+            'ş' => 's',
+            'ğ' => 'g',
+            'ñ' => 'n',
+            '’' => '\'',
+            c => c,
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// True for a person named by role rather than by name (`Armenian PM`, `UN chief`):
+/// such mentions do not group by their last word.
+fn by_role(name: &str, is_title: &dyn Fn(&str) -> bool) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| is_title(&last.to_lowercase()))
+}
+
+/// Full personal names seen in a text, indexed for grouping in constant time.
+#[derive(Default)]
+struct People<'m> {
+    /// Folded surname -> positions (ascending) and full names with it.
+    by_surname: HashMap<String, Vec<(usize, &'m str)>>,
+    /// Folded (first name, surname) -> the first of the longest full names.
+    by_first_and_surname: HashMap<(String, String), &'m str>,
+}
+
+/// The canonical entity name of each mention, in order. `is_title` tells role words
+/// (`president`, `PM`) so that people described by role keep their own names.
+pub fn entities(mentions: &[Pending], is_title: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut people = People::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != ActorKind::Person || by_role(&m.name, is_title) {
+            continue;
+        }
+        let Some((first, last)) = first_and_last(&m.name) else {
+            continue;
+        };
+        let surname = fold(last);
+        people
+            .by_surname
+            .entry(surname.clone())
+            .or_default()
+            .push((i, &m.name));
+        let best = people
+            .by_first_and_surname
+            .entry((fold(first), surname))
+            .or_insert(&m.name);
+        if m.name.len() > best.len() {
+            *best = &m.name;
+        }
+    }
+    // Acronym (folded) -> long form.
+    let mut bodies: HashMap<String, String> = HashMap::default();
+    for m in mentions {
+        if let Some(long) = &m.expands {
+            bodies.insert(fold(&m.name), long.clone());
+        }
+    }
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if let Some(c) = m.canonical {
+                return c.to_string();
+            }
+            match m.kind {
+                ActorKind::Person if !by_role(&m.name, is_title) => {
+                    person(&people, i, &m.name).to_string()
+                }
+                ActorKind::Person => m.name.clone(),
+                _ => bodies
+                    .get(&fold(&m.name))
+                    .cloned()
+                    .unwrap_or_else(|| m.name.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The first and last capitalised words of a name of at least two such words.
+fn first_and_last(name: &str) -> Option<(&str, &str)> {
+    let mut parts = name
+        .split(' ')
+        .filter(|p| p.chars().next().is_some_and(char::is_uppercase));
+    let first = parts.next()?;
+    let last = parts.next_back().or_else(|| parts.next())?;
+    Some((first, last))
+}
+
+/// The entity of person mention `i` named `name`: the fullest name with the same
+/// first name and surname; for a surname alone, the full name mentioned last before
+/// it (or first after it).
+fn person<'m>(people: &People<'m>, i: usize, name: &'m str) -> &'m str {
+    if let Some((first, last)) = first_and_last(name) {
+        return people
+            .by_first_and_surname
+            .get(&(fold(first), fold(last)))
+            .copied()
+            .unwrap_or(name);
+    }
+    let Some(full) = people.by_surname.get(&fold(name)) else {
+        return name;
+    };
+    let before = full.partition_point(|&(at, _)| at < i);
+    let chosen = before
+        .checked_sub(1)
+        .and_then(|k| full.get(k))
+        .or_else(|| full.first());
+    chosen.map_or(name, |&(_, n)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pending(name: &str, kind: ActorKind) -> Pending {
+        Pending {
+            name: name.into(),
+            kind,
+            canonical: None,
+            expands: None,
+        }
+    }
+
+    #[test]
+    fn surnames_join_full_names() {
+        let ms = [
+            pending("Aliyev", ActorKind::Person),
+            pending("Ilham Aliyev", ActorKind::Person),
+            pending("Hikmet Hajiyev", ActorKind::Person),
+            pending("Haciyev", ActorKind::Person),
+        ];
+        assert_eq!(
+            entities(&ms, &|w| w == "president"),
+            [
+                "Ilham Aliyev",
+                "Ilham Aliyev",
+                "Hikmet Hajiyev",
+                "Hikmet Hajiyev"
+            ]
+        );
+    }
+
+    #[test]
+    fn different_first_names_and_roles_stay_apart() {
+        let ms = [
+            pending("Hikmet Hajiyev", ActorKind::Person),
+            pending("Israil Haciyev", ActorKind::Person),
+            pending("Haciyev", ActorKind::Person),
+            pending("Armenian president", ActorKind::Person),
+            pending("Russian president", ActorKind::Person),
+        ];
+        assert_eq!(
+            entities(&ms, &|w| w == "president"),
+            [
+                "Hikmet Hajiyev",
+                "Israil Haciyev",
+                "Israil Haciyev",
+                "Armenian president",
+                "Russian president"
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_join_their_long_form() {
+        let mut raf = pending("RAF", ActorKind::Organisation);
+        raf.expands = Some("Royal Air Force".into());
+        let ms = [raf, pending("RAF", ActorKind::Organisation)];
+        assert_eq!(
+            entities(&ms, &|_| false),
+            ["Royal Air Force", "Royal Air Force"]
+        );
+    }
+}

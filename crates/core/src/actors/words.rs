@@ -1,0 +1,292 @@
+//! The text as the actor layer sees it: tokens with their case, line and sentence
+//! position, and what kind of line they sit on (prose, Title Case headline or
+//! ALL-CAPS line), because capitals only hint at a name in ordinary prose.
+
+use super::fasthash::FastSet;
+use crate::text::{sentences, tokenize, ByteSpan, TokenKind};
+
+/// How a line uses capitals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineMode {
+    /// Ordinary prose: a capital marks a name or a sentence start.
+    Prose,
+    /// A headline in Title Case: most words are capitalised.
+    Title,
+    /// An ALL-CAPS line (headline, dateline, sports table): capitals say nothing.
+    Caps,
+}
+
+/// One token with what the actor layer needs to know about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'t> {
+    /// The token's text.
+    pub text: &'t str,
+    /// Where it is.
+    pub span: ByteSpan,
+    /// Word, number, possessive or punctuation.
+    pub kind: TokenKind,
+    /// Index of its line.
+    pub line: usize,
+    /// First word of a sentence, or after an opening quote, colon or dash.
+    pub initial: bool,
+    /// A line break separates it from the previous token.
+    pub after_break: bool,
+}
+
+impl Word<'_> {
+    /// A word starting with a capital letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A word whose letters are all capitals (`NATO`, `U.N.`).
+    pub fn is_all_caps(&self) -> bool {
+        self.kind == TokenKind::Word
+            && self.text.chars().any(char::is_alphabetic)
+            && !self.text.chars().any(char::is_lowercase)
+    }
+
+    /// This token is a possessive `'s`.
+    pub fn is_possessive(&self) -> bool {
+        self.kind == TokenKind::Possessive
+    }
+
+    /// This token is punctuation `p`.
+    pub fn is_punct(&self, p: &str) -> bool {
+        self.kind == TokenKind::Punct && self.text == p
+    }
+}
+
+/// The words of a text and the mode of each of its lines.
+pub struct Words<'t> {
+    /// Every token, in order.
+    pub words: Vec<Word<'t>>,
+    /// Every word the text writes in lower case: such a word, capitalised at a
+    /// sentence start or in a headline, is that word and not a name.
+    pub vocabulary: FastSet<&'t str>,
+    /// The mode of each line, by line index.
+    pub modes: Vec<LineMode>,
+}
+
+impl<'t> Words<'t> {
+    /// The mode of the line `w` sits on.
+    pub fn mode(&self, w: &Word<'_>) -> LineMode {
+        self.modes.get(w.line).copied().unwrap_or(LineMode::Prose)
+    }
+}
+
+fn is_apostrophe(s: &str) -> bool {
+    s == "'" || s == "\u{2019}"
+}
+
+/// Tokens that open a new clause, so the next word's capital says nothing.
+fn opens_clause(s: &str) -> bool {
+    matches!(
+        s,
+        "\u{201c}"
+            | "\u{2018}"
+            | ":"
+            | "-"
+            | "\u{2013}"
+            | "\u{2014}"
+            | "\u{2022}"
+            | "|"
+            | "*"
+            | ";"
+    )
+}
+
+/// Splits `text` into [`Words`], in one pass over its tokens.
+pub fn words(text: &str) -> Words<'_> {
+    let tokens = tokenize(text);
+    let mut out: Vec<Word<'_>> = Vec::with_capacity(tokens.len());
+    let mut line = 0;
+    let mut prev_end = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let start = t.span.start().0;
+        let gap = &text[prev_end.min(start)..start];
+        let breaks = gap.bytes().filter(|&b| b == b'\n').count();
+        line += breaks;
+        let mut word = Word {
+            text: t.text(text),
+            span: t.span,
+            kind: t.kind,
+            line,
+            initial: false,
+            after_break: breaks > 0,
+        };
+        // Tokenised corpora write "Kingdom 's": a detached apostrophe + s is a possessive.
+        if t.kind == TokenKind::Punct && is_apostrophe(word.text) {
+            if let Some(next) = tokens.get(i + 1) {
+                if next.span.start() == t.span.end() && matches!(next.text(text), "s" | "S") {
+                    if let Ok(span) = ByteSpan::from_raw(start, next.span.end().0) {
+                        word.span = span;
+                        word.text = &text[span.range()];
+                        word.kind = TokenKind::Possessive;
+                        i += 1;
+                    }
+                }
+            }
+        }
+        prev_end = word.span.end().0;
+        out.push(word);
+        i += 1;
+    }
+    mark_initials(text, &mut out);
+    let vocabulary: FastSet<&str> = out
+        .iter()
+        .filter(|w| {
+            w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+        })
+        .map(|w| w.text)
+        .collect();
+    let modes = line_modes(&out, &vocabulary, line + 1);
+    Words {
+        words: out,
+        vocabulary,
+        modes,
+    }
+}
+
+fn mark_initials(text: &str, words: &mut [Word<'_>]) {
+    let starts = sentences(text);
+    let mut s = 0;
+    let mut pending = true;
+    let mut prev_end = 0;
+    for w in words.iter_mut() {
+        // A straight quote opens a clause when a space comes before it, not after.
+        let opening_quote = w.text == "\"" && w.span.start().0 > prev_end;
+        prev_end = w.span.end().0;
+        while s < starts.len() && starts[s].start() <= w.span.start() {
+            pending = true;
+            s += 1;
+        }
+        if w.after_break {
+            pending = true;
+        }
+        match w.kind {
+            TokenKind::Word => {
+                w.initial = pending;
+                pending = false;
+            }
+            TokenKind::Punct if opens_clause(w.text) || opening_quote => pending = true,
+            _ => {}
+        }
+    }
+}
+
+fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> Vec<LineMode> {
+    let g = super::gazetteer::get();
+    // Per line: letters-words, all-caps words, capitalised words, lower-case content
+    // words, capitalised ordinary words (`Says`, `Over`: what makes a headline, where a
+    // sports table of names has none).
+    let mut counts = vec![(0usize, 0usize, 0usize, 0usize, 0usize); lines];
+    // Numbers per line: a table row of names and scores is no headline.
+    let mut numbers = vec![0usize; lines];
+    let mut lower = String::new();
+    for w in words {
+        if w.kind == TokenKind::Number {
+            if let Some(n) = numbers.get_mut(w.line) {
+                *n += 1;
+            }
+        }
+        if w.kind != TokenKind::Word || w.text.chars().count() < 2 {
+            continue;
+        }
+        let Some(c) = counts.get_mut(w.line) else {
+            continue;
+        };
+        c.0 += 1;
+        if w.is_all_caps() {
+            c.1 += 1;
+        }
+        if w.is_capitalised() {
+            c.2 += 1;
+            lower.clear();
+            lower.extend(w.text.chars().flat_map(char::to_lowercase));
+            if !w.is_all_caps() && (g.is_common(&lower) || vocabulary.contains(lower.as_str())) {
+                c.4 += 1;
+            }
+        } else if w.text.chars().count() > 4 {
+            c.3 += 1;
+        } else if matches!(
+            w.text,
+            "in" | "on"
+                | "of"
+                | "to"
+                | "as"
+                | "at"
+                | "for"
+                | "by"
+                | "with"
+                | "from"
+                | "over"
+                | "after"
+        ) {
+            // Headlines keep their small prepositions in lower case; tables have none.
+            c.4 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .zip(numbers)
+        .map(|((n, caps, capitalised, lower, ordinary), numbers)| {
+            if n > 0 && caps * 10 >= n * 7 && (caps >= 2 || n == 1) {
+                LineMode::Caps
+            } else if n >= 3
+                && lower == 0
+                && ordinary >= 2
+                && numbers <= 2
+                && capitalised * 10 >= n * 7
+            {
+                LineMode::Title
+            } else {
+                LineMode::Prose
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detached_possessive_is_joined() {
+        let w = words("the United Kingdom 's Royal Air Force");
+        let texts: Vec<_> = w.words.iter().map(|w| w.text).collect();
+        assert_eq!(
+            texts,
+            ["the", "United", "Kingdom", "'s", "Royal", "Air", "Force"]
+        );
+        assert!(w.words[3].is_possessive());
+    }
+
+    #[test]
+    fn lines_have_modes() {
+        let w = words("SOCCER - ROMANIA BEAT LITHUANIA .\nTurkey Says Talks Over Soon\nTurkey denied it sent fighters there.\nJan Kroslak ( Slovakia ) beat Ivan Lendl");
+        assert_eq!(
+            w.modes,
+            [
+                LineMode::Caps,
+                LineMode::Title,
+                LineMode::Prose,
+                LineMode::Prose
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_and_clause_starts_are_initial() {
+        let w = words("Fighting resumed. Then \"Peace\" came: Later (Reuters)");
+        let initial: Vec<_> = w
+            .words
+            .iter()
+            .filter(|w| w.initial)
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(initial, ["Fighting", "Then", "Peace", "Later"]);
+    }
+}

@@ -1,0 +1,430 @@
+//! Phenomenon tests of the whole date layer: each case gives its text, the expected
+//! span texts and their TimeML values, against a document dated Friday 2013-03-22.
+
+use super::*;
+
+fn dct() -> Option<CalendarDate> {
+    CalendarDate::new(2013, 3, 22)
+}
+
+/// (span text, value) of every mention.
+fn found(text: &str) -> Vec<(String, String)> {
+    extract(text, dct())
+        .into_iter()
+        .map(|m| {
+            (
+                text[m.span.range()].to_string(),
+                m.value.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn check(text: &str, expected: &[(&str, &str)]) {
+    let got = found(text);
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(s, v)| (s.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+#[test]
+fn calendar_dates() {
+    check(
+        "It began on 22 June 2021.",
+        &[("22 June 2021", "2021-06-22")],
+    );
+    check(
+        "It began on June 22, 2021.",
+        &[("June 22, 2021", "2021-06-22")],
+    );
+    check("Talks on Sept. 27 failed.", &[("Sept. 27", "2013-09-27")]);
+    check("Talks on Dec. 2 failed.", &[("Dec. 2", "2012-12-02")]);
+    check(
+        "Filed 27/09/2020 and 2020-09-27.",
+        &[("27/09/2020", "2020-09-27"), ("2020-09-27", "2020-09-27")],
+    );
+    check("Since 1994 the line held.", &[("1994", "1994")]);
+    check("By mid-2019 it was over.", &[("mid-2019", "2019")]);
+    check("In August 1988 they met.", &[("August 1988", "1988-08")]);
+    check(
+        "It was on Monday, Oct. 26.",
+        &[("Monday, Oct. 26", "2012-10-26")],
+    );
+}
+
+#[test]
+fn decades_centuries_quarters_fiscal() {
+    check("Unlike in the 1990s, it holds.", &[("the 1990s", "199")]);
+    check(
+        "Profit rose in the first quarter.",
+        &[("the first quarter", "2013-Q1")],
+    );
+    check(
+        "Third-quarter profit fell.",
+        &[("Third-quarter", "2012-Q3")],
+    );
+    check(
+        "Third-quarter's profit will fall.",
+        &[("Third-quarter", "2013-Q3")],
+    );
+    check("Sales in fiscal 1998 rose.", &[("fiscal 1998", "1998")]);
+    check(
+        "It dates from the 19th century.",
+        &[("the 19th century", "18")],
+    );
+    check(
+        "in the first half of 1989",
+        &[("the first half of 1989", "1989-H1")],
+    );
+}
+
+#[test]
+fn times() {
+    check(
+        "18:50 GMT - Turkey denies it",
+        &[("18:50 GMT", "2013-03-22T18:50")],
+    );
+    check("The blast came at 6am.", &[("6am", "2013-03-22T06:00")]);
+    check(
+        "at 10:44 a.m. local time",
+        &[("10:44 a.m. local time", "2013-03-22T10:44")],
+    );
+    check(
+        "on Monday at 3.00 pm",
+        &[("Monday", "2013-03-18"), ("3.00 pm", "2013-03-18T15:00")],
+    );
+    check(
+        "at 16:00 UTC today",
+        &[("16:00 UTC today", "2013-03-22T16:00Z")],
+    );
+    check(
+        "This morning the guns fell silent.",
+        &[("This morning", "2013-03-22TMO")],
+    );
+    check("It ended late Friday.", &[("late Friday", "2013-03-22")]);
+    check(
+        "Shelling went on overnight.",
+        &[("overnight", "2013-03-22TNI")],
+    );
+    check(
+        "They met Friday morning.",
+        &[("Friday morning", "2013-03-22TMO")],
+    );
+}
+
+#[test]
+fn live_blog_stamps() {
+    check(
+        "Updates:\n01:57\n  Two hurt\n",
+        &[("01:57", "2013-03-22T01:57")],
+    );
+}
+
+#[test]
+fn relative_and_deictic() {
+    check("He spoke Tuesday.", &[("Tuesday", "2013-03-19")]);
+    check("He will speak Tuesday.", &[("Tuesday", "2013-03-26")]);
+    check("It fell yesterday.", &[("yesterday", "2013-03-21")]);
+    check("It fell last week.", &[("last week", "2013-W11")]);
+    check(
+        "It fell earlier this month.",
+        &[("earlier this month", "2013-03")],
+    );
+    check("It fell two years ago.", &[("two years ago", "2011")]);
+    check(
+        "It rose over the past three months.",
+        &[("the past three months", "P3M")],
+    );
+    check("It will rise next year.", &[("next year", "2014")]);
+    check("It is calm now.", &[("now", "PRESENT_REF")]);
+    check("It was calm recently.", &[("recently", "PAST_REF")]);
+    check(
+        "Talks resume in the coming days.",
+        &[("the coming days", "FUTURE_REF")],
+    );
+    check("It fell last May.", &[("last May", "2012-05")]);
+    check("It fell last fall.", &[("last fall", "2012-FA")]);
+    check("It rises this summer.", &[("this summer", "2013-SU")]);
+}
+
+#[test]
+fn durations_and_sets() {
+    check("It lasted six weeks.", &[("six weeks", "P6W")]);
+    check("for nearly two weeks", &[("nearly two weeks", "P2W")]);
+    check("fighting for a third day", &[("a third day", "P1D")]);
+    check("for 30 years", &[("30 years", "P30Y")]);
+    check("a decades-long conflict", &[("decades-long", "PXDE")]);
+    check("They meet every day.", &[("every day", "P1D")]);
+    check("It is published weekly.", &[("weekly", "P1W")]);
+    check("a 10-hour shift", &[("10-hour", "PT10H")]);
+    check(
+        "for two and a half years",
+        &[("two and a half years", "P2Y6M")],
+    );
+    check("for several years", &[("several years", "PXY")]);
+}
+
+#[test]
+fn no_dates_in_counts_and_labels() {
+    check("49 soldiers were killed.", &[]);
+    check("Resolution 822 demands it.", &[]);
+    check("It costs $15 billion.", &[]);
+    check("They won 3-1 and 2:1.", &[]);
+    check("Some 4,000 fighters arrived.", &[]);
+    check(
+        "Resolutions 822, 853, 874, 884 of 1993",
+        &[("1993", "1993")],
+    );
+    check("About 1500 people fled.", &[]);
+    check("It costs $1.35 a share.", &[]);
+}
+
+#[test]
+fn no_leading_preposition() {
+    for text in [
+        "on Tuesday",
+        "in 1994",
+        "since 2016",
+        "by Friday",
+        "until June",
+        "for six weeks",
+    ] {
+        let got = found(text);
+        assert_eq!(got.len(), 1, "{text}");
+        let preposition = text.split(' ').next().unwrap_or_default();
+        assert_eq!(got[0].0, text[preposition.len() + 1..], "{text}");
+    }
+}
+
+#[test]
+fn named_days_and_spelled_years() {
+    check(
+        "It happened on Thanksgiving Day.",
+        &[("Thanksgiving Day", "2012-11-22")],
+    );
+    check(
+        "They met last Christmas.",
+        &[("last Christmas", "2012-12-25")],
+    );
+    check(
+        "in January nineteen ninety-seven",
+        &[("January nineteen ninety-seven", "1997-01")],
+    );
+    check(
+        "by the year two thousand",
+        &[("the year two thousand", "2000")],
+    );
+    check("cars of the 70s", &[("the 70s", "197")]);
+    check("its lowest level since '82", &[("'82", "1982")]);
+    check("through the nineties", &[("the nineties", "199")]);
+}
+
+#[test]
+fn financial_periods() {
+    check(
+        "Net fell in the year-ago quarter.",
+        &[("the year-ago quarter", "2011-Q4")],
+    );
+    check(
+        "Sales rose from the same period last year.",
+        &[("the same period last year", "2012")],
+    );
+    check(
+        "as early as next year's first quarter",
+        &[("next year's first quarter", "2014-Q1")],
+    );
+    check(
+        "earnings for the fiscal year",
+        &[("the fiscal year", "2013")],
+    );
+    check(
+        "a rolling year-earlier comparison",
+        &[("year-earlier", "2012")],
+    );
+}
+
+#[test]
+fn not_temporal() {
+    check("a 6-year-old boy", &[]);
+    check("He is 37 years old.", &[]);
+    check("about a quarter of the market", &[]);
+    check("as soon as they can", &[]);
+    check("the long-term partnership", &[]);
+    check("It costs $5 a year.", &[]);
+    check("open 24 hours a day", &[("24 hours", "PT24H")]);
+}
+
+#[test]
+fn without_a_document_date() {
+    let got: Vec<_> = extract("On June 22 and on Tuesday.", None)
+        .into_iter()
+        .map(|m| m.value.unwrap_or_default())
+        .collect();
+    assert_eq!(got, ["XXXX-06-22", "XXXX-WXX-2"]);
+}
+
+#[test]
+fn dateline_is_not_a_mention() {
+    let text = "Markets fall\nOctober 06 , 2008\nStocks fell today.";
+    let d = infer_dct(text);
+    assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2008-10-06"));
+    let got: Vec<_> = extract(text, d)
+        .into_iter()
+        .map(|m| m.value.unwrap_or_default())
+        .collect();
+    assert_eq!(got, ["2008-10-06"]);
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for text in [
+        "",
+        " ",
+        "\n\n",
+        "May",
+        "1/2",
+        "'",
+        "'9",
+        "12:",
+        ":30",
+        "the",
+        "every",
+        "a few",
+        "Sept.",
+        "2020-",
+        "—",
+        "👍 Friday 👍",
+        "\u{0301}1994",
+    ] {
+        let _ = extract(text, dct());
+        let _ = extract(text, None);
+        let _ = infer_dct(text);
+    }
+    for text in [
+        "a thousand thousand thousand thousand thousand years ago",
+        "99999999999999999999 days ago and 1e300 weeks",
+        "the past thousand thousand thousand thousand centuries",
+        "every thousand thousand thousand thousand thousand thousand days",
+        "25:61 and 24:00 and 00:00 on 31/02/2020 or 2020-13-45",
+        "'99 '9 '' nineteen ninety nineties the nineties",
+        "last Thanksgiving next Easter Christmas",
+    ] {
+        for d in [
+            dct(),
+            CalendarDate::new(9999, 12, 31),
+            CalendarDate::new(1, 1, 1),
+            None,
+        ] {
+            let _ = extract(text, d);
+        }
+    }
+    let big: String = "1994 June 22, 12:30 Friday 4,000 Sept. ".repeat(2000);
+    let got = extract(&big, dct());
+    assert!(got.len() >= 2000);
+}
+
+/// Throughput benchmark over 1 MB of dense date material; run on demand with
+/// `cargo test --release -p claimlens-core dates_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore = "benchmark, run on demand"]
+fn dates_throughput() {
+    let words = [
+        "1994",
+        "June",
+        "22",
+        ",",
+        "Sept.",
+        "12:30",
+        "4,000",
+        "Friday",
+        "the",
+        "last",
+        "week",
+        "2020-09-27",
+        "27/09/2020",
+        "May",
+        "of",
+        "years",
+        "ago",
+        "nearly",
+        "two",
+        "'90s",
+        "a",
+        "third",
+        "quarter",
+        "every",
+        "day",
+        "\n01:57\n",
+    ];
+    let mut text = String::with_capacity(1 << 20);
+    let mut k = 7usize;
+    while text.len() < 1 << 20 {
+        k = (k * 31 + 17) % words.len();
+        text.push_str(words[k]);
+        text.push(' ');
+    }
+    let prose = "The minister said on Tuesday that 49 soldiers and 4,000 fighters had crossed \
+                 the border, and talks would resume next week in Geneva. "
+        .repeat(8_000);
+    for (name, input) in [
+        ("prose", prose),
+        ("mixed", text.clone()),
+        ("months", "June ".repeat(200_000)),
+        ("digits", "1234567890".repeat(100_000)),
+    ] {
+        let start = std::time::Instant::now();
+        let tokens = crate::text::tokenize(&input).len();
+        let tokenizing = start.elapsed().as_secs_f64();
+        println!(
+            "{name}: shared tokenizer {tokens} tokens, {:.1} MB/s",
+            input.len() as f64 / tokenizing / 1e6
+        );
+        let start = std::time::Instant::now();
+        let found = extract(&input, dct()).len();
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{name}: {} bytes, {found} dates, {:.1} MB/s",
+            input.len(),
+            input.len() as f64 / secs / 1e6
+        );
+    }
+}
+
+#[test]
+fn analyst_shorthand() {
+    check(
+        "Revenue in Q3 2020 and in H1 fell.",
+        &[("Q3 2020", "2020-Q3"), ("H1", "2013-H1")],
+    );
+}
+
+#[test]
+fn months_take_the_year_the_tense_points_to() {
+    let nov = CalendarDate::new(2013, 11, 20);
+    let value = |text: &str| {
+        extract(text, nov)
+            .into_iter()
+            .map(|m| m.value.unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(value("The dividend is payable in January."), ["2014-01"]);
+    assert_eq!(value("In January, the firm announced cuts."), ["2013-01"]);
+    assert_eq!(value("The deal closed in March."), ["2013-03"]);
+}
+
+#[test]
+fn named_local_times_and_offsets() {
+    check(
+        "at 10:00 Moscow time",
+        &[("10:00 Moscow time", "2013-03-22T10:00")],
+    );
+    check(
+        "at 21:00 GMT+4 on Friday",
+        &[
+            ("21:00 GMT+4", "2013-03-22T21:00"),
+            ("Friday", "2013-03-22"),
+        ],
+    );
+}

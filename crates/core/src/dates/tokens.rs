@@ -1,0 +1,149 @@
+//! The token view the date scanner reads: the shared tokens of `text::tokenize`, with
+//! hyphenated words split into their parts (`third-quarter`, `mid-1996`, `10-hour`),
+//! lower-cased once into one buffer, and marked where a line starts.
+
+use crate::text::{tokenize, TokenKind};
+
+/// One token as the date scanner sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    /// Byte start in the text.
+    pub start: usize,
+    /// Byte end in the text.
+    pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// Attached to the previous token by a hyphen (`third-quarter`, `10-hour`).
+    pub hyphen: bool,
+    /// Attached to the previous token with nothing between (`6am`, `1990s`).
+    pub glued: bool,
+    /// First token of its line.
+    pub line_start: bool,
+    /// Starts with an upper-case letter.
+    pub capital: bool,
+    lower: (usize, usize),
+}
+
+/// The tokens of a text and their lower-cased forms.
+#[derive(Debug)]
+pub struct Toks {
+    /// The tokens, in order.
+    pub toks: Vec<Tok>,
+    lower: String,
+}
+
+fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+}
+
+impl Toks {
+    /// Tokenises `text` once.
+    pub fn new(text: &str) -> Self {
+        let base = tokenize(text);
+        let mut toks: Vec<Tok> = Vec::with_capacity(base.len() + base.len() / 8);
+        let mut lower = String::with_capacity(text.len());
+        let mut pending_hyphen = false;
+        for (k, t) in base.iter().enumerate() {
+            let (start, end) = (t.span.start().0, t.span.end().0);
+            let s = &text[start..end];
+            let prev_end = toks.last().map(|p| p.end);
+            let glued = prev_end == Some(start);
+            // A hyphen with no space on either side joins its neighbours.
+            if t.kind == TokenKind::Punct && is_hyphen(s) && glued {
+                if let Some(next) = base.get(k + 1) {
+                    if next.span.start().0 == end {
+                        pending_hyphen = true;
+                        continue;
+                    }
+                }
+            }
+            // A line starts after a newline, or after a bullet that starts a line.
+            let gap = &text[prev_end.unwrap_or(0)..start];
+            let line_start = match toks.last() {
+                None => true,
+                Some(_) if gap.contains('\n') => true,
+                Some(p) => p.line_start && &text[p.start..p.end] == "\u{2022}",
+            };
+            let mut part_start = start;
+            let mut first = true;
+            let is_word = t.kind == TokenKind::Word;
+            for part in s.split(|c| is_word && matches!(c, '-' | '\u{2010}' | '\u{2011}')) {
+                let part_end = part_start + part.len();
+                if !part.is_empty() {
+                    let lo = lower.len();
+                    if part.is_ascii() {
+                        lower.push_str(part);
+                        lower[lo..].make_ascii_lowercase();
+                    } else {
+                        lower.extend(part.chars().flat_map(char::to_lowercase));
+                    }
+                    toks.push(Tok {
+                        start: part_start,
+                        end: part_end,
+                        kind: t.kind,
+                        hyphen: if first { pending_hyphen } else { true },
+                        glued: if first { glued } else { true },
+                        line_start: first && line_start,
+                        capital: part.chars().next().is_some_and(char::is_uppercase),
+                        lower: (lo, lower.len()),
+                    });
+                    first = false;
+                }
+                // Skip the hyphen (one to three bytes) between parts.
+                part_start =
+                    part_end + text[part_end..end].chars().next().map_or(0, char::len_utf8);
+            }
+            pending_hyphen = false;
+        }
+        Toks { toks, lower }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The lower-cased text of token `i`, or `""` past the end.
+    pub fn low(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.lower[t.lower.0..t.lower.1])
+    }
+
+    /// Token `i`, if any.
+    pub fn get(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    /// True when token `i` is a number.
+    pub fn is_number(&self, i: usize) -> bool {
+        self.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// True when the words starting at `i` are `words`; returns the index after them.
+    pub fn phrase_at(&self, i: usize, words: &[&str]) -> Option<usize> {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.low(i + k) == *w)
+            .then_some(i + words.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphens_split_and_mark() {
+        let t = Toks::new("third-quarter mid-1996 10-hour 6am\n01:57");
+        let low: Vec<&str> = (0..t.len()).map(|i| t.low(i)).collect();
+        assert_eq!(
+            low,
+            ["third", "quarter", "mid", "1996", "10", "hour", "6", "am", "01:57"]
+        );
+        assert!(t.toks[1].hyphen && t.toks[3].hyphen && t.toks[5].hyphen);
+        assert!(!t.toks[2].hyphen && t.toks[7].glued && !t.toks[7].hyphen);
+        assert!(t.toks[0].line_start && t.toks[8].line_start && !t.toks[2].line_start);
+    }
+}

@@ -1,0 +1,130 @@
+//! The label vocabulary shared by the flat third-party formats (doccano, spaCy,
+//! Label Studio, CoNLL): one upper-case label per kind, plus `SOURCE` and `CUE` for
+//! the parts of a claim, and the relation names that link a claim to them.
+
+use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Stance};
+
+/// Relation from a claim to its source.
+pub const REL_SOURCE: &str = "source";
+/// Relation from a claim to its cue.
+pub const REL_CUE: &str = "cue";
+/// Label of a claim's source span.
+pub const SOURCE: &str = "SOURCE";
+/// Label of a claim's cue span.
+pub const CUE: &str = "CUE";
+
+/// What a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// An actor of this kind.
+    Actor(ActorKind),
+    /// A date of this kind.
+    Date(DateKind),
+    /// A claim's content of this kind.
+    Claim(ClaimKind),
+    /// A claim's source.
+    Source,
+    /// A claim's cue.
+    Cue,
+}
+
+/// The label written for an annotation.
+pub fn label_of(attrs: &Attrs) -> &'static str {
+    match attrs {
+        Attrs::Actor(a) => match a.kind {
+            ActorKind::Person => "PERSON",
+            ActorKind::Organisation => "ORGANISATION",
+            ActorKind::Country => "COUNTRY",
+            ActorKind::Group => "GROUP",
+        },
+        Attrs::Date(d) => match d.kind {
+            DateKind::Date => "DATE",
+            DateKind::Time => "TIME",
+            DateKind::Duration => "DURATION",
+            DateKind::Set => "SET",
+        },
+        Attrs::Claim(c) => match c.kind {
+            ClaimKind::Direct => "CLAIM_DIRECT",
+            ClaimKind::Indirect => "CLAIM_INDIRECT",
+        },
+    }
+}
+
+/// Every label, in the order configuration files list them.
+pub const ALL: [&str; 12] = [
+    "PERSON",
+    "ORGANISATION",
+    "COUNTRY",
+    "GROUP",
+    "DATE",
+    "TIME",
+    "DURATION",
+    "SET",
+    "CLAIM_DIRECT",
+    "CLAIM_INDIRECT",
+    SOURCE,
+    CUE,
+];
+
+/// Reads a label, ignoring case; common spellings of other tools are accepted.
+pub fn parse(label: &str) -> Option<Label> {
+    let l = label.trim().to_ascii_uppercase().replace(['-', ' '], "_");
+    Some(match l.as_str() {
+        "PERSON" | "PER" => Label::Actor(ActorKind::Person),
+        "ORGANISATION" | "ORGANIZATION" | "ORG" => Label::Actor(ActorKind::Organisation),
+        "COUNTRY" | "GPE" => Label::Actor(ActorKind::Country),
+        "GROUP" => Label::Actor(ActorKind::Group),
+        "DATE" => Label::Date(DateKind::Date),
+        "TIME" => Label::Date(DateKind::Time),
+        "DURATION" => Label::Date(DateKind::Duration),
+        "SET" => Label::Date(DateKind::Set),
+        "CLAIM_DIRECT" | "QUOTE" => Label::Claim(ClaimKind::Direct),
+        "CLAIM_INDIRECT" | "CLAIM" => Label::Claim(ClaimKind::Indirect),
+        "SOURCE" => Label::Source,
+        "CUE" => Label::Cue,
+        _ => return None,
+    })
+}
+
+/// The stance as written in files.
+pub fn stance_name(s: Stance) -> &'static str {
+    match s {
+        Stance::Assert => "assert",
+        Stance::Deny => "deny",
+        Stance::Accuse => "accuse",
+        Stance::Call => "call",
+        Stance::Report => "report",
+    }
+}
+
+/// Reads a stance name.
+pub fn parse_stance(s: &str) -> Option<Stance> {
+    Some(match s.trim().to_ascii_lowercase().as_str() {
+        "assert" => Stance::Assert,
+        "deny" => Stance::Deny,
+        "accuse" => Stance::Accuse,
+        "call" => Stance::Call,
+        "report" => Stance::Report,
+        _ => return None,
+    })
+}
+
+/// Every stance name.
+pub const STANCES: [&str; 5] = ["assert", "deny", "accuse", "call", "report"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_parses_back() {
+        for l in ALL {
+            assert!(parse(l).is_some(), "{l}");
+        }
+        assert_eq!(parse("org"), Some(Label::Actor(ActorKind::Organisation)));
+        assert_eq!(parse("LOC"), None);
+        for s in STANCES {
+            assert_eq!(parse_stance(s).map(stance_name), Some(s));
+        }
+    }
+}
