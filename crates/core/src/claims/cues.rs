@@ -112,8 +112,9 @@ pub(crate) struct Cue {
     pub frame: Frame,
     /// An `-ing` form with no auxiliary: `, saying Y` takes the main clause's source.
     pub participle: bool,
-    /// `is said to have told`: a passive that still names its source on the left.
-    pub raising: bool,
+    /// `was first reported by X`: a passive whose source follows `by` and whose
+    /// content is its subject.
+    pub agent: bool,
 }
 
 /// True when token `i` is a reporting word of the lexicon (used to stop source scans).
@@ -285,7 +286,7 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
         stance: entry.stance,
         frame: entry.frame,
         participle,
-        raising: false,
+        agent: false,
     };
     if passive {
         // `X is said to have told Z that Y`: the cue runs to the second verb.
@@ -299,9 +300,15 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
                 cue.verb_end = cue.end;
                 cue.frame = second.frame;
                 cue.stance = second.stance;
-                cue.raising = true;
                 return Some(with_hearer(ctx, lex, cue));
             }
+        }
+        // `The story was first reported by the Post`.
+        if ctx.word(verb_end) == "by" && cue.frame != Frame::According {
+            cue.end = verb_end + 1;
+            cue.verb_end = cue.end;
+            cue.agent = true;
+            return Some(cue);
         }
         return None;
     }

@@ -180,6 +180,17 @@ mod tests {
     }
 
     #[test]
+    fn passive_with_an_agent_names_its_source_after_by() {
+        has(
+            "The shelling was first reported by local media.",
+            "The shelling",
+            "local media",
+            "was first reported by",
+            Stance::Report,
+        );
+    }
+
+    #[test]
     fn raised_passive_keeps_its_source() {
         has(
             "The envoy is said to have told his host that the deal was dead.",
