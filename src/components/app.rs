@@ -2,7 +2,7 @@
 //! lays out the paste area, the legend, the export action and the article.
 
 use claimlens_core::formats::native::to_json;
-use claimlens_core::model::Layer;
+use claimlens_core::model::{Document, Layer};
 use yew::prelude::*;
 
 use super::{AnnotateRequest, ArticleView, ExportButton, Legend, PasteArea};
@@ -58,6 +58,10 @@ fn Workspace() -> Html {
             </header>
             <main class="workspace">
                 <PasteArea {onannotate} />
+                // Always present, so screen readers announce its changes.
+                <p class="visually-hidden" role="status" data-testid="status">
+                    { state.document.as_deref().map(found).unwrap_or_default() }
+                </p>
                 if let Some(problem) = &state.problem {
                     <p class="problem" role="alert" data-testid="problem">{ problem.clone() }</p>
                 }
@@ -74,4 +78,10 @@ fn Workspace() -> Html {
             </main>
         </>
     }
+}
+
+/// What annotating found, for screen readers (announced as a status).
+fn found(doc: &Document) -> String {
+    let [actors, dates, claims] = Layer::ALL.map(|l| doc.layer(l).count());
+    format!("Found {actors} actors, {dates} dates and {claims} claims.")
 }
