@@ -1,3 +1,6 @@
-//! The claimlens web app (placeholder until the Yew front end lands).
+//! The browser entry point: Trunk builds this binary; everything else is in the library
+//! so the browser tests can mount single components.
 
-fn main() {}
+fn main() {
+    claimlens_app::run();
+}

@@ -8,6 +8,27 @@
 //!   Action::Apply { edit, .. } ─▶ History::apply ─▶ focus_after
 //! ```
 //!
+//! # For the UI: one reducer over pure functions
+//! - State: the [`Document`], its [`crate::edit::History`], and an [`EditorState`]
+//!   (focus, selection, caret, filter) plus whether help is open.
+//! - Offsets: DOM selections count UTF-16 units; turn them into bytes with
+//!   [`crate::edit::snap::byte_from_utf16`], and spans back into UTF-16 for the DOM
+//!   with [`crate::text::OffsetMap::to_utf16`].
+//! - Keys: [`Chord::from_event`](crate::keymap::Chord::from_event) (falling back to
+//!   [`Chord::from_code`](crate::keymap::Chord::from_code)), one
+//!   [`Keymap::lookup`](crate::keymap::Keymap::lookup), [`resolve`]; on
+//!   [`Action::Ignore`] let the browser have the key.
+//! - Edits from forms and panels (a date value, an entity, a source picked from the
+//!   actors panel) are [`Edit`]s too: `History::apply`, show an [`crate::edit::EditError`]'s
+//!   message when it fails.
+//! - After each step: re-render [`crate::views::touched_paragraphs`] of the patch
+//!   (with [`crate::views::segments()`]), refresh [`crate::review::check`],
+//!   [`crate::review::open_suggestions`] and the panels in [`crate::views`].
+//! - Persistence: `History` and the document serialise with serde / the native
+//!   format; a reload restores both, undo included.
+//! - Help overlay: [`crate::keymap::keymap`]`().bindings()`, grouped by `group`;
+//!   legend hover: [`crate::legend`].
+//!
 //! # Example
 //! ```
 //! use claimlens_core::command::{resolve, Action, EditorState};
@@ -121,17 +142,21 @@ pub fn resolve(command: Command, doc: &Document, state: &EditorState) -> Action 
                 within,
             })
         }
-        Command::Layer(layer) => match (selected(Snap::Words), focused) {
-            (Some(span), _) => apply(Edit::Create {
-                span,
-                layer,
-                kind: None,
-            }),
-            (None, Some(a)) if state.selection.is_none_or(|(a, b)| a == b) => {
-                apply(Edit::SetLayer { id: a.id, layer })
+        Command::Layer(layer) => {
+            // A real selection creates; with only a caret, the focused annotation is
+            // relabelled, else the word at the caret is annotated.
+            let caret_only = state.selection.is_none_or(|(a, b)| a == b);
+            match (focused, caret_only) {
+                (Some(a), true) => apply(Edit::SetLayer { id: a.id, layer }),
+                _ => selected(Snap::Words).map_or(Action::Ignore, |span| {
+                    apply(Edit::Create {
+                        span,
+                        layer,
+                        kind: None,
+                    })
+                }),
             }
-            _ => Action::Ignore,
-        },
+        }
         Command::LayerExact(layer) => match selected(Snap::Exact) {
             Some(span) => apply(Edit::Create {
                 span,
@@ -304,6 +329,32 @@ mod tests {
         assert_eq!(
             resolve(Command::Layer(Layer::Date), &d, &state(None, None)),
             Action::Ignore
+        );
+        // A caret: relabel the focus, else annotate the word at the caret.
+        assert_eq!(
+            resolve(
+                Command::Layer(Layer::Date),
+                &d,
+                &state(Some(2), Some((1, 1)))
+            ),
+            Action::Apply {
+                edit: Edit::SetLayer {
+                    id: AnnotationId(2),
+                    layer: Layer::Date
+                },
+                advance: false
+            }
+        );
+        assert_eq!(
+            resolve(Command::Layer(Layer::Date), &d, &state(None, Some((1, 1)))),
+            Action::Apply {
+                edit: Edit::Create {
+                    span: span(0, 4),
+                    layer: Layer::Date,
+                    kind: None
+                },
+                advance: false
+            }
         );
         assert_eq!(
             resolve(

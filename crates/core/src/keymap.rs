@@ -59,6 +59,18 @@ impl Chord {
         }
     }
 
+    /// The chord of a key event by its physical key (`KeyboardEvent.code`: `KeyY`,
+    /// `Digit1`), for keyboards whose letters are not Latin: when
+    /// [`Chord::from_event`] finds no binding (`н` on a Russian layout), the UI tries
+    /// this one. `None` for codes that are not a letter or digit key.
+    pub fn from_code(code: &str, ctrl: bool, alt: bool, shift: bool, meta: bool) -> Option<Chord> {
+        let key = code
+            .strip_prefix("Key")
+            .or_else(|| code.strip_prefix("Digit"))
+            .filter(|k| k.len() == 1 && k.bytes().all(|b| b.is_ascii_alphanumeric()))?;
+        Some(Chord::from_event(key, ctrl, alt, shift, meta))
+    }
+
     /// Reads a chord as written in the keymap: `Ctrl+Shift+z`, `Shift+Tab`, `?`.
     ///
     /// # Errors
@@ -369,6 +381,22 @@ mod tests {
         let cmd_z = Chord::from_event("z", false, false, false, true);
         assert_eq!(map.lookup(&cmd_z).map(|b| b.command), Some(Command::Undo));
         assert_eq!(command("q", false, false, false), None);
+        // A Russian layout types `н` on the Y key: the physical key still accepts.
+        assert_eq!(command("н", false, false, false), None);
+        let by_code = Chord::from_code("KeyY", false, false, false, false).unwrap();
+        assert_eq!(
+            map.lookup(&by_code).map(|b| b.command),
+            Some(Command::Accept)
+        );
+        let digit = Chord::from_code("Digit2", false, false, false, false).unwrap();
+        assert_eq!(
+            map.lookup(&digit).map(|b| b.command),
+            Some(Command::Layer(Layer::Date))
+        );
+        assert_eq!(
+            Chord::from_code("Semicolon", false, false, false, false),
+            None
+        );
         assert_eq!(
             map.chords_for(Command::Redo)
                 .map(ToString::to_string)

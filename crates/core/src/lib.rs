@@ -9,6 +9,11 @@
 //!   word lists and rules from `data/`, each entry with its reason.
 //! - **Suggestions, then decisions.** [`annotate::annotate`] only suggests; people
 //!   accept, reject and edit, and provenance records which is which.
+//! - **Edits are data.** The correction editor is pure: [`edit::apply`] turns an
+//!   [`edit::Edit`] into a [`edit::Patch`], an [`edit::History`] undoes and redoes
+//!   them, [`command::resolve`] maps a [`keymap`] shortcut to an action, and
+//!   [`review`] and [`views`] compute checks, navigation and the reader's panels.
+//!   The UI only dispatches, so every behaviour is tested natively.
 //! - **Formats check spans.** [`formats`] never moves a span silently: a span that
 //!   does not fit the text is an error naming its place.
 
@@ -28,6 +33,7 @@ pub mod keymap;
 pub mod legend;
 pub mod model;
 pub mod review;
+pub mod segments;
 pub mod text;
 pub mod timeml;
 pub mod views;

@@ -7,7 +7,7 @@
 //! Title Case headline (`Denies`, `Says`). ALL-CAPS lines yield no runs here: capitals
 //! say nothing there, and names in them are found by matching known names instead.
 
-use std::collections::HashSet;
+use super::fasthash::FastSet as HashSet;
 
 use super::gazetteer::{get, Gazetteer};
 use super::words::{LineMode, Word, Words};
@@ -47,6 +47,7 @@ fn is_particle(s: &str) -> bool {
             | "ter"
             | "ten"
             | "bon"
+            | "es"
     )
 }
 
@@ -96,6 +97,8 @@ pub fn is_plain_word(
         && !g.is_title(lower)
         && !g.is_group_modifier(lower)
         && !g.is_organisation_word(w.text)
+        && !g.is_given_name(w.text)
+        && !g.starts_name(w.text)
         && g.name(w.text).is_none();
     ordinary && (w.initial || mode != LineMode::Prose)
 }
@@ -105,15 +108,7 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
     let g = get();
     let ws = &words.words;
     let mut lower = String::new();
-    // Words the document writes in lower case are ordinary words when capitalised
-    // at a sentence start or in a headline.
-    let vocabulary: HashSet<&str> = ws
-        .iter()
-        .filter(|w| {
-            w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
-        })
-        .map(|w| w.text)
-        .collect();
+    let vocabulary = &words.vocabulary;
     // Whether token i may be part of a name, computed once per token.
     let name_like: Vec<bool> = ws
         .iter()
@@ -121,6 +116,21 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
         .map(|(i, w)| {
             let mode = words.mode(w);
             if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w.text) {
+                return false;
+            }
+            // `US$ 5`, `AU$`: a currency, not a country.
+            if ws
+                .get(i + 1)
+                .is_some_and(|n| n.is_punct("$") && n.span.start() == w.span.end())
+            {
+                return false;
+            }
+            // `Il-76`, `F-16`: a model designation, not a name.
+            let model = ws
+                .get(i + 1)
+                .is_some_and(|n| n.is_punct("-") && n.span.start() == w.span.end())
+                && ws.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
+            if model {
                 return false;
             }
             // `I. Austin`: a capital and a period is an initial, never the word `I`.
@@ -133,7 +143,7 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
             }
             lower.clear();
             lower.extend(w.text.chars().flat_map(char::to_lowercase));
-            let plain = is_plain_word(g, &vocabulary, w, &lower, mode);
+            let plain = is_plain_word(g, vocabulary, w, &lower, mode);
             // Inside a Title Case headline every ordinary word breaks a name.
             let ordinary = g.is_common(&lower) || vocabulary.contains(lower.as_str());
             !(plain || (mode == LineMode::Title && ordinary && is_breaker(g, w, &lower)))
@@ -194,11 +204,16 @@ fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
     if text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let mut parts = text.split('-');
-    parts.next();
-    let lower_part = parts
-        .clone()
-        .any(|p| p.chars().next().is_some_and(char::is_lowercase));
+    // `Armenian-held`, `EADS-led`, `Turkish-controlled`: an adjective made from a name.
+    let lower_part = text.contains('-')
+        && text.rsplit('-').next().is_some_and(|last| {
+            last.chars().next().is_some_and(char::is_lowercase)
+                && [
+                    "ed", "ing", "held", "run", "made", "born", "built", "wide", "style",
+                ]
+                .iter()
+                .any(|end| last.ends_with(end))
+        });
     let demonyms = text.contains('-')
         && text
             .split('-')
@@ -220,6 +235,12 @@ fn is_breaker(g: &Gazetteer, w: &Word<'_>, lower: &str) -> bool {
 fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: &mut Vec<Run>) {
     let mut seg = start;
     let mut org = false;
+    let last_org = (start..end)
+        .rev()
+        .find(|&k| g.is_organisation_word(ws[k].text));
+    // Known names are short: longer stretches are never looked up whole, which keeps a
+    // pathological line of joiners linear.
+    let short = |a: usize, b: usize| b - a <= g.max_name_words() * 2;
     let mut k = start;
     while k < end {
         let w = &ws[k];
@@ -228,17 +249,37 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         }
         let joiner =
             (w.kind == TokenKind::Word && is_joiner(w.text) || w.is_punct("&")) && k > start;
+        // `Republican Party for Hillary Clinton`: a person's name after a joiner is
+        // never part of an institution's name.
+        let person_follows = ws.get(k + 1).is_some_and(|n| g.is_given_name(n.text));
+        if joiner && person_follows && w.text != "&" {
+            out.push(Run { start: seg, end: k });
+            seg = k + 1;
+            org = false;
+            k += 1;
+            continue;
+        }
         // Inside an institution's name `and` joins only when more of the name follows
         // (`Security and Co-operation in Europe`, not `Bank of England and Armenia`).
         let and_ends = w.text == "and" && k + 2 >= end;
-        if joiner && (!org || and_ends) && w.text != "&" {
-            let whole = super::key_of(ws, seg, end);
-            let known = g.name(&whole).is_some();
-            let later_org = ws[k..end].iter().any(|w| g.is_organisation_word(w.text));
-            let left_is_org = matches!(
-                g.name(&super::key_of(ws, seg, k)),
-                Some(super::gazetteer::Known::Organisation(_))
-            );
+        // `Johnson Controls Inc and Lear Corp`: two firms, each ending in its suffix.
+        let after_suffix = w.text == "and"
+            && g.is_organisation_word(ws[k - 1].text)
+            && !ws
+                .get(k + 1)
+                .is_some_and(|n| g.is_organisation_word(n.text));
+        let and_ends = and_ends || after_suffix;
+        // `Embassy in Tanzania`: `in` and `on` stay inside a name only before more of
+        // the institution (`Co-operation in Europe Permanent Council`).
+        let place_joiner = matches!(w.text, "in" | "on") && !last_org.is_some_and(|o| o > k);
+        if joiner && (!org || and_ends || place_joiner) && w.text != "&" {
+            let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
+            let later_org = last_org.is_some_and(|o| o > k);
+            let left_is_org = short(seg, k)
+                && matches!(
+                    g.name(&super::key_of(ws, seg, k)),
+                    Some(super::gazetteer::Known::Organisation(_))
+                );
             if !known && !(later_org && (left_is_org || w.text == "for")) {
                 out.push(Run { start: seg, end: k });
                 seg = k + 1;

@@ -76,6 +76,10 @@ fn nouns_kind(kind: NounKind) -> ActorKind {
 
 /// The known name a run spells, also for an ALL-CAPS word in prose (`BAKU (Sputnik)`).
 fn known_name(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Known> {
+    // Known names are short; never build a key for a long run.
+    if b - a > g.max_name_words() * 2 {
+        return None;
+    }
     let whole = key_of(ws, a, b);
     g.name(&whole).or_else(|| {
         let caps = ws[a..b]
@@ -94,7 +98,11 @@ fn known_name(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Know
 pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) {
     let g = get();
     let ws = &words.words;
-    let (a, b) = (run.start, run.end);
+    let (mut a, b) = (run.start, run.end);
+    // `September Treasury`, `June Comelf`: a month or day before a name is no part of it.
+    while b - a > 1 && g.is_calendar_word(ws[a].text) && known_name(g, ws, a, b).is_none() {
+        a += 1;
+    }
     let weak_spot = ws[a].initial || words.mode(&ws[a]) == LineMode::Title;
     if let Some(k) = known_name(g, ws, a, b) {
         known(g, words, a, b, k, cx, out);
@@ -103,12 +111,36 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     let all_common = ws[a..b]
         .iter()
         .filter(|w| w.kind == TokenKind::Word)
-        .all(|w| g.is_common(&lower(w.text)) && !g.is_organisation_word(w.text));
-    if all_common
-        || (is_line_start(ws, a)
-            && ws[a].is_all_caps()
-            && ws.get(b).is_some_and(|w| w.is_punct("(")))
-    {
+        .all(|w| {
+            let l = lower(w.text);
+            g.is_common(&l) && !g.is_organisation_word(w.text) && !g.is_title(&l)
+        });
+    if all_common || in_dateline(ws, a, b) {
+        return;
+    }
+    // `Davit Bek Street`, `Geneva Conventions`; but `Anthony Hill` is a person.
+    let named = ws[a..b]
+        .iter()
+        .any(|w| g.is_given_name(w.text) || g.is_title(&lower(w.text)));
+    if g.is_not_actor_head(ws[b - 1].text) && !named {
+        return;
+    }
+    // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
+    // a title, then the person who holds it.
+    if let Some((t, name)) = title_inside(g, ws, a, b) {
+        classify(words, Run { start: a, end: t }, cx, out);
+        rest(words, name, b, true, false, cx, out);
+        return;
+    }
+    // `Douglas & Lomason`, `El Al`, `Der Spiegel`: firms and papers, never people.
+    let firm = ws[a..b].iter().any(|w| w.is_punct("&"))
+        || (b - a > 1
+            && matches!(
+                ws[a].text,
+                "El" | "La" | "Le" | "Der" | "Die" | "Das" | "Il" | "Los" | "Las"
+            ));
+    if firm {
+        out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
         return;
     }
     if let Some(kind) = ws[a..b]
@@ -123,9 +155,6 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         out.push(Found::new(a, b, Some(nouns_kind(kind)), None));
         return;
     }
-    if g.is_not_actor_head(ws[b - 1].text) {
-        return;
-    }
     let mut pos = a;
     let mut titled = false;
     // Where a nationality or country before a title started (for `Armenian PM`).
@@ -136,8 +165,14 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             pos += 1;
             continue;
         }
-        if g.is_title(&lower(w.text)) {
-            titled = true;
+        let lw = lower(w.text);
+        // `Financial Secretary`: an ordinary word right before a title belongs to it.
+        let before_title = g.is_common(&lw)
+            && ws
+                .get(pos + 1)
+                .is_some_and(|n| pos + 1 < b && g.is_title(&lower(n.text)));
+        if g.is_title(&lw) || before_title {
+            titled = titled || g.is_title(&lw);
             pos += 1;
             continue;
         }
@@ -149,6 +184,17 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
                     continue;
                 };
                 titled = false;
+                // `Sputnik Armenia`: a known body and a country is the body's branch.
+                let branch = matches!(k, Known::Organisation(_))
+                    && pos + n < b
+                    && matches!(
+                        known_name(g, ws, pos + n, b),
+                        Some(Known::Country(_) | Known::Place)
+                    );
+                if branch {
+                    out.push(Found::new(pos, b, Some(ActorKind::Organisation), None));
+                    return;
+                }
                 described = Some(pos);
                 if !matches!(k, Known::Demonym(_)) {
                     known(g, words, pos, pos + n, k, cx, out);
@@ -160,7 +206,19 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         break;
     }
     if pos < b {
-        rest(g, words, pos, b, titled, described.is_some(), out);
+        // `Philadelphia Eagles`, `Minnesota Twins`: a city and a nickname is a team.
+        if cx.sports && !titled && described.is_some() && !g.is_given_name(ws[pos].text) {
+            while out.last().is_some_and(|f| f.start >= a) {
+                out.pop();
+            }
+            out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+            return;
+        }
+        // After a nationality a name is still a name (`American Tyson`); after a known
+        // place or body the rest is part of something else (`Geneva Conventions`).
+        let after_known =
+            described.is_some_and(|d| !matches!(g.name(ws[d].text), Some(Known::Demonym(_))));
+        rest(words, pos, b, titled, after_known, cx, out);
     } else if titled {
         let start = described.or_else(|| possessor(ws, a, out));
         if let Some(start) = start {
@@ -169,6 +227,12 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
                 out.pop();
             }
             out.push(Found::new(start, b, Some(ActorKind::Person), None));
+        } else if b - a == 1 {
+            // `King said`: a surname that is also a title, if a person has it in full.
+            let mut f = Found::new(a, b, None, None);
+            f.weak = true;
+            f.guessed = false;
+            out.push(f);
         }
     } else if let Some(start) = described {
         // A nationality alone is no actor, but `Azerbaijani forces` is.
@@ -178,6 +242,51 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             }
         }
     }
+}
+
+/// A title inside a run with a name after it and something else before it: the
+/// title's index and where the name starts.
+fn title_inside(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
+    let t = (a + 1..b).find(|&i| {
+        let l = lower(ws[i].text);
+        // Words that only modify a title (`Foreign`, `Deputy`) do not start one here.
+        let modifier = matches!(
+            l.as_str(),
+            "former"
+                | "acting"
+                | "deputy"
+                | "vice"
+                | "head"
+                | "chief"
+                | "general"
+                | "private"
+                | "major"
+                | "foreign"
+                | "defence"
+                | "defense"
+                | "interior"
+                | "finance"
+                | "prime"
+                | "crown"
+                | "justice"
+                | "chair"
+                | "executive"
+                | "official"
+                | "officer"
+        );
+        ws[i].kind == TokenKind::Word && !modifier && g.is_title(&l)
+    })?;
+    let mut name = t;
+    while name < b && (g.is_title(&lower(ws[name].text)) || ws[name].is_punct(".")) {
+        name += 1;
+    }
+    let person = name < b
+        && ws[name].is_capitalised()
+        && !ws[name..b].iter().any(|w| g.is_organisation_word(w.text));
+    let body = ws[a..t]
+        .iter()
+        .any(|w| g.is_organisation_word(w.text) || is_acronym(w));
+    (person && body).then_some((t, name))
 }
 
 /// The start of a country named just before a possessive at `a` (`Qatar's Emir`).
@@ -190,14 +299,15 @@ fn possessor(ws: &[Word<'_>], a: usize, out: &[Found]) -> Option<usize> {
 /// The part of a run left after titles and known names: a person, an acronym, or a
 /// lone word for the document to decide.
 fn rest(
-    g: &Gazetteer,
     words: &Words<'_>,
     pos: usize,
     b: usize,
     titled: bool,
     after_known: bool,
+    cx: Context,
     out: &mut Vec<Found>,
 ) {
+    let g = get();
     let ws = &words.words;
     let first = &ws[pos];
     let given = g.is_given_name(first.text);
@@ -210,14 +320,21 @@ fn rest(
         Some(Known::Place | Known::Country(_) | Known::Seat(_) | Known::Demonym(_))
     );
     // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
-    if !titled && !given && (after_known || (ends_in_place && !single)) {
+    let acronym = is_acronym(first) && {
+        let l = lower(first.text);
+        !g.is_common(&l) && !words.vocabulary.contains(l.as_str())
+    };
+    if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
+        return;
+    }
+    // `Roman Catholic`: a people's name ends no personal name.
+    if !titled && !single && matches!(g.name(ws[b - 1].text), Some(Known::Demonym(_))) {
         return;
     }
     // A lone capital letter is an initial or a label, not a name.
     if single && first.text.chars().count() == 1 {
         return;
     }
-    let acronym = is_acronym(first) && !g.is_common(&lower(first.text));
     let kind = if acronym && single && words.mode(first) == LineMode::Prose {
         Some(ActorKind::Organisation)
     } else if titled || !single || given {
@@ -226,10 +343,21 @@ fn rest(
         None
     };
     let mut f = Found::new(pos, b, kind, None);
-    f.weak =
-        !titled && !given && ((first.initial && single) || words.mode(first) != LineMode::Prose);
+    // `Comelf said`: an unknown word that speaks is a name even at a sentence start.
+    let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
+    let speaks = acts && words.mode(first) == LineMode::Prose;
+    // `Turning its back...`, `Separately, ...`: an English word, unless named elsewhere.
+    let english = single && ["ing", "ly"].iter().any(|e| first.text.ends_with(e));
+    f.weak = !(titled || given || acronym || speaks)
+        && ((first.initial && single) || english || words.mode(first) != LineMode::Prose);
     f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
-    if kind.is_none() && (place_context(g, ws, pos, out) || followed_by_place_noun(g, ws, b)) {
+    // On sports pages `over Gloucester`, `from Torino` name teams.
+    let before_place = if cx.sports {
+        venue(ws, pos)
+    } else {
+        place_context(g, ws, pos, out)
+    };
+    if kind.is_none() && (before_place || followed_by_place_noun(g, ws, b)) {
         f.place = true;
     }
     out.push(f);
@@ -253,6 +381,8 @@ fn known(
         }
     }
     match k {
+        // `UNITED NATIONS (Sputnik) -`: a dateline names a place.
+        Known::Organisation(_) if is_dateline(ws, a, b) => out.push(Found::place(a, b)),
         Known::Organisation(c) => {
             out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c)))
         }
@@ -266,8 +396,12 @@ fn known(
             }
         }
         Known::Place => {
-            if cx.sports && !place_context(g, ws, a, out) && !is_line_start(ws, a) {
+            let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
+            if cx.sports && !venue(ws, a) && !is_dateline(ws, a, b) {
                 out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
+            } else if acts && !cx.sports {
+                // `Nagorno-Karabakh says`: a region's authorities act.
+                out.push(Found::new(a, b, Some(ActorKind::Country), None));
             } else {
                 out.push(Found::place(a, b));
             }
@@ -296,9 +430,36 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
             .filter(|w| is_lower_word(w))
             .and_then(|w| g.group_word(w.text))
     };
+    // `Azerbaijani military said` is a group; `Turkish military base` is not.
+    let verb_or_end = |i: usize| {
+        ws.get(i).is_none_or(|w| {
+            !is_lower_word(w)
+                || matches!(
+                    w.text,
+                    "said"
+                        | "says"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "also"
+                        | "denied"
+                        | "claimed"
+                        | "reported"
+                        | "confirmed"
+                        | "announced"
+                        | "added"
+                        | "stated"
+                )
+        })
+    };
     let head = match noun(m) {
         Some(kind) => Some((m + 1, kind)),
-        None if m > k => noun(m - 1).map(|kind| (m, kind)),
+        None if m > k && verb_or_end(m) => noun(m - 1).map(|kind| (m, kind)),
         None => None,
     };
     if let Some((end, kind)) = head {
@@ -358,7 +519,7 @@ fn is_line_start(ws: &[Word<'_>], a: usize) -> bool {
 /// True when the name at `[a, b)` is used as a place here, not as an acting government.
 fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found]) -> bool {
     let ws = &words.words;
-    if place_context(g, ws, a, out) || followed_by_place_noun(g, ws, b) {
+    if place_before(g, ws, a, out, false) || followed_by_place_noun(g, ws, b) {
         return true;
     }
     // `Baku, Azerbaijan`: a city and its country name a place together.
@@ -378,12 +539,54 @@ fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found])
     {
         return true;
     }
-    // A dateline: `LONDON 1996-08-30`, `BAKU (Sputnik) -`.
+    is_dateline(ws, a, b) || in_dateline(ws, a, b)
+}
+
+/// A name inside a dateline that opens a line: `DAR ES SALAAM, Tanzania (AP) _`,
+/// `HAMILTON (AP) --`: capitals from the line start, maybe a comma and a name, then a
+/// bracket or dash.
+pub fn in_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
+    let mut start = a;
+    while start > 0 && !ws[start].after_break && a - start < 8 {
+        start -= 1;
+    }
+    if !is_line_start(ws, start) || !ws[start].is_all_caps() {
+        return false;
+    }
+    let lead_ok = ws[start..a]
+        .iter()
+        .all(|w| (w.kind == TokenKind::Word && w.is_all_caps()) || w.is_punct(","));
+    let closes = |w: &Word<'_>| {
+        matches!(w.text, "(" | "-" | "_" | "--" | "\u{2014}" | "\u{2013}") && !w.after_break
+    };
+    let next = ws.get(b);
+    let after_comma = next.is_some_and(|w| w.is_punct(","))
+        && ws.get(b + 1).is_some_and(|w| w.is_capitalised())
+        && ws.get(b + 2).is_some_and(closes);
+    lead_ok && ws[a].is_capitalised() && (next.is_some_and(closes) || after_comma)
+}
+
+/// A place or body in capitals at the start of a line, followed by a date, a bracket,
+/// a comma or nothing: a dateline (`LONDON 1996-08-30`, `BAKU (Sputnik) -`), not a
+/// row of a sports table (`DETROIT 4 Kansas City 1`).
+pub fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
+    let date = ws.get(b).is_some_and(|w| w.kind == TokenKind::Number)
+        && ws
+            .get(b + 1)
+            .is_some_and(|w| w.is_punct("-") && w.span.start() == ws[b].span.end());
     is_line_start(ws, a)
         && ws[a].is_all_caps()
-        && ws
-            .get(b)
-            .is_none_or(|w| w.after_break || matches!(w.kind, TokenKind::Number | TokenKind::Punct))
+        && (date
+            || ws
+                .get(b)
+                .is_none_or(|w| w.after_break || w.is_punct("(") || w.is_punct(",")))
+}
+
+/// On sports pages a team follows `over`, `to`, `for`; only these words make a
+/// place a venue: `in Leeds`, `at Headingley`.
+fn venue(ws: &[Word<'_>], a: usize) -> bool {
+    a.checked_sub(1)
+        .is_some_and(|i| matches!(ws[i].text, "in" | "at" | "near" | "In" | "At"))
 }
 
 /// True when a lower-case place noun follows: `the Syunik region`, `Azerbaijan village`.
@@ -395,6 +598,12 @@ fn followed_by_place_noun(g: &Gazetteer, ws: &[Word<'_>], b: usize) -> bool {
 /// True when the words before token `a` make what follows a place: `in`, `from`,
 /// `the territory of`, or a list whose first member is a place.
 fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found]) -> bool {
+    place_before(g, ws, a, out, true)
+}
+
+/// Like [`place_context`]; `lists` says whether following a list of places counts
+/// (it does for unknown words, not for countries, which a list may name as actors).
+fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: bool) -> bool {
     let mut p = a;
     if p >= 1 && ws[p - 1].text == "the" {
         p -= 1;
@@ -405,13 +614,19 @@ fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found]) -> boo
     if ws[a].after_break {
         return false;
     }
-    let listed = (prev.is_punct(",") || prev.text == "and")
-        && out.last().is_some_and(|f| f.place && f.end + 1 == p);
-    if listed {
+    let comma_and = prev.text == "and" && p >= 2 && ws[p - 2].is_punct(",");
+    let gap = if comma_and { 2 } else { 1 };
+    // `In Chicago , the Braves`: a list of places has no article.
+    let listed = p == a
+        && (prev.is_punct(",") || prev.text == "and")
+        && out.last().is_some_and(|f| f.place && f.end + gap == p);
+    if listed && lists {
         return true;
     }
     let word = lower(prev.text);
-    if g.is_place_preposition(&word) {
+    // `called on Azerbaijan` asks the government; `attacks on Ganja` hit a place.
+    let called_on = word == "on" && p >= 2 && ws[p - 2].text.starts_with("call");
+    if g.is_place_preposition(&word) && !called_on {
         return true;
     }
     word == "of" && p >= 2 && (g.is_of_noun(ws[p - 2].text) || g.is_of_noun(&lower(ws[p - 2].text)))

@@ -3,7 +3,7 @@
 //! shares `Azerbaijan`, `UN` shares `United Nations`, and an acronym introduced in
 //! brackets (`Royal Air Force ( RAF )`) shares its long form.
 
-use std::collections::HashMap;
+use super::fasthash::FastMap as HashMap;
 
 use crate::model::ActorKind;
 
@@ -43,28 +43,50 @@ fn fold(name: &str) -> String {
     out
 }
 
-/// The canonical entity name of each mention, in order.
-pub fn entities(mentions: &[Pending]) -> Vec<String> {
-    // Surname (folded) -> the fullest name seen with it.
-    let mut people: HashMap<String, &str> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.kind == ActorKind::Person) {
-        let parts = m
-            .name
-            .split(' ')
-            .filter(|p| p.chars().next().is_some_and(char::is_uppercase));
-        let Some(last) = parts.clone().next_back() else {
+/// True for a person named by role rather than by name (`Armenian PM`, `UN chief`):
+/// such mentions do not group by their last word.
+fn by_role(name: &str, is_title: &dyn Fn(&str) -> bool) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| is_title(&last.to_lowercase()))
+}
+
+/// Full personal names seen in a text, indexed for grouping in constant time.
+#[derive(Default)]
+struct People<'m> {
+    /// Folded surname -> positions (ascending) and full names with it.
+    by_surname: HashMap<String, Vec<(usize, &'m str)>>,
+    /// Folded (first name, surname) -> the first of the longest full names.
+    by_first_and_surname: HashMap<(String, String), &'m str>,
+}
+
+/// The canonical entity name of each mention, in order. `is_title` tells role words
+/// (`president`, `PM`) so that people described by role keep their own names.
+pub fn entities(mentions: &[Pending], is_title: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut people = People::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != ActorKind::Person || by_role(&m.name, is_title) {
+            continue;
+        }
+        let Some((first, last)) = first_and_last(&m.name) else {
             continue;
         };
-        if parts.count() < 2 {
-            continue;
-        }
-        let entry = people.entry(fold(last)).or_insert(&m.name);
-        if m.name.len() > entry.len() {
-            *entry = &m.name;
+        let surname = fold(last);
+        people
+            .by_surname
+            .entry(surname.clone())
+            .or_default()
+            .push((i, &m.name));
+        let best = people
+            .by_first_and_surname
+            .entry((fold(first), surname))
+            .or_insert(&m.name);
+        if m.name.len() > best.len() {
+            *best = &m.name;
         }
     }
-    // Acronym (folded) -> long form, and long form -> itself.
-    let mut bodies: HashMap<String, String> = HashMap::new();
+    // Acronym (folded) -> long form.
+    let mut bodies: HashMap<String, String> = HashMap::default();
     for m in mentions {
         if let Some(long) = &m.expands {
             bodies.insert(fold(&m.name), long.clone());
@@ -72,17 +94,16 @@ pub fn entities(mentions: &[Pending]) -> Vec<String> {
     }
     mentions
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(i, m)| {
             if let Some(c) = m.canonical {
                 return c.to_string();
             }
             match m.kind {
-                ActorKind::Person => {
-                    let last = m.name.rsplit(' ').next().unwrap_or(&m.name);
-                    people
-                        .get(&fold(last))
-                        .map_or_else(|| m.name.clone(), |s| s.to_string())
+                ActorKind::Person if !by_role(&m.name, is_title) => {
+                    person(&people, i, &m.name).to_string()
                 }
+                ActorKind::Person => m.name.clone(),
                 _ => bodies
                     .get(&fold(&m.name))
                     .cloned()
@@ -90,6 +111,38 @@ pub fn entities(mentions: &[Pending]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The first and last capitalised words of a name of at least two such words.
+fn first_and_last(name: &str) -> Option<(&str, &str)> {
+    let mut parts = name
+        .split(' ')
+        .filter(|p| p.chars().next().is_some_and(char::is_uppercase));
+    let first = parts.next()?;
+    let last = parts.next_back().or_else(|| parts.next())?;
+    Some((first, last))
+}
+
+/// The entity of person mention `i` named `name`: the fullest name with the same
+/// first name and surname; for a surname alone, the full name mentioned last before
+/// it (or first after it).
+fn person<'m>(people: &People<'m>, i: usize, name: &'m str) -> &'m str {
+    if let Some((first, last)) = first_and_last(name) {
+        return people
+            .by_first_and_surname
+            .get(&(fold(first), fold(last)))
+            .copied()
+            .unwrap_or(name);
+    }
+    let Some(full) = people.by_surname.get(&fold(name)) else {
+        return name;
+    };
+    let before = full.partition_point(|&(at, _)| at < i);
+    let chosen = before
+        .checked_sub(1)
+        .and_then(|k| full.get(k))
+        .or_else(|| full.first());
+    chosen.map_or(name, |&(_, n)| n)
 }
 
 #[cfg(test)]
@@ -114,7 +167,7 @@ mod tests {
             pending("Haciyev", ActorKind::Person),
         ];
         assert_eq!(
-            entities(&ms),
+            entities(&ms, &|w| w == "president"),
             [
                 "Ilham Aliyev",
                 "Ilham Aliyev",
@@ -125,10 +178,34 @@ mod tests {
     }
 
     #[test]
+    fn different_first_names_and_roles_stay_apart() {
+        let ms = [
+            pending("Hikmet Hajiyev", ActorKind::Person),
+            pending("Israil Haciyev", ActorKind::Person),
+            pending("Haciyev", ActorKind::Person),
+            pending("Armenian president", ActorKind::Person),
+            pending("Russian president", ActorKind::Person),
+        ];
+        assert_eq!(
+            entities(&ms, &|w| w == "president"),
+            [
+                "Hikmet Hajiyev",
+                "Israil Haciyev",
+                "Israil Haciyev",
+                "Armenian president",
+                "Russian president"
+            ]
+        );
+    }
+
+    #[test]
     fn acronyms_join_their_long_form() {
         let mut raf = pending("RAF", ActorKind::Organisation);
         raf.expands = Some("Royal Air Force".into());
         let ms = [raf, pending("RAF", ActorKind::Organisation)];
-        assert_eq!(entities(&ms), ["Royal Air Force", "Royal Air Force"]);
+        assert_eq!(
+            entities(&ms, &|_| false),
+            ["Royal Air Force", "Royal Air Force"]
+        );
     }
 }

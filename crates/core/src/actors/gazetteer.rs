@@ -5,14 +5,14 @@
 //! A second, lower-case table serves ALL-CAPS lines; it leaves out names whose lower
 //! case is an ordinary word (`WHO`, `IS`), which would otherwise match `Who`, `Is`.
 
-use std::collections::HashMap;
-use std::collections::HashSet;
+use super::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::data::{entries, fields};
 
 static COUNTRIES: &str = include_str!("../../data/actors/countries.txt");
 static PLACES: &str = include_str!("../../data/actors/places.txt");
+static PEOPLES: &str = include_str!("../../data/actors/peoples.txt");
 static ORGANISATIONS: &str = include_str!("../../data/actors/organisations.txt");
 static TITLES: &str = include_str!("../../data/actors/titles.txt");
 static ORGANISATION_WORDS: &str = include_str!("../../data/actors/organisation_words.txt");
@@ -22,6 +22,8 @@ static PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 static GIVEN_NAMES: &str = include_str!("../../data/actors/given_names.txt");
 static COMMON_WORDS: &str = include_str!("../../data/actors/common_words.txt");
 static SPORTS: &str = include_str!("../../data/actors/sports.txt");
+static ACTING_VERBS: &str = include_str!("../../data/actors/acting_verbs.txt");
+static CALENDAR_WORDS: &str = include_str!("../../data/actors/calendar_words.txt");
 static KIND_CUES: &str = include_str!("../../data/actors/kind_cues.txt");
 static NOT_ACTOR_HEADS: &str = include_str!("../../data/actors/not_actor_heads.txt");
 
@@ -64,10 +66,13 @@ pub enum CuePlace {
 pub struct Gazetteer {
     names: HashMap<String, Known>,
     names_lower: HashMap<String, Known>,
+    name_starts: HashSet<&'static str>,
     max_name_words: usize,
     titles: HashSet<&'static str>,
     organisation_words: HashMap<&'static str, NounKind>,
     not_actor_heads: HashSet<&'static str>,
+    calendar_words: HashSet<&'static str>,
+    acting_verbs: HashSet<&'static str>,
     /// Cue word -> true when it points to a person, false for an organisation.
     kind_cues: HashMap<(CuePlace, &'static str), bool>,
     after_nouns: HashSet<&'static str>,
@@ -103,7 +108,7 @@ fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut names: HashMap<String, Known> = HashMap::new();
+        let mut names: HashMap<String, Known> = HashMap::default();
         let mut add = |name: &str, known: Known| {
             names.entry(key(name)).or_insert(known);
         };
@@ -135,20 +140,37 @@ impl Gazetteer {
         for place in entries(PLACES) {
             add(place, Known::Place);
         }
+        for people in entries(PEOPLES) {
+            add(people, Known::Demonym(people));
+            add(&format!("{people}s"), Known::Demonym(people));
+        }
         let common_words: HashSet<&'static str> = entries(COMMON_WORDS).collect();
         let names_lower = names
             .iter()
             .map(|(k, v)| (k.to_lowercase(), *v))
             .filter(|(k, _)| !common_words.contains(k.as_str()) && k.chars().count() > 2)
             .collect();
+        // First words of known names of several words (`New` York, `Port` Vale):
+        // such a word opens a name even where it is an ordinary word.
+        let name_starts: HashSet<&'static str> = fields(COUNTRIES)
+            .chain(fields(ORGANISATIONS))
+            .flat_map(|f| f.into_iter().take(2))
+            .flat_map(|field| field.split(','))
+            .chain(entries(PLACES))
+            .filter_map(|name| {
+                let name = name.trim();
+                name.contains(' ').then(|| name.split(' ').next()).flatten()
+            })
+            .filter(|w| !matches!(*w, "The" | "A" | "An" | "Al" | "El"))
+            .collect();
         let max_name_words = names
             .keys()
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);
-        let mut prepositions = HashSet::new();
-        let mut of_nouns = HashSet::new();
-        let mut after_nouns = HashSet::new();
+        let mut prepositions = HashSet::default();
+        let mut of_nouns = HashSet::default();
+        let mut after_nouns = HashSet::default();
         for f in fields(PLACE_WORDS) {
             match (f.first(), f.get(1)) {
                 (Some(&w), Some(&"of-noun")) => of_nouns.insert(w),
@@ -172,10 +194,13 @@ impl Gazetteer {
         Gazetteer {
             names,
             names_lower,
+            name_starts,
             max_name_words,
             titles: entries(TITLES).collect(),
             organisation_words: kinded(ORGANISATION_WORDS, NounKind::Organisation),
             not_actor_heads: entries(NOT_ACTOR_HEADS).collect(),
+            calendar_words: entries(CALENDAR_WORDS).collect(),
+            acting_verbs: entries(ACTING_VERBS).collect(),
             kind_cues: fields(KIND_CUES)
                 .filter_map(|f| {
                     let place = match f.get(1).copied()? {
@@ -208,6 +233,11 @@ impl Gazetteer {
         self.names_lower.get(name).copied()
     }
 
+    /// True for the first word of a known name of several words (`New`, `United`).
+    pub fn starts_name(&self, word: &str) -> bool {
+        self.name_starts.contains(word)
+    }
+
     /// The most words any known name has.
     pub fn max_name_words(&self) -> usize {
         self.max_name_words
@@ -232,6 +262,16 @@ impl Gazetteer {
     /// organisation (`Some(false)`).
     pub fn kind_cue(&self, place: CuePlace, lower: &str) -> Option<bool> {
         self.kind_cues.get(&(place, lower)).copied()
+    }
+
+    /// True for a verb that makes a place before it act (`says`, `accused`).
+    pub fn is_acting_verb(&self, word: &str) -> bool {
+        self.acting_verbs.contains(word)
+    }
+
+    /// True for a month or day name (`September`, `Fri`).
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        self.calendar_words.contains(word)
     }
 
     /// True for a last word that makes a name a place, event or law (`Street`, `Cup`).

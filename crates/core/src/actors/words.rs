@@ -2,6 +2,7 @@
 //! position, and what kind of line they sit on (prose, Title Case headline or
 //! ALL-CAPS line), because capitals only hint at a name in ordinary prose.
 
+use super::fasthash::FastSet;
 use crate::text::{sentences, tokenize, ByteSpan, TokenKind};
 
 /// How a line uses capitals.
@@ -60,6 +61,9 @@ impl Word<'_> {
 pub struct Words<'t> {
     /// Every token, in order.
     pub words: Vec<Word<'t>>,
+    /// Every word the text writes in lower case: such a word, capitalised at a
+    /// sentence start or in a headline, is that word and not a name.
+    pub vocabulary: FastSet<&'t str>,
     /// The mode of each line, by line index.
     pub modes: Vec<LineMode>,
 }
@@ -131,8 +135,19 @@ pub fn words(text: &str) -> Words<'_> {
         i += 1;
     }
     mark_initials(text, &mut out);
-    let modes = line_modes(&out, line + 1);
-    Words { words: out, modes }
+    let vocabulary: FastSet<&str> = out
+        .iter()
+        .filter(|w| {
+            w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+        })
+        .map(|w| w.text)
+        .collect();
+    let modes = line_modes(&out, &vocabulary, line + 1);
+    Words {
+        words: out,
+        vocabulary,
+        modes,
+    }
 }
 
 fn mark_initials(text: &str, words: &mut [Word<'_>]) {
@@ -162,13 +177,21 @@ fn mark_initials(text: &str, words: &mut [Word<'_>]) {
     }
 }
 
-fn line_modes(words: &[Word<'_>], lines: usize) -> Vec<LineMode> {
+fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> Vec<LineMode> {
     let g = super::gazetteer::get();
     // Per line: letters-words, all-caps words, capitalised words, lower-case content
     // words, capitalised ordinary words (`Says`, `Over`: what makes a headline, where a
     // sports table of names has none).
     let mut counts = vec![(0usize, 0usize, 0usize, 0usize, 0usize); lines];
+    // Numbers per line: a table row of names and scores is no headline.
+    let mut numbers = vec![0usize; lines];
+    let mut lower = String::new();
     for w in words {
+        if w.kind == TokenKind::Number {
+            if let Some(n) = numbers.get_mut(w.line) {
+                *n += 1;
+            }
+        }
         if w.kind != TokenKind::Word || w.text.chars().count() < 2 {
             continue;
         }
@@ -181,19 +204,43 @@ fn line_modes(words: &[Word<'_>], lines: usize) -> Vec<LineMode> {
         }
         if w.is_capitalised() {
             c.2 += 1;
-            if !w.is_all_caps() && g.is_common(&w.text.to_lowercase()) {
+            lower.clear();
+            lower.extend(w.text.chars().flat_map(char::to_lowercase));
+            if !w.is_all_caps() && (g.is_common(&lower) || vocabulary.contains(lower.as_str())) {
                 c.4 += 1;
             }
         } else if w.text.chars().count() > 4 {
             c.3 += 1;
+        } else if matches!(
+            w.text,
+            "in" | "on"
+                | "of"
+                | "to"
+                | "as"
+                | "at"
+                | "for"
+                | "by"
+                | "with"
+                | "from"
+                | "over"
+                | "after"
+        ) {
+            // Headlines keep their small prepositions in lower case; tables have none.
+            c.4 += 1;
         }
     }
     counts
         .into_iter()
-        .map(|(n, caps, capitalised, lower, ordinary)| {
+        .zip(numbers)
+        .map(|((n, caps, capitalised, lower, ordinary), numbers)| {
             if n > 0 && caps * 10 >= n * 7 && (caps >= 2 || n == 1) {
                 LineMode::Caps
-            } else if n >= 3 && lower == 0 && ordinary >= 2 && capitalised * 10 >= n * 7 {
+            } else if n >= 3
+                && lower == 0
+                && ordinary >= 2
+                && numbers <= 2
+                && capitalised * 10 >= n * 7
+            {
                 LineMode::Title
             } else {
                 LineMode::Prose

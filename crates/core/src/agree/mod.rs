@@ -4,8 +4,8 @@
 //! Cohen's kappa over tokens, and the list of disagreements for a side-by-side view.
 //!
 //! Documents are paired by id and must have the same text. Rejected suggestions
-//! never count; open suggestions count unless [`AgreeOptions::include_suggestions`]
-//! is off.
+//! and empty spans never count; open suggestions count unless
+//! [`AgreeOptions::include_suggestions`] is off.
 
 pub mod kappa;
 pub mod matching;
@@ -281,9 +281,11 @@ pub fn agree(
     })
 }
 
-/// The annotations of `layer` that take part in the comparison.
+/// The annotations of `layer` that take part in the comparison. Empty spans are
+/// left out, as the scorer leaves them out.
 fn counted<'d>(doc: &'d Document, layer: Layer, options: &AgreeOptions) -> Vec<&'d Annotation> {
     doc.layer(layer)
+        .filter(|x| !x.span.is_empty())
         .filter(|x| match x.status {
             Status::Rejected => false,
             Status::Suggested => options.include_suggestions,

@@ -99,6 +99,27 @@ impl<'t> Context<'t> {
         &self.paragraph_tokens
     }
 
+    /// The first token of a sentence's own words: past a live-blog time stamp
+    /// (`18:00 GMT –`), a dateline (`UNITED NATIONS (Sputnik) -`) or a bullet.
+    pub fn body_start(&self, s: usize, e: usize) -> usize {
+        let mut a = s;
+        while a < e && matches!(self.raw(a), "•" | "*" | "-" | "–" | "—") {
+            a += 1;
+        }
+        for k in a..e.min(a + 8) {
+            if matches!(self.raw(k), "–" | "—" | "-" | "―") {
+                return k + 1;
+            }
+            let header = self.kind(k) == Some(TokenKind::Number)
+                || matches!(self.raw(k), "(" | ")" | ":" | ".")
+                || self.raw(k).chars().all(|c| !c.is_lowercase());
+            if !header {
+                break;
+            }
+        }
+        a
+    }
+
     /// Byte span from the start of token `a` to the end of token `b - 1`; `None` when empty.
     pub fn span(&self, a: usize, b: usize) -> Option<ByteSpan> {
         if a >= b || b > self.tokens.len() {

@@ -136,6 +136,19 @@ const NOUN_MARKERS: [&str; 31] = [
     "him", "me", "us", "let", "make",
 ];
 
+/// Irregular past forms of the lexicon, which look like base forms.
+const IRREGULAR_PAST: [&str; 10] = [
+    "said", "told", "wrote", "written", "found", "shown", "swore", "made", "took", "hit",
+];
+
+/// True when `form` is a verb's base form (`say`, `urge`), by its shape.
+fn is_base_form(form: &str) -> bool {
+    !(form.ends_with('s')
+        || form.ends_with("ed")
+        || form.ends_with("ing")
+        || IRREGULAR_PAST.contains(&form))
+}
+
 /// Finds every cue, in text order; a token belongs to at most one cue.
 pub(crate) fn find(ctx: &Context) -> Vec<Cue> {
     let lex = lexicon();
@@ -191,14 +204,61 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
         return None;
     }
     // `reports of`, `claims of`: a plural noun, not a verb.
-    // `checking reports`: a plural noun after a verb form, too.
+    // A bare base form needs a plural or first/second-person subject right before it
+    // (`officials say`, `we urge`); `please ask`, `to tell` are no attributions.
+    if start == i && is_base_form(form) && i > sent_start {
+        let w = ctx.word(i - 1);
+        let plural_subject = matches!(
+            w,
+            "i" | "we"
+                | "you"
+                | "they"
+                | "who"
+                | "that"
+                | "people"
+                | "police"
+                | "men"
+                | "women"
+                | "children"
+                | "media"
+                | "public"
+                | "staff"
+                | "majority"
+        ) || (ctx.kind(i - 1) == Some(TokenKind::Word)
+            && ((w.ends_with('s') && !w.ends_with("ss")) || ctx.is_capitalised(i - 1)));
+        if !plural_subject {
+            return None;
+        }
+    }
+    // `checking reports`, `unfounded claims`: a plural noun after a verb form or
+    // participle, too.
     if form.ends_with('s')
-        && (ctx.word(verb_end) == "of" || (start == i && i > 0 && ctx.word(i - 1).ends_with("ing")))
+        && form != "says"
+        && (ctx.word(verb_end) == "of"
+            || (start == i
+                && i > 0
+                && (ctx.word(i - 1).ends_with("ing") || ctx.word(i - 1).ends_with("ed"))))
+    {
+        return None;
+    }
+    // `called in to a show`, `called off the talks`: a phrasal verb, not a statement.
+    if entry.frame == Frame::Object
+        && entry.words.len() == 1
+        && matches!(
+            ctx.word(verb_end),
+            "in" | "into" | "off" | "up" | "back" | "out" | "away" | "down"
+        )
     {
         return None;
     }
     // A cue right after another reporting word is its object (`denied reports`).
-    if start == i && i > sent_start && is_cue_word(ctx, i - 1) && ctx.word(i - 1) != "that" {
+    // (`reports shows`, with a plural noun before, is a subject and its verb.)
+    if start == i
+        && i > sent_start
+        && is_cue_word(ctx, i - 1)
+        && ctx.word(i - 1) != "that"
+        && !ctx.word(i - 1).ends_with('s')
+    {
         return None;
     }
     let participle = form.ends_with("ing") && start == i && entry.frame != Frame::According;
@@ -251,11 +311,17 @@ fn with_hearer(ctx: &Context, lex: &Lexicon, mut cue: Cue) -> Cue {
         cue.end = k + a.len();
         return cue;
     }
-    let mut e = k;
-    while e < k + 5 && ctx.kind(e) == Some(TokenKind::Word) && ctx.is_capitalised(e) {
+    // `told Al Jazeera`, `told the BBC`: a named outlet.
+    let first = if ctx.word(k) == "the" && ctx.is_capitalised(k + 1) {
+        k + 1
+    } else {
+        k
+    };
+    let mut e = first;
+    while e < first + 5 && ctx.kind(e) == Some(TokenKind::Word) && ctx.is_capitalised(e) {
         e += 1;
     }
-    cue.end = e;
+    cue.end = if e > first { e } else { k };
     cue
 }
 

@@ -6,7 +6,7 @@
 
 use super::cues::Frame;
 use super::draft::Draft;
-use super::reported::Scene;
+use super::scene::Scene;
 use super::source;
 use crate::model::ClaimKind;
 use crate::text::TokenKind;
@@ -23,6 +23,21 @@ fn words(scene: &Scene, a: usize, b: usize) -> usize {
         .count()
 }
 
+/// True when a quote names a show, book or slogan inside a phrase (`on “Fox News
+/// Sunday,”`): it follows a preposition or article, or is a short title-case name.
+fn is_title(scene: &Scene, q: &super::quotes::Quote) -> bool {
+    let ctx = scene.ctx;
+    let inside_phrase = q.open > 0
+        && matches!(
+            ctx.word(q.open - 1),
+            "of" | "on" | "in" | "the" | "a" | "to" | "from" | "with" | "by" | "at" | "for"
+        );
+    let short_title = q.inner_end - q.inner_start <= 6
+        && (q.inner_start..q.inner_end)
+            .all(|i| ctx.kind(i) != Some(TokenKind::Word) || ctx.is_capitalised(i));
+    inside_phrase || short_title
+}
+
 /// Attributes quotes to the cue that follows them; marks the cues and quotes it uses.
 pub(crate) fn attribute(
     scene: &Scene,
@@ -32,12 +47,15 @@ pub(crate) fn attribute(
 ) {
     let ctx = scene.ctx;
     for (qi, q) in scene.quotes.iter().enumerate() {
-        if consumed[qi] || words(scene, q.inner_start, q.inner_end) < 2 {
+        if consumed[qi] || words(scene, q.inner_start, q.inner_end) < 2 || is_title(scene, q) {
             continue;
         }
         let mut k = q.end;
         if ctx.is(k, ",") {
             k += 1;
+        } else if ctx.is(q.inner_end.saturating_sub(1), ".") {
+            // `"Y." X said` is no attribution form: the period closed the sentence.
+            continue;
         }
         let Some(c) = scene.cue_from(k) else { continue };
         let cue = &scene.cues[c];
@@ -51,14 +69,20 @@ pub(crate) fn attribute(
         }
         let (_, se) = ctx.sentence(cue.verb);
         let src = if cue.start == k {
-            source::right_of(ctx, cue.end, se).filter(|&s| source::is_speaker(ctx, s))
+            // `"Y," said the ruling`: after a quote any phrase can be the speaker.
+            source::right_of(ctx, cue.end, se)
         } else if cue.frame == Frame::According {
             None
         } else {
             source::left_of(ctx, cue.start, k).filter(|&(s, _)| s == k)
         };
         let Some(src) = src else { continue };
-        let mut content = vec![(q.inner_start, q.inner_end)];
+        // `Mills "got a deal," Roe said` and `Turkey calls on "Y," Roe said`: the words
+        // before a quote in its sentence belong to the attributed content.
+        let (qs, _) = ctx.sentence(q.open);
+        let body = ctx.body_start(qs, q.open);
+        let start = if body < q.open { body } else { q.inner_start };
+        let mut content = vec![(start, q.inner_end)];
         // `"Y1," X said, "Y2"`: the quote resumes after a comma in the same sentence.
         let after = src.1.max(cue.end);
         let mut j = after;
@@ -128,7 +152,7 @@ pub(crate) fn follow_on(scene: &Scene, consumed: &[bool], out: &mut Vec<Draft>) 
         if gap > 1 {
             continue;
         }
-        if gap == 0 && p.kind == ClaimKind::Direct {
+        if gap == 0 && (p.kind == ClaimKind::Direct || p.cue.0 >= p.end()) {
             // `"Y1," X said. "Y2."`: the speaker goes on; one claim in two pieces.
             merged.push((prev.unwrap_or(0), (q.inner_start, q.inner_end)));
             continue;

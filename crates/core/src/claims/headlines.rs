@@ -1,5 +1,5 @@
 //! Live-blog and headline forms with punctuation as the cue: `Y - Ministry of Defence`
-//! and `‘Y’: Azerbaijan FM` (source at the end of the line), and `Official: Y`
+//! and `Y: Azerbaijan FM` (source at the end of the line), and `Official: Y`
 //! (source before a colon at the start of the line). Lines with a reporting verb
 //! (`18:00 GMT – Turkey denies Y`) are left to indirect speech.
 
@@ -8,7 +8,6 @@ use std::sync::OnceLock;
 
 use super::context::Context;
 use super::draft::Draft;
-use super::reported::sentence_body;
 use crate::model::{ClaimKind, Stance};
 use crate::text::TokenKind;
 
@@ -31,7 +30,11 @@ fn is_name(ctx: &Context, a: usize, b: usize) -> bool {
         && ctx.is_capitalised(a)
         && ctx.kind(a) == Some(TokenKind::Word)
         && (a..b).all(|i| match ctx.kind(i) {
-            Some(TokenKind::Word) => ctx.is_capitalised(i) || NAME_GLUE.contains(&ctx.word(i)),
+            Some(TokenKind::Word) => {
+                ctx.is_capitalised(i)
+                    || NAME_GLUE.contains(&ctx.word(i))
+                    || (i > a && super::source::is_role(ctx.word(i)))
+            }
             Some(TokenKind::Possessive) => true,
             _ => false,
         })
@@ -50,38 +53,44 @@ fn claim(content: (usize, usize), source: (usize, usize), cue: usize) -> Draft {
 /// Finds the headline forms, one line at a time.
 pub(crate) fn find(ctx: &Context, out: &mut Vec<Draft>) {
     for &(pa, pb) in ctx.paragraphs() {
-        if pb <= pa || matches!(ctx.raw(pb - 1), "." | "?" | "!") {
+        if pb <= pa {
             continue;
         }
-        let body = sentence_body(ctx, pa, pb);
-        // `Y - Source` and `‘Y’: Source`, the source ending the line.
-        let tail = (body..pb)
-            .rev()
-            .take(SHORT + 1)
-            .find(|&k| matches!(ctx.raw(k), "-" | "–" | "—" | "―" | ":"));
-        if let Some(k) = tail {
-            let quoted =
-                ctx.raw(k) != ":" || matches!(ctx.raw(k.saturating_sub(1)), "’" | "”" | "\"" | "'");
-            let label = ctx
-                .span(k + 1, pb)
-                .map_or(String::new(), |s| ctx.text[s.range()].to_lowercase());
-            if quoted
-                && k > body
-                && is_name(ctx, k + 1, pb)
-                && !labels().contains(label.as_str())
-                && words(ctx, body, k) >= 3
-            {
-                out.push(claim((body, k), (k + 1, pb), k));
-                continue;
+        let body = ctx.body_start(pa, pb);
+        let sentence_end = matches!(ctx.raw(pb - 1), "." | "?" | "!");
+        // `“Y” ― Reader Name.`: a quote signed at the end of its line.
+        let signed_quote = sentence_end && is_signed_quote(ctx, body, pb);
+        if !sentence_end || signed_quote {
+            let end = if sentence_end { pb - 1 } else { pb };
+            // `Y - Source` and `Y: Source`, the source ending the line.
+            let tail = (body..end)
+                .rev()
+                .take(SHORT + 1)
+                .find(|&k| matches!(ctx.raw(k), "-" | "–" | "—" | "―" | ":"));
+            if let Some(k) = tail {
+                let label = ctx
+                    .span(k + 1, end)
+                    .map_or(String::new(), |s| ctx.text[s.range()].to_lowercase());
+                if k > body
+                    && is_name(ctx, k + 1, end)
+                    && !labels().contains(label.as_str())
+                    && words(ctx, body, k) >= 3
+                {
+                    out.push(claim((body, k), (k + 1, end), k));
+                    continue;
+                }
             }
         }
-        // `Source: Y` at the start of the line.
+        // `Source: Y` at the start of the line; a transcript's `SPEAKER: Y` may end
+        // in a period.
         if let Some(k) = (body..pb.min(body + SHORT)).find(|&k| ctx.is(k, ":")) {
             let label = ctx
                 .span(body, k)
                 .map_or("", |s| &ctx.text[s.range()])
                 .to_lowercase();
-            if is_name(ctx, body, k)
+            let speaker_label = is_upper_name(ctx, body, k);
+            if (!sentence_end || speaker_label)
+                && is_name(ctx, body, k)
                 && !labels().contains(label.as_str())
                 && words(ctx, k + 1, pb) >= 3
             {
@@ -89,6 +98,27 @@ pub(crate) fn find(ctx: &Context, out: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// True when the line is a quote followed by a dash (`“Y” ― Name.`).
+fn is_signed_quote(ctx: &Context, body: usize, pb: usize) -> bool {
+    matches!(ctx.raw(body), "“" | "\"")
+        && (body..pb).rev().take(SHORT + 2).any(|k| {
+            matches!(ctx.raw(k), "―" | "—" | "–" | "-")
+                && matches!(ctx.raw(k.saturating_sub(1)), "”" | "\"")
+        })
+}
+
+/// True when `[a, b)` is a short all-capitals name (`WALLACE`, `SEN. ROE`).
+fn is_upper_name(ctx: &Context, a: usize, b: usize) -> bool {
+    b > a
+        && b - a <= 3
+        && (a..b).all(|i| {
+            ctx.raw(i) == "."
+                || (ctx.kind(i) == Some(TokenKind::Word)
+                    && ctx.raw(i).chars().count() >= 2
+                    && ctx.raw(i).chars().all(|c| !c.is_lowercase()))
+        })
 }
 
 fn words(ctx: &Context, a: usize, b: usize) -> usize {

@@ -1,12 +1,15 @@
 //! The claim layer: finds attributions (source, cue, content) in reported speech,
 //! direct quotes, "according to" constructions and live-blog headlines.
 //!
-//! The pipeline is cue-centred and runs in linear time: [`cues`] finds every
-//! reporting word with its auxiliaries, [`quotes`] pairs quotation marks, [`direct`]
-//! attributes quotes to the cue after them, [`reported`] turns the remaining cues into
-//! claims by their frame, [`headlines`] reads the punctuation-only forms of live blogs,
-//! and [`source`] finds and resolves who speaks. Content spans follow the guidelines:
-//! no enclosing quote marks, no leading `that`, no final punctuation.
+//! The pipeline is cue-centred and runs in linear time: `cues` finds every reporting
+//! word with its auxiliaries, `quotes` pairs quotation marks, `direct` attributes
+//! quotes to the cue after them, `reported` turns the remaining cues into claims by
+//! their frame, `headlines` reads the punctuation-only forms of live blogs, and
+//! `source` finds and resolves who speaks; `context` and `scene` are the shared token
+//! view and lookups, `draft` the claim in tokens and its trimming.
+//!
+//! Content spans follow the guidelines: no enclosing quote marks, no leading `that`,
+//! no final punctuation. Word lists live in `data/claims/`.
 
 mod context;
 mod cues;
@@ -15,6 +18,7 @@ mod draft;
 mod headlines;
 mod quotes;
 mod reported;
+mod scene;
 mod source;
 
 use crate::actors::ActorMention;
@@ -23,7 +27,7 @@ use crate::text::ByteSpan;
 
 use context::Context;
 use draft::Draft;
-use reported::Scene;
+use scene::Scene;
 
 /// An attribution found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,4 +95,401 @@ fn mention(ctx: &Context, d: &Draft, actors: &[ActorMention]) -> Option<ClaimMen
         stance: Some(d.stance),
         source_entity,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ActorKind;
+
+    /// One claim as strings: content, source, cue, stance.
+    type Found = (String, String, String, Option<Stance>);
+
+    fn claims(text: &str) -> Vec<Found> {
+        let cut = |s: Option<ByteSpan>| s.map_or(String::new(), |s| text[s.range()].to_string());
+        extract(text, &[])
+            .into_iter()
+            .map(|c| (cut(Some(c.span)), cut(c.source), cut(c.cue), c.stance))
+            .collect()
+    }
+
+    #[track_caller]
+    fn has(text: &str, content: &str, source: &str, cue: &str, stance: Stance) {
+        let found = claims(text);
+        let want = (
+            content.to_string(),
+            source.to_string(),
+            cue.to_string(),
+            Some(stance),
+        );
+        assert!(found.contains(&want), "{want:?} not in {found:?}");
+    }
+
+    #[test]
+    fn said_with_and_without_that() {
+        has(
+            "Armenia said that two villages were shelled.",
+            "two villages were shelled",
+            "Armenia",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "The minister has said the talks failed.",
+            "the talks failed",
+            "The minister",
+            "has said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn content_before_the_cue() {
+        has(
+            "Two soldiers were wounded, the ministry said.",
+            "Two soldiers were wounded",
+            "the ministry",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "The border is closed, said Ann Roe, a local official.",
+            "The border is closed",
+            "Ann Roe",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn told_with_a_hearer() {
+        has(
+            "The general has told reporters the town was retaken.",
+            "the town was retaken",
+            "The general",
+            "has told reporters",
+            Stance::Assert,
+        );
+        has(
+            "Two fighters told Al Jazeera that they had been paid.",
+            "they had been paid",
+            "Two fighters",
+            "told Al Jazeera",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn raised_passive_keeps_its_source() {
+        has(
+            "The envoy is said to have told his host that the deal was dead.",
+            "the deal was dead",
+            "The envoy",
+            "is said to have told",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn accuse_deny_urge_call() {
+        has(
+            "Baku accused Yerevan of shelling a school.",
+            "Yerevan of shelling a school",
+            "Baku",
+            "accused",
+            Stance::Accuse,
+        );
+        has(
+            "Ankara denied sending troops.",
+            "sending troops",
+            "Ankara",
+            "denied",
+            Stance::Deny,
+        );
+        has(
+            "The pope urged both sides to lay down arms.",
+            "both sides to lay down arms",
+            "The pope",
+            "urged",
+            Stance::Call,
+        );
+        has(
+            "France has called for an urgent meeting.",
+            "an urgent meeting",
+            "France",
+            "has called for",
+            Stance::Call,
+        );
+    }
+
+    #[test]
+    fn warned_insisted_claimed_announced() {
+        has(
+            "Moscow warned that the war could spread.",
+            "the war could spread",
+            "Moscow",
+            "warned",
+            Stance::Assert,
+        );
+        has(
+            "The rebels claimed they shot down a drone.",
+            "they shot down a drone",
+            "The rebels",
+            "claimed",
+            Stance::Assert,
+        );
+        has(
+            "The government announced a curfew in the capital.",
+            "a curfew in the capital",
+            "The government",
+            "announced",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn according_to_before_and_after() {
+        has(
+            "According to the ministry, six people died.",
+            "six people died",
+            "the ministry",
+            "According to",
+            Stance::Report,
+        );
+        has(
+            "Six people died, according to local officials.",
+            "Six people died",
+            "local officials",
+            "according to",
+            Stance::Report,
+        );
+    }
+
+    #[test]
+    fn statements_as_sources() {
+        has(
+            "The Kremlin's statement said the leaders spoke by phone.",
+            "the leaders spoke by phone",
+            "The Kremlin's statement",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "In a statement, the ministry said the road was open.",
+            "the road was open",
+            "the ministry",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn participles_take_the_main_source() {
+        has(
+            "Turkey rejected the report, saying it was propaganda.",
+            "it was propaganda",
+            "Turkey",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn direct_quotes_curly_and_straight() {
+        has(
+            "“Our cause is just,” Aliyev said.",
+            "Our cause is just",
+            "Aliyev",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "\"We will not retreat,\" said the commander.",
+            "We will not retreat",
+            "the commander",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "He said: “The talks are over. We leave today.”",
+            "The talks are over. We leave today",
+            "He",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn split_quote_is_one_claim_with_fragments() {
+        let text = "“We are ready,” the minister said, “but not at any price.”";
+        let found = extract(text, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let pieces: Vec<&str> = found[0]
+            .fragments
+            .iter()
+            .map(|f| &text[f.range()])
+            .collect();
+        assert_eq!(pieces, ["We are ready", "but not at any price"]);
+        assert_eq!(found[0].kind, ClaimKind::Direct);
+    }
+
+    #[test]
+    fn follow_on_quote_keeps_the_speaker() {
+        let text =
+            "The mayor spoke at noon.\n“Help is coming,” she said.\n“Stay indoors until then.”";
+        has(
+            text,
+            "Stay indoors until then",
+            "she",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn live_blog_headlines() {
+        has(
+            "18:00 GMT – Turkey denies sending fighters to Azerbaijan\nMore text.",
+            "sending fighters to Azerbaijan",
+            "Turkey",
+            "denies",
+            Stance::Deny,
+        );
+        has(
+            "Official: Azerbaijan seeks new talks\n",
+            "Azerbaijan seeks new talks",
+            "Official",
+            ":",
+            Stance::Assert,
+        );
+        has(
+            "Death Toll Rises to 12 - Azerbaijani Presidential Assistant\n",
+            "Death Toll Rises to 12",
+            "Azerbaijani Presidential Assistant",
+            "-",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn nested_attributions_give_both_levels() {
+        let text = "Russia's RIA reported that Aliyev said the army had advanced.";
+        has(
+            text,
+            "Aliyev said the army had advanced",
+            "Russia's RIA",
+            "reported",
+            Stance::Report,
+        );
+        has(
+            text,
+            "the army had advanced",
+            "Aliyev",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn narration_passives_and_questions_are_not_claims() {
+        assert!(claims("Fighting continued on Friday near the border.").is_empty());
+        assert!(claims("It was reported that the bridge fell.").is_empty());
+        assert!(claims("Did the minister say the bridge fell?").is_empty());
+    }
+
+    #[test]
+    fn pronoun_sources_resolve_through_actors() {
+        let text = "Aliyev spoke on TV. He said the war would end soon.";
+        let actors = [ActorMention {
+            span: ByteSpan::from_raw(0, 6).unwrap_or_else(|_| unreachable!()),
+            kind: ActorKind::Person,
+            entity: "Ilham Aliyev".to_string(),
+        }];
+        let found = extract(text, &actors);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].source_entity.as_deref(), Some("Ilham Aliyev"));
+    }
+
+    #[test]
+    fn names_snap_and_roles_take_their_actor() {
+        let text = "Prime Minister Nikol Pashinyan said the army held. \
+                    Azerbaijan's defence ministry said it advanced.";
+        let span = |a: usize, b: usize| ByteSpan::from_raw(a, b).unwrap_or_else(|_| unreachable!());
+        let actors = [
+            ActorMention {
+                span: span(15, 30),
+                kind: ActorKind::Person,
+                entity: "Nikol Pashinyan".to_string(),
+            },
+            ActorMention {
+                span: span(51, 61),
+                kind: ActorKind::Country,
+                entity: "Azerbaijan".to_string(),
+            },
+        ];
+        let found = extract(text, &actors);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].source, Some(span(15, 30)));
+        assert_eq!(found[0].source_entity.as_deref(), Some("Nikol Pashinyan"));
+        let source = found[1].source.map(|s| &text[s.range()]);
+        assert_eq!(source, Some("Azerbaijan's defence ministry"));
+        assert_eq!(found[1].source_entity.as_deref(), Some("Azerbaijan"));
+    }
+
+    #[test]
+    fn hearers_outlets_and_colons() {
+        has(
+            "Aliyev told the BBC: “We will win this war.”",
+            "We will win this war",
+            "Aliyev",
+            "told the BBC",
+            Stance::Assert,
+        );
+        has(
+            "The spokeswoman wrote on Facebook that the attack was repelled.",
+            "the attack was repelled",
+            "The spokeswoman",
+            "wrote on Facebook",
+            Stance::Assert,
+        );
+        has(
+            "The ministry said in a statement: “The attack was a provocation.”",
+            "The attack was a provocation",
+            "The ministry",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "The council will meet on Monday, diplomats said.",
+            "The council will meet on Monday",
+            "diplomats",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "\"",
+            "said",
+            "“",
+            ", said",
+            "according to",
+            "\u{0}\u{ffff}said\"“‘''",
+        ] {
+            let _ = extract(text, &[]);
+        }
+        let unbalanced = "“He said ‘no\" ''".repeat(3000);
+        let _ = extract(&unbalanced, &[]);
+    }
+
+    #[test]
+    fn one_long_line_stays_linear() {
+        // About 10 MB without a line break or a period: many cues, no sentence ends.
+        let line = "officials said the “talks were said to have failed, ".repeat(200_000);
+        let found = extract(&line, &[]);
+        assert!(!found.is_empty());
+    }
 }

@@ -13,7 +13,7 @@
 use super::context::Context;
 use super::cues::{is_cue_word, Cue, Frame};
 use super::draft::Draft;
-use super::quotes::Quote;
+use super::scene::Scene;
 use super::source;
 use crate::model::ClaimKind;
 use crate::text::TokenKind;
@@ -25,83 +25,7 @@ const MAX_CONTENT: usize = 150;
 /// The longest time or place phrase after a cue (`said in a statement on Monday`).
 const MAX_ADVERBIAL: usize = 12;
 
-/// Shared view for the finders: cues, quotes and lookups by token.
-pub(crate) struct Scene<'c, 't> {
-    /// The text.
-    pub ctx: &'c Context<'t>,
-    /// Cues in text order.
-    pub cues: &'c [Cue],
-    /// Top-level quotes in text order.
-    pub quotes: &'c [Quote],
-    /// For each token, the index of the first cue starting at or after it.
-    next_cue: Vec<u32>,
-    /// For each token, the quote opening there, if any.
-    quote_at: Vec<u32>,
-    /// For each token, the quote it lies inside, if any.
-    inside: Vec<u32>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl<'c, 't> Scene<'c, 't> {
-    /// Indexes cues and quotes by token.
-    pub fn new(ctx: &'c Context<'t>, cues: &'c [Cue], quotes: &'c [Quote]) -> Self {
-        let mut next_cue = vec![NONE; ctx.len() + 1];
-        let mut k = cues.len();
-        for i in (0..ctx.len()).rev() {
-            while k > 0 && cues[k - 1].start >= i {
-                k -= 1;
-            }
-            next_cue[i] = if k < cues.len() { k as u32 } else { NONE };
-        }
-        let mut quote_at = vec![NONE; ctx.len() + 1];
-        let mut inside = vec![NONE; ctx.len() + 1];
-        for (n, q) in quotes.iter().enumerate() {
-            if let Some(slot) = quote_at.get_mut(q.open) {
-                *slot = n as u32;
-            }
-            // Top-level quotes do not overlap: this stays linear.
-            for slot in inside.iter_mut().take(q.inner_end).skip(q.inner_start) {
-                *slot = n as u32;
-            }
-        }
-        Scene {
-            ctx,
-            cues,
-            quotes,
-            next_cue,
-            quote_at,
-            inside,
-        }
-    }
-
-    /// The first cue starting at or after token `i`.
-    pub fn cue_from(&self, i: usize) -> Option<usize> {
-        self.next_cue
-            .get(i)
-            .copied()
-            .filter(|&c| c != NONE)
-            .map(|c| c as usize)
-    }
-
-    /// The quote whose opening mark is token `i`.
-    pub fn quote_opening(&self, i: usize) -> Option<usize> {
-        self.quote_at
-            .get(i)
-            .copied()
-            .filter(|&q| q != NONE)
-            .map(|q| q as usize)
-    }
-
-    /// The quote token `i` lies inside.
-    pub fn quote_around(&self, i: usize) -> Option<&Quote> {
-        self.inside
-            .get(i)
-            .copied()
-            .filter(|&q| q != NONE)
-            .and_then(|q| self.quotes.get(q as usize))
-    }
-
+impl Scene<'_, '_> {
     /// True when token `t` (a comma, `and`, a dash) starts a new attribution: a cue
     /// follows within a few tokens, with only a source phrase between.
     fn is_barrier(&self, t: usize) -> bool {
@@ -113,27 +37,40 @@ impl<'c, 't> Scene<'c, 't> {
         {
             return true;
         }
-        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–") || ctx.word(t) == "and") {
+        let conjunction = matches!(ctx.word(t), "and" | "but");
+        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–" | "―") || conjunction) {
             return false;
         }
-        let Some(c) = self.cue_from(t + 1) else {
+        // `, although Y`, `— as was true`: a subordinate clause of the writer's.
+        if !conjunction && is_subordinator(ctx.word(t + 1)) {
+            return true;
+        }
+        // `, and rights groups warned`: the clause may open with a conjunction.
+        let mut u = t + 1;
+        if !conjunction && matches!(ctx.word(u), "and" | "but" | "while" | "whereas") {
+            u += 1;
+        }
+        let Some(c) = self.cue_from(u) else {
             return false;
         };
         let cue = &self.cues[c];
-        if cue.start > t + 1 + ATTRIBUTION_GAP {
+        if cue.start > u + ATTRIBUTION_GAP {
             return false;
         }
-        if cue.start == t + 1 {
-            // `, saying`, `, according to`, `and said`, `, said X`.
-            return cue.participle || cue.frame == Frame::According || ctx.word(t) == "and" || {
-                let (_, se) = ctx.sentence(cue.start);
-                source::right_of(ctx, cue.end, se).is_some()
-            };
+        if cue.start == u {
+            // `, saying`, `, according to`, `and said`, `but noted`, `, said X`.
+            return cue.participle
+                || cue.frame == Frame::According
+                || u > t + 1
+                || conjunction
+                || {
+                    let (_, se) = ctx.sentence(cue.start);
+                    source::right_of(ctx, cue.end, se).is_some()
+                };
         }
-        // `, the ministry said`, `, Aliyev said:`: a new speaker.
-        ctx.word(t) != "and"
-            && source::left_of(ctx, cue.start, t + 1)
-                .is_some_and(|src| src.0 == t + 1 && source::is_speaker(ctx, src))
+        // `, the ministry said`, `and Aliyev said`: a new speaker.
+        source::left_of(ctx, cue.start, u)
+            .is_some_and(|src| src.0 == u && source::is_speaker(ctx, src))
     }
 
     /// Where the content starting at token `a` ends: the sentence's end or the first
@@ -164,27 +101,6 @@ fn ends_clause(ctx: &Context, i: usize) -> bool {
     i >= ctx.len() || s == i || matches!(ctx.raw(i), "." | "," | "!" | ";")
 }
 
-/// The first token of a sentence's own words: past a live-blog time stamp
-/// (`18:00 GMT –`), a dateline (`UNITED NATIONS (Sputnik) -`) or a bullet.
-pub(crate) fn sentence_body(ctx: &Context, s: usize, e: usize) -> usize {
-    let mut a = s;
-    while a < e && matches!(ctx.raw(a), "•" | "*" | "-" | "–" | "—") {
-        a += 1;
-    }
-    for k in a..e.min(a + 8) {
-        if matches!(ctx.raw(k), "–" | "—" | "-" | "―") {
-            return k + 1;
-        }
-        let header = ctx.kind(k) == Some(TokenKind::Number)
-            || matches!(ctx.raw(k), "(" | ")" | ":" | ".")
-            || ctx.raw(k).chars().all(|c| !c.is_lowercase());
-        if !header {
-            break;
-        }
-    }
-    a
-}
-
 /// Builds claims for every cue not used by a quote attribution.
 pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
     let ctx = scene.ctx;
@@ -211,19 +127,27 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         let draft = match cue.frame {
             Frame::According => according(scene, cue, ss, se),
             _ if cue.participle => participle(scene, cue, ss, se, main),
-            _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => {
-                finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main))
-            }
+            // `X rejected Y and said Z`: the coordinated verb shares the subject.
+            _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => match main {
+                Some(_) => participle(scene, cue, ss, se, main),
+                None => finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main)),
+            },
             _ => finite(scene, cue, ss, se),
         };
-        // `"We condemn Y," the ministry said`: the quote is the claim; its speaker's
-        // own first-person verbs are part of it, not claims of their own.
-        let first_person = |d: &Draft| {
+        // `"We condemn Y," the ministry said`: the quote is the claim; verbs of the
+        // speaker's own pronouns inside it are part of it, not claims of their own.
+        // Named sources inside a quote (`"Moscow explained that Y"`) stay: nested.
+        let pronoun_in_quote = |d: &Draft| {
             d.source.is_some_and(|(s, e)| {
-                e == s + 1 && matches!(ctx.word(s), "i" | "we") && scene.quote_around(s).is_some()
+                e == s + 1
+                    && matches!(
+                        ctx.word(s),
+                        "i" | "we" | "you" | "he" | "she" | "it" | "they"
+                    )
+                    && scene.quote_around(s).is_some()
             })
         };
-        if let Some(d) = draft.filter(|d| !first_person(d)) {
+        if let Some(d) = draft.filter(|d| !pronoun_in_quote(d)) {
             if let Some(src) = d.source {
                 last = Some((ss, src));
             }
@@ -267,6 +191,10 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
             if w == "to" && cue.frame == Frame::Tell {
                 return k;
             }
+            // `said in a statement: "Y"`, `told the BBC, "Y"`.
+            if k > a && (ctx.is(k, ":") || (ctx.is(k, ",") && is_opening_quote(ctx, k + 1))) {
+                return k + 1;
+            }
             if ctx.kind(k) == Some(TokenKind::Punct) || is_cue_word(ctx, k) {
                 break;
             }
@@ -280,6 +208,19 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
         a += 1;
     }
     a
+}
+
+/// True when token `i` is an opening quotation mark.
+fn is_opening_quote(ctx: &Context, i: usize) -> bool {
+    matches!(ctx.raw(i), "“" | "\"" | "‘" | "'")
+}
+
+/// True when `w` opens a subordinate clause that is not part of reported content.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "although" | "though" | "while" | "whereas" | "despite" | "amid" | "unless" | "because"
+    )
 }
 
 /// True when token `k` opens a time, place or manner phrase (`in a statement`).
@@ -324,39 +265,55 @@ fn is_adverbial_start(ctx: &Context, k: usize) -> bool {
 
 fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let ctx = scene.ctx;
-    let body = sentence_body(ctx, ss, se);
-    let src = source::left_of(ctx, cue.start, body);
-    let Some(src) = src else {
-        // `Y, said X`: content before, source after.
-        if cue.frame == Frame::Object || cue.start <= body || !ctx.is(cue.start - 1, ",") {
-            return None;
+    let body = ctx.body_start(ss, se);
+    // `Y, said X.`: content before, source after; checked first, since a comma
+    // before the cue may also look like the end of an apposition.
+    if cue.frame != Frame::Object && cue.start > body && ctx.is(cue.start - 1, ",") {
+        let inverted = source::right_of(ctx, cue.end, se)
+            .filter(|&src| source::is_speaker(ctx, src) && ends_clause(ctx, src.1));
+        if let Some(src) = inverted {
+            return Some(draft(
+                cue,
+                (body, cue.start),
+                ClaimKind::Indirect,
+                Some(src),
+            ));
         }
-        let src = source::right_of(ctx, cue.end, se)?;
-        if !source::is_speaker(ctx, src) || !ends_clause(ctx, src.1) {
-            return None;
-        }
-        return Some(draft(
-            cue,
-            (body, cue.start),
-            ClaimKind::Indirect,
-            Some(src),
-        ));
-    };
+    }
+    let src = source::left_of(ctx, cue.start, body)?;
+    // `As X said, Y`: the content follows the comma.
+    if src.0 > body && ctx.word(src.0 - 1) == "as" && ctx.is(cue.end, ",") {
+        let (content, kind) = scene.content_from(cue.end + 1, se)?;
+        return Some(draft(cue, content, kind, Some(src)));
+    }
     // `Y, X said.`: nothing (or only a time or place phrase) after the cue.
     let comma_then_no_quote = ctx.is(cue.end, ",") && scene.quote_opening(cue.end + 1).is_none();
     if src.0 > body
         && matches!(ctx.raw(src.0 - 1), "," | "—" | "–")
         && (tail_is_adverbial(ctx, cue.end, se) || comma_then_no_quote)
     {
-        if !source::is_speaker(ctx, src) {
-            return None;
-        }
-        return Some(draft(
-            cue,
-            (body, src.0 - 1),
-            ClaimKind::Indirect,
-            Some(src),
-        ));
+        let before = (body, src.0 - 1);
+        // `Y1, X said, Y2`: the content goes on after the cue.
+        let rest = if comma_then_no_quote && !tail_is_adverbial(ctx, cue.end, se) {
+            scene.content_from(cue.end + 1, se).filter(|((a, b), _)| {
+                b - a >= 4
+                    && !is_adverbial_start(ctx, *a)
+                    && scene.cue_from(*a).is_none_or(|c| scene.cues[c].start > *a)
+            })
+        } else {
+            None
+        };
+        return Some(match rest {
+            // `During the war, X said, Y`: an opening adverbial is no content.
+            Some((after, kind)) if is_adverbial_start(ctx, body) => {
+                draft(cue, after, kind, Some(src))
+            }
+            Some((after, _)) => Draft {
+                content: vec![before, after],
+                ..draft(cue, before, ClaimKind::Indirect, Some(src))
+            },
+            None => draft(cue, before, ClaimKind::Indirect, Some(src)),
+        });
     }
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene.content_from(a, se)?;
@@ -366,8 +323,12 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
 /// True when the tokens from `a` to the sentence end hold no content: nothing, or a
 /// phrase like `in a statement`, `on Friday`, `during a press briefing`.
 fn tail_is_adverbial(ctx: &Context, a: usize, se: usize) -> bool {
+    // `said.` ends the statement even when the splitter saw no sentence end after it.
+    if ctx.is(a, ".") {
+        return true;
+    }
     let mut k = a;
-    while k < se && matches!(ctx.raw(k), "." | "," | "!") {
+    while k < se && matches!(ctx.raw(k), "," | "!") {
         k += 1;
     }
     if k >= se || ends_clause(ctx, k) && ctx.is(k, ".") {
@@ -396,8 +357,12 @@ fn tail_is_adverbial(ctx: &Context, a: usize, se: usize) -> bool {
     ) {
         return false;
     }
-    // A short phrase running to the end of the sentence, with no clause of its own.
-    se - k <= MAX_ADVERBIAL && (k..se).all(|i| ctx.word(i) != "that")
+    // A short phrase running to the end of the sentence or the next comma, with no
+    // clause of its own.
+    let end = (k..se.min(k + MAX_ADVERBIAL + 1))
+        .find(|&i| ctx.is(i, ","))
+        .unwrap_or(se);
+    end - k <= MAX_ADVERBIAL && (k..end).all(|i| ctx.word(i) != "that")
 }
 
 fn participle(
@@ -411,7 +376,7 @@ fn participle(
     if cue.start == 0 || !(ctx.is(cue.start - 1, ",") || ctx.word(cue.start - 1) == "and") {
         return None;
     }
-    let body = sentence_body(ctx, ss, se);
+    let body = ctx.body_start(ss, se);
     let src = main.or_else(|| opening_name(ctx, body, cue.start))?;
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene.content_from(a, se)?;
@@ -420,6 +385,9 @@ fn participle(
 
 /// The capitalised name or pronoun opening a sentence: the subject of its main clause.
 fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usize)> {
+    if !source::starts_phrase(ctx, body) {
+        return None;
+    }
     let mut e = body;
     while e < limit
         && e < body + 8
@@ -437,7 +405,7 @@ fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usiz
 
 fn according(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let ctx = scene.ctx;
-    let body = sentence_body(ctx, ss, se);
+    let body = ctx.body_start(ss, se);
     let src = source::right_of(ctx, cue.end, se)?;
     if cue.start > body && !matches!(ctx.raw(cue.start - 1), "(" | "\"" | "“") {
         // `Y, according to X`.

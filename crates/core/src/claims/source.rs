@@ -86,8 +86,8 @@ const PREPOSITIONS: [&str; 14] = [
 ];
 
 /// Prepositions that attach a phrase inside a source (`attorneys for the family`,
-/// `experts on North Korea`).
-const ATTACHING: [&str; 5] = ["of", "for", "on", "at", "in"];
+/// `experts on North Korea`, `ambassador to Russia`).
+const ATTACHING: [&str; 9] = ["of", "for", "on", "at", "in", "from", "by", "with", "to"];
 
 /// True when token `i` may be part of a speaker's name or description.
 fn in_phrase(ctx: &Context, i: usize) -> bool {
@@ -97,6 +97,11 @@ fn in_phrase(ctx: &Context, i: usize) -> bool {
         Some(TokenKind::Punct) => matches!(ctx.raw(i), "&" | "." | "@"),
         None => false,
     }
+}
+
+/// True when token `i` can open a source phrase (not a preposition or subordinator).
+pub(crate) fn starts_phrase(ctx: &Context, i: usize) -> bool {
+    in_phrase(ctx, i) && !ATTACHING.contains(&ctx.word(i))
 }
 
 /// True when a phrase ending at token `last` can name a source (not a bare function word).
@@ -124,23 +129,22 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
             e -= 1;
         }
     }
+    // `those close to him say`: an object pronoun is no subject; its phrase is.
+    if e > floor + 2 && matches!(ctx.word(e - 1), "him" | "her" | "them" | "me" | "us") {
+        if let Some((s, _)) = left_of_plain(ctx, e - 2, floor) {
+            return Some((s, e));
+        }
+    }
     // `many of whom say`, `who in 2010 said`: the relative pronoun is the source.
-    if e > floor && matches!(ctx.word(e - 1), "who" | "whom") {
+    if e > floor && matches!(ctx.word(e - 1), "who" | "whom" | "which") {
         return Some((e - 1, e));
     }
-    let mut s = e;
-    while s > floor && e - s < MAX_SOURCE {
-        if in_phrase(ctx, s - 1) || (s < e && ATTACHING.contains(&ctx.word(s - 1))) {
-            s -= 1;
-        } else if ctx.is(s - 1, ")") {
-            // `Sen. Roe (R-Ga.) said`: a parenthesis inside the name.
-            match (floor..s - 1).rev().take(8).find(|&k| ctx.is(k, "(")) {
-                Some(k) => s = k,
-                None => break,
-            }
-        } else {
-            break;
-        }
+    let mut s = scan_left(ctx, e, floor);
+    // `X in 2008 said`: a trailing year or prepositional time phrase is no head.
+    while e > s + 1
+        && (ctx.kind(e - 1) == Some(TokenKind::Number) || ATTACHING.contains(&ctx.word(e - 1)))
+    {
+        e -= 1;
     }
     // Leading prepositions, numbers and periods belong to what came before.
     while s < e
@@ -193,19 +197,56 @@ fn is_name_run(ctx: &Context, a: usize, b: usize) -> bool {
 }
 
 fn left_of_plain(ctx: &Context, end: usize, floor: usize) -> Option<(usize, usize)> {
-    let mut s = end;
-    while s > floor && end - s < MAX_SOURCE && in_phrase(ctx, s - 1) {
-        s -= 1;
+    let mut s = scan_left(ctx, end, floor);
+    while s < end && (ctx.is(s, ".") || ATTACHING.contains(&ctx.word(s))) {
+        s += 1;
     }
     (s < end && has_head(ctx, end - 1)).then_some((s, end))
 }
 
+/// Where a name or description ending before token `e` starts: words, prepositions
+/// inside it (`experts on Korea`) and parentheses (`Sen. Roe (R-Ga.)`).
+fn scan_left(ctx: &Context, e: usize, floor: usize) -> usize {
+    let mut s = e;
+    while s > floor && e - s < MAX_SOURCE {
+        if in_phrase(ctx, s - 1) || (s < e && ATTACHING.contains(&ctx.word(s - 1))) {
+            s -= 1;
+        } else if ctx.is(s - 1, ")") {
+            match (floor..s - 1).rev().take(8).find(|&k| ctx.is(k, "(")) {
+                Some(k) => s = k,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    s
+}
+
 /// True when the clause starting at token `i` describes the name before it.
 fn is_apposition(ctx: &Context, i: usize) -> bool {
+    let w = ctx.word(i);
     matches!(
-        ctx.word(i),
-        "the" | "a" | "an" | "who" | "which" | "whose" | "former" | "another"
-    ) || (ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "who"
+            | "which"
+            | "whose"
+            | "former"
+            | "another"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "however"
+            | "too"
+            | "meanwhile"
+    ) || w.ends_with("ing")
+        || (ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
 }
 
 /// The source phrase starting at token `start` (after `according to`, or `said X`),
@@ -216,13 +257,22 @@ pub(crate) fn right_of(ctx: &Context, start: usize, limit: usize) -> Option<(usi
         s += 1;
     }
     let mut e = s;
-    while e < limit && e - start < MAX_SOURCE && in_phrase(ctx, e) {
+    // Reporting words may name the source here (`according to show insiders`).
+    while e < limit
+        && e - start < MAX_SOURCE
+        && (in_phrase(ctx, e) || (e > s && is_cue_word(ctx, e) && !ctx.word(e).ends_with("ing")))
+    {
         e += 1;
     }
     while e > s && !has_head(ctx, e - 1) {
         e -= 1;
     }
     (s < e).then_some((start, e))
+}
+
+/// True when `w` (lower case) is a role noun (`aide`, `ministry`).
+pub(crate) fn is_role(w: &str) -> bool {
+    words().roles.contains_key(w)
 }
 
 /// True when the phrase looks like a speaker: a capital, a pronoun or a role noun.
@@ -233,7 +283,11 @@ pub(crate) fn is_speaker(ctx: &Context, (s, e): (usize, usize)) -> bool {
 }
 
 /// The actor the source names, or refers to when it is a pronoun or role noun; with the
-/// span to snap the source to when the actor's name lies inside it.
+/// span to snap the source to when the phrase ends in the actor's name.
+///
+/// - `Prime Minister Nikol Pashinyan`: the name ends the phrase: snap to it.
+/// - `Azerbaijan's defence ministry`: a role head with a fitting actor inside: that actor.
+/// - `he`, `the ministry`: the nearest fitting actor before, within a few paragraphs.
 pub(crate) fn resolve(
     ctx: &Context,
     (s, e): (usize, usize),
@@ -242,27 +296,41 @@ pub(crate) fn resolve(
     let Some(span) = ctx.span(s, e) else {
         return (None, None);
     };
-    // Actors are sorted by start: the last one inside the phrase is its head.
+    // Actors are sorted by start; those inside the phrase, last first.
     let first_after = actors.partition_point(|a| a.span.start() < span.end());
-    if let Some(a) = actors[..first_after]
-        .iter()
-        .rev()
-        .take_while(|a| a.span.end() > span.start())
-        .find(|a| span.contains(&a.span))
-    {
+    let inside = || {
+        actors[..first_after]
+            .iter()
+            .rev()
+            .take_while(|a| a.span.end() > span.start())
+            .filter(|a| span.contains(&a.span))
+    };
+    let mut head_end = e;
+    while head_end > s + 1 && matches!(ctx.raw(head_end - 1), ")" | "," | ".") {
+        head_end -= 1;
+    }
+    let head_byte = ctx.span(head_end - 1, head_end).map(|h| h.end());
+    if let Some(a) = inside().find(|a| Some(a.span.end()) == head_byte) {
         return (Some(a.span), Some(a.entity.clone()));
     }
     let w = words();
-    let head = ctx.word(e - 1);
-    let wanted = w.pronouns.get(head).or_else(|| w.roles.get(head)).copied();
-    let Some(wanted) = wanted else {
+    let head = ctx.word(head_end - 1);
+    if let Some(&wanted) = w.roles.get(head) {
+        if inside().next().is_some() {
+            let entity = inside()
+                .find(|a| fits(a.kind, wanted))
+                .map(|a| a.entity.clone());
+            return (Some(span), entity);
+        }
+    }
+    let Some(&wanted) = w.pronouns.get(head).or_else(|| w.roles.get(head)) else {
         return (Some(span), None);
     };
     let before = actors.partition_point(|a| a.span.start() < span.start());
     let entity = actors[..before]
         .iter()
         .rev()
-        .take_while(|a| span.start().0 - a.span.end().0.min(span.start().0) < 2000)
+        .take_while(|a| span.start().0.saturating_sub(a.span.end().0) < 2000)
         .find(|a| fits(a.kind, wanted))
         .map(|a| a.entity.clone());
     (Some(span), entity)

@@ -121,6 +121,14 @@ pub enum Expr {
     },
     /// A recurrence with its TimeML value.
     Set(String),
+    /// A named day of the calendar (`Thanksgiving`), by its rule from the holiday list;
+    /// `shift` as for weekdays.
+    Holiday {
+        /// The calendar rule (`12-25`, `4 THU 11`, `EASTER -2`).
+        rule: &'static str,
+        /// Explicit direction (`last Christmas` = -1), if any.
+        shift: Option<i64>,
+    },
     /// A fixed expression from the phrase list.
     Fixed {
         /// Its kind.
@@ -128,4 +136,17 @@ pub enum Expr {
         /// Its value rule.
         value: &'static str,
     },
+}
+
+/// What the sentence around an expression says about its time, for expressions whose
+/// year or week the text leaves open (`Tuesday`, `in January`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tense {
+    /// A past cue (`was`, `announced`) and no future cue.
+    Past,
+    /// No cue either way.
+    #[default]
+    Unmarked,
+    /// A future cue (`will`, `scheduled`).
+    Future,
 }

@@ -5,11 +5,55 @@
 //! Malformed entries are skipped rather than panicking: the lists are reviewed data,
 //! and a typo must not take the annotator down.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::data::{entries, fields};
 use crate::model::DateKind;
+
+/// FNV-1a: the tables are keyed by short words looked up once per token, where the
+/// default DoS-resistant hasher costs more than the lookup itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A word table with the fast hasher.
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+/// A word set with the fast hasher.
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
+
+/// Word sequences grouped by their first word, longest first within a group.
+pub type Phrases = HashMap<&'static str, Vec<Vec<&'static str>>>;
+
+fn phrase_groups(list: &'static str) -> Phrases {
+    let mut out: Phrases = HashMap::default();
+    for p in entries(list).map(words) {
+        if let Some(&first) = p.first() {
+            out.entry(first).or_default().push(p);
+        }
+    }
+    for group in out.values_mut() {
+        group.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    out
+}
 
 /// A unit of time, as the scanner recognises it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,9 +148,9 @@ pub struct Lexicon {
     /// Vague amounts (`several`).
     pub vague: HashSet<&'static str>,
     /// Approximators (`nearly`, `more than`), as word sequences.
-    pub approximators: Vec<Vec<&'static str>>,
+    pub approximators: Phrases,
     /// Position words (`early`, `the end of`), as word sequences.
-    pub positions: Vec<Vec<&'static str>>,
+    pub positions: Phrases,
     /// Fixed expressions, grouped by their first word.
     pub phrases: HashMap<&'static str, Vec<Phrase>>,
     /// Time zones as word sequences, with whether TimeML writes them with `Z`.
@@ -115,12 +159,20 @@ pub struct Lexicon {
     pub meridiems: HashMap<&'static str, &'static str>,
     /// Words that turn weekdays and months towards the future.
     pub future_cues: HashSet<&'static str>,
+    /// Words that put a sentence in the past.
+    pub past_cues: HashSet<&'static str>,
     /// Words before a four-digit number that make it a label or a count.
     pub not_year_before: HashSet<&'static str>,
     /// Words after a four-digit number that make it a count.
     pub not_year_after: HashSet<&'static str>,
     /// Words before a bare plural unit that make it a duration.
     pub duration_contexts: HashSet<&'static str>,
+    /// Named days (`Christmas`, `Thanksgiving`) and their calendar rules, grouped by
+    /// their first word.
+    pub holidays: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+    /// Every word that can begin an expression: the scanner skips all other words
+    /// without trying a single form.
+    pub starters: HashSet<&'static str>,
 }
 
 macro_rules! list {
@@ -154,7 +206,7 @@ fn kind(word: &str) -> Option<DateKind> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut phrases: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        let mut phrases: HashMap<&'static str, Vec<Phrase>> = HashMap::default();
         for f in fields(list!("phrases.txt")) {
             let (Some(&p), Some(k), Some(&value)) =
                 (f.first(), f.get(1).and_then(|k| kind(k)), f.get(2))
@@ -174,6 +226,20 @@ impl Lexicon {
             // Longest first, so the scanner can stop at the first that fits.
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
+        let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
+            HashMap::default();
+        for f in fields(list!("holidays.txt")) {
+            let (Some(&p), Some(&rule)) = (f.first(), f.get(1)) else {
+                continue;
+            };
+            let words = words(p);
+            if let Some(&first) = words.first() {
+                holidays.entry(first).or_default().push((words, rule));
+            }
+        }
+        for list in holidays.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
         let months = fields(list!("months.txt"))
             .filter_map(|f| {
                 let month = f.get(1)?.parse().ok()?;
@@ -181,11 +247,8 @@ impl Lexicon {
                 Some((*f.first()?, MonthName { month, capitalised }))
             })
             .collect();
-        let by_length = |mut v: Vec<Vec<&'static str>>| {
-            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            v
-        };
-        Lexicon {
+
+        let mut lex = Lexicon {
             months,
             weekdays: map(list!("weekdays.txt"), |v| v.parse().ok()),
             numbers: map(list!("numbers.txt"), |v| v.parse().ok()),
@@ -196,8 +259,8 @@ impl Lexicon {
             seasons: map(list!("seasons.txt"), Some),
             shifters: map(list!("shifters.txt"), |v| v.parse().ok()),
             vague: entries(list!("vague_amounts.txt")).collect(),
-            approximators: by_length(entries(list!("approximators.txt")).map(words).collect()),
-            positions: by_length(entries(list!("positions.txt")).map(words).collect()),
+            approximators: phrase_groups(list!("approximators.txt")),
+            positions: phrase_groups(list!("positions.txt")),
             phrases,
             zones: {
                 let mut z: Vec<_> = fields(list!("zones.txt"))
@@ -208,10 +271,32 @@ impl Lexicon {
             },
             meridiems: map(list!("meridiems.txt"), Some),
             future_cues: entries(list!("future_cues.txt")).collect(),
+            past_cues: entries(list!("past_cues.txt")).collect(),
             not_year_before: entries(list!("not_year_before.txt")).collect(),
             not_year_after: entries(list!("not_year_after.txt")).collect(),
             duration_contexts: entries(list!("duration_contexts.txt")).collect(),
-        }
+            holidays,
+            starters: HashSet::default(),
+        };
+        let mut starters: HashSet<&'static str> = HashSet::default();
+        starters.extend(lex.months.keys());
+        starters.extend(lex.weekdays.keys());
+        starters.extend(lex.numbers.keys());
+        starters.extend(lex.ordinals.keys());
+        starters.extend(lex.units.keys());
+        starters.extend(lex.seasons.keys());
+        starters.extend(lex.shifters.keys());
+        starters.extend(lex.vague.iter());
+        starters.extend(lex.phrases.keys());
+        starters.extend(lex.holidays.keys());
+        starters.extend(lex.approximators.keys().chain(lex.positions.keys()));
+        // Words the grammar itself begins with.
+        starters.extend([
+            "the", "that", "every", "each", "fiscal", "year", "half", "'", "q1", "q2", "q3", "q4",
+            "h1", "h2",
+        ]);
+        lex.starters = starters;
+        lex
     }
 }
 

@@ -7,10 +7,12 @@
 //! and values against the document date, which [`dct`] infers when none is given.
 
 mod blog;
+mod clocks;
 mod dct;
 pub mod expr;
 pub mod lexicon;
 mod normalise;
+mod quarters;
 mod scan;
 mod tokens;
 
@@ -36,13 +38,20 @@ pub fn extract(text: &str, dct: Option<CalendarDate>) -> Vec<DateMention> {
     let toks = Toks::new(text);
     let mut found = scan::scan(&toks);
     blog::roll_days(&toks, &mut found);
+    clocks::attach_days(&toks, &mut found);
+    let top = top_of(text);
+    found.retain(|f| !is_dateline(&toks, top, f));
+    let (kinds, mut values): (Vec<DateKind>, Vec<Option<String>>) = found
+        .iter()
+        .map(|f| normalise::normalise(&f.expr, dct, f.tense))
+        .unzip();
+    quarters::compare_quarters(&toks, &found, &mut values);
     found
-        .into_iter()
-        .filter(|f| !is_dateline(&toks, f))
-        .filter_map(|f| {
+        .iter()
+        .zip(kinds.into_iter().zip(values))
+        .filter_map(|(f, (kind, value))| {
             let (start, end) = (toks.get(f.first)?.start, toks.get(f.end - 1)?.end);
             let span = ByteSpan::from_raw(start, end).ok()?;
-            let (kind, value) = normalise::normalise(&f.expr, dct, f.future);
             Some(DateMention { span, kind, value })
         })
         .collect()
@@ -58,7 +67,11 @@ const DATELINE_LINES: usize = 3;
 
 /// A full date standing alone on one of the first lines is the article's dateline: it
 /// is the document's creation time, which TimeML keeps outside the text's mentions.
-fn is_dateline(toks: &Toks, f: &scan::Found) -> bool {
+/// (A date inside a wire dateline, `WASHINGTON, August 11 (Xinhua)`, is a mention.)
+fn is_dateline(toks: &Toks, top: usize, f: &scan::Found) -> bool {
+    let Some(first) = toks.get(f.first) else {
+        return false;
+    };
     let full = matches!(
         f.expr,
         Expr::Day {
@@ -66,15 +79,17 @@ fn is_dateline(toks: &Toks, f: &scan::Found) -> bool {
             part: None
         }
     );
-    let (Some(first), Some(last)) = (toks.get(f.first), toks.get(f.end - 1)) else {
-        return false;
-    };
-    let line_end = toks.get(f.end).is_none_or(|t| t.line_start);
-    let lines_before = toks.text[..first.start].trim_start().matches('\n').count();
-    full && first.line_start
-        && line_end
-        && last.end <= toks.text.len()
-        && lines_before < DATELINE_LINES
+    let alone = first.line_start && toks.get(f.end).is_none_or(|t| t.line_start);
+    full && alone && first.start < top
+}
+
+/// Where the top of the article (its first [`DATELINE_LINES`] non-blank lines) ends.
+fn top_of(text: &str) -> usize {
+    let body = text.trim_start();
+    let skipped = text.len() - body.len();
+    body.match_indices('\n')
+        .nth(DATELINE_LINES - 1)
+        .map_or(text.len(), |(k, _)| skipped + k)
 }
 
 #[cfg(test)]

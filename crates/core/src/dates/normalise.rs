@@ -7,18 +7,19 @@
 //! Without a document date, what the text itself gives is kept (`XXXX-06-22`) and
 //! purely relative expressions get no value.
 
-use super::expr::{DayRef, Expr, YearPart, YearRef};
+use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::Unit;
 use crate::calendar::{days_in_month, CalendarDate};
 use crate::model::DateKind;
 
-/// The kind and value of `expr`; `anchor` is the document date, `future` says the
-/// sentence looks ahead (so bare weekdays and months resolve forward).
+/// The kind and value of `expr`; `anchor` is the document date, `tense` what the
+/// sentence says (a future sentence resolves bare weekdays and months forward).
 pub fn normalise(
     expr: &Expr,
     anchor: Option<CalendarDate>,
-    future: bool,
+    tense: Tense,
 ) -> (DateKind, Option<String>) {
+    let future = tense == Tense::Future;
     match expr {
         Expr::Day { day, part } => {
             let kind = if part.is_some() {
@@ -52,7 +53,7 @@ pub fn normalise(
         Expr::Month { year, month, shift } => {
             let y = match (year, anchor) {
                 (Some(y), _) => Some(*y),
-                (None, Some(a)) => Some(month_year(*month, a, *shift, future)),
+                (None, Some(a)) => Some(month_year(*month, a, *shift, tense)),
                 (None, None) => None,
             };
             let v = match y {
@@ -64,7 +65,7 @@ pub fn normalise(
         Expr::Year(y) => (DateKind::Date, Some(format!("{y:04}"))),
         Expr::Decade(d) => (DateKind::Date, Some(format!("{d:03}"))),
         Expr::Century(c) => (DateKind::Date, Some(format!("{c:02}"))),
-        Expr::Part { year, part } => (DateKind::Date, part_value(*year, *part, anchor)),
+        Expr::Part { year, part } => (DateKind::Date, part_value(*year, *part, anchor, future)),
         Expr::Shift { unit, by } => (DateKind::Date, anchor.map(|a| shift_value(*unit, *by, a))),
         Expr::Weekend { shift } => (
             DateKind::Date,
@@ -75,7 +76,83 @@ pub fn normalise(
         }
         Expr::Set(v) => (DateKind::Set, Some(v.clone())),
         Expr::Fixed { kind, value } => (*kind, fixed_value(value, anchor)),
+        Expr::Holiday { rule, shift } => {
+            (DateKind::Date, holiday_value(rule, *shift, anchor, future))
+        }
     }
+}
+
+/// The date of a named day nearest to the anchor: the latest one by default, the next
+/// one when the sentence looks ahead, strictly before/after for `last`/`next`.
+fn holiday_value(
+    rule: &str,
+    shift: Option<i64>,
+    anchor: Option<CalendarDate>,
+    future: bool,
+) -> Option<String> {
+    let Some(a) = anchor else {
+        let (m, d) = rule
+            .split_once('-')
+            .filter(|(m, d)| m.len() == 2 && d.len() == 2)?;
+        return Some(format!("XXXX-{m}-{d}"));
+    };
+    let this = holiday_in(rule, a.year())?;
+    let date = match shift {
+        Some(s) if s < 0 && this >= a => holiday_in(rule, a.year() - 1)?,
+        Some(s) if s > 0 && this <= a => holiday_in(rule, a.year() + 1)?,
+        Some(_) => this,
+        None if future && this.to_days() + 60 < a.to_days() => holiday_in(rule, a.year() + 1)?,
+        None if !future && this.to_days() > a.to_days() + 60 => holiday_in(rule, a.year() - 1)?,
+        None => this,
+    };
+    Some(date.to_string())
+}
+
+/// The day a holiday rule gives in `year`.
+fn holiday_in(rule: &str, year: i32) -> Option<CalendarDate> {
+    let mut parts = rule.split_whitespace();
+    let first = parts.next()?;
+    if first == "EASTER" {
+        let k: i64 = parts
+            .next()
+            .map_or(Some(0), |k| k.trim_start_matches('+').parse().ok())?;
+        return Some(easter(year).add_days(k));
+    }
+    if let Some((m, d)) = first.split_once('-').filter(|(m, _)| !m.is_empty()) {
+        return CalendarDate::new(year, m.parse().ok()?, d.parse().ok()?);
+    }
+    let n: i64 = first.parse().ok()?;
+    let wd_name = parts.next()?;
+    let wd = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]
+        .iter()
+        .position(|w| *w == wd_name)? as i64;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let k: i64 = parts
+        .next()
+        .map_or(Some(0), |k| k.trim_start_matches('+').parse().ok())?;
+    let day = if n > 0 {
+        let first = CalendarDate::new(year, month, 1)?;
+        first.add_days((wd - i64::from(first.weekday())).rem_euclid(7) + 7 * (n - 1))
+    } else {
+        let last = CalendarDate::new(year, month, days_in_month(year, month))?;
+        last.add_days(-(i64::from(last.weekday()) - wd).rem_euclid(7))
+    };
+    Some(day.add_days(k))
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+fn easter(year: i32) -> CalendarDate {
+    let y = i64::from(year);
+    let (a, b, c) = (y % 19, y.div_euclid(100), y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 19 * l) / 433;
+    let month = (h + l - 7 * m + 90) / 25;
+    let day = (h + l - 7 * m + 33 * month + 19) % 32;
+    CalendarDate::new(year, month as u8, day as u8).unwrap_or_else(|| CalendarDate::from_days(0))
 }
 
 fn fixed_value(rule: &str, anchor: Option<CalendarDate>) -> Option<String> {
@@ -128,15 +205,19 @@ fn resolve_weekday(a: CalendarDate, day: u8, shift: Option<i64>, future: bool) -
     }
 }
 
-/// The year of a month named without one.
-fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, future: bool) -> i32 {
+/// The year of a month named without one: the nearest such month, back unless the
+/// sentence looks ahead; a month more than half a year back is next year's unless the
+/// sentence is in the past ("paid in January", written in November).
+fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, tense: Tense) -> i32 {
     let y = a.year();
+    let diff = i32::from(month) - i32::from(a.month());
     match shift {
-        Some(s) if s < 0 => y - i32::from(month + 1 >= a.month()),
+        Some(s) if s < 0 => y - i32::from(month >= a.month()),
         Some(s) if s > 0 => y + i32::from(month <= a.month()),
         Some(_) => y,
-        None if future && month < a.month() => y + 1,
-        None if !future && month > a.month() + 4 => y - 1,
+        None if tense == Tense::Future && diff < 0 => y + 1,
+        None if tense != Tense::Future && diff > 4 => y - 1,
+        None if tense == Tense::Unmarked && diff < -6 => y + 1,
         None => y,
     }
 }
@@ -158,11 +239,20 @@ fn quarter_of(a: CalendarDate) -> i64 {
     i64::from(a.month() - 1) / 3 + 1
 }
 
-fn part_value(year: YearRef, part: YearPart, anchor: Option<CalendarDate>) -> Option<String> {
+fn part_value(
+    year: YearRef,
+    part: YearPart,
+    anchor: Option<CalendarDate>,
+    future: bool,
+) -> Option<String> {
     let y = match (year, anchor) {
         (YearRef::Year(y), _) => Some(i64::from(y)),
         (YearRef::Shift(s), Some(a)) => Some(i64::from(a.year()) + s),
-        (YearRef::Nearest, Some(a)) => Some(i64::from(a.year())),
+        // A quarter or half still to come this year, in a sentence that does not look
+        // ahead, is last year's ("profits for the fourth quarter" in January).
+        (YearRef::Nearest, Some(a)) => {
+            Some(i64::from(a.year()) - i64::from(!future && later_in_year(part, a)))
+        }
         (YearRef::Relative(s), Some(a)) => Some(i64::from(match part {
             YearPart::Season(code) => season_year(code, a, s),
             _ => a.year(),
@@ -181,13 +271,26 @@ fn part_value(year: YearRef, part: YearPart, anchor: Option<CalendarDate>) -> Op
                 0
             };
             let q = i64::from(a.year()) * 4 + quarter_of(a) - 2 + back;
-            format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+            match year {
+                // "the 1988 period": the latest quarter's number, in that year.
+                YearRef::Year(y) => format!("{y:04}-Q{}", q.rem_euclid(4) + 1),
+                _ => format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+            }
         }
         YearPart::Quarter(q) => format!("{y_text}-Q{q}"),
         YearPart::Half(h) => format!("{y_text}-H{h}"),
         YearPart::Season(s) => format!("{y_text}-{s}"),
         YearPart::Month(m) => format!("{y_text}-{m:02}"),
     })
+}
+
+/// Whether a quarter or half of the anchor's year has not started yet.
+fn later_in_year(part: YearPart, a: CalendarDate) -> bool {
+    match part {
+        YearPart::Quarter(q) => i64::from(q) > quarter_of(a),
+        YearPart::Half(h) => h == 2 && a.month() <= 6,
+        _ => false,
+    }
 }
 
 /// A season relative to the anchor (`last fall`).
@@ -214,9 +317,7 @@ fn shift_value(unit: Unit, by: i64, a: CalendarDate) -> String {
             .to_string(),
         Unit::Week | Unit::Fortnight => {
             let weeks = if unit == Unit::Fortnight { 2 * by } else { by };
-            // News weeks start on Sunday: a Sunday report's "last week" is the ISO week
-            // that ends that day.
-            let a = if a.weekday() == 6 { a.add_days(1) } else { a };
+
             let (wy, w) = a.add_days(7 * weeks).iso_week();
             format!("{wy:04}-W{w:02}")
         }
@@ -302,7 +403,7 @@ mod tests {
     }
 
     fn value(e: Expr) -> String {
-        normalise(&e, dct(), false).1.unwrap_or_default()
+        normalise(&e, dct(), Tense::Unmarked).1.unwrap_or_default()
     }
 
     #[test]
@@ -370,6 +471,32 @@ mod tests {
                 value: "PAST_REF"
             }),
             "PAST_REF"
+        );
+    }
+
+    #[test]
+    fn holidays() {
+        assert_eq!(
+            holiday_in("4 THU 11", 1999).unwrap().to_string(),
+            "1999-11-25"
+        );
+        assert_eq!(
+            holiday_in("-1 MON 05", 2013).unwrap().to_string(),
+            "2013-05-27"
+        );
+        assert_eq!(
+            holiday_in("1 MON 11 +1", 1998).unwrap().to_string(),
+            "1998-11-03"
+        );
+        assert_eq!(easter(2013).to_string(), "2013-03-31");
+        assert_eq!(easter(2000).to_string(), "2000-04-23");
+        assert_eq!(
+            holiday_value("12-25", None, dct(), false).unwrap(),
+            "2012-12-25"
+        );
+        assert_eq!(
+            holiday_value("12-25", None, None, false).unwrap(),
+            "XXXX-12-25"
         );
     }
 

@@ -63,6 +63,10 @@ fn decades_centuries_quarters_fiscal() {
     );
     check(
         "Third-quarter profit fell.",
+        &[("Third-quarter", "2012-Q3")],
+    );
+    check(
+        "Third-quarter's profit will fall.",
         &[("Third-quarter", "2013-Q3")],
     );
     check("Sales in fiscal 1998 rose.", &[("fiscal 1998", "1998")]);
@@ -89,7 +93,7 @@ fn times() {
     );
     check(
         "on Monday at 3.00 pm",
-        &[("Monday", "2013-03-18"), ("3.00 pm", "2013-03-22T15:00")],
+        &[("Monday", "2013-03-18"), ("3.00 pm", "2013-03-18T15:00")],
     );
     check(
         "at 16:00 UTC today",
@@ -195,6 +199,64 @@ fn no_leading_preposition() {
 }
 
 #[test]
+fn named_days_and_spelled_years() {
+    check(
+        "It happened on Thanksgiving Day.",
+        &[("Thanksgiving Day", "2012-11-22")],
+    );
+    check(
+        "They met last Christmas.",
+        &[("last Christmas", "2012-12-25")],
+    );
+    check(
+        "in January nineteen ninety-seven",
+        &[("January nineteen ninety-seven", "1997-01")],
+    );
+    check(
+        "by the year two thousand",
+        &[("the year two thousand", "2000")],
+    );
+    check("cars of the 70s", &[("the 70s", "197")]);
+    check("its lowest level since '82", &[("'82", "1982")]);
+    check("through the nineties", &[("the nineties", "199")]);
+}
+
+#[test]
+fn financial_periods() {
+    check(
+        "Net fell in the year-ago quarter.",
+        &[("the year-ago quarter", "2011-Q4")],
+    );
+    check(
+        "Sales rose from the same period last year.",
+        &[("the same period last year", "2012")],
+    );
+    check(
+        "as early as next year's first quarter",
+        &[("next year's first quarter", "2014-Q1")],
+    );
+    check(
+        "earnings for the fiscal year",
+        &[("the fiscal year", "2013")],
+    );
+    check(
+        "a rolling year-earlier comparison",
+        &[("year-earlier", "2012")],
+    );
+}
+
+#[test]
+fn not_temporal() {
+    check("a 6-year-old boy", &[]);
+    check("He is 37 years old.", &[]);
+    check("about a quarter of the market", &[]);
+    check("as soon as they can", &[]);
+    check("the long-term partnership", &[]);
+    check("It costs $5 a year.", &[]);
+    check("open 24 hours a day", &[("24 hours", "PT24H")]);
+}
+
+#[test]
 fn without_a_document_date() {
     let got: Vec<_> = extract("On June 22 and on Tuesday.", None)
         .into_iter()
@@ -240,7 +302,129 @@ fn odd_input_does_not_panic() {
         let _ = extract(text, None);
         let _ = infer_dct(text);
     }
+    for text in [
+        "a thousand thousand thousand thousand thousand years ago",
+        "99999999999999999999 days ago and 1e300 weeks",
+        "the past thousand thousand thousand thousand centuries",
+        "every thousand thousand thousand thousand thousand thousand days",
+        "25:61 and 24:00 and 00:00 on 31/02/2020 or 2020-13-45",
+        "'99 '9 '' nineteen ninety nineties the nineties",
+        "last Thanksgiving next Easter Christmas",
+    ] {
+        for d in [
+            dct(),
+            CalendarDate::new(9999, 12, 31),
+            CalendarDate::new(1, 1, 1),
+            None,
+        ] {
+            let _ = extract(text, d);
+        }
+    }
     let big: String = "1994 June 22, 12:30 Friday 4,000 Sept. ".repeat(2000);
     let got = extract(&big, dct());
     assert!(got.len() >= 2000);
+}
+
+/// Throughput benchmark over 1 MB of dense date material; run on demand with
+/// `cargo test --release -p claimlens-core dates_throughput -- --ignored --nocapture`.
+#[test]
+#[ignore = "benchmark, run on demand"]
+fn dates_throughput() {
+    let words = [
+        "1994",
+        "June",
+        "22",
+        ",",
+        "Sept.",
+        "12:30",
+        "4,000",
+        "Friday",
+        "the",
+        "last",
+        "week",
+        "2020-09-27",
+        "27/09/2020",
+        "May",
+        "of",
+        "years",
+        "ago",
+        "nearly",
+        "two",
+        "'90s",
+        "a",
+        "third",
+        "quarter",
+        "every",
+        "day",
+        "\n01:57\n",
+    ];
+    let mut text = String::with_capacity(1 << 20);
+    let mut k = 7usize;
+    while text.len() < 1 << 20 {
+        k = (k * 31 + 17) % words.len();
+        text.push_str(words[k]);
+        text.push(' ');
+    }
+    let prose = "The minister said on Tuesday that 49 soldiers and 4,000 fighters had crossed \
+                 the border, and talks would resume next week in Geneva. "
+        .repeat(8_000);
+    for (name, input) in [
+        ("prose", prose),
+        ("mixed", text.clone()),
+        ("months", "June ".repeat(200_000)),
+        ("digits", "1234567890".repeat(100_000)),
+    ] {
+        let start = std::time::Instant::now();
+        let tokens = crate::text::tokenize(&input).len();
+        let tokenizing = start.elapsed().as_secs_f64();
+        println!(
+            "{name}: shared tokenizer {tokens} tokens, {:.1} MB/s",
+            input.len() as f64 / tokenizing / 1e6
+        );
+        let start = std::time::Instant::now();
+        let found = extract(&input, dct()).len();
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{name}: {} bytes, {found} dates, {:.1} MB/s",
+            input.len(),
+            input.len() as f64 / secs / 1e6
+        );
+    }
+}
+
+#[test]
+fn analyst_shorthand() {
+    check(
+        "Revenue in Q3 2020 and in H1 fell.",
+        &[("Q3 2020", "2020-Q3"), ("H1", "2013-H1")],
+    );
+}
+
+#[test]
+fn months_take_the_year_the_tense_points_to() {
+    let nov = CalendarDate::new(2013, 11, 20);
+    let value = |text: &str| {
+        extract(text, nov)
+            .into_iter()
+            .map(|m| m.value.unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(value("The dividend is payable in January."), ["2014-01"]);
+    assert_eq!(value("In January, the firm announced cuts."), ["2013-01"]);
+    assert_eq!(value("The deal closed in March."), ["2013-03"]);
+}
+
+#[test]
+fn named_local_times_and_offsets() {
+    check(
+        "at 10:00 Moscow time",
+        &[("10:00 Moscow time", "2013-03-22T10:00")],
+    );
+    check(
+        "at 21:00 GMT+4 on Friday",
+        &[
+            ("21:00 GMT+4", "2013-03-22T21:00"),
+            ("Friday", "2013-03-22"),
+        ],
+    );
 }

@@ -26,9 +26,7 @@ pub struct Tok {
 
 /// The tokens of a text and their lower-cased forms.
 #[derive(Debug)]
-pub struct Toks<'t> {
-    /// The text.
-    pub text: &'t str,
+pub struct Toks {
     /// The tokens, in order.
     pub toks: Vec<Tok>,
     lower: String,
@@ -38,9 +36,9 @@ fn is_hyphen(s: &str) -> bool {
     matches!(s, "-" | "\u{2010}" | "\u{2011}")
 }
 
-impl<'t> Toks<'t> {
+impl Toks {
     /// Tokenises `text` once.
-    pub fn new(text: &'t str) -> Self {
+    pub fn new(text: &str) -> Self {
         let base = tokenize(text);
         let mut toks: Vec<Tok> = Vec::with_capacity(base.len() + base.len() / 8);
         let mut lower = String::with_capacity(text.len());
@@ -59,14 +57,13 @@ impl<'t> Toks<'t> {
                     }
                 }
             }
-            let line_start = text[..start]
-                .bytes()
-                .rev()
-                .find(|b| !matches!(b, b' ' | b'\t' | b'\r'))
-                .is_none_or(|b| b == b'\n')
-                || text[..start]
-                    .trim_end_matches([' ', '\t', '\r'])
-                    .ends_with('\u{2022}');
+            // A line starts after a newline, or after a bullet that starts a line.
+            let gap = &text[prev_end.unwrap_or(0)..start];
+            let line_start = match toks.last() {
+                None => true,
+                Some(_) if gap.contains('\n') => true,
+                Some(p) => p.line_start && &text[p.start..p.end] == "\u{2022}",
+            };
             let mut part_start = start;
             let mut first = true;
             let is_word = t.kind == TokenKind::Word;
@@ -74,7 +71,12 @@ impl<'t> Toks<'t> {
                 let part_end = part_start + part.len();
                 if !part.is_empty() {
                     let lo = lower.len();
-                    lower.extend(part.chars().flat_map(char::to_lowercase));
+                    if part.is_ascii() {
+                        lower.push_str(part);
+                        lower[lo..].make_ascii_lowercase();
+                    } else {
+                        lower.extend(part.chars().flat_map(char::to_lowercase));
+                    }
                     toks.push(Tok {
                         start: part_start,
                         end: part_end,
@@ -93,7 +95,7 @@ impl<'t> Toks<'t> {
             }
             pending_hyphen = false;
         }
-        Toks { text, toks, lower }
+        Toks { toks, lower }
     }
 
     /// Number of tokens.

@@ -8,17 +8,19 @@ use crate::model::{
 use crate::text::ByteSpan;
 use crate::{actors, dates, timeml};
 
+use super::grapheme;
+
 /// Default attributes for `span` on `layer`:
 /// - actor: the entity and kind of another mention with the same text, else what the
-///   actor extractor says about the text alone, else a person named by the text;
-/// - date: the kind and value the date extractor gives the text (anchored on the
-///   document date), else a plain date without a value;
+///   actor extractor finds on exactly that span reading its line, else a person named
+///   by the text;
+/// - date: the kind and value the date extractor gives exactly that span reading its
+///   line (anchored on the document date), else a plain date without a value;
 /// - claim: direct when a quotation mark touches the span, else indirect.
 pub(super) fn attrs(doc: &Document, span: ByteSpan, layer: Layer) -> Attrs {
-    let raw = span.slice(&doc.text).unwrap_or("");
     match layer {
-        Layer::Actor => Attrs::Actor(actor(doc, raw)),
-        Layer::Date => Attrs::Date(date(doc, raw)),
+        Layer::Actor => Attrs::Actor(actor(doc, span)),
+        Layer::Date => Attrs::Date(date(doc, span)),
         Layer::Claim => Attrs::Claim(ClaimAttrs {
             kind: if quoted(&doc.text, span) {
                 ClaimKind::Direct
@@ -40,7 +42,55 @@ pub(crate) fn entity_name(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn actor(doc: &Document, raw: &str) -> ActorAttrs {
+/// The line around `span` (a paragraph, in news text) and where it starts: the
+/// extractors read a mention better in its context ("the UN said" rather than "UN").
+/// A text with no line breaks is read at most [`REACH`] bytes either side.
+fn context(text: &str, span: ByteSpan) -> (usize, &str) {
+    // Rounded to whole characters: a hand-built document may hold any offsets.
+    let (a, b) = (
+        grapheme::floor(text, span.start().0),
+        grapheme::ceil(text, span.end().0),
+    );
+    let mut lo = a.saturating_sub(REACH);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (b + REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let start = text[lo..a].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let end = text[b..hi].find('\n').map_or(hi, |i| b + i);
+    (start, &text[start..end])
+}
+
+/// How far the context of a new annotation reaches without a line break.
+const REACH: usize = 2_000;
+
+/// The extractor's finding whose span is exactly `span`, reading it in its line, else
+/// reading the span alone (the line may hold a longer expression around it, as
+/// "Sunday, 27 September" around "Sunday").
+fn found<T>(
+    text: &str,
+    span: ByteSpan,
+    extract: impl Fn(&str) -> Vec<T>,
+    span_of: impl Fn(&T) -> ByteSpan,
+) -> Option<T> {
+    let (start, line) = context(text, span);
+    let wanted = (span.start().0 - start)..(span.end().0 - start);
+    let in_line = extract(line)
+        .into_iter()
+        .find(|m| span_of(m).range() == wanted);
+    in_line.or_else(|| {
+        let alone = span.slice(text).unwrap_or("");
+        extract(alone)
+            .into_iter()
+            .find(|m| span_of(m).range() == (0..alone.len()))
+    })
+}
+
+fn actor(doc: &Document, span: ByteSpan) -> ActorAttrs {
+    let raw = span.slice(&doc.text).unwrap_or("");
     let name = entity_name(raw);
     let same_text = doc.layer(Layer::Actor).find(|a| {
         a.status != Status::Rejected
@@ -51,9 +101,7 @@ fn actor(doc: &Document, raw: &str) -> ActorAttrs {
     if let Some(Attrs::Actor(found)) = same_text.map(|a| &a.attrs) {
         return found.clone();
     }
-    let whole = actors::extract(raw)
-        .into_iter()
-        .find(|m| m.span.range() == (0..raw.len()));
+    let whole = found(&doc.text, span, actors::extract, |m| m.span);
     match whole {
         Some(m) => ActorAttrs {
             kind: m.kind,
@@ -70,10 +118,13 @@ fn actor(doc: &Document, raw: &str) -> ActorAttrs {
     }
 }
 
-fn date(doc: &Document, raw: &str) -> DateAttrs {
-    let whole = dates::extract(raw, doc.dct)
-        .into_iter()
-        .find(|m| m.span.range() == (0..raw.len()));
+fn date(doc: &Document, span: ByteSpan) -> DateAttrs {
+    let whole = found(
+        &doc.text,
+        span,
+        |line| dates::extract(line, doc.dct),
+        |m| m.span,
+    );
     match whole {
         Some(m) => DateAttrs {
             kind: m.kind,

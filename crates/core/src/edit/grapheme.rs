@@ -249,6 +249,12 @@ mod tests {
         assert_eq!(clusters("👍🏽!"), ["👍🏽", "!"]);
         assert_eq!(clusters("❤\u{fe0f}x"), ["❤\u{fe0f}", "x"]);
         assert_eq!(clusters("1\u{fe0f}\u{20e3}"), ["1\u{fe0f}\u{20e3}"]);
+        let rainbow = "🏳\u{fe0f}\u{200d}🌈";
+        let health_worker = "👨🏽\u{200d}⚕\u{fe0f}";
+        assert_eq!(
+            clusters(&format!("{rainbow}{health_worker}.")),
+            [rainbow, health_worker, "."]
+        );
         let scotland = "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
         assert_eq!(clusters(scotland), [scotland]);
     }

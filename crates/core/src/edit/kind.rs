@@ -1,7 +1,28 @@
 //! The kind of an annotation across all layers, so one menu (or one key cycling
-//! through kinds) can offer every choice.
+//! through kinds) can offer every choice; and the stances a claim can take, for the
+//! stance menu.
 
-use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Layer};
+use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Layer, Stance};
+
+/// Every stance, in menu order.
+pub const STANCES: [Stance; 5] = [
+    Stance::Assert,
+    Stance::Deny,
+    Stance::Accuse,
+    Stance::Call,
+    Stance::Report,
+];
+
+/// A stance as files name it (`assert`, `deny`, `accuse`, `call`, `report`).
+pub fn stance_name(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Assert => "assert",
+        Stance::Deny => "deny",
+        Stance::Accuse => "accuse",
+        Stance::Call => "call",
+        Stance::Report => "report",
+    }
+}
 
 /// The kind of an annotation on any layer; the variant fixes the layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -98,5 +119,9 @@ mod tests {
             Kind::Actor(ActorKind::Person)
         );
         assert_eq!(Kind::from_name(Layer::Actor, "date"), None);
+        for s in STANCES {
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(json, format!("\"{}\"", stance_name(s)));
+        }
     }
 }

@@ -52,8 +52,8 @@ use crate::model::{Annotation, AnnotationId, Attrs, Document, Layer, Origin, Sta
 use crate::text::ByteSpan;
 use crate::timeml::TimexError;
 
-pub use history::History;
-pub use kind::Kind;
+pub use history::{History, DEFAULT_LIMIT};
+pub use kind::{stance_name, Kind, STANCES};
 pub use patch::{Change, Patch, PatchError};
 pub use snap::{Direction, Side, Snap, Step};
 
@@ -101,7 +101,8 @@ pub enum Edit {
         span: ByteSpan,
         /// Which layer.
         layer: Layer,
-        /// Which kind (`None`: the layer's likely kind).
+        /// Which kind (`None`: the layer's likely kind); a kind of another layer
+        /// decides the layer.
         kind: Option<Kind>,
     },
     /// Remove an annotation altogether.
@@ -460,6 +461,12 @@ impl<'d> Draft<'d> {
         origin: Origin,
         status: Status,
     ) -> Result<AnnotationId, EditError> {
+        // A hand-built document may hand out an id in use: skip it.
+        while self.doc.get(AnnotationId(self.next_id)).is_some()
+            || self.index.contains_key(&AnnotationId(self.next_id))
+        {
+            self.next_id = self.next_id.checked_add(1).ok_or(EditError::OutOfIds)?;
+        }
         let id = AnnotationId(self.next_id);
         self.next_id = self.next_id.checked_add(1).ok_or(EditError::OutOfIds)?;
         self.put(Annotation {

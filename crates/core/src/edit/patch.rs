@@ -21,7 +21,8 @@ use crate::model::{
 };
 use crate::text::ByteSpan;
 
-use super::grapheme;
+/// Up to this many changes, a patch finds its annotations by comparing ids.
+const SMALL: usize = 8;
 
 /// One annotation's change: absent before means created, absent after means deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,17 +53,6 @@ pub enum PatchError {
          matches the document (reload the document or clear its history)"
     )]
     Conflict(u32),
-    /// The document hands out ids differently from when the step was recorded.
-    #[error(
-        "the document's next id is {found}, the recorded step expects {expected}; \
-         the history no longer matches the document"
-    )]
-    NextId {
-        /// What the patch expects.
-        expected: u32,
-        /// What the document has.
-        found: u32,
-    },
     /// An annotation of the patch does not fit the text.
     #[error(
         "annotation #{0} of the recorded step does not fit the text (past its end or \
@@ -72,17 +62,10 @@ pub enum PatchError {
 }
 
 impl Patch {
-    /// A patch from its changes; ids are expected to be distinct.
-    pub fn new(changes: Vec<Change>, next_id: (u32, u32)) -> Self {
+    /// A patch from its changes; ids are expected to be distinct (use [`super::apply`]
+    /// to make patches).
+    pub(crate) fn new(changes: Vec<Change>, next_id: (u32, u32)) -> Self {
         Patch { changes, next_id }
-    }
-
-    /// A patch that changes nothing, at `next_id`.
-    pub fn empty(next_id: u32) -> Self {
-        Patch {
-            changes: Vec::new(),
-            next_id: (next_id, next_id),
-        }
     }
 
     /// Each changed annotation, before and after.
@@ -152,20 +135,26 @@ impl Patch {
     /// Applies the patch to `doc`, after checking that it fits.
     ///
     /// # Errors
-    /// [`PatchError`] when an annotation the patch replaces is not as recorded, the next
-    /// id differs, or a new annotation does not fit the text; `doc` is then unchanged.
+    /// [`PatchError`] when an annotation the patch replaces is not as recorded, an
+    /// annotation it creates exists already, or a new annotation does not fit the
+    /// text; `doc` is then unchanged.
     pub fn apply_to(&self, doc: &mut Document) -> Result<(), PatchError> {
-        if doc.next_id != self.next_id.0 {
-            return Err(PatchError::NextId {
-                expected: self.next_id.0,
-                found: doc.next_id,
-            });
-        }
-        let by_id: HashMap<AnnotationId, &Change> =
-            self.changes.iter().map(|c| (c.id, c)).collect();
+        // Most patches change one annotation: comparing ids beats hashing them.
+        let by_id: HashMap<AnnotationId, &Change> = if self.changes.len() > SMALL {
+            self.changes.iter().map(|c| (c.id, c)).collect()
+        } else {
+            HashMap::new()
+        };
+        let change_of = |id: AnnotationId| -> Option<&Change> {
+            if self.changes.len() > SMALL {
+                by_id.get(&id).copied()
+            } else {
+                self.changes.iter().find(|c| c.id == id)
+            }
+        };
         let mut matched = 0;
         for a in &doc.annotations {
-            if let Some(c) = by_id.get(&a.id) {
+            if let Some(c) = change_of(a.id) {
                 if c.before.as_ref() != Some(a) {
                     return Err(PatchError::Conflict(a.id.0));
                 }
@@ -186,20 +175,26 @@ impl Patch {
                 return Err(PatchError::Span(a.id.0));
             }
         }
-        doc.annotations.retain(|a| !by_id.contains_key(&a.id));
+        doc.annotations.retain(|a| change_of(a.id).is_none());
         doc.annotations.extend(self.added().cloned());
-        doc.next_id = self.next_id.1;
+        // The recorded next id, but never one already in use: a document read back
+        // from a file recomputes its next id from the ids it holds, which may be lower
+        // than when the step was recorded.
+        let in_use = doc.annotations.iter().map(|a| a.id.0).max();
+        doc.next_id = in_use.map_or(self.next_id.1, |m| self.next_id.1.max(m.saturating_add(1)));
         doc.sort();
         Ok(())
     }
 }
 
-/// True when every span of `a` lies inside `text` on cluster boundaries.
+/// True when every span of `a` lies inside `text` on character boundaries. (Cluster
+/// boundaries are checked where a person gives a span; an extractor's suggestion that
+/// ends inside a cluster must still be accepted or rejected.)
 fn fits(text: &str, a: &Annotation) -> bool {
     let ok = |s: &ByteSpan| {
         s.end().0 <= text.len()
-            && grapheme::is_boundary(text, s.start().0)
-            && grapheme::is_boundary(text, s.end().0)
+            && text.is_char_boundary(s.start().0)
+            && text.is_char_boundary(s.end().0)
     };
     ok(&a.span)
         && match &a.attrs {

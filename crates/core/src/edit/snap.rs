@@ -9,6 +9,9 @@
 //! what the extractors produce. Every edge lands on a grapheme cluster boundary
 //! ([`super::grapheme`]), with snapping or without.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::text::{ByteSpan, OffsetMap, Utf16Offset};
 
 use super::grapheme;
@@ -318,6 +321,24 @@ fn skip_gap_backward(text: &str, mut at: usize) -> usize {
     at
 }
 
+static ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
+
+/// True when the period at byte `at` closes an abbreviation of the sentence
+/// splitter's list (`Jr.`, `Inc.`, `Sept.`): it belongs to the word.
+fn closes_abbreviation(text: &str, at: usize) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| crate::data::entries(ABBREVIATIONS).collect());
+    let before = &text[..at];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(at, |(i, _)| i);
+    let word = &before[word_start..];
+    !word.is_empty() && (set.contains(word) || set.contains(word.to_lowercase().as_str()))
+}
+
 /// True when an opening bracket at the span's start is closed inside it (or a
 /// closing one at its end is opened inside it): `Defence Ministry (MoD)` keeps its
 /// parenthesis, `(UN)` loses both.
@@ -371,6 +392,7 @@ fn trim(text: &str, mut start: usize, mut end: usize, mode: Snap) -> (usize, usi
     while start < end {
         let p = prev_char(text, end);
         match char_at(text, p) {
+            Some('.') if mode == Snap::Words && closes_abbreviation(text, p) => break,
             Some(c) if trims(p, c, start, end) => end = grapheme::prev(text, end),
             _ => break,
         }
@@ -410,6 +432,10 @@ mod tests {
         assert_eq!(words(t, "zerbaij"), "Azerbaijan");
         assert_eq!(words(t, "Defence Ministry (MoD)"), "Defence Ministry (MoD)");
         assert_eq!(words(t, "Ministry (Mo"), "Ministry (MoD)");
+        let t = "met Gen. Smith Jr. and Apple Inc., then left.";
+        assert_eq!(words(t, "Smith Jr."), "Smith Jr.");
+        assert_eq!(words(t, "Apple Inc.,"), "Apple Inc.");
+        assert_eq!(words(t, "then left."), "then left");
     }
 
     #[test]

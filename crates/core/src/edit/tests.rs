@@ -765,12 +765,15 @@ fn patches_that_no_longer_fit_are_refused() {
     )
     .unwrap();
     assert_eq!(create.apply_to(&mut other_text), Err(PatchError::Span(9)));
-    let mut behind = doc.clone();
-    behind.next_id = 3;
-    assert!(matches!(
-        create.apply_to(&mut behind),
-        Err(PatchError::NextId { .. })
-    ));
+    // Creating an id that exists meanwhile is a conflict, never a doubled id.
+    let mut taken = doc.clone();
+    taken.add(
+        at("Sunday", 0),
+        date(None),
+        Origin::Manual,
+        Status::Accepted,
+    );
+    assert_eq!(create.apply_to(&mut taken), Err(PatchError::Conflict(9)));
     // The history keeps a step it could not undo.
     let mut work = doc.clone();
     let mut h = History::new();
@@ -896,4 +899,134 @@ fn random_edits_never_panic_and_always_undo() {
         h.undo(&mut doc).unwrap();
     }
     assert_eq!(doc, fixture());
+}
+
+#[test]
+fn suggestions_inside_a_cluster_can_still_be_reviewed() {
+    let text = "Cafe\u{301} owner";
+    let mut doc = Document::new("t", text, None);
+    // An extractor's span ending between `e` and its combining accent.
+    let id = doc.add(
+        ByteSpan::from_raw(0, 4).unwrap(),
+        actor(ActorKind::Organisation, "Cafe"),
+        Origin::Auto,
+        Status::Suggested,
+    );
+    let (d, _) = edited(&doc, &Edit::Accept(id));
+    assert_eq!(d.get(id).map(|a| a.status), Some(Status::Accepted));
+    // A person's span there is refused, and a move repairs it.
+    assert_eq!(
+        apply(
+            &doc,
+            &Edit::SetSpan {
+                id,
+                span: ByteSpan::from_raw(0, 4).unwrap()
+            }
+        ),
+        Err(EditError::SplitsCharacter(4))
+    );
+    let (d, _) = edited(
+        &doc,
+        &Edit::MoveBoundary {
+            id,
+            side: Side::End,
+            step: Step::Char,
+            direction: Direction::Forward,
+        },
+    );
+    assert_eq!(
+        d.get(id).and_then(|a| a.span.slice(text)),
+        Some("Cafe\u{301}")
+    );
+}
+
+#[test]
+fn history_survives_a_reload_through_the_native_format() {
+    use crate::formats::native::{from_json, to_json};
+    let mut doc = fixture();
+    let mut h = History::new();
+    h.apply(
+        &mut doc,
+        &Edit::Create {
+            span: at("President", 0),
+            layer: Layer::Actor,
+            kind: None,
+        },
+    )
+    .unwrap();
+    h.apply(&mut doc, &Edit::Delete(id(9))).unwrap();
+    // Reading the file recomputes the next id from the ids present (9, not 10).
+    let mut reloaded = from_json(&to_json(&doc)).unwrap();
+    let mut h: History = serde_json::from_str(&serde_json::to_string(&h).unwrap()).unwrap();
+    h.undo(&mut reloaded).unwrap();
+    assert_eq!(entity(&reloaded, 9), "President");
+    h.undo(&mut reloaded).unwrap();
+    assert!(reloaded.get(id(9)).is_none());
+    h.redo(&mut reloaded).unwrap();
+    h.redo(&mut reloaded).unwrap();
+    assert!(reloaded.get(id(9)).is_none());
+    // A new annotation never reuses a live id, even on a hand-built document.
+    let mut odd = fixture();
+    odd.next_id = 2;
+    let p = apply(
+        &odd,
+        &Edit::Create {
+            span: at("President", 0),
+            layer: Layer::Actor,
+            kind: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(p.focus(), Some(id(9)));
+    p.apply_to(&mut odd).unwrap();
+    assert_eq!(odd.next_id, 10);
+}
+
+#[test]
+fn corrupt_spans_in_a_hand_built_document_never_panic() {
+    let text = "Ær 🇦🇲 said";
+    let mut doc = Document::new("t", text, None);
+    // Offsets inside `Æ` and inside the flag, and past the end.
+    for (a, b) in [(1, 3), (4, 6), (2, 40)] {
+        doc.annotations.push(Annotation {
+            id: AnnotationId(doc.next_id),
+            span: ByteSpan::from_raw(a, b).unwrap(),
+            attrs: actor(ActorKind::Person, "x"),
+            origin: Origin::Auto,
+            status: Status::Suggested,
+        });
+        doc.next_id += 1;
+    }
+    for n in 1..=3 {
+        let edits = [
+            Edit::SetLayer {
+                id: id(n),
+                layer: Layer::Date,
+            },
+            Edit::SetKind {
+                id: id(n),
+                kind: Kind::Claim(ClaimKind::Direct),
+            },
+            Edit::SplitMention {
+                id: id(n),
+                entity: None,
+            },
+            Edit::MoveBoundary {
+                id: id(n),
+                side: Side::Start,
+                step: Step::Word,
+                direction: Direction::Backward,
+            },
+            Edit::Accept(id(n)),
+            Edit::Delete(id(n)),
+        ];
+        for e in edits {
+            let _ = apply(&doc, &e);
+        }
+    }
+    let _ = crate::review::check(&doc);
+    let _ = crate::views::claims_table(&doc);
+    let _ = crate::views::timeline(&doc);
+    let whole = ByteSpan::from_raw(0, text.len()).unwrap();
+    let _ = crate::views::segments(&doc, whole, None);
 }

@@ -9,7 +9,9 @@
 //! - `N` lines: `Reference Tn TIMEX3:value` for date values, `Entity:name` for an
 //!   actor's canonical entity (and a source's); the real value is the text field.
 //!
-//! Offsets are Python string offsets (code points) over the exact text. The text
+//! Offsets are Python string offsets (code points) over the exact text, CRLF
+//! included: a reader must open the `.txt` without newline translation (Python:
+//! `open(path, encoding="utf-8", newline="")`), as brat itself does. The text
 //! field of a `T` line cannot hold a line break or tab, so those are written as
 //! spaces and compared the same way on import.
 
@@ -202,6 +204,7 @@ struct Entity {
 }
 
 /// Reads one document from its text and `.ann` contents; `file` names the `.ann`.
+/// Notes (`#` lines) are counted in a notice, not read.
 ///
 /// # Errors
 /// A malformed line, an unknown type or value, a reference to a missing `T`, an
@@ -211,16 +214,21 @@ pub fn import(
     text: &str,
     ann: &str,
     file: &str,
-) -> Result<(Document, Option<Notice>), ImportError> {
+) -> Result<(Document, Vec<Notice>), ImportError> {
     let mut draft = Draft::new(id, text);
     draft.matches = brat_quote;
     let mut ents: Vec<Entity> = Vec::new();
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut later: Vec<(usize, &str)> = Vec::new();
+    let mut notes = 0usize;
     for (i, raw) in ann.split('\n').enumerate() {
         let n = i + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if line.trim().is_empty() || line.starts_with('#') {
+        if line.starts_with('#') {
+            notes += 1;
+            continue;
+        }
+        if line.trim().is_empty() {
             continue;
         }
         let err = |msg: String| ImportError::new(file, Place::line(n), msg);
@@ -428,5 +436,111 @@ pub fn import(
             },
         });
     }
-    finish(draft, file)
+    let (doc, unit) = finish(draft, file)?;
+    let mut notices: Vec<Notice> = unit.into_iter().collect();
+    if notes > 0 {
+        notices.push(Notice {
+            file: file.to_string(),
+            document: doc.id.clone(),
+            message: format!(
+                "{notes} note line(s) (#) have no place in claimlens and were not read"
+            ),
+        });
+    }
+    Ok((doc, notices))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorAttrs, ClaimAttrs, DateAttrs, Stance};
+
+    fn at(text: &str, s: &str) -> ByteSpan {
+        let i = text.find(s).unwrap();
+        ByteSpan::from_raw(i, i + s.len()).unwrap()
+    }
+
+    #[test]
+    fn ann_lines_follow_the_standoff_format() {
+        let text = "\"We won\", 😀 Baku said on Sunday, \"again\".";
+        let mut doc = Document::new("d", text, None);
+        doc.add(
+            at(text, "Baku"),
+            Attrs::Actor(ActorAttrs {
+                kind: ActorKind::Country,
+                entity: "Azerbaijan government".into(),
+            }),
+            Origin::Manual,
+            Status::Accepted,
+        );
+        doc.add(
+            at(text, "Sunday"),
+            Attrs::Date(DateAttrs {
+                kind: DateKind::Date,
+                value: Some("2020-09-27".into()),
+            }),
+            Origin::Auto,
+            Status::Suggested,
+        );
+        let (a, b) = (at(text, "We won"), at(text, "again"));
+        doc.add(
+            a.hull(&b),
+            Attrs::Claim(ClaimAttrs {
+                kind: ClaimKind::Direct,
+                source: Some(at(text, "Baku")),
+                cue: Some(at(text, "said")),
+                fragments: vec![a, b],
+                stance: Some(Stance::Assert),
+                source_entity: None,
+            }),
+            Origin::Auto,
+            Status::Accepted,
+        );
+        let out = ann(&doc, &ExportOptions::default());
+        let expected = "\
+T1\tClaim 1 7;34 39\tWe won again
+A1\tKind T1 direct
+A2\tStance T1 assert
+T2\tSource 12 16\tBaku
+R1\tSource Arg1:T1 Arg2:T2
+T3\tCue 17 21\tsaid
+R2\tCue Arg1:T1 Arg2:T3
+T4\tActor 12 16\tBaku
+A3\tKind T4 country
+A4\tManual T4
+N1\tReference T4 Entity:Azerbaijan_government\tAzerbaijan government
+T5\tDate 25 31\tSunday
+A5\tKind T5 date
+A6\tSuggested T5
+N2\tReference T5 TIMEX3:2020-09-27\t2020-09-27
+";
+        assert_eq!(out, expected);
+        let (back, notices) = import("d", text, &out, "d.ann").unwrap();
+        assert!(notices.is_empty());
+        assert_eq!(back.annotations.len(), 3);
+        assert!(annotation_conf().contains("Kind\tArg:Actor|Date|Claim"));
+    }
+
+    #[test]
+    fn unlinked_parts_and_unknown_types_are_refused_by_line() {
+        let text = "Baku said no.";
+        let noted = "#1\tAnnotatorNotes T1\tcheck\nT1\tActor 0 4\tBaku\n";
+        let (_, notices) = import("d", text, noted, "d.ann").unwrap();
+        assert!(notices[0].message.contains("1 note line"), "{notices:?}");
+        let e = import("d", text, "T1\tSource 0 4\tBaku\n", "d.ann").unwrap_err();
+        assert_eq!(
+            (e.place.line, e.message.contains("linked")),
+            (Some(1), true)
+        );
+        let e = import("d", text, "\nT1\tPlanet 0 4\tBaku\n", "d.ann").unwrap_err();
+        assert_eq!(e.place.line, Some(2));
+        let e = import(
+            "d",
+            text,
+            "T1\tActor 0 4\tBaku\nA1\tKind T9 person\n",
+            "d.ann",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("T9"), "{e}");
+    }
 }

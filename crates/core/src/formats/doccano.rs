@@ -10,7 +10,7 @@
 //! import, with no text to check against, the unit is decided by word boundaries
 //! ([`super::units`]); the older `label: [[start, end, "LABEL"]]` form is read too.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{json, Value};
 
@@ -45,16 +45,15 @@ fn export_one(doc: &Document, options: &ExportOptions) -> Value {
     let mut entities = Vec::new();
     let mut relations = Vec::new();
     let mut suggested = Vec::new();
-    let mut by_span: HashMap<(ByteSpan, &str), u32> = HashMap::new();
+    // A claim's source or cue is one entity however many claims share it.
+    let mut roles: HashMap<(ByteSpan, &str), u32> = HashMap::new();
     let mut next = 1u32;
     let mut entity = |span: ByteSpan, label: &'static str, entities: &mut Vec<Value>| -> u32 {
-        *by_span.entry((span, label)).or_insert_with(|| {
-            let id = next;
-            next += 1;
-            let (s, e) = offsets(span);
-            entities.push(json!({"id": id, "label": label, "start_offset": s, "end_offset": e}));
-            id
-        })
+        let id = next;
+        next += 1;
+        let (s, e) = offsets(span);
+        entities.push(json!({"id": id, "label": label, "start_offset": s, "end_offset": e}));
+        id
     };
     for a in exported(doc, options) {
         let id = entity(a.span, labels::label_of(&a.attrs), &mut entities);
@@ -67,7 +66,14 @@ fn export_one(doc: &Document, options: &ExportOptions) -> Value {
                 (labels::REL_CUE, c.cue, labels::CUE),
             ] {
                 if let Some(span) = span {
-                    let to = entity(span, label, &mut entities);
+                    let to = match roles.get(&(span, label)) {
+                        Some(&to) => to,
+                        None => {
+                            let to = entity(span, label, &mut entities);
+                            roles.insert((span, label), to);
+                            to
+                        }
+                    };
                     relations.push(json!({"id": relations.len() + 1, "from_id": id, "to_id": to, "type": role}));
                 }
             }
@@ -129,20 +135,33 @@ fn read_record(v: &Value, file: &str, n: usize, stem: &str) -> Result<Draft, Imp
         .get("dct")
         .and_then(Value::as_str)
         .and_then(|s| s.parse().ok());
-    if v.get("offset_unit").and_then(Value::as_str) == Some("utf16") {
-        draft.declared = CountUnit::Utf16;
+    match v.get("offset_unit").and_then(Value::as_str) {
+        Some("utf16") => draft.declared = CountUnit::Utf16,
+        Some("codepoint") => {}
+        Some(other) => {
+            return Err(err(
+                "$.offset_unit".into(),
+                format!("unknown offset unit {other:?}; expected codepoint or utf16"),
+            ))
+        }
+        None => {}
     }
-    let suggested: Vec<&Value> = v
+    draft.unit_named = v.get("offset_unit").is_some();
+    let suggested: HashSet<String> = v
         .get("suggested")
         .and_then(Value::as_array)
-        .map(|a| a.iter().collect())
+        .map(|a| a.iter().map(Value::to_string).collect())
         .unwrap_or_default();
     // (entity id, span index, label) in file order.
     let mut ents: Vec<(Value, usize, Label, String)> = Vec::new();
     if let Some(list) = v.get("entities").and_then(Value::as_array) {
         for (i, e) in list.iter().enumerate() {
             let path = format!("$.entities[{i}]");
-            let num = |k: &str| e.get(k).and_then(Value::as_u64).map(|x| x as usize);
+            let num = |k: &str| {
+                e.get(k)
+                    .and_then(Value::as_u64)
+                    .and_then(|x| usize::try_from(x).ok())
+            };
             let (Some(s), Some(end), Some(label)) = (
                 num("start_offset"),
                 num("end_offset"),
@@ -168,32 +187,34 @@ fn read_record(v: &Value, file: &str, n: usize, stem: &str) -> Result<Draft, Imp
             let path = format!("$.label[{i}]");
             let triple = e.as_array().filter(|a| a.len() == 3);
             let (Some(s), Some(end), Some(label)) = (
-                triple.and_then(|a| a[0].as_u64()),
-                triple.and_then(|a| a[1].as_u64()),
+                triple
+                    .and_then(|a| a[0].as_u64())
+                    .and_then(|x| usize::try_from(x).ok()),
+                triple
+                    .and_then(|a| a[1].as_u64())
+                    .and_then(|x| usize::try_from(x).ok()),
                 triple.and_then(|a| a[2].as_str()),
             ) else {
                 return Err(err(path, "a label is [start, end, \"LABEL\"]".into()));
             };
             let parsed = labels::parse(label)
                 .ok_or_else(|| err(path.clone(), format!("unknown label {label:?}")))?;
-            let span = draft.span(RawSpan::new(
-                s as usize,
-                end as usize,
-                None,
-                Place::at(Some(n), path),
-            ));
+            let span = draft.span(RawSpan::new(s, end, None, Place::at(Some(n), path)));
             ents.push((Value::Null, span, parsed, label.into()));
         }
     }
+    let by_id: HashMap<String, usize> = ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.0.is_null())
+        .map(|(i, e)| (e.0.to_string(), i))
+        .collect();
     let mut links: HashMap<usize, (Option<usize>, Option<usize>)> = HashMap::new();
     let mut linked = vec![false; ents.len()];
     if let Some(list) = v.get("relations").and_then(Value::as_array) {
         for (i, r) in list.iter().enumerate() {
             let path = format!("$.relations[{i}]");
-            let find = |k: &str| {
-                let id = r.get(k).filter(|x| !x.is_null())?;
-                ents.iter().position(|e| &e.0 == id)
-            };
+            let find = |k: &str| by_id.get(&r.get(k)?.to_string()).copied();
             let (Some(from), Some(to)) = (find("from_id"), find("to_id")) else {
                 return Err(err(
                     path,
@@ -216,7 +237,7 @@ fn read_record(v: &Value, file: &str, n: usize, stem: &str) -> Result<Draft, Imp
         }
     }
     for (i, (eid, span, label, _)) in ents.iter().enumerate() {
-        let status = if !eid.is_null() && suggested.contains(&eid) {
+        let status = if !eid.is_null() && suggested.contains(&eid.to_string()) {
             Status::Suggested
         } else {
             Status::Accepted
@@ -255,4 +276,33 @@ fn read_record(v: &Value, file: &str, n: usize, stem: &str) -> Result<Draft, Imp
         });
     }
     Ok(draft)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_older_label_form_reads_too() {
+        let line = r#"{"text":"Baku said no.","label":[[0,4,"GPE"],[10,12,"CLAIM"]]}"#;
+        let (docs, notices) = import(line, "old.jsonl", "old").unwrap();
+        assert!(notices.is_empty());
+        assert_eq!(docs[0].id, "old-1");
+        assert_eq!(docs[0].annotations.len(), 2);
+        let err = import(r#"{"text":"x","label":[[0,1]]}"#, "old.jsonl", "old").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "old.jsonl:1: $.label[0]: a label is [start, end, \"LABEL\"]"
+        );
+    }
+
+    #[test]
+    fn relations_must_name_entities_of_the_record() {
+        let line = r#"{"text":"Baku said no.","entities":[{"id":1,"label":"CLAIM","start_offset":10,"end_offset":12}],"relations":[{"from_id":1,"to_id":9,"type":"source"}]}"#;
+        let err = import(line, "r.jsonl", "r").unwrap_err();
+        assert!(
+            err.to_string().starts_with("r.jsonl:1: $.relations[0]:"),
+            "{err}"
+        );
+    }
 }

@@ -51,6 +51,8 @@ pub(crate) struct Draft {
     pub spans: Vec<RawSpan>,
     pub items: Vec<DraftItem>,
     pub declared: CountUnit,
+    /// The file names its unit itself (claimlens's own exports): trust it.
+    pub unit_named: bool,
     pub matches: QuoteMatch,
 }
 
@@ -63,6 +65,7 @@ impl Draft {
             spans: Vec::new(),
             items: Vec::new(),
             declared: CountUnit::CodePoint,
+            unit_named: false,
             matches: units::exact,
         }
     }
@@ -77,8 +80,12 @@ impl Draft {
 /// Checks every span of `draft` and builds the document; a notice says so when the
 /// offsets were counted in another unit than the file declares.
 pub(crate) fn finish(draft: Draft, file: &str) -> Result<(Document, Option<Notice>), ImportError> {
-    let resolved = units::resolve(&draft.text, &draft.spans, draft.declared, draft.matches)
-        .map_err(|m| ImportError::new(file, m.place, m.problem))?;
+    let resolved = if draft.unit_named {
+        units::check(&draft.text, &draft.spans, draft.declared, draft.matches)
+    } else {
+        units::resolve(&draft.text, &draft.spans, draft.declared, draft.matches)
+    }
+    .map_err(|m| ImportError::new(file, m.place, m.problem))?;
     let notice = (resolved.unit != draft.declared).then(|| Notice {
         file: file.to_string(),
         document: draft.id.clone(),

@@ -82,7 +82,9 @@ pub fn export(doc: &Document, options: &ExportOptions) -> String {
             } else {
                 format!("{} ({})", escape(&r.source), escape(&r.source_entity))
             };
-            let when = if r.date_text.is_empty() || r.date_text == r.date {
+            let when = if r.date_text.is_empty() && !r.date.is_empty() {
+                format!("{} (article date)", escape(&r.date))
+            } else if r.date_text.is_empty() || r.date_text == r.date {
                 escape(&r.date)
             } else {
                 format!("{} ({})", escape(&r.date_text), escape(&r.date))

@@ -285,7 +285,7 @@ fn import_one(f: &InputFile, format: Format, out: &mut Imported) -> Result<(), I
         base.split('.').next().unwrap_or(base).to_string()
     };
     let (docs, notices) = match format {
-        Format::Json | Format::Jsonl => (native::import(text, name)?, Vec::new()),
+        Format::Json | Format::Jsonl => native::import(text, name)?,
         Format::Doccano => doccano::import(text, name, &stem)?,
         Format::LabelStudio => labelstudio::import(text, name, &stem)?,
         Format::W3c => w3c::import(text, name, &stem)?,

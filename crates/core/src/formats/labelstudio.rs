@@ -342,7 +342,12 @@ fn read_result(
             continue;
         }
         let value = item.get("value").unwrap_or(&Value::Null);
-        let num = |k: &str| value.get(k).and_then(Value::as_u64).map(|x| x as usize);
+        let num = |k: &str| {
+            value
+                .get(k)
+                .and_then(Value::as_u64)
+                .and_then(|x| usize::try_from(x).ok())
+        };
         let (Some(start), Some(end)) = (num("start"), num("end")) else {
             return Err(err(
                 p,
@@ -493,4 +498,70 @@ fn read_result(
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorAttrs, ActorKind, ClaimAttrs, ClaimKind, Stance};
+
+    fn sample() -> Document {
+        let text = "😀 Baku said no.";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            ByteSpan::from_raw(i, i + s.len()).unwrap()
+        };
+        let mut doc = Document::new("d", text, None);
+        doc.add(
+            at("Baku"),
+            Attrs::Actor(ActorAttrs {
+                kind: ActorKind::Country,
+                entity: "Azerbaijan".into(),
+            }),
+            Origin::Manual,
+            Status::Accepted,
+        );
+        doc.add(
+            at("no"),
+            Attrs::Claim(ClaimAttrs {
+                kind: ClaimKind::Indirect,
+                source: Some(at("Baku")),
+                cue: Some(at("said")),
+                fragments: vec![],
+                stance: Some(Stance::Deny),
+                source_entity: Some("Azerbaijan".into()),
+            }),
+            Origin::Auto,
+            Status::Suggested,
+        );
+        doc
+    }
+
+    #[test]
+    fn accepted_go_to_annotations_and_suggestions_to_predictions() {
+        let v: Value =
+            serde_json::from_str(&export(&[sample()], &ExportOptions::default())).unwrap();
+        let task = &v[0];
+        assert_eq!(task["data"]["text"], "😀 Baku said no.");
+        let accepted = task["annotations"][0]["result"].as_array().unwrap();
+        assert_eq!(
+            accepted[0]["value"],
+            json!({"start": 2, "end": 6, "text": "Baku", "labels": ["COUNTRY"]})
+        );
+        let predicted = task["predictions"][0]["result"].as_array().unwrap();
+        let relation = predicted.iter().find(|r| r["type"] == "relation").unwrap();
+        assert_eq!(relation["labels"], json!(["source"]));
+        assert!(predicted
+            .iter()
+            .any(|r| r["type"] == "choices" && r["value"]["choices"] == json!(["deny"])));
+    }
+
+    #[test]
+    fn the_label_config_names_every_label() {
+        let config = label_config();
+        for l in labels::ALL {
+            assert!(config.contains(&format!("<Label value=\"{l}\"/>")), "{l}");
+        }
+        assert!(config.contains("<Relation value=\"cue\"/>"));
+    }
 }

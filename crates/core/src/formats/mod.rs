@@ -254,7 +254,7 @@ impl FileNames {
     fn stem(id: &str) -> String {
         let clean: String = id
             .chars()
-            .take(80)
+            .take(150)
             .map(|c| {
                 if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
                     c

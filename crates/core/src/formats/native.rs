@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::import::{jsonl_lines, ImportError, Place};
+use super::import::{jsonl_lines, ImportError, Notice, Place};
+use super::units::{self, CountUnit, RawSpan};
 use crate::calendar::CalendarDate;
 use crate::model::{
     ActorAttrs, ActorKind, Annotation, AnnotationId, Attrs, ClaimAttrs, ClaimKind, DateAttrs,
@@ -239,31 +240,124 @@ pub fn to_jsonl(docs: &[Document]) -> String {
 /// Reads a native file: one document (JSON, possibly pretty-printed) or one document
 /// a line (JSON Lines; a file whose first line is a whole object).
 ///
+/// Files in the gold format written by other tools may count offsets in UTF-16
+/// units or bytes: when every span's quoted `text` fits in another unit (or the file
+/// names `utf16` or `byte` as its `offset_unit`), the spans are converted and a
+/// notice says so.
+///
 /// # Errors
 /// The first document that cannot be read, with its line and JSON path.
-pub fn import(text: &str, file: &str) -> Result<Vec<Document>, ImportError> {
+pub fn import(text: &str, file: &str) -> Result<(Vec<Document>, Vec<Notice>), ImportError> {
     let mut lines = jsonl_lines(text).peekable();
     let first_is_whole = lines
         .peek()
         .is_some_and(|(_, l)| serde_json::from_str::<serde_json::Value>(l).is_ok());
-    if !first_is_whole {
-        let wire = serde_json::from_str(text).map_err(|e| {
+    let mut notices = Vec::new();
+    let mut read = |json: &str, line: Option<usize>| -> Result<Document, ImportError> {
+        let mut wire: WireDocument = serde_json::from_str(json).map_err(|e| {
             ImportError::new(
                 file,
-                Place::line(e.line()),
+                Place::line(line.unwrap_or(e.line())),
                 format!("not a claimlens document: {e}"),
             )
         })?;
-        return Ok(vec![from_wire(wire).map_err(|e| placed(e, file, None))?]);
+        // A date in another shape (`03-02-2009`) is ambiguous: drop it, say so,
+        // and keep the document and its spans.
+        let dct = wire.dct.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        if let Some(Err(e)) = dct.map(str::parse::<CalendarDate>) {
+            notices.push(Notice {
+                file: file.to_string(),
+                document: wire.id.clone(),
+                message: format!("dct: {e}; read without a document date"),
+            });
+            wire.dct = None;
+        }
+        if let Some(unit) = to_code_points(&mut wire, file, line)? {
+            notices.push(Notice {
+                file: file.to_string(),
+                document: wire.id.clone(),
+                message: format!(
+                    "offsets were counted in {}, not code points; converted (every span checked against its text)",
+                    unit.describe()
+                ),
+            });
+        }
+        from_wire(wire).map_err(|e| placed(e, file, line))
+    };
+    let docs = if first_is_whole {
+        lines
+            .map(|(n, line)| read(line, Some(n)))
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        vec![read(text, None)?]
+    };
+    Ok((docs, notices))
+}
+
+/// Rewrites the spans of `wire` in code points when they were counted in another
+/// unit: the one the file names, or the one every quoted text fits. Returns the unit
+/// found when the file did not name it. Leaves the spans alone when nothing fits, so
+/// that [`from_wire`] reports the first misfit with its place.
+fn to_code_points(
+    wire: &mut WireDocument,
+    file: &str,
+    line: Option<usize>,
+) -> Result<Option<CountUnit>, ImportError> {
+    let declared = match wire.offset_unit.as_str() {
+        "codepoint" => CountUnit::CodePoint,
+        "utf16" => CountUnit::Utf16,
+        "byte" => CountUnit::Byte,
+        _ => return Ok(None),
+    };
+    let text = std::mem::take(&mut wire.text);
+    let mut spans: Vec<&mut WireSpan> = Vec::new();
+    let mut paths = Vec::new();
+    for (layer, list) in [
+        ("actors", &mut wire.actors),
+        ("dates", &mut wire.dates),
+        ("claims", &mut wire.claims),
+    ] {
+        for (i, a) in list.iter_mut().enumerate() {
+            paths.push(format!("$.{layer}[{i}]"));
+            spans.push(&mut a.span);
+            if let Some(s) = a.source.as_mut() {
+                paths.push(format!("$.{layer}[{i}].source"));
+                spans.push(s);
+            }
+            if let Some(s) = a.cue.as_mut() {
+                paths.push(format!("$.{layer}[{i}].cue"));
+                spans.push(s);
+            }
+            for (k, f) in a.fragments.iter_mut().enumerate() {
+                paths.push(format!("$.{layer}[{i}].fragments[{k}]"));
+                spans.push(f);
+            }
+        }
     }
-    lines
-        .map(|(n, line)| {
-            serde_json::from_str(line)
-                .map_err(ReadError::Json)
-                .and_then(from_wire)
-                .map_err(|e| placed(e, file, Some(n)))
-        })
-        .collect()
+    let raw: Vec<RawSpan> = spans
+        .iter()
+        .zip(paths)
+        .map(|(s, p)| RawSpan::new(s.start, s.end, s.text.clone(), Place::at(line, p)))
+        .collect();
+    let result = match units::resolve(&text, &raw, declared, units::exact) {
+        Ok(r) if r.unit == CountUnit::CodePoint => Ok(None),
+        Ok(r) => {
+            let map = OffsetMap::new(&text);
+            for (s, pieces) in spans.into_iter().zip(&r.spans) {
+                let chars = pieces.first().and_then(|b| map.to_chars(*b).ok());
+                if let Some(c) = chars {
+                    s.start = c.start().0;
+                    s.end = c.end().0;
+                }
+            }
+            wire.offset_unit = "codepoint".into();
+            Ok((r.unit != declared).then_some(r.unit))
+        }
+        Err(_) if declared == CountUnit::CodePoint => Ok(None),
+        Err(m) => Err(ImportError::new(file, m.place, m.problem)),
+    };
+    wire.text = text;
+    result
 }
 
 fn placed(e: ReadError, file: &str, line: Option<usize>) -> ImportError {
@@ -510,11 +604,11 @@ mod tests {
         let doc = sample();
         let two = to_jsonl(&[doc.clone(), doc.clone()]);
         assert_eq!(
-            import(&two, "f.jsonl").unwrap(),
+            import(&two, "f.jsonl").unwrap().0,
             vec![doc.clone(), doc.clone()]
         );
         let pretty = serde_json::to_string_pretty(&to_wire(&doc)).unwrap();
-        assert_eq!(import(&pretty, "f.json").unwrap(), vec![doc]);
+        assert_eq!(import(&pretty, "f.json").unwrap().0, vec![doc]);
         let bad = format!(
             "{}{}",
             two, r#"{"text":"Baku","actors":[{"start":1,"end":2,"text":"B"}]}"#
@@ -528,5 +622,26 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("f.json:2:"), "{err}");
+    }
+
+    #[test]
+    fn gold_files_in_other_units_are_converted_with_a_notice() {
+        // "Baku" after an emoji: UTF-16 3..7, bytes 5..9, code points 2..6.
+        let utf16 = r#"{"id":"u","text":"😀 Baku","actors":[{"start":3,"end":7,"text":"Baku"}]}"#;
+        let (docs, notices) = import(utf16, "u.json").unwrap();
+        assert_eq!(docs[0].annotations[0].span.range(), 5..9);
+        assert!(notices[0].message.contains("UTF-16"), "{notices:?}");
+        let named =
+            r#"{"id":"b","offset_unit":"byte","text":"😀 Baku","actors":[{"start":5,"end":9}]}"#;
+        let (docs, notices) = import(named, "b.json").unwrap();
+        assert_eq!(docs[0].annotations[0].span.range(), 5..9);
+        assert!(notices.is_empty(), "the file said so itself");
+        let wrong =
+            r#"{"id":"w","offset_unit":"utf16","text":"😀 Baku","actors":[{"start":9,"end":11}]}"#;
+        let err = import(wrong, "w.json").unwrap_err().to_string();
+        assert!(
+            err.starts_with("w.json:1: $.actors[0]: span 9..11"),
+            "{err}"
+        );
     }
 }

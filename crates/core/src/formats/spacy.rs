@@ -10,6 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::model::{Attrs, Document, Status};
@@ -29,7 +30,7 @@ struct SpacyToken {
 pub fn export(docs: &[Document], options: &ExportOptions) -> String {
     let mut out = String::new();
     for doc in docs {
-        out.push_str(&export_one(doc, options).to_string());
+        out.push_str(&export_one(doc, options));
         out.push('\n');
     }
     out
@@ -53,7 +54,8 @@ fn tokens(text: &str, cuts: &[usize]) -> Vec<SpacyToken> {
             return;
         }
         let mut a = from;
-        for &c in cuts.iter().filter(|&&c| c > from && c < to) {
+        let inside = &cuts[cuts.partition_point(|&c| c <= from)..cuts.partition_point(|&c| c < to)];
+        for &c in inside {
             out.extend(
                 ByteSpan::from_raw(a, c)
                     .ok()
@@ -76,7 +78,7 @@ fn tokens(text: &str, cuts: &[usize]) -> Vec<SpacyToken> {
     out
 }
 
-fn export_one(doc: &Document, options: &ExportOptions) -> Value {
+fn export_one(doc: &Document, options: &ExportOptions) -> String {
     let map = OffsetMap::new(&doc.text);
     let chars = |o: usize| {
         map.byte_to_char(crate::text::ByteOffset(o))
@@ -143,24 +145,49 @@ fn export_one(doc: &Document, options: &ExportOptions) -> Value {
         }
         spans.push(own);
     }
-    let tokens: Vec<Value> = toks
+    let tokens: Vec<TokenOut<'_>> = toks
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            json!({
-                "text": &doc.text[t.span.range()],
-                "start": chars(t.span.start().0),
-                "end": chars(t.span.end().0),
-                "id": i,
-                "ws": t.ws,
-            })
+        .map(|(i, t)| TokenOut {
+            text: &doc.text[t.span.range()],
+            start: chars(t.span.start().0),
+            end: chars(t.span.end().0),
+            id: i,
+            ws: t.ws,
         })
         .collect();
     let mut meta = json!({"id": doc.id});
     if let Some(d) = doc.dct {
         meta["dct"] = json!(d.to_string());
     }
-    json!({"text": doc.text, "tokens": tokens, "spans": spans, "relations": relations, "meta": meta})
+    let task = Task {
+        text: &doc.text,
+        tokens,
+        spans,
+        relations,
+        meta,
+    };
+    serde_json::to_string(&task).unwrap_or_default()
+}
+
+/// One task line; plain structs because tokens are most of the file.
+#[derive(Serialize)]
+struct Task<'t> {
+    text: &'t str,
+    tokens: Vec<TokenOut<'t>>,
+    spans: Vec<Value>,
+    relations: Vec<Value>,
+    meta: Value,
+}
+
+/// A token as written.
+#[derive(Serialize)]
+struct TokenOut<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    id: usize,
+    ws: bool,
 }
 
 #[cfg(test)]

@@ -131,6 +131,23 @@ pub fn resolve(
     })
 }
 
+/// Converts `spans` to bytes in `unit` only, for files that name their unit: no
+/// other unit is tried, and spans without a quote are only checked to lie inside
+/// the text.
+///
+/// # Errors
+/// The first span that does not fit.
+pub fn check(
+    text: &str,
+    spans: &[RawSpan],
+    unit: CountUnit,
+    matches: QuoteMatch,
+) -> Result<Resolved, Misfit> {
+    let map = OffsetMap::new(text);
+    let spans = fit_all(&map, spans, unit, matches, false)?;
+    Ok(Resolved { spans, unit })
+}
+
 fn fit_all(
     map: &OffsetMap<'_>,
     spans: &[RawSpan],

@@ -51,10 +51,14 @@ pub fn export(doc: &Document, options: &ExportOptions) -> String {
             .map_or((0, 0), |c| (c.start().0, c.end().0));
         let before = &text[..span.start().0];
         let after = &text[span.end().0..];
-        let prefix: String = {
-            let n = before.chars().count().saturating_sub(CONTEXT);
-            before.chars().skip(n).collect()
-        };
+        // Walk at most CONTEXT characters from the span, never the whole text.
+        let cut = before
+            .char_indices()
+            .rev()
+            .take(CONTEXT)
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let prefix = &before[cut..];
         let suffix: String = after.chars().take(CONTEXT).collect();
         json!({
             "source": iri,
@@ -265,7 +269,7 @@ fn read_collection(c: &Value, path: &str, file: &str, stem: &str) -> Result<Draf
                 position
                     .and_then(|s| s.get(k))
                     .and_then(Value::as_u64)
-                    .map(|x| x as usize)
+                    .and_then(|x| usize::try_from(x).ok())
             };
             let (Some(s), Some(e)) = (num("start"), num("end")) else {
                 return Err(err(
@@ -403,4 +407,48 @@ fn read_collection(c: &Value, path: &str, file: &str, stem: &str) -> Result<Draf
         });
     }
     Ok(draft)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClaimAttrs, ClaimKind};
+
+    #[test]
+    fn spans_carry_quote_and_position_selectors_and_claims_link_their_parts() {
+        let text = "😀 Baku said no.";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            ByteSpan::from_raw(i, i + s.len()).unwrap()
+        };
+        let mut doc = Document::new("d 1", text, None);
+        doc.add(
+            at("no"),
+            Attrs::Claim(ClaimAttrs {
+                kind: ClaimKind::Indirect,
+                source: Some(at("Baku")),
+                cue: None,
+                fragments: vec![],
+                stance: None,
+                source_entity: None,
+            }),
+            Origin::Auto,
+            Status::Accepted,
+        );
+        let v: Value = serde_json::from_str(&export(&doc, &ExportOptions::default())).unwrap();
+        assert_eq!(v["type"], "AnnotationCollection");
+        let items = v["first"]["items"].as_array().unwrap();
+        let source = &items[0];
+        assert_eq!(source["target"]["source"], "urn:claimlens:doc:d%201");
+        assert_eq!(
+            source["target"]["selector"],
+            json!([
+                {"type": "TextQuoteSelector", "exact": "Baku", "prefix": "😀 ", "suffix": " said no."},
+                {"type": "TextPositionSelector", "start": 2, "end": 6}
+            ])
+        );
+        let link = items.iter().find(|i| i["motivation"] == "linking").unwrap();
+        assert_eq!(link["target"], items[1]["id"]);
+        assert_eq!(link["body"][0]["id"], source["id"]);
+    }
 }

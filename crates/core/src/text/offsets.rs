@@ -250,7 +250,7 @@ impl<'t> OffsetMap<'t> {
     /// # Errors
     /// Past the end, or inside a UTF-8 sequence.
     pub fn byte_to_char(&self, o: ByteOffset) -> Result<CharOffset, OffsetError> {
-        let (_, c, _) = self.from_byte(o)?;
+        let (_, c, _) = self.locate_byte(o)?;
         Ok(CharOffset(c))
     }
 
@@ -259,11 +259,11 @@ impl<'t> OffsetMap<'t> {
     /// # Errors
     /// Past the end, or inside a UTF-8 sequence.
     pub fn byte_to_utf16(&self, o: ByteOffset) -> Result<Utf16Offset, OffsetError> {
-        let (_, _, u) = self.from_byte(o)?;
+        let (_, _, u) = self.locate_byte(o)?;
         Ok(Utf16Offset(u))
     }
 
-    fn from_byte(&self, o: ByteOffset) -> Result<(usize, usize, usize), OffsetError> {
+    fn locate_byte(&self, o: ByteOffset) -> Result<(usize, usize, usize), OffsetError> {
         if o.0 > self.text.len() {
             return Err(Self::past_end::<ByteOffset>(o.0, self.text.len()));
         }
@@ -391,15 +391,13 @@ mod tests {
     /// Every char boundary must convert to all units and back to itself.
     fn round_trips(text: &str) {
         let map = OffsetMap::new(text);
-        let mut chars = 0;
         let mut utf16 = 0;
-        for (b, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        for (chars, (b, c)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
             let bo = ByteOffset(b);
             assert_eq!(map.byte_to_char(bo), Ok(CharOffset(chars)), "{text:?} @{b}");
             assert_eq!(map.byte_to_utf16(bo), Ok(Utf16Offset(utf16)));
             assert_eq!(map.char_to_byte(CharOffset(chars)), Ok(bo));
             assert_eq!(map.utf16_to_byte(Utf16Offset(utf16)), Ok(bo));
-            chars += 1;
             utf16 += c.len_utf16();
         }
         assert_eq!(map.len_chars(), text.chars().count());

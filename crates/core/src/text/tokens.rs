@@ -85,11 +85,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while j < chars.len() {
                 let c = chars[j].1;
                 let next_alpha = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic());
-                if c.is_alphanumeric() || is_combining(c) {
-                    j += 1;
-                } else if (is_hyphen(c) || (is_apostrophe(c) && !is_possessive_at(&chars, j)))
-                    && next_alpha
-                {
+                let inner_joiner = (is_hyphen(c)
+                    || (is_apostrophe(c) && !is_possessive_at(&chars, j)))
+                    && next_alpha;
+                if c.is_alphanumeric() || is_combining(c) || inner_joiner {
                     j += 1;
                 } else if c == '.' && next_alpha && is_initial_run(&chars, i, j) {
                     // U.S, a.m: a dotted run of single letters.
@@ -117,9 +116,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while j < chars.len() {
                 let c = chars[j].1;
                 let next_digit = chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-                if c.is_ascii_digit() || c.is_numeric() {
-                    j += 1;
-                } else if matches!(c, '.' | ',' | ':' | '/') && next_digit {
+                let inner_separator = matches!(c, '.' | ',' | ':' | '/') && next_digit;
+                if c.is_ascii_digit() || c.is_numeric() || inner_separator {
                     j += 1;
                 } else {
                     break;

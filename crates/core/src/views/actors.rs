@@ -17,6 +17,18 @@ pub struct EntityRow {
     pub open: usize,
 }
 
+impl EntityRow {
+    /// The mention after `current` (the first when `current` is not one of them),
+    /// wrapping around: each click on the row steps to the next mention.
+    pub fn next_mention(&self, current: Option<AnnotationId>) -> Option<AnnotationId> {
+        let i = current.and_then(|c| self.mentions.iter().position(|&m| m == c));
+        match i {
+            Some(i) => self.mentions.get((i + 1) % self.mentions.len()).copied(),
+            None => self.mentions.first().copied(),
+        }
+    }
+}
+
 /// The entities of `doc`, most mentioned first, then by name.
 ///
 /// # Example
@@ -104,6 +116,9 @@ mod tests {
             ("Azerbaijan", ActorKind::Country, 2)
         );
         assert_eq!(rows[1].mentions, [y1, y2]);
+        assert_eq!(rows[1].next_mention(None), Some(y1));
+        assert_eq!(rows[1].next_mention(Some(y1)), Some(y2));
+        assert_eq!(rows[1].next_mention(Some(y2)), Some(y1));
         assert!(actors_panel(&Document::new("e", "", None)).is_empty());
     }
 }

@@ -9,6 +9,7 @@
 
 use std::cmp::Ordering;
 
+use crate::edit::stance_name;
 use crate::model::{Annotation, AnnotationId, Attrs, DateKind, Document, Layer, Stance, Status};
 use crate::text::{sentences, ByteSpan};
 use crate::timeml::{self, TimePoint};
@@ -201,16 +202,6 @@ fn claim_date(
             basis: DateBasis::DocumentDate,
         }
     })
-}
-
-fn stance_name(s: Stance) -> &'static str {
-    match s {
-        Stance::Assert => "assert",
-        Stance::Deny => "deny",
-        Stance::Accuse => "accuse",
-        Stance::Call => "call",
-        Stance::Report => "report",
-    }
 }
 
 /// Sorts rows by `column`; rows missing that column's value come last either way,

@@ -1,12 +1,15 @@
-//! What a reader checking one article sees beside the text, as plain data: the actors
-//! panel, the timeline and the claims table ("who claimed what, when"). Each row
-//! carries annotation ids so a click can jump to the text. Rejected annotations are
-//! left out: they are not labels.
+//! What a reader checking one article sees, as plain data: the highlight segments of
+//! the text, the actors panel, the timeline and the claims table ("who claimed what,
+//! when"). Each row carries annotation ids so a click can jump to the text. The
+//! panels leave rejected annotations out (they are not labels); segments keep them,
+//! for the UI to grey out.
 
 pub mod actors;
 pub mod claims;
+pub mod segments;
 pub mod timeline;
 
 pub use actors::{actors_panel, EntityRow};
 pub use claims::{claims_table, sort_claims, ClaimColumn, ClaimDate, ClaimRow, DateBasis};
+pub use segments::{segments, touched_paragraphs, Mark, Role, Segment};
 pub use timeline::{timeline, TimelineEntry, Unresolved};

@@ -1,0 +1,286 @@
+//! Finding temporal expressions: one left-to-right pass over the tokens. At each token
+//! the grammar tries the forms that can start there (driven by the word lists of
+//! [`super::lexicon`]) and keeps the longest; the scan then resumes after it. Every
+//! form looks at a bounded number of tokens, so the whole pass is linear.
+//!
+//! A leading preposition is never consumed: forms start at the temporal word itself or
+//! at a modifier that TimeML keeps in the extent (`the`, `nearly`, `early`, `last`).
+
+use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
+use super::lexicon::{lexicon, Lexicon, Phrases, Unit};
+use super::normalise::plausible_day;
+use super::tokens::Toks;
+use crate::text::TokenKind;
+
+mod calendar;
+mod relative;
+mod words;
+
+/// One expression found: its tokens `first..end` and its meaning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Index of its first token.
+    pub first: usize,
+    /// Index after its last token.
+    pub end: usize,
+    /// What it means.
+    pub expr: Expr,
+    /// What the sentence around it says about its time.
+    pub tense: Tense,
+}
+
+/// The largest amount of time units read as a temporal expression.
+const MAX_AMOUNT: f64 = 10_000.0;
+/// How far back in a sentence a future cue still counts.
+const CUE_WINDOW: usize = 12;
+/// How far after a possessive expression its future auxiliary still counts.
+const AUX_WINDOW: usize = 3;
+
+/// Scans all tokens once.
+pub fn scan(toks: &Toks) -> Vec<Found> {
+    let s = Scanner {
+        t: toks,
+        lex: lexicon(),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !s.can_start(i) {
+            i += 1;
+            continue;
+        }
+        match s.at(i) {
+            Some((end, expr)) if end > i => {
+                let tense = s.tense(i, end);
+                out.push(Found {
+                    first: i,
+                    end,
+                    expr,
+                    tense,
+                });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// What came before the core of an expression.
+#[derive(Debug, Clone, Copy, Default)]
+struct Ctx {
+    the: bool,
+    approx: bool,
+    position: bool,
+}
+
+type Hit = Option<(usize, Expr)>;
+
+struct Scanner<'a> {
+    t: &'a Toks,
+    lex: &'static Lexicon,
+}
+
+fn longer(a: Hit, b: Hit) -> Hit {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl Scanner<'_> {
+    pub(super) fn low(&self, i: usize) -> &str {
+        self.t.low(i)
+    }
+
+    /// Whether any form can begin at token `i` (numbers, and words of the lists).
+    pub(super) fn can_start(&self, i: usize) -> bool {
+        if self.t.is_number(i) {
+            return true;
+        }
+        let w = self.low(i);
+        self.lex.starters.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|stem| self.lex.weekdays.contains_key(stem))
+    }
+
+    /// The longest expression starting at token `i`, with or without modifiers.
+    pub(super) fn at(&self, i: usize) -> Hit {
+        let mut best = self.core(i, Ctx::default());
+        let mut ctx = Ctx::default();
+        let mut j = i;
+        for _ in 0..4 {
+            if let Some(e) = self.any_phrase(j, &self.lex.approximators).filter(|&e| {
+                !(e == j + 1
+                    && (self.low(e) == "the" || self.lex.shifters.contains_key(self.low(e))))
+            }) {
+                ctx.approx = true;
+                j = e;
+            } else if let Some(e) = self.any_phrase(j, &self.lex.positions) {
+                ctx.position = true;
+                j = e;
+                if matches!(self.low(j), "on" | "in") {
+                    j += 1;
+                }
+            } else if self.low(j) == "the" && !ctx.the {
+                ctx.the = true;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j > i {
+            if let Some((end, expr)) = self.core(j, ctx) {
+                // "the eight-year war": the article belongs to the noun, not the adjective.
+                let compound = self.t.get(end - 1).is_some_and(|t| t.hyphen) && end - j <= 3;
+                let decade = matches!(expr, Expr::Decade(_));
+                let the_ok = !ctx.the
+                    || (!compound || decade) && (ctx.position || takes_the(&expr))
+                    || self.low(j) == "year";
+                let approx_ok = !ctx.approx || takes_approx(&expr);
+                if the_ok && approx_ok && best.as_ref().is_none_or(|b| end > b.0) {
+                    best = Some((end, expr));
+                }
+            }
+        }
+        best
+    }
+
+    /// The forms that can start at token `i`.
+    pub(super) fn core(&self, i: usize, ctx: Ctx) -> Hit {
+        let tok = self.t.get(i)?;
+        if tok.kind == TokenKind::Number {
+            let mut best = self.clock(i);
+            best = longer(best, self.numeric_date(i));
+            best = longer(best, self.day_month(i));
+            best = longer(best, self.year_forms(i, ctx));
+            best = longer(best, self.amount(i, ctx));
+            best = longer(best, self.ordinal_period(i, ctx));
+            return best;
+        }
+        if tok.kind != TokenKind::Word && self.low(i) != "'" {
+            return None;
+        }
+        let mut best = self.fixed(i);
+        best = longer(
+            best,
+            self.holiday(i)
+                .map(|(e, rule)| (e, Expr::Holiday { rule, shift: None })),
+        );
+        best = longer(best, self.month_forms(i));
+        best = longer(best, self.weekday_forms(i));
+        best = longer(best, self.amount(i, ctx));
+        best = longer(best, self.shifted(i, ctx));
+        best = longer(best, self.every(i));
+        best = longer(best, self.ordinal_period(i, ctx));
+        best = longer(best, self.year_forms(i, ctx));
+        best = longer(best, self.determined(i, ctx));
+        best = longer(best, self.bare_units(i, ctx));
+        best
+    }
+
+    /// Token `i` exists and continues the line of the token before it.
+    pub(super) fn same_line(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.line_start)
+    }
+
+    pub(super) fn any_phrase(&self, i: usize, phrases: &Phrases) -> Option<usize> {
+        phrases
+            .get(self.low(i))?
+            .iter()
+            .find_map(|p| self.t.phrase_at(i, p))
+    }
+
+    /// The tense of the sentence around tokens `i..end`: future cues win over past ones.
+    pub(super) fn tense(&self, i: usize, end: usize) -> Tense {
+        if self.looks_ahead(i, end) {
+            return Tense::Future;
+        }
+        let is_past = |w: &str| {
+            // Regular past forms ("announced", "acquired") and the listed ones.
+            (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
+                || self.lex.past_cues.contains(w)
+        };
+        let past_in = |ks: &mut dyn Iterator<Item = usize>| {
+            ks.map(|k| self.low(k))
+                .take_while(|w| !matches!(*w, "." | "!" | "?"))
+                .any(is_past)
+        };
+        let mut before = (i.saturating_sub(CUE_WINDOW)..i).rev();
+        let mut after = end..(end + CUE_WINDOW).min(self.t.len());
+        if past_in(&mut before) || past_in(&mut after) {
+            return Tense::Past;
+        }
+        Tense::Unmarked
+    }
+
+    /// A future cue earlier in the same sentence.
+    pub(super) fn looks_ahead(&self, i: usize, end: usize) -> bool {
+        let from = i.saturating_sub(CUE_WINDOW);
+        for k in (from..i).rev() {
+            let w = self.low(k);
+            if matches!(w, "." | "!" | "?")
+                || self.t.get(k + 1).is_some_and(|t| t.line_start) && k + 1 < i
+            {
+                break;
+            }
+            if self.lex.future_cues.contains(w) {
+                return true;
+            }
+        }
+        // A possessive subject with a future auxiliary ("Friday's meeting will decide").
+        if self.low(end) == "'s" {
+            for k in end + 1..(end + 1 + AUX_WINDOW).min(self.t.len()) {
+                match self.low(k) {
+                    "will" | "'ll" | "shall" => return true,
+                    "." | "!" | "?" | "," => break,
+                    _ => {}
+                }
+            }
+        }
+        false
+    }
+}
+
+/// The day offset of a phrase rule such as `D-1`, when it has no part of day.
+fn anchor_offset(rule: &str) -> Option<i64> {
+    let r = rule.strip_prefix('D')?;
+    if r.contains(' ') {
+        return None;
+    }
+    r.trim_start_matches('+').parse().ok()
+}
+
+fn year_of(s: &str) -> Option<i32> {
+    let n: i32 = s.parse().ok()?;
+    match s.len() {
+        2 => Some(if n < 50 { 2000 + n } else { 1900 + n }),
+        4 => Some(n),
+        _ => None,
+    }
+}
+
+/// Whether TimeML keeps a leading `the` in this expression's extent.
+fn takes_the(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Duration { .. }
+            | Expr::Part { .. }
+            | Expr::Decade(_)
+            | Expr::Century(_)
+            | Expr::Weekend { .. }
+            | Expr::Shift { .. }
+    )
+}
+
+/// Whether an approximator (`nearly`, `about`) belongs to this expression.
+fn takes_approx(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Duration { .. } | Expr::Shift { .. } | Expr::Clock { .. }
+    )
+}

@@ -1,0 +1,77 @@
+//! The page: owns the app state (a reducer) and provides its handle as context, then
+//! lays out the paste area, the legend, the export action and the article.
+
+use claimlens_core::formats::native::to_json;
+use claimlens_core::model::Layer;
+use yew::prelude::*;
+
+use super::{AnnotateRequest, ArticleView, ExportButton, Legend, PasteArea};
+use crate::download;
+use crate::state::{Action, AppState};
+
+/// The reducer handle every container reads from context.
+pub type AppHandle = UseReducerHandle<AppState>;
+
+/// The whole app.
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(AppState::default);
+    html! {
+        <ContextProvider<AppHandle> context={state}>
+            <Workspace />
+        </ContextProvider<AppHandle>>
+    }
+}
+
+/// Wires the presentational components to the state in context.
+#[function_component]
+fn Workspace() -> Html {
+    let Some(state) = use_context::<AppHandle>() else {
+        return html! {};
+    };
+    let onannotate = {
+        let state = state.clone();
+        Callback::from(move |req: AnnotateRequest| {
+            state.dispatch(Action::Annotate {
+                text: req.text,
+                dct: req.dct,
+            });
+        })
+    };
+    let onexport = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let Some(doc) = &state.document else { return };
+            let name = format!("{}.json", doc.id);
+            if let Err(e) = download::save(&name, "application/json", &to_json(doc)) {
+                state.dispatch(Action::ShowProblem(format!(
+                    "The browser refused the download ({e:?}); try another browser."
+                )));
+            }
+        })
+    };
+    html! {
+        <>
+            <header class="masthead">
+                <h1>{ "claimlens" }</h1>
+                <p>{ "Paste a news article to see who claims what, and when. Everything stays in this browser." }</p>
+            </header>
+            <main class="workspace">
+                <PasteArea {onannotate} />
+                if let Some(problem) = &state.problem {
+                    <p class="problem" role="alert" data-testid="problem">{ problem.clone() }</p>
+                }
+                if let Some(doc) = &state.document {
+                    <section class="result" aria-labelledby="result-title">
+                        <div class="toolbar">
+                            <h2 id="result-title">{ "Annotated article" }</h2>
+                            <ExportButton {onexport} />
+                        </div>
+                        <Legend counts={Layer::ALL.map(|l| doc.layer(l).count())} />
+                        <ArticleView document={doc.clone()} />
+                    </section>
+                }
+            </main>
+        </>
+    }
+}

@@ -1,0 +1,23 @@
+//! The claimlens web app: a Yew front end over `claimlens_core`.
+//!
+//! Design (after Yew's `function_todomvc` and `contexts` examples):
+//! - [`state`] holds the whole app state and the [`state::Action`]s that change it; its
+//!   reducer only calls pure functions of the core, so behaviour is tested natively.
+//! - [`layout`] and [`describe`] turn a [`claimlens_core::model::Document`] into plain
+//!   view data (paragraphs, marks, tooltip rows): pure, also tested natively.
+//! - [`components`] are presentational: `*Props` with data and `on*` callbacks; one
+//!   `ContextProvider` carries the reducer handle to the containers that need it.
+//! - [`download`] is the only place that touches browser APIs directly.
+//!
+//! Pasted text only ever reaches the DOM as text nodes: nothing is parsed as HTML.
+
+pub mod components;
+pub mod describe;
+pub mod download;
+pub mod layout;
+pub mod state;
+
+/// Mounts the app on the page's `<body>`.
+pub fn run() {
+    yew::Renderer::<components::App>::new().render();
+}
