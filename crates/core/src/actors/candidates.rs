@@ -271,7 +271,7 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         let and_ends = and_ends || after_suffix;
         // `Embassy in Tanzania`: `in` and `on` stay inside a name only before more of
         // the institution (`Co-operation in Europe Permanent Council`).
-        let place_joiner = matches!(w.text, "in" | "on") && !last_org.is_some_and(|o| o > k);
+        let place_joiner = matches!(w.text, "in" | "on") && last_org.is_none_or(|o| o <= k);
         if joiner && (!org || and_ends || place_joiner) && w.text != "&" {
             let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
             let later_org = last_org.is_some_and(|o| o > k);
