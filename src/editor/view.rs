@@ -2,6 +2,8 @@
 //! keeps DOM focus on the focused annotation, and lays out the review bar, the
 //! article, the attribute panel, the reader views and the shortcuts overlay.
 
+use std::rc::Rc;
+
 use claimlens_core::command::{resolve, Action as Command};
 use claimlens_core::edit::grapheme;
 use claimlens_core::keymap::Command as Key;
@@ -16,6 +18,7 @@ use super::{dom, AttributePanel, EditorAction, ReviewBar};
 use crate::components::{AppHandle, Paragraph, Tooltip};
 use crate::describe::details;
 use crate::keyboard::use_editor_keys;
+use crate::layout::ParagraphView;
 use crate::panels::{HelpOverlay, ReaderPanels};
 use crate::state::Action;
 
@@ -27,6 +30,29 @@ fn highlight_id(target: Option<EventTarget>) -> Option<(u32, Element)> {
     let el = target?.dyn_into::<Element>().ok()?;
     let hl = el.closest("[data-ann-id]").ok()??;
     Some((hl.get_attribute("data-ann-id")?.parse().ok()?, hl))
+}
+
+/// Props of [`ArticleText`].
+#[derive(Properties, PartialEq)]
+struct ArticleTextProps {
+    views: Rc<[Rc<ParagraphView>]>,
+    filter: Option<Layer>,
+}
+
+/// The article's paragraphs. Its own component, so a focus move (which leaves the views
+/// alone) does not even revisit the paragraph list, and an edit revisits it only to
+/// find the few paragraphs whose `Rc` changed.
+#[function_component]
+fn ArticleText(props: &ArticleTextProps) -> Html {
+    let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
+    html! {
+        <article class={classes!("article", filter_class)} data-testid="article"
+            aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
+            { for props.views.iter().map(|v| html! {
+                <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} />
+            }) }
+        </article>
+    }
 }
 
 /// The whole editor; render it once a document is loaded.
@@ -132,7 +158,6 @@ pub fn Editor() -> Html {
         doc.get(AnnotationId(id))
             .map(|a| html! { <Tooltip details={details(&doc, a)} {top} {left} /> })
     });
-    let filter_class = s.state.filter.map(|l: Layer| format!("only-{}", l.name()));
     html! {
         <div class="editor" data-testid="editor">
             <ReviewBar counts={open_suggestions(&doc)} filter={s.state.filter}
@@ -144,12 +169,7 @@ pub fn Editor() -> Html {
             <div class="editor-body">
                 <div class="article-area" data-editor-keys="" ref={container}
                     {onfocusin} {onmouseover} {onmouseleave}>
-                    <article class={classes!("article", filter_class)} data-testid="article"
-                        aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
-                        { for s.views.iter().map(|v| html! {
-                            <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} />
-                        }) }
-                    </article>
+                    <ArticleText views={s.views.clone()} filter={s.state.filter} />
                     { for tip }
                 </div>
                 <div class="editor-side">
