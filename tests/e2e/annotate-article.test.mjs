@@ -45,6 +45,13 @@ test('a reader pastes an article, sees each layer, reads a tooltip and exports m
   assert.match(tip, /actor/i);
   assert.match(tip, /entity/);
 
+  // From the keyboard: focusing a highlight shows its tooltip, Escape dismisses it.
+  await app.highlights('date').first().focus();
+  await app.page.waitForFunction(() => /value/.test(document.querySelector('[data-testid=tooltip]')?.textContent ?? ''));
+  assert.match(await app.tooltip().textContent(), /date/i);
+  await app.page.keyboard.press('Escape');
+  await app.tooltip().waitFor({ state: 'detached' });
+
   const { fileName, document } = await app.exportJson();
   assert.match(fileName, /\.json$/);
   assert.equal(document.text, ARTICLE);

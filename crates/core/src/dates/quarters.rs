@@ -2,7 +2,7 @@
 //! ago" and "a year earlier" compare with the same quarter a year back, which TimeML
 //! writes as that quarter (`1988-Q3`), not as the whole year.
 
-use super::expr::{Expr, YearPart};
+use super::expr::{Expr, YearPart, YearRef};
 use super::lexicon::Unit;
 use super::scan::Found;
 use super::tokens::Toks;
@@ -16,10 +16,12 @@ pub fn compare_quarters(toks: &Toks, found: &[Found], values: &mut [Option<Strin
     let mut frame: Option<(usize, i32, u8)> = None;
     for (f, value) in found.iter().zip(values.iter_mut()) {
         match &f.expr {
+            // A quarter already a year back ("the year-ago quarter") is the comparison,
+            // not the frame.
             Expr::Part {
                 part: YearPart::Quarter(_),
-                ..
-            } => {
+                year,
+            } if !matches!(year, YearRef::Shift(s) if *s < 0) => {
                 frame = value
                     .as_deref()
                     .and_then(parse_quarter)

@@ -428,3 +428,15 @@ fn named_local_times_and_offsets() {
         ],
     );
 }
+
+#[test]
+fn spelled_parts_of_day_after_a_clock_hour() {
+    check(
+        "He leaves at 4 in the morning.",
+        &[("4 in the morning", "2013-03-22T04:00")],
+    );
+    check(
+        "It ends at 9 in the evening.",
+        &[("9 in the evening", "2013-03-22T21:00")],
+    );
+}
