@@ -18,6 +18,9 @@ use super::dom;
 use super::EditorAction;
 use crate::layout::ParagraphView;
 
+/// How far from a claim (in bytes, either side) its source menu looks for actors.
+const SOURCE_REACH: usize = 600;
+
 /// Props of [`AttributePanel`].
 #[derive(Properties, PartialEq)]
 pub struct AttributePanelProps {
@@ -129,9 +132,16 @@ fn claim_fields(
 ) -> Html {
     let doc = &props.document;
     let id = a.id;
+    // Sources lie near their claims: offering the mentions around it keeps the list
+    // short on a long article; a farther source can be picked by selecting it.
+    let (lo, hi) = (
+        a.span.start().0.saturating_sub(SOURCE_REACH),
+        a.span.end().0.saturating_add(SOURCE_REACH),
+    );
     let mentions: Vec<&Annotation> = doc
         .layer(Layer::Actor)
         .filter(|m| m.status != Status::Rejected)
+        .filter(|m| Some(m.span) == source || (m.span.end().0 > lo && m.span.start().0 < hi))
         .collect();
     let current = mentions
         .iter()

@@ -55,6 +55,23 @@ fn ArticleText(props: &ArticleTextProps) -> Html {
     }
 }
 
+/// Where the tooltip of the highlight an event happened in goes: (id, top, left) in
+/// pixels from the article area; `None` off any highlight.
+fn place(target: Option<EventTarget>, container: &NodeRef) -> Option<(u32, i32, i32)> {
+    let (id, hl) = highlight_id(target)?;
+    let area = container.cast::<Element>()?;
+    let (r, c) = (
+        hl.get_bounding_client_rect(),
+        area.get_bounding_client_rect(),
+    );
+    let left = (r.left() - c.left()).clamp(0.0, (c.width() - TOOLTIP_WIDTH).max(0.0));
+    Some((
+        id,
+        (r.bottom() - c.top() + 6.0).round() as i32,
+        left.round() as i32,
+    ))
+}
+
 /// The whole editor; render it once a document is loaded.
 #[function_component]
 pub fn Editor() -> Html {
@@ -112,48 +129,43 @@ pub fn Editor() -> Html {
         })
     };
     let onjump = dispatch.reform(|id: AnnotationId| EditorAction::Run(Command::Focus(id)));
+    // The tooltip follows the pointer and the keyboard focus; Escape or leaving hides it.
+    let follow = {
+        let (tooltip, container) = (tooltip.clone(), container.clone());
+        Callback::from(move |target: Option<EventTarget>| {
+            let on_tooltip = target
+                .as_ref()
+                .and_then(|t| t.dyn_ref::<Element>())
+                .is_some_and(|el| matches!(el.closest("[data-tooltip]"), Ok(Some(_))));
+            if !on_tooltip {
+                tooltip.set(place(target, &container));
+            }
+        })
+    };
     let onfocusin = {
-        let (dispatch, focused) = (dispatch.clone(), s.state.focused);
+        let (dispatch, focused, follow) = (dispatch.clone(), s.state.focused, follow.clone());
         Callback::from(move |e: FocusEvent| {
-            if let Some((id, hl)) = highlight_id(e.target()) {
+            let target = e.target();
+            if let Some((id, hl)) = highlight_id(target.clone()) {
                 if hl.has_attribute("tabindex") && focused != Some(AnnotationId(id)) {
                     dispatch.emit(EditorAction::Focused(AnnotationId(id)));
                 }
             }
+            follow.emit(target);
         })
     };
-    let onmouseover = {
-        let (tooltip, container) = (tooltip.clone(), container.clone());
-        Callback::from(move |e: MouseEvent| {
-            let target = e.target();
-            if target
-                .as_ref()
-                .and_then(|t| t.dyn_ref::<Element>())
-                .is_some_and(|el| matches!(el.closest("[data-tooltip]"), Ok(Some(_))))
-            {
-                return;
-            }
-            let (Some((id, hl)), Some(area)) = (highlight_id(target), container.cast::<Element>())
-            else {
-                tooltip.set(None);
-                return;
-            };
-            let (r, c) = (
-                hl.get_bounding_client_rect(),
-                area.get_bounding_client_rect(),
-            );
-            let left = (r.left() - c.left()).clamp(0.0, (c.width() - TOOLTIP_WIDTH).max(0.0));
-            tooltip.set(Some((
-                id,
-                (r.bottom() - c.top() + 6.0).round() as i32,
-                left.round() as i32,
-            )));
-        })
-    };
-    let onmouseleave = {
+    let onmouseover = follow.reform(|e: MouseEvent| e.target());
+    let hide = {
         let tooltip = tooltip.clone();
-        Callback::from(move |_: MouseEvent| tooltip.set(None))
+        Callback::from(move |()| tooltip.set(None))
     };
+    let onmouseleave = hide.reform(|_: MouseEvent| ());
+    let onfocusout = hide.reform(|_: FocusEvent| ());
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            hide.emit(());
+        }
+    });
     let tip = tooltip.and_then(|(id, top, left)| {
         doc.get(AnnotationId(id))
             .map(|a| html! { <Tooltip details={details(&doc, a)} {top} {left} /> })
@@ -168,9 +180,10 @@ pub fn Editor() -> Html {
             }
             <div class="editor-body">
                 <div class="article-area" data-editor-keys="" ref={container}
-                    {onfocusin} {onmouseover} {onmouseleave}>
+                    {onfocusin} {onfocusout} {onmouseover} {onmouseleave} {onkeydown}>
                     <ArticleText views={s.views.clone()} filter={s.state.filter} />
-                    { for tip }
+                    // A fixed slot: the article before it is never moved (a move would blur it).
+                    <div class="tooltip-slot">{ for tip }</div>
                 </div>
                 <div class="editor-side">
                     if let Some(id) = s.state.focused.filter(|&id| doc.get(id).is_some()) {
