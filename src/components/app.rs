@@ -5,8 +5,9 @@ use claimlens_core::formats::native::to_json;
 use claimlens_core::model::{Document, Layer};
 use yew::prelude::*;
 
-use super::{AnnotateRequest, ArticleView, ExportButton, Legend, PasteArea};
+use super::{AnnotateRequest, ExportButton, Legend, PasteArea};
 use crate::download;
+use crate::editor::Editor;
 use crate::state::{Action, AppState};
 
 /// The reducer handle every container reads from context.
@@ -72,7 +73,7 @@ fn Workspace() -> Html {
                             <ExportButton {onexport} />
                         </div>
                         <Legend counts={Layer::ALL.map(|l| doc.layer(l).count())} />
-                        <ArticleView document={doc.clone()} />
+                        <Editor />
                     </section>
                 }
             </main>
