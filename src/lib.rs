@@ -7,14 +7,20 @@
 //!   view data (paragraphs, marks, tooltip rows): pure, also tested natively.
 //! - [`components`] are presentational: `*Props` with data and `on*` callbacks; one
 //!   `ContextProvider` carries the reducer handle to the containers that need it.
-//! - [`download`] is the only place that touches browser APIs directly.
+//! - [`download`] is the only place that touches browser APIs directly, besides the
+//!   correction editor: [`editor`] (its reducer over the core's `edit` and `command`,
+//!   and its DOM reads in `editor::dom`), [`keyboard`] (shortcuts) and [`panels`]
+//!   (the reader's views).
 //!
 //! Pasted text only ever reaches the DOM as text nodes: nothing is parsed as HTML.
 
 pub mod components;
 pub mod describe;
 pub mod download;
+pub mod editor;
+pub mod keyboard;
 pub mod layout;
+pub mod panels;
 pub mod state;
 
 /// Mounts the app on the page's `<body>`.

@@ -76,6 +76,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let views = use_memo(props.document.clone(), |doc| paragraph_views(doc));
     let active = use_state_eq(|| None::<Active>);
     let container = use_node_ref();
+    {
+        // A new document's ids mean other annotations: drop the old tooltip.
+        let active = active.clone();
+        use_effect_with(props.document.clone(), move |_| active.set(None));
+    }
     let follow = {
         let (active, container) = (active.clone(), container.clone());
         Callback::from(

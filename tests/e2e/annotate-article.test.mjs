@@ -35,6 +35,7 @@ test('a reader pastes an article, sees each layer, reads a tooltip and exports m
   for (const layer of ['actor', 'date', 'claim']) {
     assert.ok((await app.highlights(layer).count()) >= 1, `at least one ${layer} highlight`);
   }
+  assert.match(await app.page.getByTestId('status').textContent(), /^Found [1-9]\d* actors, [1-9]\d* dates and [1-9]\d* claims\.$/);
   const shown = (await app.paragraphs().allTextContents()).join('\n');
   assert.equal(shown, ARTICLE, 'the article shows exactly as pasted');
 
@@ -44,6 +45,13 @@ test('a reader pastes an article, sees each layer, reads a tooltip and exports m
   const tip = await app.tooltip().textContent();
   assert.match(tip, /actor/i);
   assert.match(tip, /entity/);
+
+  // From the keyboard: focusing a highlight shows its tooltip, Escape dismisses it.
+  await app.highlights('date').first().focus();
+  await app.page.waitForFunction(() => /value/.test(document.querySelector('[data-testid=tooltip]')?.textContent ?? ''));
+  assert.match(await app.tooltip().textContent(), /date/i);
+  await app.page.keyboard.press('Escape');
+  await app.tooltip().waitFor({ state: 'detached' });
 
   const { fileName, document } = await app.exportJson();
   assert.match(fileName, /\.json$/);

@@ -16,6 +16,11 @@
 //!   The UI only dispatches, so every behaviour is tested natively.
 //! - **Formats check spans.** [`formats`] never moves a span silently: a span that
 //!   does not fit the text is an error naming its place.
+//! - **Nothing lost, as pure data.** The workspace is [`library`] (documents, titles,
+//!   status, trash, search), [`ingest`] (files to documents), [`cleanup`] (page
+//!   furniture out, with the data to put it back), [`store`] (the versioned record the
+//!   browser persists, upgrades, and the two-tab write check) and [`redate`] (a new
+//!   document date re-normalises machine date values). The app only does the I/O.
 
 #![deny(missing_docs)]
 
@@ -24,16 +29,21 @@ pub mod agree;
 pub mod annotate;
 pub mod calendar;
 pub mod claims;
+pub mod cleanup;
 pub mod command;
 pub mod data;
 pub mod dates;
 pub mod edit;
 pub mod formats;
+pub mod ingest;
 pub mod keymap;
 pub mod legend;
+pub mod library;
 pub mod model;
+pub mod redate;
 pub mod review;
 pub mod segments;
+pub mod store;
 pub mod text;
 pub mod timeml;
 pub mod views;

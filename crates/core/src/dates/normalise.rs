@@ -27,7 +27,7 @@ pub fn normalise(
             } else {
                 DateKind::Date
             };
-            let day = day_value(day, anchor, future);
+            let day = day_value(day, anchor, tense);
             (
                 kind,
                 day.map(|d| match part {
@@ -42,7 +42,7 @@ pub fn normalise(
             minute,
             utc,
         } => {
-            let d = day_value(&day.unwrap_or(DayRef::Anchor(0)), anchor, future)
+            let d = day_value(&day.unwrap_or(DayRef::Anchor(0)), anchor, tense)
                 .unwrap_or_else(|| "XXXX-XX-XX".to_string());
             let z = if *utc { "Z" } else { "" };
             (
@@ -174,7 +174,8 @@ fn fixed_value(rule: &str, anchor: Option<CalendarDate>) -> Option<String> {
 }
 
 /// The date a day reference names, as a TimeML value.
-pub fn day_value(day: &DayRef, anchor: Option<CalendarDate>, future: bool) -> Option<String> {
+pub fn day_value(day: &DayRef, anchor: Option<CalendarDate>, tense: Tense) -> Option<String> {
+    let future = tense == Tense::Future;
     match *day {
         DayRef::Anchor(n) => anchor.map(|a| a.add_days(n).to_string()),
         DayRef::Weekday { day, shift } => Some(match anchor {
@@ -182,7 +183,7 @@ pub fn day_value(day: &DayRef, anchor: Option<CalendarDate>, future: bool) -> Op
             None => format!("XXXX-WXX-{}", day + 1),
         }),
         DayRef::Calendar { year, month, day } => {
-            let y = year.or_else(|| anchor.map(|a| day_year(month, day, a, future)));
+            let y = year.or_else(|| anchor.map(|a| day_year(month, day, a, tense)));
             Some(match y {
                 Some(y) => format!("{y:04}-{month:02}-{day:02}"),
                 None => format!("XXXX-{month:02}-{day:02}"),
@@ -222,16 +223,25 @@ fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, tense: Tense) -> i
     }
 }
 
-/// The year of a day of a month named without one.
-fn day_year(month: u8, day: u8, a: CalendarDate, future: bool) -> i32 {
+/// The year of a day of a month named without one: this year's unless the sentence
+/// looks ahead to a day already gone (next year's) or the day is more than half a year
+/// ahead (last year's). A past verb does not move a written day: "was extended to
+/// Nov. 16" looks back at the extension, not at the date.
+/// How many months ahead a day named in a past sentence may still be this year's
+/// ("was extended to Nov. 16" in October); further ahead it is last year's ("was last
+/// seen Nov. 3", written in May).
+const PAST_AHEAD_MONTHS: u8 = 2;
+
+fn day_year(month: u8, day: u8, a: CalendarDate, tense: Tense) -> i32 {
     let y = a.year();
     let (m, d) = (a.month(), a.day());
-    if future && (month, day) < (m, d) && month + 2 < m {
-        y + 1
-    } else if !future && month > m + 6 {
-        y - 1
-    } else {
-        y
+    let ahead = (month, day) > (m, d);
+    match tense {
+        Tense::Future if !ahead && month + 2 < m => y + 1,
+        Tense::Future => y,
+        Tense::Past if month > m + PAST_AHEAD_MONTHS => y - 1,
+        _ if month > m + 6 => y - 1,
+        _ => y,
     }
 }
 
@@ -413,19 +423,31 @@ mod tests {
             day: 4,
             shift: None,
         };
-        assert_eq!(day_value(&fri, dct(), false).unwrap(), "2013-03-22");
+        assert_eq!(
+            day_value(&fri, dct(), Tense::Unmarked).unwrap(),
+            "2013-03-22"
+        );
         let tue = DayRef::Weekday {
             day: 1,
             shift: None,
         };
-        assert_eq!(day_value(&tue, dct(), false).unwrap(), "2013-03-19");
-        assert_eq!(day_value(&tue, dct(), true).unwrap(), "2013-03-26");
+        assert_eq!(
+            day_value(&tue, dct(), Tense::Unmarked).unwrap(),
+            "2013-03-19"
+        );
+        assert_eq!(day_value(&tue, dct(), Tense::Future).unwrap(), "2013-03-26");
         let last_fri = DayRef::Weekday {
             day: 4,
             shift: Some(-1),
         };
-        assert_eq!(day_value(&last_fri, dct(), false).unwrap(), "2013-03-15");
-        assert_eq!(day_value(&tue, None, false).unwrap(), "XXXX-WXX-2");
+        assert_eq!(
+            day_value(&last_fri, dct(), Tense::Unmarked).unwrap(),
+            "2013-03-15"
+        );
+        assert_eq!(
+            day_value(&tue, None, Tense::Unmarked).unwrap(),
+            "XXXX-WXX-2"
+        );
     }
 
     #[test]

@@ -55,6 +55,26 @@ impl Scanner<'_> {
                 return None;
             }
         }
+        if !marked {
+            // "4 in the morning", "9 in the evening"
+            let spelled = [
+                (["in", "the", "morning"], false),
+                (["in", "the", "afternoon"], true),
+                (["in", "the", "evening"], true),
+            ];
+            if let Some((e, pm)) = spelled
+                .iter()
+                .find_map(|(w, pm)| self.t.phrase_at(end, w).map(|e| (e, *pm)))
+            {
+                if hour <= 12 {
+                    marked = true;
+                    end = e;
+                    if pm && hour < 12 {
+                        hour += 12;
+                    }
+                }
+            }
+        }
         if needs_marker && !marked {
             return None;
         }

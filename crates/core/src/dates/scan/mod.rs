@@ -140,7 +140,7 @@ impl Scanner<'_> {
                 let decade = matches!(expr, Expr::Decade(_));
                 let the_ok = !ctx.the
                     || (!compound || decade) && (ctx.position || takes_the(&expr))
-                    || self.low(j) == "year";
+                    || (self.low(j) == "year" && matches!(expr, Expr::Year(_)));
                 let approx_ok = !ctx.approx || takes_approx(&expr);
                 if the_ok && approx_ok && best.as_ref().is_none_or(|b| end > b.0) {
                     best = Some((end, expr));
@@ -195,6 +195,20 @@ impl Scanner<'_> {
             .find_map(|p| self.t.phrase_at(i, p))
     }
 
+    /// Whether token `k` ends a sentence (a period after a single initial does not).
+    fn ends_sentence(&self, k: usize) -> bool {
+        match self.low(k) {
+            "!" | "?" => true,
+            "." => {
+                !(k > 0
+                    && self.t.get(k).is_some_and(|t| t.glued)
+                    && self.low(k - 1).chars().count() == 1
+                    && self.t.get(k - 1).is_some_and(|t| t.capital))
+            }
+            _ => false,
+        }
+    }
+
     /// The tense of the sentence around tokens `i..end`: future cues win over past ones.
     pub(super) fn tense(&self, i: usize, end: usize) -> Tense {
         if self.looks_ahead(i, end) {
@@ -206,9 +220,8 @@ impl Scanner<'_> {
                 || self.lex.past_cues.contains(w)
         };
         let past_in = |ks: &mut dyn Iterator<Item = usize>| {
-            ks.map(|k| self.low(k))
-                .take_while(|w| !matches!(*w, "." | "!" | "?"))
-                .any(is_past)
+            ks.take_while(|&k| !self.ends_sentence(k))
+                .any(|k| is_past(self.low(k)))
         };
         let mut before = (i.saturating_sub(CUE_WINDOW)..i).rev();
         let mut after = end..(end + CUE_WINDOW).min(self.t.len());
@@ -220,15 +233,23 @@ impl Scanner<'_> {
 
     /// A future cue earlier in the same sentence.
     pub(super) fn looks_ahead(&self, i: usize, end: usize) -> bool {
-        let from = i.saturating_sub(CUE_WINDOW);
+        // A possessive day names an event the story already knows ("will appeal
+        // Wednesday's ruling"): cues before it are about something else.
+        let possessive = self.low(end) == "'s";
+        let from = if possessive {
+            i
+        } else {
+            i.saturating_sub(CUE_WINDOW)
+        };
         for k in (from..i).rev() {
             let w = self.low(k);
-            if matches!(w, "." | "!" | "?")
-                || self.t.get(k + 1).is_some_and(|t| t.line_start) && k + 1 < i
+            if self.ends_sentence(k) || self.t.get(k + 1).is_some_and(|t| t.line_start) && k + 1 < i
             {
                 break;
             }
-            if self.lex.future_cues.contains(w) {
+            if self.lex.future_cues.contains(w)
+                && self.any_phrase(k, &self.lex.not_future_cues).is_none()
+            {
                 return true;
             }
         }

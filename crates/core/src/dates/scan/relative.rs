@@ -21,10 +21,6 @@ impl Scanner<'_> {
         if self.in_title(i, end) {
             return None;
         }
-        // "as soon as": a conjunction.
-        if p.words == ["soon"] && i > 0 && self.low(i - 1) == "as" && self.low(end) == "as" {
-            return None;
-        }
         if let Some(n) = anchor_offset(p.value) {
             if let Some(&part) = self.lex.parts_of_day.get(self.low(end)) {
                 return Some((
@@ -216,6 +212,12 @@ impl Scanner<'_> {
                 if w == "past" || w == "last" {
                     return Some((e2, Expr::Duration { amount: None, unit }));
                 }
+                return None;
+            }
+            // "last-minute", "past-hour": compound adjectives, not periods.
+            if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
+                && self.t.get(e).is_some_and(|t| t.hyphen)
+            {
                 return None;
             }
             // "this" before a unit is a demonstrative as often as not; keep the temporal ones.

@@ -1,0 +1,339 @@
+//! The persisted workspace schema: what the IndexedDB layer writes for one document,
+//! how older stored data is upgraded, and the rule that keeps two tabs from silently
+//! overwriting each other.
+//!
+//! # One record per document
+//! A [`Record`] (key: the entry id) holds the document as native document JSON
+//! ([`crate::formats::native`], so a record is also an export), the library's facts
+//! about it ([`EntryMeta`]: title, status, stamps, trash state), the edit history as
+//! an opaque JSON value (the app stores `serde_json::to_value(&History)` there), the
+//! clean-up removals that can still be undone, the schema version and a revision
+//! counter.
+//!
+//! # Versions
+//! [`SCHEMA_VERSION`] is written; [`upgrade`] reads every older version:
+//! - v0: a bare native document (what early builds, and exports, hold); it becomes a
+//!   record with revision 0, its id as title (or its first line), no history, and
+//!   stamps 0 (unknown);
+//! - v1: the current record.
+//!
+//! # Two tabs
+//! Every write carries the revision the writer last read (its *base*). Before writing,
+//! the IndexedDB code reads the stored revision in the same transaction and asks
+//! [`merge_check`]: a write goes ahead only when nobody wrote since the base; otherwise
+//! the tab shows a conflict (reload the other tab's version, or keep its own as a copy)
+//! instead of overwriting.
+//!
+//! # Example
+//! ```
+//! use claimlens_core::library::Library;
+//! use claimlens_core::store::{merge_check, upgrade, Record, WriteCheck};
+//!
+//! let mut lib = Library::new();
+//! let id = lib.create_from_text("Talks fail\nBody.", None, None, 5);
+//! let record = Record::new(lib.get(&id).unwrap(), None, 1);
+//! let stored = serde_json::to_value(&record).unwrap();
+//! // … after a reload:
+//! let loaded = upgrade(stored).unwrap();
+//! assert_eq!(loaded.rev, 1);
+//! let (entry, _history, _cleanup) = loaded.into_parts().unwrap();
+//! assert_eq!(entry.title(), "Talks fail");
+//! // Another tab wrote revision 2 meanwhile: this tab (base 1) must not overwrite it.
+//! assert!(matches!(merge_check(Some(2), 1), WriteCheck::Conflict { .. }));
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::cleanup::Removal;
+use crate::formats::native::{self, ReadError, WireDocument};
+use crate::library::{title_from_text, DocStatus, Entry, EntryMeta};
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One stored document: what the IndexedDB layer writes under the entry's id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Schema version ([`SCHEMA_VERSION`] when written by this build).
+    pub schema: u32,
+    /// Revision: 1 for the first write, one more for each write after.
+    pub rev: u64,
+    /// The document as native document JSON.
+    pub document: WireDocument,
+    /// The library's facts about it.
+    pub meta: EntryMeta,
+    /// The edit history, as the editor serialises it; `None` when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Value>,
+    /// Clean-up removals that can still be undone ([`crate::cleanup::restore`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cleanup: Vec<Removal>,
+}
+
+/// Why stored data could not be loaded.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// Written by a newer claimlens.
+    #[error("this document was stored by a newer claimlens (schema {0}, this one reads up to {SCHEMA_VERSION}): reload the page to update the app")]
+    TooNew(u32),
+    /// Neither a record nor a document.
+    #[error("stored data is neither a claimlens record nor a document: {0}")]
+    Unknown(String),
+    /// The record's shape is wrong.
+    #[error("stored record is damaged: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The document inside does not read (a span past the text, a bad dct).
+    #[error("stored document does not read: {0}")]
+    Document(#[from] ReadError),
+}
+
+impl Record {
+    /// A record of `entry` at revision `rev` (use [`merge_check`]'s `next_rev`), with
+    /// the editor's history if any and no clean-up removals.
+    pub fn new(entry: &Entry, history: Option<Value>, rev: u64) -> Record {
+        Record {
+            schema: SCHEMA_VERSION,
+            rev,
+            document: native::to_wire(entry.document()),
+            meta: entry.meta().clone(),
+            history,
+            cleanup: Vec::new(),
+        }
+    }
+
+    /// The key to store it under: the entry's (and document's) id.
+    pub fn key(&self) -> &str {
+        &self.document.id
+    }
+
+    /// The entry, history and clean-up removals inside.
+    ///
+    /// # Errors
+    /// A document that does not read.
+    pub fn into_parts(self) -> Result<(Entry, Option<Value>, Vec<Removal>), StoreError> {
+        let doc = native::from_wire(self.document)?;
+        Ok((
+            Entry::from_parts(doc, self.meta),
+            self.history,
+            self.cleanup,
+        ))
+    }
+}
+
+/// Reads stored data of any known schema version as a current [`Record`].
+///
+/// # Errors
+/// A newer schema, data that is neither a record nor a document, or a damaged record.
+/// The document's spans are checked only by [`Record::into_parts`].
+pub fn upgrade(value: Value) -> Result<Record, StoreError> {
+    let schema = match value.get("schema") {
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| StoreError::Unknown(format!("schema {v} is not a version number")))?,
+        None if value.get("text").is_some() => 0,
+        None => {
+            return Err(StoreError::Unknown(
+                "it has neither `schema` nor `text`".into(),
+            ))
+        }
+    };
+    match schema {
+        0 => from_v0(value),
+        SCHEMA_VERSION => Ok(serde_json::from_value(value)?),
+        n => Err(StoreError::TooNew(n)),
+    }
+}
+
+/// Reads stored JSON text of any known version (see [`upgrade`]).
+///
+/// # Errors
+/// As [`upgrade`], or text that is not JSON.
+pub fn load(json: &str) -> Result<Record, StoreError> {
+    upgrade(serde_json::from_str(json)?)
+}
+
+/// v0: a bare native document.
+fn from_v0(value: Value) -> Result<Record, StoreError> {
+    let document: WireDocument = serde_json::from_value(value)?;
+    let doc = native::from_wire(document.clone())?;
+    let title = if document.id.trim().is_empty() {
+        title_from_text(&document.text)
+    } else {
+        document.id.clone()
+    };
+    Ok(Record {
+        schema: SCHEMA_VERSION,
+        rev: 0,
+        meta: EntryMeta {
+            title,
+            status: DocStatus::derive(&doc),
+            created: 0,
+            modified: 0,
+            deleted: None,
+        },
+        document,
+        history: None,
+        cleanup: Vec::new(),
+    })
+}
+
+/// What a write may do, given the stored revision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteCheck {
+    /// Nobody wrote since this tab read: write with this revision.
+    Write {
+        /// The revision to write (base + 1).
+        next_rev: u64,
+    },
+    /// Someone else wrote (or deleted the record) since this tab read it: do not
+    /// write; show the conflict.
+    Conflict {
+        /// The revision in storage (`None`: the record was deleted).
+        stored_rev: Option<u64>,
+        /// The revision this tab based its change on.
+        base_rev: u64,
+    },
+}
+
+impl WriteCheck {
+    /// The message to show for a conflict (`None` for a write).
+    pub fn message(&self) -> Option<String> {
+        match *self {
+            WriteCheck::Write { .. } => None,
+            WriteCheck::Conflict { stored_rev: None, .. } => Some(
+                "this document was deleted in another tab: keep this tab's version as a copy, or close it".into(),
+            ),
+            WriteCheck::Conflict { stored_rev: Some(s), base_rev } => Some(format!(
+                "this document was changed in another tab (stored revision {s}, this tab has {base_rev}): \
+                 load the other tab's version, or keep this tab's version as a copy"
+            )),
+        }
+    }
+}
+
+/// Whether a write based on revision `my_base_rev` may replace what is stored
+/// (`stored_rev`; `None` when no record exists). A new document is written with base
+/// 0. Pure logic: the IndexedDB code reads `stored_rev` and writes in one
+/// read-write transaction, so no other tab can write in between.
+pub fn merge_check(stored_rev: Option<u64>, my_base_rev: u64) -> WriteCheck {
+    let clean = match stored_rev {
+        None => my_base_rev == 0,
+        Some(s) => s == my_base_rev,
+    };
+    if clean {
+        WriteCheck::Write {
+            next_rev: my_base_rev.saturating_add(1),
+        }
+    } else {
+        WriteCheck::Conflict {
+            stored_rev,
+            base_rev: my_base_rev,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Library;
+    use crate::model::Status;
+
+    const V0: &str = include_str!("fixtures/v0.json");
+
+    #[test]
+    fn v0_document_upgrades_to_a_record() {
+        let record = load(V0).unwrap();
+        assert_eq!((record.schema, record.rev), (SCHEMA_VERSION, 0));
+        assert_eq!(
+            (record.key(), record.meta.title.as_str()),
+            ("geneva-talks", "geneva-talks")
+        );
+        assert_eq!(
+            record.meta.status,
+            DocStatus::InProgress,
+            "an accepted actor"
+        );
+        let (entry, history, cleanup) = record.clone().into_parts().unwrap();
+        assert_eq!(entry.id(), "geneva-talks");
+        assert_eq!(entry.document().annotations.len(), 2);
+        assert_eq!(entry.document().annotations[1].status, Status::Suggested);
+        assert!(history.is_none() && cleanup.is_empty());
+        // Written back, it is a v1 record that loads unchanged.
+        let again = upgrade(serde_json::to_value(&record).unwrap()).unwrap();
+        assert_eq!(again, record);
+    }
+
+    #[test]
+    fn records_round_trip_with_history() {
+        let mut lib = Library::new();
+        let id = lib.create_from_text("Talks\n\nBody", None, None, 7);
+        lib.delete(&id, 9).unwrap();
+        let entry = &lib.trash()[0];
+        let history = serde_json::json!({"undo": [], "redo": []});
+        let record = Record::new(entry, Some(history.clone()), 3);
+        let json = serde_json::to_string(&record).unwrap();
+        let loaded = load(&json).unwrap();
+        let (back, h, _) = loaded.into_parts().unwrap();
+        assert_eq!(&back, entry);
+        assert_eq!(back.meta().deleted, Some(9));
+        assert_eq!(h, Some(history));
+    }
+
+    #[test]
+    fn unknown_and_newer_data_are_refused() {
+        assert!(matches!(
+            upgrade(serde_json::json!({"schema": 99})),
+            Err(StoreError::TooNew(99))
+        ));
+        assert!(matches!(
+            upgrade(serde_json::json!({"x": 1})),
+            Err(StoreError::Unknown(_))
+        ));
+        assert!(matches!(
+            upgrade(serde_json::json!({"schema": "one"})),
+            Err(StoreError::Unknown(_))
+        ));
+        assert!(matches!(
+            upgrade(serde_json::json!({"schema": 1})),
+            Err(StoreError::Json(_))
+        ));
+        assert!(matches!(load("{"), Err(StoreError::Json(_))));
+        let bad_span = r#"{"text":"ab","actors":[{"start":0,"end":5}]}"#;
+        assert!(matches!(load(bad_span), Err(StoreError::Document(_))));
+    }
+
+    #[test]
+    fn two_tabs_never_overwrite_each_other() {
+        // Tab A and tab B both read revision 4.
+        let a = merge_check(Some(4), 4);
+        assert_eq!(a, WriteCheck::Write { next_rev: 5 });
+        // A wrote 5; B, still based on 4, must not overwrite.
+        let b = merge_check(Some(5), 4);
+        assert_eq!(
+            b,
+            WriteCheck::Conflict {
+                stored_rev: Some(5),
+                base_rev: 4
+            }
+        );
+        assert!(b.message().unwrap().contains("changed in another tab"));
+        // New documents, and documents deleted elsewhere.
+        assert_eq!(merge_check(None, 0), WriteCheck::Write { next_rev: 1 });
+        assert!(merge_check(None, 3)
+            .message()
+            .unwrap()
+            .contains("deleted in another tab"));
+        // A store rolled back behind this tab is a conflict too, never a silent write.
+        assert!(matches!(
+            merge_check(Some(2), 3),
+            WriteCheck::Conflict { .. }
+        ));
+        assert_eq!(
+            merge_check(Some(u64::MAX), u64::MAX),
+            WriteCheck::Write { next_rev: u64::MAX }
+        );
+    }
+}
