@@ -7,13 +7,17 @@
 //!   view data (paragraphs, marks, tooltip rows): pure, also tested natively.
 //! - [`components`] are presentational: `*Props` with data and `on*` callbacks; one
 //!   `ContextProvider` carries the reducer handle to the containers that need it.
-//! - [`download`] is the only place that touches browser APIs directly.
+//! - [`download`] (and [`exchange::browser`] for files and the worker) are the only
+//!   places that touch browser APIs directly.
+//! - [`exchange`] is the panel for many documents: imports, the batch worker,
+//!   the export menu and the agreement view, with its own reducer.
 //!
 //! Pasted text only ever reaches the DOM as text nodes: nothing is parsed as HTML.
 
 pub mod components;
 pub mod describe;
 pub mod download;
+pub mod exchange;
 pub mod layout;
 pub mod state;
 

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{AnnotateRequest, ArticleView, ExportButton, Legend, PasteArea};
 use crate::download;
+use crate::exchange::ExchangePanel;
 use crate::state::{Action, AppState};
 
 /// The reducer handle every container reads from context.
@@ -71,6 +72,7 @@ fn Workspace() -> Html {
                         <ArticleView document={doc.clone()} />
                     </section>
                 }
+                <ExchangePanel current={state.document.clone()} />
             </main>
         </>
     }
