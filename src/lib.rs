@@ -21,7 +21,15 @@ pub mod exchange;
 pub mod layout;
 pub mod state;
 
-/// Mounts the app on the page's `<body>`.
+/// The JavaScript API (`annotate`, `annotateDocument`, `version`): re-exported so it
+/// is linked into this wasm, where the batch worker and other pages call it.
+pub use claimlens_wasm_api as api;
+
+/// Mounts the app on the page's `<body>`; does nothing in a worker, which loads this
+/// wasm only for its JavaScript API.
 pub fn run() {
+    if web_sys::window().is_none() {
+        return;
+    }
     yew::Renderer::<components::App>::new().render();
 }

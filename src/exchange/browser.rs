@@ -8,10 +8,13 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, MessageEvent, Url, Worker};
+use web_sys::{
+    Blob, BlobPropertyBag, HtmlAnchorElement, HtmlLinkElement, MessageEvent, Url, Worker,
+    WorkerOptions, WorkerType,
+};
 use yew::Callback;
 
-use super::protocol::{FromWorker, ToWorker};
+use super::protocol::{Engine, FromWorker, ToWorker};
 
 /// The worker script, relative to the page (so a sub-path works).
 pub const WORKER_URL: &str = "./batch-worker.js";
@@ -45,6 +48,20 @@ pub fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
         REVOKE_AFTER_MS,
     )?;
     Ok(())
+}
+
+/// The app's own glue and wasm, from the preload links Trunk writes into the page;
+/// `None` when they are missing (the worker then reads them from `index.html`).
+pub fn engine() -> Option<Engine> {
+    let document = web_sys::window()?.document()?;
+    let href = |selector: &str| -> Option<String> {
+        let link: HtmlLinkElement = document.query_selector(selector).ok()??.dyn_into().ok()?;
+        Some(link.href())
+    };
+    Some(Engine {
+        glue: href("link[rel=modulepreload][href$='.js']")?,
+        wasm: href("link[rel=preload][href$='_bg.wasm']")?,
+    })
 }
 
 /// Reads every file of a file input.
@@ -89,7 +106,9 @@ impl BatchWorker {
         onmessage: Callback<FromWorker>,
         onproblem: Callback<String>,
     ) -> Result<Self, JsValue> {
-        let worker = Worker::new(WORKER_URL)?;
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(WORKER_URL, &options)?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             if let Some(message) = e.data().as_string().as_deref().and_then(FromWorker::parse) {
                 onmessage.emit(message);

@@ -103,6 +103,7 @@ pub fn ExchangePanel(props: &ExchangePanelProps) -> Html {
                 w.send(&ToWorker::Batch {
                     batch,
                     documents: docs.iter().map(|d| BatchInput::of(d)).collect(),
+                    engine: browser::engine(),
                 });
                 if let Some(e) = w.take_error() {
                     dispatch.dispatch(CollectionAction::Refuse(format!(

@@ -27,6 +27,15 @@ impl<'d> BatchInput<'d> {
     }
 }
 
+/// Where the worker finds the engine: the app's own wasm-bindgen glue and wasm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Engine {
+    /// URL of `claimlens-app-<hash>.js`.
+    pub glue: String,
+    /// URL of `claimlens-app-<hash>_bg.wasm`.
+    pub wasm: String,
+}
+
 /// What the page asks of the worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
@@ -37,6 +46,9 @@ pub enum ToWorker<'d> {
         batch: u32,
         /// The documents.
         documents: Vec<BatchInput<'d>>,
+        /// The engine's files (the worker looks them up itself when absent).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        engine: Option<Engine>,
     },
     /// Stop the batch after the document in hand.
     Cancel {
@@ -112,6 +124,7 @@ mod tests {
         let json = ToWorker::Batch {
             batch: 3,
             documents: vec![BatchInput::of(&doc)],
+            engine: None,
         }
         .to_json();
         assert_eq!(

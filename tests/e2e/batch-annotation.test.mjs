@@ -95,7 +95,8 @@ test('another page can annotate with the worker and its JSON protocol', async ()
   const result = await app.page.evaluate(
     () =>
       new Promise((resolve, reject) => {
-        const worker = new Worker('./batch-worker.js');
+        // No engine URLs given: the worker finds the app's files itself.
+        const worker = new Worker('./batch-worker.js', { type: 'module' });
         const seen = [];
         worker.onerror = (e) => reject(new Error(e.message));
         worker.onmessage = (e) => {

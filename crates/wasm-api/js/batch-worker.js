@@ -1,8 +1,13 @@
-// The batch worker: annotates many documents off the page's main thread with the
-// claimlens wasm API (claimlens-wasm-api.js, built by Trunk next to this file).
+// The batch worker (a module worker): annotates many documents off the page's main
+// thread with the claimlens JavaScript API, which lives in the app's own wasm
+// (claimlens-app-<hash>.js + _bg.wasm), so the engine is downloaded once.
+//
+//   const worker = new Worker('./batch-worker.js', { type: 'module' });
 //
 // Protocol (every message is a JSON string, so any page can speak it):
-//   page -> worker  {"type":"batch","batch":B,"documents":[{"id","text","dct"}...]}
+//   page -> worker  {"type":"batch","batch":B,"documents":[{"id","text","dct"}...],
+//                    "engine":{"glue":URL,"wasm":URL}}   (engine optional: without it the
+//                    worker finds the app's files in the index.html next to it)
 //                   {"type":"cancel","batch":B}
 //   worker -> page  {"type":"ready","version":V}
 //                   {"type":"progress","batch":B,"done":n,"total":N,"id":ID,"document":JSON}
@@ -11,12 +16,33 @@
 // A new batch replaces the one running. Between two documents the worker yields to its
 // event loop (through a MessageChannel, which is not throttled like setTimeout), so a
 // cancel is seen after the document in hand.
-importScripts('./claimlens-wasm-api.js');
 
-const ready = wasm_bindgen({ module_or_path: './claimlens-wasm-api_bg.wasm' });
+let engine = null;
 let running = null;
 
 const post = (message) => self.postMessage(JSON.stringify(message));
+
+/** The app's glue and wasm, as Trunk names them in the page's preload links. */
+async function findEngine() {
+  const page = await (await fetch(new URL('./', self.location.href))).text();
+  const glue = page.match(/<link rel="modulepreload" href="([^"]+\.js)"/)?.[1];
+  const wasm = page.match(/<link rel="preload" href="([^"]+_bg\.wasm)"/)?.[1];
+  if (!glue || !wasm) throw new Error('the app files were not found in index.html');
+  return { glue, wasm };
+}
+
+/** Loads the API once; the app's start function renders nothing in a worker. */
+function load(urls) {
+  engine ??= (async () => {
+    const { glue, wasm } = urls ?? (await findEngine());
+    const base = self.location.href;
+    const api = await import(new URL(glue, base).href);
+    await api.default({ module_or_path: new URL(wasm, base).href });
+    post({ type: 'ready', version: api.version() });
+    return api;
+  })();
+  return engine;
+}
 
 const channel = new MessageChannel();
 const waiting = [];
@@ -27,17 +53,25 @@ const yieldToEvents = () =>
     channel.port2.postMessage(null);
   });
 
-async function annotateBatch(batch, documents) {
+async function annotateBatch(batch, documents, urls) {
   const job = { batch, cancelled: false };
   running = job;
-  await ready;
   const total = documents.length;
+  let api;
+  try {
+    api = await load(urls);
+  } catch (e) {
+    engine = null;
+    post({ type: 'failed', batch: null, done: 0, total, id: '', message: String(e?.message ?? e) });
+    post({ type: 'finished', batch, done: 0, total, cancelled: true });
+    return;
+  }
   let done = 0;
   for (const doc of documents) {
     if (job.cancelled || running !== job) break;
     const id = String(doc.id ?? '');
     try {
-      const json = wasm_bindgen.annotateDocument(id, String(doc.text ?? ''), String(doc.dct ?? ''));
+      const json = api.annotateDocument(id, String(doc.text ?? ''), String(doc.dct ?? ''));
       done += 1;
       post({ type: 'progress', batch, done, total, id, document: json });
     } catch (e) {
@@ -59,13 +93,8 @@ self.onmessage = (event) => {
   }
   if (message?.type === 'batch' && Array.isArray(message.documents)) {
     if (running) running.cancelled = true;
-    annotateBatch(message.batch, message.documents);
+    annotateBatch(message.batch, message.documents, message.engine);
   } else if (message?.type === 'cancel' && running && running.batch === message.batch) {
     running.cancelled = true;
   }
 };
-
-ready.then(
-  () => post({ type: 'ready', version: wasm_bindgen.version() }),
-  (e) => post({ type: 'failed', batch: null, done: 0, total: 0, id: '', message: String(e) }),
-);

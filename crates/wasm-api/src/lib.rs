@@ -5,8 +5,12 @@
 //! - **Strings in, JSON out.** [`annotate`] takes the text and an optional article
 //!   date and returns the native document JSON (`claimlens_core::formats::native`),
 //!   the same bytes the app exports, so a caller needs no bindings beyond strings.
-//! - **Core only.** No web-sys, no Yew: the wasm holds the engine and the thin
-//!   wasm-bindgen glue, nothing else, to keep the transfer small.
+//! - **One wasm.** The app links this crate, so its exports are part of the app's
+//!   own `claimlens-app-*.js` / `_bg.wasm`: the batch worker and other pages load
+//!   the file the page already has, and the engine is transferred once (a second
+//!   wasm of the engine alone would cost about as much again against the size
+//!   budget). The app's start function renders nothing where there is no window.
+//! - **Core only.** No web-sys, no Yew here: the API is the engine, nothing else.
 //! - **Errors are thrown.** A bad date becomes a JavaScript `Error` whose message
 //!   says what to fix; text is never refused (empty text gives an empty document).
 
