@@ -7,8 +7,10 @@
 //!   view data (paragraphs, marks, tooltip rows): pure, also tested natively.
 //! - [`components`] are presentational: `*Props` with data and `on*` callbacks; one
 //!   `ContextProvider` carries the reducer handle to the containers that need it.
-//! - [`download`] (and [`exchange::browser`] for files and the worker) are the only
-//!   places that touch browser APIs directly.
+//! - [`download`] is the only place that touches browser APIs directly, besides the
+//!   correction editor: [`editor`] (its reducer over the core's `edit` and `command`,
+//!   and its DOM reads in `editor::dom`), [`keyboard`] (shortcuts) and [`panels`]
+//!   (the reader's views), and [`exchange::browser`] (files and the batch worker).
 //! - [`exchange`] is the panel for many documents: imports, the batch worker,
 //!   the export menu and the agreement view, with its own reducer.
 //!
@@ -17,8 +19,11 @@
 pub mod components;
 pub mod describe;
 pub mod download;
+pub mod editor;
 pub mod exchange;
+pub mod keyboard;
 pub mod layout;
+pub mod panels;
 pub mod state;
 
 /// The JavaScript API (`annotate`, `annotateDocument`, `version`): re-exported so it

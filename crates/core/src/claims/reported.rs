@@ -125,6 +125,7 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         }
         let main = last.filter(|(s, _)| *s == ss).map(|(_, src)| src);
         let draft = match cue.frame {
+            _ if cue.agent => by_agent(scene, cue, ss, se),
             Frame::According => according(scene, cue, ss, se),
             _ if cue.participle => participle(scene, cue, ss, se, main),
             // `X rejected Y and said Z`: the coordinated verb shares the subject.
@@ -270,7 +271,7 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     // before the cue may also look like the end of an apposition.
     if cue.frame != Frame::Object && cue.start > body && ctx.is(cue.start - 1, ",") {
         let inverted = source::right_of(ctx, cue.end, se)
-            .filter(|&src| source::is_speaker(ctx, src) && ends_clause(ctx, src.1));
+            .filter(|&src| source::is_inverted_speaker(ctx, src) && ends_clause(ctx, src.1));
         if let Some(src) = inverted {
             return Some(draft(
                 cue,
@@ -316,8 +317,31 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         });
     }
     let a = content_start(ctx, cue, se);
-    let (content, kind) = scene.content_from(a, se)?;
+    let (content, kind) = scene
+        .content_from(a, se)
+        .or_else(|| next_paragraph(scene, a))?;
     Some(draft(cue, content, kind, Some(src)))
+}
+
+/// `Limbaugh added:` ending its line: the statement is the next paragraph.
+fn next_paragraph(scene: &Scene, a: usize) -> Option<((usize, usize), ClaimKind)> {
+    let ctx = scene.ctx;
+    let colon_ends_line = a > 0
+        && ctx.is(a - 1, ":")
+        && (a >= ctx.len() || ctx.paragraph_index(a) != ctx.paragraph_index(a - 1));
+    if !colon_ends_line || a >= ctx.len() {
+        return None;
+    }
+    if let Some(q) = scene.quote_opening(a).map(|q| &scene.quotes[q]) {
+        return Some(((q.inner_start, q.inner_end), ClaimKind::Direct));
+    }
+    let (s, e) = ctx.sentence(a);
+    let para_end = (s..ctx.len())
+        .take_while(|&i| ctx.paragraph_index(i) == ctx.paragraph_index(a))
+        .take(3 * 150)
+        .last()
+        .map_or(e, |i| i + 1);
+    Some(((a, para_end), ClaimKind::Indirect))
 }
 
 /// True when the tokens from `a` to the sentence end hold no content: nothing, or a
@@ -379,7 +403,9 @@ fn participle(
     let body = ctx.body_start(ss, se);
     let src = main.or_else(|| opening_name(ctx, body, cue.start))?;
     let a = content_start(ctx, cue, se);
-    let (content, kind) = scene.content_from(a, se)?;
+    let (content, kind) = scene
+        .content_from(a, se)
+        .or_else(|| next_paragraph(scene, a))?;
     Some(draft(cue, content, kind, Some(src)))
 }
 
@@ -401,6 +427,15 @@ fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usiz
         e -= 1;
     }
     (e > body).then_some((body, e))
+}
+
+/// `The story was first reported by the Post`: source after `by`, content the subject.
+fn by_agent(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
+    let ctx = scene.ctx;
+    let body = ctx.body_start(ss, se);
+    let src = source::right_of(ctx, cue.end, se).filter(|&s| source::is_speaker(ctx, s))?;
+    let subject = source::left_of(ctx, cue.start, body)?;
+    Some(draft(cue, subject, ClaimKind::Indirect, Some(src)))
 }
 
 fn according(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
