@@ -539,3 +539,15 @@ fn a_past_form_in_a_clause_of_time_keeps_the_main_tense() {
         &[("Monday", "2013-03-25")],
     );
 }
+
+#[test]
+fn company_years_and_quarters_of_a_written_year() {
+    check(
+        "Sales in the current fiscal year will rise.",
+        &[("the current fiscal year", "2013")],
+    );
+    check(
+        "It earned $5 million in the 2012 quarter.",
+        &[("the 2012 quarter", "2012-Q4")],
+    );
+}
