@@ -7,7 +7,9 @@
 //!   view data (paragraphs, marks, tooltip rows): pure, also tested natively.
 //! - [`components`] are presentational: `*Props` with data and `on*` callbacks; one
 //!   `ContextProvider` carries the reducer handle to the containers that need it.
-//! - [`download`] is the only place that touches browser APIs directly.
+//! - [`download`] saves files; [`storage`] keeps the workspace in IndexedDB and
+//!   registers the service worker; [`workspace`] is the document library around the
+//!   open document.
 //!
 //! Pasted text only ever reaches the DOM as text nodes: nothing is parsed as HTML.
 
@@ -16,8 +18,11 @@ pub mod describe;
 pub mod download;
 pub mod layout;
 pub mod state;
+pub mod storage;
+pub mod workspace;
 
 /// Mounts the app on the page's `<body>`.
 pub fn run() {
+    storage::offline::register_service_worker();
     yew::Renderer::<components::App>::new().render();
 }

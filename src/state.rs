@@ -31,6 +31,8 @@ pub enum Action {
     },
     /// Tell the user why something the browser was asked to do failed.
     ShowProblem(String),
+    /// Show this document from the library (`None`: no document is open).
+    Open(Option<Rc<Document>>),
 }
 
 impl Reducible for AppState {
@@ -42,6 +44,10 @@ impl Reducible for AppState {
             Action::ShowProblem(problem) => Rc::new(AppState {
                 document: self.document.clone(),
                 problem: Some(problem),
+            }),
+            Action::Open(document) => Rc::new(AppState {
+                document,
+                problem: None,
             }),
         }
     }

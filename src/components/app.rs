@@ -8,6 +8,9 @@ use yew::prelude::*;
 use super::{AnnotateRequest, ArticleView, ExportButton, Legend, PasteArea};
 use crate::download;
 use crate::state::{Action, AppState};
+use crate::workspace::{
+    now, DocumentBar, LibrarySidebar, WorkspaceAction, WorkspaceHandle, WorkspaceProvider,
+};
 
 /// The reducer handle every container reads from context.
 pub type AppHandle = UseReducerHandle<AppState>;
@@ -18,7 +21,9 @@ pub fn App() -> Html {
     let state = use_reducer(AppState::default);
     html! {
         <ContextProvider<AppHandle> context={state}>
-            <Workspace />
+            <WorkspaceProvider>
+                <Workspace />
+            </WorkspaceProvider>
         </ContextProvider<AppHandle>>
     }
 }
@@ -29,13 +34,20 @@ fn Workspace() -> Html {
     let Some(state) = use_context::<AppHandle>() else {
         return html! {};
     };
+    let library = use_context::<WorkspaceHandle>();
+    // A pasted article becomes a library document (annotated and opened).
     let onannotate = {
         let state = state.clone();
-        Callback::from(move |req: AnnotateRequest| {
-            state.dispatch(Action::Annotate {
+        Callback::from(move |req: AnnotateRequest| match &library {
+            Some(library) => library.dispatch(WorkspaceAction::CreateFromPaste {
                 text: req.text,
                 dct: req.dct,
-            });
+                now: now(),
+            }),
+            None => state.dispatch(Action::Annotate {
+                text: req.text,
+                dct: req.dct,
+            }),
         })
     };
     let onexport = {
@@ -56,6 +68,8 @@ fn Workspace() -> Html {
                 <h1>{ "claimlens" }</h1>
                 <p>{ "Paste a news article to see who claims what, and when. Everything stays in this browser." }</p>
             </header>
+            <div class="columns">
+            <LibrarySidebar />
             <main class="workspace">
                 <PasteArea {onannotate} />
                 if let Some(problem) = &state.problem {
@@ -67,11 +81,13 @@ fn Workspace() -> Html {
                             <h2 id="result-title">{ "Annotated article" }</h2>
                             <ExportButton {onexport} />
                         </div>
+                        <DocumentBar />
                         <Legend counts={Layer::ALL.map(|l| doc.layer(l).count())} />
                         <ArticleView document={doc.clone()} />
                     </section>
                 }
             </main>
+            </div>
         </>
     }
 }
