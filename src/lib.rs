@@ -9,14 +9,19 @@
 //!   `ContextProvider` carries the reducer handle to the containers that need it.
 //! - [`download`] saves files; [`storage`] keeps the workspace in IndexedDB and
 //!   registers the service worker; [`workspace`] is the document library around the
-//!   open document.
+//!   open document. Also touching the browser: the correction editor: [`editor`] (its reducer over the core's `edit` and `command`,
+//!   and its DOM reads in `editor::dom`), [`keyboard`] (shortcuts) and [`panels`]
+//!   (the reader's views).
 //!
 //! Pasted text only ever reaches the DOM as text nodes: nothing is parsed as HTML.
 
 pub mod components;
 pub mod describe;
 pub mod download;
+pub mod editor;
+pub mod keyboard;
 pub mod layout;
+pub mod panels;
 pub mod state;
 pub mod storage;
 pub mod workspace;

@@ -4,8 +4,11 @@
 use std::rc::Rc;
 
 use claimlens_core::calendar::CalendarDate;
+use claimlens_core::edit::History;
 use claimlens_core::model::Document;
 use yew::Reducible;
+
+use crate::editor::{EditorAction, Session};
 
 /// The id given to a pasted article (also the stem of the export's file name).
 pub const PASTED_ID: &str = "pasted-article";
@@ -17,6 +20,9 @@ pub struct AppState {
     pub document: Option<Rc<Document>>,
     /// Why the last action could not be done, in words the user can act on.
     pub problem: Option<String>,
+    /// The correction editor's session over `document` (undo history, focus, views).
+    /// Whatever loads a new document starts a new one with `Session::open`.
+    pub editor: Session,
 }
 
 /// What the user can do.
@@ -31,8 +37,15 @@ pub enum Action {
     },
     /// Tell the user why something the browser was asked to do failed.
     ShowProblem(String),
+    /// Correct the document: an edit, undo/redo, focus, help (see `crate::editor`).
+    Editor(EditorAction),
     /// Show this document from the library (`None`: no document is open).
-    Open(Option<Rc<Document>>),
+    Open {
+        /// The document.
+        document: Option<Rc<Document>>,
+        /// Its undo history, as the library kept it.
+        history: Rc<History>,
+    },
 }
 
 impl Reducible for AppState {
@@ -42,30 +55,54 @@ impl Reducible for AppState {
         match action {
             Action::Annotate { text, dct } => Rc::new(annotate(&self, &text, &dct)),
             Action::ShowProblem(problem) => Rc::new(AppState {
-                document: self.document.clone(),
                 problem: Some(problem),
+                ..(*self).clone()
             }),
-            Action::Open(document) => Rc::new(AppState {
-                document,
-                problem: None,
-            }),
+            Action::Editor(action) => {
+                let Some(doc) = &self.document else {
+                    return self;
+                };
+                let (document, editor) = crate::editor::reduce(doc, &self.editor, action);
+                Rc::new(AppState {
+                    document: Some(document),
+                    problem: self.problem.clone(),
+                    editor,
+                })
+            }
+            Action::Open { document, history } => {
+                let editor = document
+                    .as_deref()
+                    .map_or_else(Session::default, |d| Session {
+                        history,
+                        ..Session::open(d)
+                    });
+                Rc::new(AppState {
+                    document,
+                    problem: None,
+                    editor,
+                })
+            }
         }
     }
 }
 
 fn annotate(before: &AppState, text: &str, dct: &str) -> AppState {
     let refuse = |problem: String| AppState {
-        document: before.document.clone(),
         problem: Some(problem),
+        ..before.clone()
     };
     if text.trim().is_empty() {
         return refuse("Paste an article into the text box first.".into());
     }
     match read_dct(dct) {
-        Ok(dct) => AppState {
-            document: Some(Rc::new(claimlens_core::annotate(PASTED_ID, text, dct))),
-            problem: None,
-        },
+        Ok(dct) => {
+            let doc = claimlens_core::annotate(PASTED_ID, text, dct);
+            AppState {
+                editor: Session::open(&doc),
+                document: Some(Rc::new(doc)),
+                problem: None,
+            }
+        }
         Err(problem) => refuse(problem),
     }
 }

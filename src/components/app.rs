@@ -2,11 +2,12 @@
 //! lays out the paste area, the legend, the export action and the article.
 
 use claimlens_core::formats::native::to_json;
-use claimlens_core::model::Layer;
+use claimlens_core::model::{Document, Layer};
 use yew::prelude::*;
 
-use super::{AnnotateRequest, ArticleView, ExportButton, Legend, PasteArea};
+use super::{AnnotateRequest, ExportButton, Legend, PasteArea};
 use crate::download;
+use crate::editor::Editor;
 use crate::state::{Action, AppState};
 use crate::workspace::{
     now, DocumentBar, LibrarySidebar, WorkspaceAction, WorkspaceHandle, WorkspaceProvider,
@@ -72,6 +73,10 @@ fn Workspace() -> Html {
             <LibrarySidebar />
             <main class="workspace">
                 <PasteArea {onannotate} />
+                // Always present, so screen readers announce its changes.
+                <p class="visually-hidden" role="status" data-testid="status">
+                    { state.document.as_deref().map(found).unwrap_or_default() }
+                </p>
                 if let Some(problem) = &state.problem {
                     <p class="problem" role="alert" data-testid="problem">{ problem.clone() }</p>
                 }
@@ -83,11 +88,17 @@ fn Workspace() -> Html {
                         </div>
                         <DocumentBar />
                         <Legend counts={Layer::ALL.map(|l| doc.layer(l).count())} />
-                        <ArticleView document={doc.clone()} />
+                        <Editor />
                     </section>
                 }
             </main>
             </div>
         </>
     }
+}
+
+/// What annotating found, for screen readers (announced as a status).
+fn found(doc: &Document) -> String {
+    let [actors, dates, claims] = Layer::ALL.map(|l| doc.layer(l).count());
+    format!("Found {actors} actors, {dates} dates and {claims} claims.")
 }

@@ -1,6 +1,8 @@
 //! The legend: each layer's highlight style, what it marks, and how many were found.
-//! The style is named in words too, so colour is never the only cue.
+//! The style is named in words too, so colour is never the only cue. Hovering or
+//! focusing an entry shows the layer's definition from the guidelines (core `legend`).
 
+use claimlens_core::legend::layer_definition;
 use claimlens_core::model::Layer;
 use yew::prelude::*;
 
@@ -22,7 +24,7 @@ fn describe(layer: Layer) -> (&'static str, &'static str) {
         Layer::Date => ("Dates", "dates, times, durations (boxed)"),
         Layer::Claim => (
             "Claims",
-            "what a source asserts, denies or accuses (shaded, dotted underline)",
+            "what a source asserts, denies or accuses (shaded, underlined)",
         ),
     }
 }
@@ -35,13 +37,20 @@ pub fn Legend(props: &LegendProps) -> Html {
             { for Layer::ALL.iter().zip(props.counts).map(|(&layer, count)| {
                 let (name, what) = describe(layer);
                 html! {
-                    <li data-testid={format!("legend-{}", layer.name())}>
+                    // Focusable, so the definition also shows from the keyboard.
+                    <li data-testid={format!("legend-{}", layer.name())} tabindex="0"
+                        aria-describedby={format!("legend-def-{}", layer.name())}>
                         <span class={classes!("hl", layer_class(layer), "swatch")} aria-hidden="true">{ name }</span>
                         <span class="legend-what">{ what }</span>
                         <span class="legend-count" data-testid={format!("count-{}", layer.name())}>{ count }</span>
+                        <span class="legend-definition" role="tooltip" id={format!("legend-def-{}", layer.name())}
+                            data-testid={format!("legend-definition-{}", layer.name())}>
+                            { layer_definition(layer) }
+                        </span>
                     </li>
                 }
             }) }
+            <li class="legend-note" data-testid="legend-status">{ "Dashed: a suggestion to review · solid: accepted · struck through: rejected" }</li>
         </ul>
     }
 }

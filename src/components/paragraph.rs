@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use claimlens_core::model::Status;
 use claimlens_core::segments::segments;
 use claimlens_core::text::ByteSpan;
 use yew::prelude::*;
@@ -21,6 +22,10 @@ pub struct ParagraphProps {
     pub text: Rc<str>,
     /// Its marks, spans counted in bytes from the paragraph's start.
     pub marks: Rc<[Mark]>,
+    /// Where it starts in the document, in bytes: the editor maps a DOM selection
+    /// (counted in UTF-16 units from here) back to document offsets with it.
+    #[prop_or_default]
+    pub start: usize,
 }
 
 /// A paragraph; the pasted text only ever becomes text nodes.
@@ -44,17 +49,28 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                 )
             })
     });
-    html! { <p class="para" data-testid="paragraph">{ for pieces }</p> }
+    html! { <p class="para" data-testid="paragraph" data-start={props.start.to_string()}>{ for pieces }</p> }
+}
+
+/// Suggestions are drawn dashed and rejected ones greyed (see `styles/app.css`), so
+/// what still needs a decision stands out.
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Suggested => "is-suggested",
+        Status::Accepted => "is-accepted",
+        Status::Rejected => "is-rejected",
+    }
 }
 
 /// Wraps `inner` in `mark`'s highlight; the `lead` piece is the one a user focuses.
 fn wrap(mark: &Mark, lead: bool, inner: Html) -> Html {
-    let class = classes!("hl", layer_class(mark.layer));
+    let class = classes!("hl", layer_class(mark.layer), status_class(mark.status));
     let id = mark.id.to_string();
     let layer = mark.layer.name();
+    let status = status_class(mark.status).trim_start_matches("is-");
     if lead {
         html! {
-            <span {class} data-ann-id={id} data-layer={layer} data-testid="highlight"
+            <span {class} data-ann-id={id} data-layer={layer} data-status={status} data-testid="highlight"
                 role="group" tabindex="0" aria-label={AttrValue::from(mark.label.clone())}>
                 { inner }
             </span>

@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
 use claimlens_core::cleanup::Removal;
+use claimlens_core::edit::History;
 use claimlens_core::library::Entry;
 use claimlens_core::store::{self, Record};
 use wasm_bindgen::closure::Closure;
@@ -40,6 +41,18 @@ struct Saved {
     rev: u64,
     entry: Entry,
     cleanup: Vec<Removal>,
+    history: Option<Rc<History>>,
+}
+
+impl Saved {
+    fn holds(&self, entry: &Entry, cleanup: &[Removal], history: Option<&Rc<History>>) -> bool {
+        let same_history = match (&self.history, history) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+            (None, None) => true,
+            _ => false,
+        };
+        self.entry == *entry && self.cleanup == cleanup && same_history
+    }
 }
 
 /// The persistence state of this tab (held in a `use_mut_ref`).
@@ -87,6 +100,7 @@ impl Persister {
                 dispatch.emit(WorkspaceAction::Loaded {
                     entries: vec![],
                     cleanups: vec![],
+                    histories: vec![],
                     problems: vec![],
                 });
                 dispatch.emit(WorkspaceAction::WriteFailed(Some(failure_message(&why))));
@@ -131,20 +145,14 @@ impl Persister {
         store.read(&id.clone(), move |value| {
             let Some(this) = weak.upgrade() else { return };
             let Ok(Some(value)) = value else { return };
-            let Some((rev, entry, cleanup)) = read_record(&value) else {
+            let Some(saved) = read_record(&value) else {
                 return;
             };
+            let entry = saved.entry.clone();
             let dispatch = {
                 let mut p = this.borrow_mut();
                 p.conflicted.remove(&id);
-                p.saved.insert(
-                    id.clone(),
-                    Saved {
-                        rev,
-                        entry: entry.clone(),
-                        cleanup,
-                    },
-                );
+                p.saved.insert(id.clone(), saved);
                 p.dispatch.clone()
             };
             dispatch.emit(WorkspaceAction::Replace(entry));
@@ -160,18 +168,32 @@ fn failure_message(why: &str) -> String {
     )
 }
 
-fn read_record(value: &JsValue) -> Option<(u64, Entry, Vec<Removal>)> {
+fn read_record(value: &JsValue) -> Option<Saved> {
     let json = js_sys::JSON::stringify(value).ok()?.as_string()?;
-    let record = store::load(&json).ok()?;
+    saved(store::load(&json).ok()?).ok()
+}
+
+/// A stored record's parts; a history that no longer reads is dropped (the document
+/// matters more than its undo steps).
+fn saved(record: Record) -> Result<Saved, store::StoreError> {
     let rev = record.rev;
-    let (entry, _history, cleanup) = record.into_parts().ok()?;
-    Some((rev, entry, cleanup))
+    let (entry, history, cleanup) = record.into_parts()?;
+    let history = history
+        .and_then(|h| serde_json::from_value::<History>(h).ok())
+        .map(Rc::new);
+    Ok(Saved {
+        rev,
+        entry,
+        cleanup,
+        history,
+    })
 }
 
 fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>) {
     let Some(this) = weak.upgrade() else { return };
     let mut entries = Vec::new();
     let mut cleanups = Vec::new();
+    let mut histories = Vec::new();
     let mut problems = Vec::new();
     match values {
         Ok(values) => {
@@ -181,25 +203,17 @@ fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>)
                     .ok()
                     .and_then(|s| s.as_string())
                     .unwrap_or_default();
-                let record = store::load(&json);
-                match record.and_then(|r| {
-                    let rev = r.rev;
-                    r.into_parts().map(|parts| (rev, parts))
-                }) {
-                    Ok((rev, (entry, _history, cleanup))) => {
-                        let id = entry.id().to_string();
-                        if !cleanup.is_empty() {
-                            cleanups.push((id.clone(), cleanup.clone()));
+                match store::load(&json).and_then(saved) {
+                    Ok(saved) => {
+                        let id = saved.entry.id().to_string();
+                        if !saved.cleanup.is_empty() {
+                            cleanups.push((id.clone(), saved.cleanup.clone()));
                         }
-                        p.saved.insert(
-                            id,
-                            Saved {
-                                rev,
-                                entry: entry.clone(),
-                                cleanup,
-                            },
-                        );
-                        entries.push(entry);
+                        if let Some(h) = &saved.history {
+                            histories.push((id.clone(), (**h).clone()));
+                        }
+                        entries.push(saved.entry.clone());
+                        p.saved.insert(id, saved);
                     }
                     Err(e) => problems.push(format!("A stored document could not be read: {e}")),
                 }
@@ -207,18 +221,24 @@ fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>)
         }
         Err(why) => problems.push(format!("Stored documents could not be read: {why}")),
     }
-    take_stash(&this.borrow(), &mut entries, &mut cleanups);
+    take_stash(&this.borrow(), &mut entries, &mut cleanups, &mut histories);
     let dispatch = this.borrow().dispatch.clone();
     dispatch.emit(WorkspaceAction::Loaded {
         entries,
         cleanups,
+        histories,
         problems,
     });
 }
 
 /// The unwritten records of the last visit whose base is still what is stored
 /// replace the stored entries (the first flush then writes them).
-fn take_stash(p: &Persister, entries: &mut Vec<Entry>, cleanups: &mut Vec<(String, Vec<Removal>)>) {
+fn take_stash(
+    p: &Persister,
+    entries: &mut Vec<Entry>,
+    cleanups: &mut Vec<(String, Vec<Removal>)>,
+    histories: &mut Vec<(String, History)>,
+) {
     let Some(local) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
         return;
     };
@@ -233,27 +253,31 @@ fn take_stash(p: &Persister, entries: &mut Vec<Entry>, cleanups: &mut Vec<(Strin
         let Ok(record) = store::upgrade(value) else {
             continue;
         };
-        let base = record.rev;
-        let Ok((entry, _history, cleanup)) = record.into_parts() else {
+        let Ok(stashed) = saved(record) else {
             continue;
         };
-        let id = entry.id().to_string();
-        if p.saved.get(&id).map_or(0, |s| s.rev) != base {
+        let id = stashed.entry.id().to_string();
+        // `rev` of a stashed record is its base.
+        if p.saved.get(&id).map_or(0, |s| s.rev) != stashed.rev {
             // Written after all, or changed by another tab since: storage wins.
             continue;
         }
         entries.retain(|e| e.id() != id);
-        entries.push(entry);
+        entries.push(stashed.entry);
         cleanups.retain(|(c, _)| *c != id);
-        if !cleanup.is_empty() {
-            cleanups.push((id, cleanup));
+        if !stashed.cleanup.is_empty() {
+            cleanups.push((id.clone(), stashed.cleanup));
+        }
+        histories.retain(|(h, _)| *h != id);
+        if let Some(h) = stashed.history {
+            histories.push((id, (*h).clone()));
         }
     }
 }
 
 /// Every entry that differs from what this tab last stored, as a record whose `rev`
 /// is its base revision (with its clean-up removals), and the entry itself.
-fn unwritten(p: &Persister, state: &WorkspaceState) -> Vec<(Record, u64, Entry)> {
+fn unwritten(p: &Persister, state: &WorkspaceState) -> Vec<(Record, u64, Saved)> {
     let lib = &state.library;
     lib.entries()
         .iter()
@@ -261,14 +285,22 @@ fn unwritten(p: &Persister, state: &WorkspaceState) -> Vec<(Record, u64, Entry)>
         .filter(|entry| !p.conflicted.contains(entry.id()))
         .filter_map(|entry| {
             let cleanup = cleanup_of(&state.cleanups, entry.id());
+            let history = state.histories.get(entry.id());
             let base = match p.saved.get(entry.id()) {
-                Some(s) if s.entry == *entry && s.cleanup == cleanup => return None,
+                Some(s) if s.holds(entry, &cleanup, history) => return None,
                 Some(s) => s.rev,
                 None => 0,
             };
-            let mut record = Record::new(entry, None, base);
-            record.cleanup = cleanup;
-            Some((record, base, entry.clone()))
+            let stored_history = history.and_then(|h| serde_json::to_value(&**h).ok());
+            let mut record = Record::new(entry, stored_history, base);
+            record.cleanup = cleanup.clone();
+            let saved = Saved {
+                rev: base,
+                entry: entry.clone(),
+                cleanup,
+                history: history.cloned(),
+            };
+            Some((record, base, saved))
         })
         .collect()
 }
@@ -305,7 +337,7 @@ pub fn flush(this: &PersisterRef) {
         if !state.loaded {
             return;
         }
-        let writes: Vec<(Record, u64, Entry)> = unwritten(&p, &state)
+        let writes: Vec<(Record, u64, Saved)> = unwritten(&p, &state)
             .into_iter()
             .filter(|(r, _, _)| !p.in_flight.contains(r.key()))
             .collect();
@@ -314,12 +346,11 @@ pub fn flush(this: &PersisterRef) {
         }
         (store, writes)
     };
-    for (record, base, entry) in writes {
-        let cleanup = record.cleanup.clone();
+    for (record, base, saved) in writes {
         let weak = Rc::downgrade(this);
         store.write(record, base, move |outcome| {
             if let Some(this) = weak.upgrade() {
-                written(&this, entry, cleanup, outcome);
+                written(&this, saved, outcome);
             }
         });
     }
@@ -329,8 +360,8 @@ fn cleanup_of(cleanups: &BTreeMap<String, Vec<Removal>>, id: &str) -> Vec<Remova
     cleanups.get(id).cloned().unwrap_or_default()
 }
 
-fn written(this: &PersisterRef, entry: Entry, cleanup: Vec<Removal>, outcome: WriteOutcome) {
-    let id = entry.id().to_string();
+fn written(this: &PersisterRef, mut saved: Saved, outcome: WriteOutcome) {
+    let id = saved.entry.id().to_string();
     let (dispatch, action, again) = {
         let mut p = this.borrow_mut();
         p.in_flight.remove(&id);
@@ -342,14 +373,8 @@ fn written(this: &PersisterRef, entry: Entry, cleanup: Vec<Removal>, outcome: Wr
                     let _ = js_sys::Reflect::set(&msg, &"rev".into(), &JsValue::from(rev as f64));
                     let _ = c.post_message(&msg);
                 }
-                p.saved.insert(
-                    id.clone(),
-                    Saved {
-                        rev,
-                        entry,
-                        cleanup,
-                    },
-                );
+                saved.rev = rev;
+                p.saved.insert(id.clone(), saved);
                 let was_failing = std::mem::replace(&mut p.failing, false);
                 was_failing.then_some(WorkspaceAction::WriteFailed(None))
             }

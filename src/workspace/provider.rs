@@ -35,32 +35,56 @@ pub fn WorkspaceProvider(props: &WorkspaceProviderProps) -> Html {
         });
     }
     {
-        // Every workspace change: schedule a write, and show the open document.
-        let (persister, app) = (persister.clone(), app.clone());
+        // Every workspace change: schedule a write.
+        let persister = persister.clone();
         use_effect_with(ws.clone(), move |ws| {
             if let Some(p) = persister.borrow().as_ref() {
                 Persister::changed(p, Rc::new((**ws).clone()));
             }
-            if let Some(app) = app {
-                let open = ws.current_entry().map(|e| e.document());
-                if open != app.document.as_deref() {
-                    app.dispatch(Action::Open(open.map(|d| Rc::new(d.clone()))));
-                }
+        });
+    }
+    {
+        // Another document opened, or the open one changed outside the editor (date,
+        // annotation run, clean-up, another tab): show it with its own history.
+        // Keyed on the entry's stamp, so unrelated workspace changes never replace
+        // what the editor shows.
+        let (ws2, app) = (ws.clone(), app.clone());
+        let key = (ws.current.clone(), ws.current_entry().map(|e| e.modified()));
+        use_effect_with(key, move |_| {
+            let Some(app) = app else { return };
+            let open = ws2.current_entry().map(|e| e.document());
+            if open != app.document.as_deref() {
+                let history = ws2
+                    .current
+                    .as_ref()
+                    .and_then(|id| ws2.histories.get(id).cloned())
+                    .unwrap_or_default();
+                app.dispatch(Action::Open {
+                    document: open.map(|d| Rc::new(d.clone())),
+                    history,
+                });
             }
         });
     }
     {
-        // An edit in the app state goes back into the library.
+        // An edit (or undo) in the editor goes back into the library with its history.
         let ws = ws.clone();
-        let document = app.as_ref().and_then(|a| a.document.clone());
-        use_effect_with(document, move |document| {
-            let Some(doc) = document else { return };
-            let differs = ws
-                .current_entry()
-                .is_some_and(|e| e.id() == doc.id && e.document() != &**doc);
-            if differs {
+        let edited = app
+            .as_ref()
+            .map(|a| (a.document.clone(), a.editor.history.clone()));
+        use_effect_with(edited, move |edited| {
+            let Some((Some(doc), history)) = edited else {
+                return;
+            };
+            let Some(e) = ws.current_entry().filter(|e| e.id() == doc.id) else {
+                return;
+            };
+            let kept = ws.histories.get(e.id());
+            let same_history = kept.map_or(history.is_empty(), |h| Rc::ptr_eq(h, history));
+            if e.document() != &**doc || !same_history {
                 ws.dispatch(WorkspaceAction::DocumentEdited {
                     document: (**doc).clone(),
+                    history: history.clone(),
                     now: now(),
                 });
             }

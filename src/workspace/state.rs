@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use claimlens_core::cleanup::{self, Removal};
+use claimlens_core::edit::History;
 use claimlens_core::ingest::{ingest, Level};
 use claimlens_core::library::{DocStatus, Entry, Library, Stamp};
 use claimlens_core::model::Document;
@@ -54,6 +55,8 @@ pub struct WorkspaceState {
     pub deleted: Option<String>,
     /// Clean-up removals that can still be undone, per document id.
     pub cleanups: Rc<BTreeMap<String, Vec<Removal>>>,
+    /// The editor's undo history per document id (kept while another is open).
+    pub histories: Rc<BTreeMap<String, Rc<History>>>,
     /// True once stored documents were read (nothing is written before).
     pub loaded: bool,
     /// The storage layer's last word.
@@ -76,6 +79,8 @@ pub enum WorkspaceAction {
         entries: Vec<Entry>,
         /// Undoable clean-ups stored beside them.
         cleanups: Vec<(String, Vec<Removal>)>,
+        /// Undo histories stored beside them.
+        histories: Vec<(String, History)>,
         /// Records that could not be read, with why.
         problems: Vec<String>,
     },
@@ -158,10 +163,12 @@ pub enum WorkspaceAction {
         /// Now.
         now: Stamp,
     },
-    /// The editor changed the open document.
+    /// The editor changed the open document (or only its undo history).
     DocumentEdited {
         /// The document after the edit.
         document: Document,
+        /// The editor's history after the edit.
+        history: Rc<History>,
         /// Now.
         now: Stamp,
     },
@@ -208,6 +215,7 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
         A::Loaded {
             entries,
             cleanups,
+            histories,
             problems,
         } => {
             // Anything made before the store answered is kept beside what was stored.
@@ -222,6 +230,12 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
             });
             s.library = Rc::new(library);
             s.cleanups = Rc::new(cleanups.into_iter().collect());
+            s.histories = Rc::new(
+                histories
+                    .into_iter()
+                    .map(|(id, h)| (id, Rc::new(h)))
+                    .collect(),
+            );
             s.problems = problems;
             s.loaded = true;
         }
@@ -284,6 +298,7 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
                 Ok(d) => {
                     let doc = claimlens_core::redate::redate(e.document(), d);
                     let r = Rc::make_mut(&mut s.library).update_document(&id, doc, now);
+                    forget_history(s, &id);
                     note(&mut s.problems, r);
                 }
                 Err(p) => s.problems.push(p),
@@ -296,6 +311,7 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
             let r = Rc::make_mut(&mut s.library).update_document(&id, doc, now);
             // Offsets now refer to the cleaned text for good.
             Rc::make_mut(&mut s.cleanups).remove(&id);
+            forget_history(s, &id);
             note(&mut s.problems, r);
         }
         A::Clean { id, removals, now } => clean(s, &id, removals, now),
@@ -319,8 +335,19 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
                 Err(err) => s.problems.push(err.to_string()),
             }
         }
-        A::DocumentEdited { document, now } => {
+        A::DocumentEdited {
+            document,
+            history,
+            now,
+        } => {
             let id = document.id.clone();
+            let known = s
+                .histories
+                .get(&id)
+                .is_some_and(|h| Rc::ptr_eq(h, &history));
+            if !known && s.library.get(&id).is_some() {
+                Rc::make_mut(&mut s.histories).insert(id.clone(), history);
+            }
             let same = s.library.get(&id).map(|e| e.document() == &document);
             if same == Some(false) {
                 let r = Rc::make_mut(&mut s.library).update_document(&id, document, now);
@@ -334,6 +361,7 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
                 .filter(|e| e.id() != id)
                 .chain(std::iter::once(entry));
             s.library = Rc::new(Library::from_entries(others).0);
+            forget_history(s, &id);
             if s.storage.conflict.as_ref().is_some_and(|(c, _)| *c == id) {
                 s.storage.conflict = None;
             }
@@ -355,6 +383,13 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
         A::Conflict { id, message } => s.storage.conflict = Some((id, message)),
         A::Usage(used, quota) => s.storage.usage = Some((used, quota)),
         A::Persisted(granted) => s.storage.persisted = Some(granted),
+    }
+}
+
+/// A change made outside the editor: the editor's patches no longer fit the document.
+fn forget_history(s: &mut WorkspaceState, id: &str) {
+    if s.histories.contains_key(id) {
+        Rc::make_mut(&mut s.histories).remove(id);
     }
 }
 
@@ -579,6 +614,7 @@ mod tests {
             WorkspaceAction::Loaded {
                 entries,
                 cleanups: vec![],
+                histories: vec![],
                 problems: vec![],
             },
         );

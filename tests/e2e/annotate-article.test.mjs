@@ -35,6 +35,7 @@ test('a reader pastes an article, sees each layer, reads a tooltip and exports m
   for (const layer of ['actor', 'date', 'claim']) {
     assert.ok((await app.highlights(layer).count()) >= 1, `at least one ${layer} highlight`);
   }
+  assert.match(await app.page.getByTestId('status').textContent(), /^Found [1-9]\d* actors, [1-9]\d* dates and [1-9]\d* claims\.$/);
   const shown = (await app.paragraphs().allTextContents()).join('\n');
   assert.equal(shown, ARTICLE, 'the article shows exactly as pasted');
 

@@ -4,6 +4,7 @@
 //! - `layers/<size>`: the full [`claimlens_core::annotate`] and each extractor alone
 //!   (`actors`, `dates`, `claims` given the actors) on generated English news text at
 //!   250 KB, 500 KB, 1 MB and 2 MB, so the figures show whether cost is linear.
+//! - `short/paragraph`: one paragraph, for the fixed cost of a call.
 //! - `export/1MB`: annotation plus the native JSON the JavaScript API returns.
 //! - `pathological`: the full annotator on inputs built to hurt (digits and month
 //!   names, only punctuation, unbalanced quotes, NUL and replacement characters, and
@@ -69,6 +70,19 @@ fn layers(c: &mut Criterion) {
     }
 }
 
+/// A single paragraph: shows the fixed cost of a call (set-up per text, not per
+/// byte), which dominates when the page re-annotates a short paste.
+fn short(c: &mut Criterion) {
+    let text = support::news(600, 3);
+    let dct = CalendarDate::new(2021, 3, 15);
+    let mut group = configured(c, "short".into());
+    group.throughput(Throughput::BytesDecimal(text.len() as u64));
+    group.bench_function("paragraph", |b| {
+        b.iter(|| annotate("bench", black_box(&text), dct))
+    });
+    group.finish();
+}
+
 fn export(c: &mut Criterion) {
     let text = support::news(MB, 1);
     let dct = CalendarDate::new(2021, 3, 15);
@@ -99,5 +113,5 @@ fn pathological(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, layers, export, pathological);
+criterion_group!(benches, layers, short, export, pathological);
 criterion_main!(benches);

@@ -104,4 +104,110 @@ export class AnnotatorPage {
       document: JSON.parse(await readFile(path, 'utf8')),
     };
   }
+
+  // ---- The correction editor ------------------------------------------------------
+
+  /** Pastes `text`, sets the article date and annotates: the editor is ready after. */
+  async load(text, isoDate) {
+    await this.paste(text);
+    if (isoDate) await this.setArticleDate(isoDate);
+    await this.annotate();
+    await this.page.getByTestId('review-bar').waitFor();
+  }
+
+  /**
+   * The highlight of an annotation on `layer` whose focusable piece reads `text`. That
+   * piece runs from the annotation's start to the next highlight boundary, so for a
+   * claim that opens with an actor it is the actor's words.
+   */
+  highlight(layer, text) {
+    return this.highlights(layer).filter({ hasText: new RegExp(`^${escape(text)}$`) }).first();
+  }
+
+  /** Puts the keyboard focus on a highlight (as Tab or a click would). */
+  async focus(layer, text) {
+    const h = this.highlight(layer, text);
+    await h.focus();
+    await this.page.getByTestId('attribute-panel').waitFor();
+    return h;
+  }
+
+  /** The focused annotation: its layer, status and text, from the DOM. */
+  async focused() {
+    return this.page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el?.dataset?.annId) return null;
+      return { id: el.dataset.annId, layer: el.dataset.layer, status: el.dataset.status, text: el.textContent };
+    });
+  }
+
+  /** Presses keys one after another (`y`, `Shift+ArrowRight`, `Control+z`). */
+  async press(...keys) {
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  /**
+   * Selects the `nth` occurrence of `text` in the article, as a mouse drag would: a DOM
+   * Range over the text nodes (which may be split by highlights).
+   */
+  async select(text, nth = 0) {
+    const ok = await this.page.evaluate(
+      ([text, nth]) => {
+        const article = document.querySelector('[data-testid=article]');
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let all = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          // Paragraphs are blocks: keep them apart so a match never spans two.
+          const para = n.parentElement.closest('.para');
+          if (nodes.length && nodes[nodes.length - 1].para !== para) all += '\n';
+          nodes.push({ node: n, at: all.length, para });
+          all += n.data;
+        }
+        let at = -1;
+        for (let i = 0; i <= nth; i += 1) at = all.indexOf(text, at + 1);
+        if (at < 0) return false;
+        const point = (offset) => {
+          const hit = [...nodes].reverse().find((x) => x.at <= offset);
+          return [hit.node, offset - hit.at];
+        };
+        const range = document.createRange();
+        range.setStart(...point(at));
+        range.setEnd(...point(at + text.length));
+        document.activeElement?.blur();
+        const sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return true;
+      },
+      [text, nth],
+    );
+    if (!ok) throw new Error(`"${text}" is not in the article`);
+  }
+
+  /** The text of every highlight on `layer`, in document order. */
+  async highlightTexts(layer) {
+    return this.highlights(layer).allTextContents();
+  }
+
+  /** Open suggestions in all, as the review bar says. */
+  async openTotal() {
+    const text = await this.page.getByTestId('open-total').textContent();
+    return Number.parseInt(text, 10);
+  }
+
+  attributePanel() {
+    return this.page.getByTestId('attribute-panel');
+  }
+
+  /** Opens a reader view: `actors`, `timeline`, `claims` or `checks`. */
+  async openTab(name) {
+    await this.page.getByTestId(`tab-${name}`).click();
+    return this.page.getByTestId(`panel-${name}`);
+  }
 }
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+

@@ -204,6 +204,16 @@ fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
     if text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    // `R-Texas`, `D-Calif`: a lawmaker's party and state, not a name.
+    let mut chars = text.chars();
+    if matches!(chars.next(), Some('R' | 'D' | 'I')) && chars.next() == Some('-') {
+        return false;
+    }
+    // `UAVs`, `GDRs`: a plural of an abbreviation names things, not an actor.
+    let stem = text.strip_suffix('s').unwrap_or("");
+    if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
     // `Armenian-held`, `EADS-led`, `Turkish-controlled`: an adjective made from a name.
     let lower_part = text.contains('-')
         && text.rsplit('-').next().is_some_and(|last| {
@@ -214,10 +224,18 @@ fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
                 .iter()
                 .any(|end| last.ends_with(end))
         });
+    // `Armenian-Azerbaijani` border, `Azerbaijan-Armenia` clashes (found part by part).
     let demonyms = text.contains('-')
-        && text
-            .split('-')
-            .all(|p| matches!(g.name(p), Some(super::gazetteer::Known::Demonym(_))));
+        && text.split('-').all(|p| {
+            matches!(
+                g.name(p),
+                Some(
+                    super::gazetteer::Known::Demonym(_)
+                        | super::gazetteer::Known::Country(_)
+                        | super::gazetteer::Known::Seat(_)
+                )
+            )
+        });
     !lower_part && !demonyms
 }
 
@@ -271,7 +289,7 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         let and_ends = and_ends || after_suffix;
         // `Embassy in Tanzania`: `in` and `on` stay inside a name only before more of
         // the institution (`Co-operation in Europe Permanent Council`).
-        let place_joiner = matches!(w.text, "in" | "on") && !last_org.is_some_and(|o| o > k);
+        let place_joiner = matches!(w.text, "in" | "on") && last_org.is_none_or(|o| o <= k);
         if joiner && (!org || and_ends || place_joiner) && w.text != "&" {
             let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
             let later_org = last_org.is_some_and(|o| o > k);

@@ -1,11 +1,14 @@
 //! Deciding what a candidate run names: which part is a title to leave out, which part
-//! is a country, organisation or person, whether a country is acting or only a place,
-//! and whether lower-case words after a nationality make a group (`Azerbaijani
-//! forces`), an institution (`Azerbaijan's defence ministry`) or a person described by
-//! role (`the Armenian prime minister`).
+//! is a country, organisation or person (asking [`super::places`] whether a country
+//! acts or is only a place), and whether lower-case words after a nationality make a
+//! group (`Azerbaijani forces`), an institution (`Azerbaijan's defence ministry`) or a
+//! person described by role (`the Armenian prime minister`).
 
 use super::candidates::Run;
 use super::gazetteer::{get, Gazetteer, Known, NounKind};
+use super::places::{
+    followed_by_place_noun, in_dateline, is_dateline, is_lower_word, is_place, place_context, venue,
+};
 use super::words::{LineMode, Word, Words};
 use super::{key_of, lower};
 use crate::model::ActorKind;
@@ -122,7 +125,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     let named = ws[a..b]
         .iter()
         .any(|w| g.is_given_name(w.text) || g.is_title(&lower(w.text)));
-    if g.is_not_actor_head(ws[b - 1].text) && !named {
+    if g.is_not_actor_head(ws[b - 1].text) && !named && b - a > 1 {
         return;
     }
     // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
@@ -247,46 +250,21 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
 /// A title inside a run with a name after it and something else before it: the
 /// title's index and where the name starts.
 fn title_inside(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
-    let t = (a + 1..b).find(|&i| {
-        let l = lower(ws[i].text);
-        // Words that only modify a title (`Foreign`, `Deputy`) do not start one here.
-        let modifier = matches!(
-            l.as_str(),
-            "former"
-                | "acting"
-                | "deputy"
-                | "vice"
-                | "head"
-                | "chief"
-                | "general"
-                | "private"
-                | "major"
-                | "foreign"
-                | "defence"
-                | "defense"
-                | "interior"
-                | "finance"
-                | "prime"
-                | "crown"
-                | "justice"
-                | "chair"
-                | "executive"
-                | "official"
-                | "officer"
-        );
-        ws[i].kind == TokenKind::Word && !modifier && g.is_title(&l)
+    // The last place where a title is followed by a name that is not a known word.
+    let name = (a + 1..b).rev().find(|&n| {
+        let w = &ws[n];
+        let prev = &ws[n - 1];
+        let after_title = g.is_title(&lower(prev.text))
+            || (prev.is_punct(".") && n >= 2 && g.is_title(&lower(ws[n - 2].text)));
+        after_title && w.is_capitalised() && !g.is_title(&lower(w.text)) && g.name(w.text).is_none()
     })?;
-    let mut name = t;
-    while name < b && (g.is_title(&lower(ws[name].text)) || ws[name].is_punct(".")) {
-        name += 1;
+    // The whole title before it: `Azerbaijan | Foreign Minister | Jeyhun Bayramov`.
+    let mut t = name;
+    while t > a && (g.is_title(&lower(ws[t - 1].text)) || ws[t - 1].is_punct(".")) {
+        t -= 1;
     }
-    let person = name < b
-        && ws[name].is_capitalised()
-        && !ws[name..b].iter().any(|w| g.is_organisation_word(w.text));
-    let body = ws[a..t]
-        .iter()
-        .any(|w| g.is_organisation_word(w.text) || is_acronym(w));
-    (person && body).then_some((t, name))
+    let person = !ws[name..b].iter().any(|w| g.is_organisation_word(w.text));
+    (person && t > a).then_some((t, name))
 }
 
 /// The start of a country named just before a possessive at `a` (`Qatar's Emir`).
@@ -319,6 +297,11 @@ fn rest(
         g.name(ws[b - 1].text),
         Some(Known::Place | Known::Country(_) | Known::Seat(_) | Known::Demonym(_))
     );
+    // `Inter Milan`: on sports pages a name ending in a city is a team.
+    if cx.sports && !titled && !given && !single && ends_in_place {
+        out.push(Found::new(pos, b, Some(ActorKind::Organisation), None));
+        return;
+    }
     // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
     let acronym = is_acronym(first) && {
         let l = lower(first.text);
@@ -327,8 +310,8 @@ fn rest(
     if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
         return;
     }
-    // `Roman Catholic`: a people's name ends no personal name.
-    if !titled && !single && matches!(g.name(ws[b - 1].text), Some(Known::Demonym(_))) {
+    // `Roman Catholic`: a people's name ends no personal name (`Richard Finn` does).
+    if !titled && !given && !single && matches!(g.name(ws[b - 1].text), Some(Known::Demonym(_))) {
         return;
     }
     // A lone capital letter is an initial or a label, not a name.
@@ -347,7 +330,7 @@ fn rest(
     let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
     let speaks = acts && words.mode(first) == LineMode::Prose;
     // `Turning its back...`, `Separately, ...`: an English word, unless named elsewhere.
-    let english = single && ["ing", "ly"].iter().any(|e| first.text.ends_with(e));
+    let english = single && first.text.ends_with("ing");
     f.weak = !(titled || given || acronym || speaks)
         && ((first.initial && single) || english || words.mode(first) != LineMode::Prose);
     f.guessed = !titled && !given && kind != Some(ActorKind::Organisation);
@@ -358,6 +341,12 @@ fn rest(
         place_context(g, ws, pos, out)
     };
     if kind.is_none() && (before_place || followed_by_place_noun(g, ws, b)) {
+        f.place = true;
+    }
+    // `at Old Trafford`, `in Davit Bek`: a guessed name of several words right after
+    // `in` or `at` is a place (a person there would have a known first name).
+    let at_place = pos >= 1 && matches!(ws[pos - 1].text, "in" | "at" | "near" | "inside");
+    if f.guessed && !single && at_place {
         f.place = true;
     }
     out.push(f);
@@ -384,7 +373,11 @@ fn known(
         // `UNITED NATIONS (Sputnik) -`: a dateline names a place.
         Known::Organisation(_) if is_dateline(ws, a, b) => out.push(Found::place(a, b)),
         Known::Organisation(c) => {
-            out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c)))
+            // `UN chief`, `Sputnik correspondent`: a person described by role.
+            match phrase_after(g, ws, a, b).filter(|f| f.kind == Some(ActorKind::Person)) {
+                Some(f) if !ws.get(b).is_some_and(Word::is_possessive) => out.push(f),
+                _ => out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c))),
+            }
         }
         Known::Country(c) | Known::Seat(c) => {
             if let Some(f) = phrase_before(g, ws, a, b) {
@@ -396,7 +389,12 @@ fn known(
             }
         }
         Known::Place => {
-            let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
+            // `Nagorno-Karabakh says`, `Nagorno-Karabakh's leader`: a region's authorities act.
+            let leader = ws.get(b).is_some_and(Word::is_possessive)
+                && ws
+                    .get(b + 1)
+                    .is_some_and(|w| is_lower_word(w) && g.is_title(w.text));
+            let acts = leader || ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
             if cx.sports && !venue(ws, a) && !is_dateline(ws, a, b) {
                 out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
             } else if acts && !cx.sports {
@@ -406,7 +404,22 @@ fn known(
                 out.push(Found::place(a, b));
             }
         }
-        Known::Demonym(_) => {}
+        Known::Demonym(_) => {
+            // `between Armenian and Azerbaijani forces`: both nationalities are groups.
+            let joined = ws
+                .get(b)
+                .is_some_and(|w| w.text == "and" || w.is_punct(","));
+            let other = ws
+                .get(b + 1)
+                .is_some_and(|w| matches!(g.name(w.text), Some(Known::Demonym(_))));
+            let grouped = joined
+                && other
+                && phrase_after(g, ws, b + 1, b + 2)
+                    .is_some_and(|f| f.kind == Some(ActorKind::Group));
+            if grouped {
+                out.push(Found::new(a, b, Some(ActorKind::Group), None));
+            }
+        }
     }
 }
 
@@ -417,11 +430,12 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     if ws.get(k).is_some_and(Word::is_possessive) {
         k += 1;
     }
+    // Modifiers, and title words used as modifiers (`general prosecution office`).
     let mut m = k;
     while m < k + 3
-        && ws
-            .get(m)
-            .is_some_and(|w| is_lower_word(w) && g.is_group_modifier(w.text))
+        && ws.get(m).is_some_and(|w| {
+            is_lower_word(w) && (g.is_group_modifier(w.text) || g.is_title(w.text))
+        })
     {
         m += 1;
     }
@@ -434,6 +448,7 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     let verb_or_end = |i: usize| {
         ws.get(i).is_none_or(|w| {
             !is_lower_word(w)
+                || (w.text.ends_with("ed") && w.text.len() > 4)
                 || matches!(
                     w.text,
                     "said"
@@ -454,6 +469,27 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
                         | "announced"
                         | "added"
                         | "stated"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "by"
+                        | "and"
+                        | "or"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "are"
+                        | "may"
+                        | "could"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
                 )
         })
     };
@@ -472,10 +508,35 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     {
         t += 1;
     }
+    // `Azerbaijan president Ilham Aliyev` names the person after; `Russia's official
+    // position` uses the title word as an adjective.
     let named_after = ws
         .get(t)
-        .is_some_and(|w| w.is_capitalised() && !w.after_break);
-    (t > k && !named_after).then(|| Found::new(a, t, Some(ActorKind::Person), None))
+        .is_some_and(|w| w.is_capitalised() && !w.after_break && g.name(w.text).is_none());
+    let adjective = t > k
+        && ws.get(t).is_some_and(is_lower_word)
+        && matches!(
+            ws[t - 1].text,
+            "official"
+                | "general"
+                | "former"
+                | "acting"
+                | "deputy"
+                | "vice"
+                | "prime"
+                | "executive"
+                | "foreign"
+                | "defence"
+                | "defense"
+                | "interior"
+                | "finance"
+                | "private"
+                | "major"
+                | "crown"
+                | "head"
+                | "presidential"
+        );
+    (t > k && !named_after && !adjective).then(|| Found::new(a, t, Some(ActorKind::Person), None))
 }
 
 /// Words before `of` and a country that make one actor with it: `the president of
@@ -496,7 +557,10 @@ fn phrase_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<F
             start -= 1;
         }
         ActorKind::Person
-    } else if is_lower_word(head) && g.group_word(head.text) == Some(NounKind::Group) {
+    } else if is_lower_word(head)
+        && g.group_word(head.text) == Some(NounKind::Group)
+        && g.is_force_noun(head.text)
+    {
         while start >= 1 && is_lower_word(&ws[start - 1]) && g.is_group_modifier(ws[start - 1].text)
         {
             start -= 1;
@@ -506,130 +570,6 @@ fn phrase_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<F
         return None;
     };
     Some(Found::new(start, b, Some(kind), None))
-}
-
-fn is_lower_word(w: &Word<'_>) -> bool {
-    w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
-}
-
-fn is_line_start(ws: &[Word<'_>], a: usize) -> bool {
-    a == 0 || ws[a].after_break
-}
-
-/// True when the name at `[a, b)` is used as a place here, not as an acting government.
-fn is_place(g: &Gazetteer, words: &Words<'_>, a: usize, b: usize, out: &[Found]) -> bool {
-    let ws = &words.words;
-    if place_before(g, ws, a, out, false) || followed_by_place_noun(g, ws, b) {
-        return true;
-    }
-    // `Baku, Azerbaijan`: a city and its country name a place together.
-    let before_city = a >= 2 && ws[a - 1].is_punct(",") && ws[a - 2].is_capitalised();
-    if before_city && matches!(g.name(ws[a - 2].text), Some(Known::Seat(_) | Known::Place)) {
-        return true;
-    }
-    let after_comma_country = ws.get(b).is_some_and(|w| w.is_punct(","))
-        && ws
-            .get(b + 1)
-            .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))));
-    if after_comma_country
-        && matches!(
-            g.name(&key_of(ws, a, b)),
-            Some(Known::Seat(_) | Known::Place)
-        )
-    {
-        return true;
-    }
-    is_dateline(ws, a, b) || in_dateline(ws, a, b)
-}
-
-/// A name inside a dateline that opens a line: `DAR ES SALAAM, Tanzania (AP) _`,
-/// `HAMILTON (AP) --`: capitals from the line start, maybe a comma and a name, then a
-/// bracket or dash.
-pub fn in_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
-    let mut start = a;
-    while start > 0 && !ws[start].after_break && a - start < 8 {
-        start -= 1;
-    }
-    if !is_line_start(ws, start) || !ws[start].is_all_caps() {
-        return false;
-    }
-    let lead_ok = ws[start..a]
-        .iter()
-        .all(|w| (w.kind == TokenKind::Word && w.is_all_caps()) || w.is_punct(","));
-    let closes = |w: &Word<'_>| {
-        matches!(w.text, "(" | "-" | "_" | "--" | "\u{2014}" | "\u{2013}") && !w.after_break
-    };
-    let next = ws.get(b);
-    let after_comma = next.is_some_and(|w| w.is_punct(","))
-        && ws.get(b + 1).is_some_and(|w| w.is_capitalised())
-        && ws.get(b + 2).is_some_and(closes);
-    lead_ok && ws[a].is_capitalised() && (next.is_some_and(closes) || after_comma)
-}
-
-/// A place or body in capitals at the start of a line, followed by a date, a bracket,
-/// a comma or nothing: a dateline (`LONDON 1996-08-30`, `BAKU (Sputnik) -`), not a
-/// row of a sports table (`DETROIT 4 Kansas City 1`).
-pub fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
-    let date = ws.get(b).is_some_and(|w| w.kind == TokenKind::Number)
-        && ws
-            .get(b + 1)
-            .is_some_and(|w| w.is_punct("-") && w.span.start() == ws[b].span.end());
-    is_line_start(ws, a)
-        && ws[a].is_all_caps()
-        && (date
-            || ws
-                .get(b)
-                .is_none_or(|w| w.after_break || w.is_punct("(") || w.is_punct(",")))
-}
-
-/// On sports pages a team follows `over`, `to`, `for`; only these words make a
-/// place a venue: `in Leeds`, `at Headingley`.
-fn venue(ws: &[Word<'_>], a: usize) -> bool {
-    a.checked_sub(1)
-        .is_some_and(|i| matches!(ws[i].text, "in" | "at" | "near" | "In" | "At"))
-}
-
-/// True when a lower-case place noun follows: `the Syunik region`, `Azerbaijan village`.
-fn followed_by_place_noun(g: &Gazetteer, ws: &[Word<'_>], b: usize) -> bool {
-    ws.get(b)
-        .is_some_and(|w| is_lower_word(w) && g.is_after_noun(w.text))
-}
-
-/// True when the words before token `a` make what follows a place: `in`, `from`,
-/// `the territory of`, or a list whose first member is a place.
-fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found]) -> bool {
-    place_before(g, ws, a, out, true)
-}
-
-/// Like [`place_context`]; `lists` says whether following a list of places counts
-/// (it does for unknown words, not for countries, which a list may name as actors).
-fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: bool) -> bool {
-    let mut p = a;
-    if p >= 1 && ws[p - 1].text == "the" {
-        p -= 1;
-    }
-    let Some(prev) = p.checked_sub(1).and_then(|i| ws.get(i)) else {
-        return false;
-    };
-    if ws[a].after_break {
-        return false;
-    }
-    let comma_and = prev.text == "and" && p >= 2 && ws[p - 2].is_punct(",");
-    let gap = if comma_and { 2 } else { 1 };
-    // `In Chicago , the Braves`: a list of places has no article.
-    let listed = p == a
-        && (prev.is_punct(",") || prev.text == "and")
-        && out.last().is_some_and(|f| f.place && f.end + gap == p);
-    if listed && lists {
-        return true;
-    }
-    let word = lower(prev.text);
-    // `called on Azerbaijan` asks the government; `attacks on Ganja` hit a place.
-    let called_on = word == "on" && p >= 2 && ws[p - 2].text.starts_with("call");
-    if g.is_place_preposition(&word) && !called_on {
-        return true;
-    }
-    word == "of" && p >= 2 && (g.is_of_noun(ws[p - 2].text) || g.is_of_noun(&lower(ws[p - 2].text)))
 }
 
 /// An acronym: two to six capitals, maybe dotted (`NATO`, `U.N.`, `KDP`).

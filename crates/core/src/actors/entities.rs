@@ -85,11 +85,20 @@ pub fn entities(mentions: &[Pending], is_title: &dyn Fn(&str) -> bool) -> Vec<St
             *best = &m.name;
         }
     }
-    // Acronym (folded) -> long form.
+    // Acronym (folded) -> long form; and the first word of an organisation's name of
+    // several words -> that name (`Goldman` -> `Goldman Sachs Group Inc`), first seen.
     let mut bodies: HashMap<String, String> = HashMap::default();
     for m in mentions {
         if let Some(long) = &m.expands {
             bodies.insert(fold(&m.name), long.clone());
+        }
+    }
+    for m in mentions {
+        let several = m.name.contains(' ');
+        if m.kind == ActorKind::Organisation && m.canonical.is_none() && several {
+            if let Some(first) = m.name.split(' ').next() {
+                bodies.entry(fold(first)).or_insert_with(|| m.name.clone());
+            }
         }
     }
     mentions
@@ -195,6 +204,18 @@ mod tests {
                 "Armenian president",
                 "Russian president"
             ]
+        );
+    }
+
+    #[test]
+    fn a_firm_s_first_word_joins_its_full_name() {
+        let ms = [
+            pending("Goldman Sachs Group Inc", ActorKind::Organisation),
+            pending("Goldman", ActorKind::Organisation),
+        ];
+        assert_eq!(
+            entities(&ms, &|_| false),
+            ["Goldman Sachs Group Inc", "Goldman Sachs Group Inc"]
         );
     }
 

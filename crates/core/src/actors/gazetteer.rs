@@ -23,6 +23,7 @@ static GIVEN_NAMES: &str = include_str!("../../data/actors/given_names.txt");
 static COMMON_WORDS: &str = include_str!("../../data/actors/common_words.txt");
 static SPORTS: &str = include_str!("../../data/actors/sports.txt");
 static ACTING_VERBS: &str = include_str!("../../data/actors/acting_verbs.txt");
+static GROUP_PHRASES: &str = include_str!("../../data/actors/group_phrases.txt");
 static CALENDAR_WORDS: &str = include_str!("../../data/actors/calendar_words.txt");
 static KIND_CUES: &str = include_str!("../../data/actors/kind_cues.txt");
 static NOT_ACTOR_HEADS: &str = include_str!("../../data/actors/not_actor_heads.txt");
@@ -72,12 +73,14 @@ pub struct Gazetteer {
     organisation_words: HashMap<&'static str, NounKind>,
     not_actor_heads: HashSet<&'static str>,
     calendar_words: HashSet<&'static str>,
+    group_phrases: HashSet<(&'static str, &'static str)>,
     acting_verbs: HashSet<&'static str>,
     /// Cue word -> true when it points to a person, false for an organisation.
     kind_cues: HashMap<(CuePlace, &'static str), bool>,
     after_nouns: HashSet<&'static str>,
     group_words: HashMap<&'static str, NounKind>,
     group_modifiers: HashSet<&'static str>,
+    force_nouns: HashSet<&'static str>,
     prepositions: HashSet<&'static str>,
     of_nouns: HashSet<&'static str>,
     given_names: HashSet<&'static str>,
@@ -200,6 +203,9 @@ impl Gazetteer {
             organisation_words: kinded(ORGANISATION_WORDS, NounKind::Organisation),
             not_actor_heads: entries(NOT_ACTOR_HEADS).collect(),
             calendar_words: entries(CALENDAR_WORDS).collect(),
+            group_phrases: entries(GROUP_PHRASES)
+                .filter_map(|e| e.split_once(' '))
+                .collect(),
             acting_verbs: entries(ACTING_VERBS).collect(),
             kind_cues: fields(KIND_CUES)
                 .filter_map(|f| {
@@ -214,6 +220,10 @@ impl Gazetteer {
                 .collect(),
             after_nouns,
             group_words: kinded(GROUP_WORDS, NounKind::Group),
+            force_nouns: fields(GROUP_WORDS)
+                .filter(|f| f.get(2) == Some(&"force"))
+                .filter_map(|f| f.first().copied())
+                .collect(),
             group_modifiers: entries(GROUP_MODIFIERS).collect(),
             prepositions,
             of_nouns,
@@ -269,6 +279,12 @@ impl Gazetteer {
         self.acting_verbs.contains(word)
     }
 
+    /// True for a lower-case two-word phrase naming a collective actor
+    /// (`international community`).
+    pub fn is_group_phrase(&self, first: &str, last: &str) -> bool {
+        self.group_phrases.contains(&(first, last))
+    }
+
     /// True for a month or day name (`September`, `Fri`).
     pub fn is_calendar_word(&self, word: &str) -> bool {
         self.calendar_words.contains(word)
@@ -288,6 +304,12 @@ impl Gazetteer {
     /// The kind a lower-case noun after a demonym gives (`forces` -> group).
     pub fn group_word(&self, lower: &str) -> Option<NounKind> {
         self.group_words.get(lower).copied()
+    }
+
+    /// True for a group noun that names armed forces (`forces`, `troops`): only these
+    /// make one group with `of` and a country (`the armed forces of Armenia`).
+    pub fn is_force_noun(&self, lower: &str) -> bool {
+        self.force_nouns.contains(lower)
     }
 
     /// True for a lower-case word allowed between a demonym and its group noun.

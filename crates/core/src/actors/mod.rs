@@ -5,27 +5,31 @@
 //! - [`words`]: tokens with case, sentence position and line mode (prose, Title Case,
 //!   ALL-CAPS);
 //! - [`candidates`]: runs of capitalised words that may be names;
-//! - [`classify`]: titles left out, kind decided, places told from acting governments;
-//! - this module: lone words decided with the whole document (a surname after its
-//!   first mention), names found again in ALL-CAPS lines;
+//! - [`classify`]: titles left out, kind decided;
+//! - [`places`]: places told from acting governments;
+//! - `document`: what needs the whole document (a surname after its first mention,
+//!   names seen only in headlines, kind cues across mentions);
+//! - `caps`: names found again in ALL-CAPS lines;
+//! - `phrases`: hyphenated countries and lower-case collective actors;
 //! - [`entities`]: canonical names.
 //!
 //! Word lists live in `data/actors/` ([`gazetteer`]).
 
 pub mod candidates;
+mod caps;
 pub mod classify;
+mod document;
 pub mod entities;
 pub mod fasthash;
 pub mod gazetteer;
+mod phrases;
+pub mod places;
 pub mod words;
-
-use fasthash::FastMap as HashMap;
 
 use crate::model::ActorKind;
 use crate::text::{ByteSpan, TokenKind};
 use classify::{Context, Found};
-use gazetteer::Known;
-use words::{LineMode, Word, Words};
+use words::{Word, Words};
 
 /// An actor mention found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,13 +72,19 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
     }
     // In text order, the longer of two mentions starting together first.
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-    decide(&words, cx, &mut found);
-    apply_cues(&words, cx, &mut found);
-    join_possessives(&words, &mut found);
-    find_in_caps_lines(&words, cx, &mut found);
+    document::decide(&words, cx, &mut found);
+    document::apply_cues(&words, cx, &mut found);
+    document::join_possessives(&words, &mut found);
+    caps::find_in_caps_lines(&words, cx, &mut found);
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     found.dedup_by(|b, a| b.start < a.end);
-    finish(&words, &found)
+    let mut mentions = finish(&words, &found);
+    let before = mentions.len();
+    phrases::extra_mentions(&words, &mut mentions);
+    if mentions.len() > before {
+        mentions.sort_by_key(|m| m.span.start());
+    }
+    mentions
 }
 
 /// A sports report: a sport named in its first lines, or sports words throughout.
@@ -96,320 +106,6 @@ fn is_sports(words: &Words<'_>) -> bool {
     }
     // Sports words throughout, not a passing mention in a long report.
     total >= 4 && total * 150 >= count
-}
-
-/// Decides what the document as a whole must: places are dropped; a lone unknown word
-/// is a surname of a person named in full elsewhere, or a word used elsewhere with a
-/// known kind, or else an organisation (see [`apply_cues`]); a name seen
-/// only at sentence starts or in headlines must be named elsewhere too.
-fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
-    let ws = &words.words;
-    // `Khatsakh, Artsvanik and Davit Bek settlements`: a list ending in a place is places.
-    for i in (1..found.len()).rev() {
-        let (before, after) = found.split_at_mut(i);
-        let (prev, f) = (&mut before[i - 1], &after[0]);
-        let Some(between) = ws.get(prev.end..f.start) else {
-            continue;
-        };
-        let joined = matches!(between.len(), 1 | 2)
-            && between.iter().all(|w| w.is_punct(",") || w.text == "and");
-        if f.place && joined && (prev.kind.is_none() || prev.guessed) {
-            prev.place = true;
-        }
-    }
-    let mut by_word: HashMap<&str, ActorKind> = HashMap::default();
-    for f in found.iter().filter(|f| !f.weak && !f.place) {
-        let Some(kind) = f.kind else { continue };
-        if f.end - f.start == 1 {
-            by_word.entry(ws[f.start].text).or_insert(kind);
-        }
-    }
-    // The words of a full personal name are that person wherever they stand alone
-    // (`Dole` after `Bob Dole`, `Washington` after `MaliVai Washington`).
-    let g = gazetteer::get();
-    for f in found.iter().filter(|f| !f.weak && !f.place) {
-        // Not a person described by role (`Azerbaijan Foreign Minister`).
-        let described = g.name(ws[f.start].text).is_some()
-            || ws[f.start..f.end]
-                .iter()
-                .any(|w| g.is_title(&lower(w.text)));
-        if f.kind == Some(ActorKind::Person) && f.end - f.start >= 2 && !described {
-            for w in ws[f.start..f.end].iter().filter(|w| w.is_capitalised()) {
-                by_word.insert(w.text, ActorKind::Person);
-            }
-        }
-    }
-    // Words of names found in the middle of a prose sentence somewhere (not as places):
-    // names, not headline words.
-    let mid_sentence: fasthash::FastSet<&str> = found
-        .iter()
-        .filter(|f| !f.weak && !f.place && !ws[f.start].initial)
-        .flat_map(|f| ws[f.start..f.end].iter().map(|w| w.text))
-        .collect();
-    found.retain_mut(|f| {
-        let first = ws[f.start].text;
-        let known = by_word.get(first).copied();
-        // `According to Aliyev`: a person named in full elsewhere is no place.
-        let person = f.kind.is_none() && known == Some(ActorKind::Person);
-        if f.place && !person {
-            return false;
-        }
-        // A name is known by its last word (`Aliyev` for `Ilham Aliyev`).
-        let last = ws[f.end - 1].text;
-        let supported = by_word.contains_key(last) || mid_sentence.contains(last);
-        // Sports tables start lines with team and player names; elsewhere a lone
-        // capitalised word at a sentence start is usually an ordinary word.
-        let table_row =
-            cx.sports && words.mode(&ws[f.start]) == LineMode::Prose && !looks_english(first);
-        if f.weak && !supported && !table_row {
-            return false;
-        }
-        // A lone word (or a country's name) that a person named in full carries.
-        let single = f.end - f.start == 1;
-        if single && known == Some(ActorKind::Person) && f.kind != Some(ActorKind::Person) {
-            let lone = f.kind.is_none() || f.guessed || f.kind == Some(ActorKind::Country);
-            if lone {
-                f.kind = Some(ActorKind::Person);
-                f.guessed = false;
-                f.canonical = None;
-            }
-        }
-        if f.kind.is_none() {
-            // Surnames alone almost always follow a full first mention, which `known`
-            // holds; a lone unknown word with none is most often a company or team.
-            f.kind = Some(known.unwrap_or(ActorKind::Organisation));
-            f.guessed = known.is_none();
-        }
-        true
-    });
-}
-
-/// Settles guessed kinds by the cues around every mention of the same name: a role
-/// word before it (`club`, `firm`), a plural verb after it (a team: `Rotor are`), the
-/// first pronoun after it (`said it`, `said he`), and on sports pages a score after a
-/// name that opens a line (a team) or a country in brackets after it (a player).
-fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
-    let g = gazetteer::get();
-    let ws = &words.words;
-    let mut votes: HashMap<&str, i32> = HashMap::default();
-    for f in found.iter().filter(|f| f.guessed) {
-        let mut v = 0;
-        if let Some(prev) = f.start.checked_sub(1).map(|i| &ws[i]) {
-            v += cue(g.kind_cue(gazetteer::CuePlace::Before, &lower(prev.text))) * 2;
-        }
-        if let Some(next) = ws.get(f.end).filter(|w| !w.after_break) {
-            if f.end - f.start == 1 {
-                v += cue(g.kind_cue(gazetteer::CuePlace::After, next.text));
-            }
-            // `Deportivo chairman`, `Eagles owner`: a name before a role is its employer.
-            if is_lower(next) && g.is_title(next.text) {
-                v -= 2;
-            }
-            // `" ... , " Tsang said`: a quotation is attributed to a person.
-            let after_quote = f
-                .start
-                .checked_sub(1)
-                .is_some_and(|i| matches!(ws[i].text, "\"" | "''" | "\u{201d}"));
-            if after_quote && matches!(next.text, "said" | "says" | "told" | "added") {
-                v += 2;
-            }
-            if cx.sports && next.kind == TokenKind::Number {
-                // A name between scores or opening a table row is a team.
-                let opens_line = f.start == 0 || ws[f.start].after_break;
-                let after_score = f.start >= 1 && ws[f.start - 1].kind == TokenKind::Number;
-                if opens_line || after_score {
-                    v -= 1;
-                }
-            }
-            if cx.sports {
-                let bracketed_country = next.is_punct("(")
-                    && ws
-                        .get(f.end + 1)
-                        .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))));
-                if bracketed_country {
-                    v += 1;
-                }
-            }
-        }
-        v += pronoun_cue(g, &ws[f.end..]);
-        *votes.entry(ws[f.end - 1].text).or_insert(0) += v;
-    }
-    for f in found.iter_mut().filter(|f| f.guessed) {
-        match votes.get(ws[f.end - 1].text) {
-            Some(&v) if v > 0 => f.kind = Some(ActorKind::Person),
-            Some(&v) if v < 0 => f.kind = Some(ActorKind::Organisation),
-            _ => {}
-        }
-    }
-}
-
-/// The pronoun after a name: `X , who` or `X said he` (a person), `X , which` or
-/// `X said it` (an organisation).
-fn pronoun_cue(g: &gazetteer::Gazetteer, after: &[Word<'_>]) -> i32 {
-    let mut i = 0;
-    if after.first().is_some_and(|w| w.is_punct(",")) {
-        match after.get(1).map(|w| w.text) {
-            Some("who") => return 1,
-            Some("which") => return -1,
-            _ => {}
-        }
-    }
-    if after
-        .first()
-        .is_some_and(|w| matches!(w.text, "said" | "says" | "told" | "added" | "stated"))
-    {
-        i = 1;
-    }
-    match after.get(i) {
-        Some(w) if i == 1 && !w.after_break => {
-            cue(g.kind_cue(gazetteer::CuePlace::Pronoun, &lower(w.text)))
-        }
-        _ => 0,
-    }
-}
-
-fn is_lower(w: &Word<'_>) -> bool {
-    w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
-}
-
-fn cue(c: Option<bool>) -> i32 {
-    match c {
-        Some(true) => 1,
-        Some(false) => -1,
-        None => 0,
-    }
-}
-
-/// English word endings that names rarely have (`Fortunately`, `Responding`).
-fn looks_english(word: &str) -> bool {
-    [
-        "ly", "ing", "ed", "tion", "ment", "ness", "ies", "ous", "ful",
-    ]
-    .iter()
-    .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
-}
-
-/// Joins a country and the institution or force it owns: `Azerbaijan's Foreign
-/// Ministry`, `Azerbaijan's MoD` are one organisation.
-fn join_possessives(words: &Words<'_>, found: &mut Vec<Found>) {
-    let ws = &words.words;
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found.drain(..) {
-        if let Some(prev) = out.last_mut() {
-            let owned = prev.end + 1 == f.start
-                && ws[prev.end].is_possessive()
-                && prev.kind == Some(ActorKind::Country)
-                && f.canonical.is_none()
-                && matches!(f.kind, Some(ActorKind::Organisation | ActorKind::Group));
-            if owned {
-                prev.end = f.end;
-                prev.kind = f.kind;
-                prev.canonical = None;
-                continue;
-            }
-        }
-        out.push(f);
-    }
-    *found = out;
-}
-
-/// Finds names in ALL-CAPS lines by matching known names and the names found in the
-/// document's prose, longest first.
-fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
-    let g = gazetteer::get();
-    let ws = &words.words;
-    if !words.modes.contains(&LineMode::Caps) {
-        return;
-    }
-    let mut seen: HashMap<String, (ActorKind, Option<&'static str>)> = HashMap::default();
-    for f in found.iter() {
-        let Some(kind) = f.kind else { continue };
-        seen.entry(lower(&key_of(ws, f.start, f.end)))
-            .or_insert((kind, f.canonical));
-        if kind == ActorKind::Person {
-            if let Some(last) = ws[f.start..f.end].iter().rev().find(|w| w.is_capitalised()) {
-                seen.entry(lower(last.text)).or_insert((kind, None));
-            }
-        }
-    }
-    let longest = g.max_name_words().max(4);
-    let mut i = 0;
-    while i < ws.len() {
-        if words.mode(&ws[i]) != LineMode::Caps || ws[i].kind != TokenKind::Word {
-            i += 1;
-            continue;
-        }
-        let mut matched = 0;
-        for n in (1..=longest).rev() {
-            let end = i + n;
-            if end > ws.len()
-                || ws[i + 1..end]
-                    .iter()
-                    .any(|w| w.after_break || w.kind == TokenKind::Possessive)
-            {
-                continue;
-            }
-            let key = lower(&key_of(ws, i, end));
-            // Sports tables and headlines: `LG 2 OB 0`, `RANGERS BEAT INDIANS`.
-            let team_spot = cx.sports
-                && n == 1
-                && !g.is_common(&key)
-                && key.chars().count() >= 2
-                && (ws
-                    .get(end)
-                    .is_some_and(|w| w.kind == TokenKind::Number && !w.after_break)
-                    || ws.get(end).is_some_and(|w| is_versus(w.text))
-                    || (i >= 1 && is_versus(ws[i - 1].text)));
-            let dateline = classify::is_dateline(ws, i, end) || classify::in_dateline(ws, i, end);
-            let hit = match seen.get(&key) {
-                Some(&(kind, canonical)) if !dateline || kind == ActorKind::Person => {
-                    Some((kind, canonical))
-                }
-                Some(_) => None,
-                None => match g.name_lower(&key) {
-                    Some(Known::Organisation(c)) if !dateline => {
-                        Some((ActorKind::Organisation, Some(c)))
-                    }
-                    Some(Known::Country(c) | Known::Seat(c)) if !dateline => Some((
-                        if cx.sports {
-                            ActorKind::Organisation
-                        } else {
-                            ActorKind::Country
-                        },
-                        Some(c),
-                    )),
-                    Some(Known::Place) if cx.sports && !dateline => {
-                        Some((ActorKind::Organisation, None))
-                    }
-                    Some(_) => None,
-                    None if team_spot => Some((ActorKind::Organisation, None)),
-                    None => None,
-                },
-            };
-            if let Some((kind, canonical)) = hit {
-                found.push(Found {
-                    start: i,
-                    end,
-                    kind: Some(kind),
-                    canonical,
-                    place: false,
-                    weak: false,
-                    guessed: false,
-                });
-                matched = n;
-                break;
-            }
-        }
-        i += matched.max(1);
-    }
-}
-
-/// Words that stand between two teams in a sports headline.
-fn is_versus(w: &str) -> bool {
-    matches!(
-        w,
-        "BEAT" | "BEATS" | "V" | "VS" | "V." | "VS." | "DOWN" | "DOWNS" | "HOLD" | "HOLDS"
-    )
 }
 
 /// Turns found token ranges into mentions with entities.
@@ -598,6 +294,49 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_countries_and_collective_actors() {
+        let got = names("Azerbaijan-Armenia clashes worry the international community.");
+        assert_eq!(
+            got,
+            [
+                ("Azerbaijan", ActorKind::Country),
+                ("Armenia", ActorKind::Country),
+                ("international community", ActorKind::Group)
+            ]
+        );
+        assert!(names("the Armenian-Azerbaijani border").is_empty());
+    }
+
+    #[test]
+    fn coordinated_nationalities_are_groups() {
+        let got = names("fighting between Armenian and Azerbaijani forces");
+        assert_eq!(
+            got,
+            [
+                ("Armenian", ActorKind::Group),
+                ("Azerbaijani forces", ActorKind::Group)
+            ]
+        );
+    }
+
+    #[test]
+    fn people_and_offices_described_by_role() {
+        let got = names(
+            "The Azeri Prosecutor's Office said the UN chief met the Armenian prime minister.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Azeri Prosecutor's Office", ActorKind::Organisation),
+                ("UN chief", ActorKind::Person),
+                ("Armenian prime minister", ActorKind::Person)
+            ]
+        );
+        let got = names("It contradicts Russia's official position.");
+        assert_eq!(got, [("Russia", ActorKind::Country)]);
+    }
+
+    #[test]
     fn datelines_name_places() {
         let got = names("DAR ES SALAAM, Tanzania (AP) _\nTanzania's government said the U.S. Embassy in Tanzania was hit.");
         assert_eq!(
@@ -607,6 +346,20 @@ mod tests {
                 ("U.S. Embassy", ActorKind::Organisation)
             ]
         );
+    }
+
+    #[test]
+    fn spans_are_ordered_disjoint_and_on_char_boundaries() {
+        let text = "Hacıyev’s aide, Ilham Aliyev's envoy, and Azerbaijan-Armenia talks 👍 \
+                    in Baku; the Kremlin (Москва) said Mr. José Núñez of Société Générale SA agreed.";
+        let got = extract(text);
+        assert!(!got.is_empty());
+        for pair in got.windows(2) {
+            assert!(pair[0].span.end() <= pair[1].span.start(), "{got:?}");
+        }
+        for m in &got {
+            assert!(text.get(m.span.range()).is_some(), "{m:?}");
+        }
     }
 
     #[test]

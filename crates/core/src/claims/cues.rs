@@ -112,8 +112,9 @@ pub(crate) struct Cue {
     pub frame: Frame,
     /// An `-ing` form with no auxiliary: `, saying Y` takes the main clause's source.
     pub participle: bool,
-    /// `is said to have told`: a passive that still names its source on the left.
-    pub raising: bool,
+    /// `was first reported by X`: a passive whose source follows `by` and whose
+    /// content is its subject.
+    pub agent: bool,
 }
 
 /// True when token `i` is a reporting word of the lexicon (used to stop source scans).
@@ -180,10 +181,21 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     let verb_end = i + entry.words.len();
     let form = ctx.word(i);
     let (sent_start, _) = ctx.sentence(i);
-    // Capitalised cue words mid-sentence are names (`Reports Without Borders`) unless
-    // the line is a title-case headline, where the word before is capitalised too.
-    if i > sent_start && ctx.is_capitalised(i) && !ctx.is_capitalised(i - 1) {
-        return None;
+    // Capitalised cue words mid-sentence are names (`Reports Without Borders`,
+    // `“The Morning Show,”`) unless the line is a title-case headline: capitals on
+    // both sides, or the line ends with the cue.
+    if i > sent_start && ctx.is_capitalised(i) {
+        let title_line = ctx.is_capitalised(i - 1)
+            && (ctx.is_capitalised(verb_end) && ctx.is_word(verb_end)
+                || matches!(
+                    ctx.raw(verb_end),
+                    "to" | "of" | "in" | "on" | "for" | "with" | "a" | "the"
+                )
+                || ctx.paragraph_index(verb_end) != ctx.paragraph_index(i)
+                || verb_end >= ctx.len());
+        if !title_line {
+            return None;
+        }
     }
     // Auxiliaries and adverbs on the left belong to the cue.
     let mut start = i;
@@ -274,7 +286,7 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
         stance: entry.stance,
         frame: entry.frame,
         participle,
-        raising: false,
+        agent: false,
     };
     if passive {
         // `X is said to have told Z that Y`: the cue runs to the second verb.
@@ -288,9 +300,15 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
                 cue.verb_end = cue.end;
                 cue.frame = second.frame;
                 cue.stance = second.stance;
-                cue.raising = true;
                 return Some(with_hearer(ctx, lex, cue));
             }
+        }
+        // `The story was first reported by the Post`.
+        if ctx.word(verb_end) == "by" && cue.frame != Frame::According {
+            cue.end = verb_end + 1;
+            cue.verb_end = cue.end;
+            cue.agent = true;
+            return Some(cue);
         }
         return None;
     }

@@ -180,6 +180,17 @@ mod tests {
     }
 
     #[test]
+    fn passive_with_an_agent_names_its_source_after_by() {
+        has(
+            "The shelling was first reported by local media.",
+            "The shelling",
+            "local media",
+            "was first reported by",
+            Stance::Report,
+        );
+    }
+
+    #[test]
     fn raised_passive_keeps_its_source() {
         has(
             "The envoy is said to have told his host that the deal was dead.",
@@ -463,6 +474,57 @@ mod tests {
             "The council will meet on Monday, diplomats said.",
             "The council will meet on Monday",
             "diplomats",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn coordinated_and_interrupted_statements() {
+        has(
+            "Iran has called for calm and said it was ready to mediate.",
+            "it was ready to mediate",
+            "Iran",
+            "said",
+            Stance::Assert,
+        );
+        let text = "The deal, the minister said, was dead on arrival.";
+        let found = extract(text, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let pieces: Vec<&str> = found[0]
+            .fragments
+            .iter()
+            .map(|f| &text[f.range()])
+            .collect();
+        assert_eq!(pieces, ["The deal", "was dead on arrival"]);
+        has(
+            "As the ministry has said, the border stays closed.",
+            "the border stays closed",
+            "the ministry",
+            "has said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn quotes_inside_phrases_and_pronouns_inside_quotes() {
+        // A programme's name in quotes is not a quote of the speaker after it.
+        let text = "On “Face the Nation,” the senator said the vote was close.";
+        has(
+            text,
+            "the vote was close",
+            "the senator",
+            "said",
+            Stance::Assert,
+        );
+        assert_eq!(claims(text).len(), 1);
+        // The speaker's own verbs inside the quote are part of the quoted claim.
+        let text = "“We condemn the attack,” the ministry said.";
+        assert_eq!(claims(text).len(), 1, "{:?}", claims(text));
+        has(
+            text,
+            "We condemn the attack",
+            "the ministry",
             "said",
             Stance::Assert,
         );

@@ -125,6 +125,7 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         }
         let main = last.filter(|(s, _)| *s == ss).map(|(_, src)| src);
         let draft = match cue.frame {
+            _ if cue.agent => by_agent(scene, cue, ss, se),
             Frame::According => according(scene, cue, ss, se),
             _ if cue.participle => participle(scene, cue, ss, se, main),
             // `X rejected Y and said Z`: the coordinated verb shares the subject.
@@ -270,7 +271,7 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     // before the cue may also look like the end of an apposition.
     if cue.frame != Frame::Object && cue.start > body && ctx.is(cue.start - 1, ",") {
         let inverted = source::right_of(ctx, cue.end, se)
-            .filter(|&src| source::is_speaker(ctx, src) && ends_clause(ctx, src.1));
+            .filter(|&src| source::is_inverted_speaker(ctx, src) && ends_clause(ctx, src.1));
         if let Some(src) = inverted {
             return Some(draft(
                 cue,
@@ -401,6 +402,15 @@ fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usiz
         e -= 1;
     }
     (e > body).then_some((body, e))
+}
+
+/// `The story was first reported by the Post`: source after `by`, content the subject.
+fn by_agent(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
+    let ctx = scene.ctx;
+    let body = ctx.body_start(ss, se);
+    let src = source::right_of(ctx, cue.end, se).filter(|&s| source::is_speaker(ctx, s))?;
+    let subject = source::left_of(ctx, cue.start, body)?;
+    Some(draft(cue, subject, ClaimKind::Indirect, Some(src)))
 }
 
 fn according(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {

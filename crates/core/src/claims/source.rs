@@ -94,7 +94,14 @@ fn in_phrase(ctx: &Context, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokenKind::Word) => !words().stops.contains(ctx.word(i)) && !is_cue_word(ctx, i),
         Some(TokenKind::Number) | Some(TokenKind::Possessive) => true,
-        Some(TokenKind::Punct) => matches!(ctx.raw(i), "&" | "." | "@"),
+        // A period only after an abbreviation (`Gov.`, `W.`), not a sentence end.
+        Some(TokenKind::Punct) => {
+            matches!(ctx.raw(i), "&" | "@")
+                || (ctx.is(i, ".")
+                    && i > 0
+                    && ctx.is_capitalised(i - 1)
+                    && ctx.raw(i - 1).chars().count() <= 4)
+        }
         None => false,
     }
 }
@@ -134,6 +141,19 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
         if let Some((s, _)) = left_of_plain(ctx, e - 2, floor) {
             return Some((s, e));
         }
+    }
+    // `the guides I wrote`, `the money he says`: a pronoun right after a noun opens
+    // an object relative clause; the writer is describing, not attributing.
+    if e > floor + 1
+        && matches!(ctx.word(e - 1), "i" | "he" | "she" | "we" | "they")
+        && ctx.kind(e - 2) == Some(TokenKind::Word)
+        && !ctx.is_capitalised(e - 2)
+        && in_phrase(ctx, e - 2)
+        && !TIME_WORDS.contains(&ctx.word(e - 2))
+        && !crate::claims::cues::is_auxiliary(ctx.word(e - 2))
+        && !matches!(ctx.word(e - 2), "and" | "then" | "yes" | "no" | "well")
+    {
+        return None;
     }
     // `many of whom say`, `who in 2010 said`: the relative pronoun is the source.
     if e > floor && matches!(ctx.word(e - 1), "who" | "whom" | "which") {
@@ -273,6 +293,14 @@ pub(crate) fn right_of(ctx: &Context, start: usize, limit: usize) -> Option<(usi
 /// True when `w` (lower case) is a role noun (`aide`, `ministry`).
 pub(crate) fn is_role(w: &str) -> bool {
     words().roles.contains_key(w)
+}
+
+/// True when `[s, e)` reads as a speaker named after the cue (`said Ann Roe`): short
+/// or closed by a comma, and without a verb of its own.
+pub(crate) fn is_inverted_speaker(ctx: &Context, (s, e): (usize, usize)) -> bool {
+    (e - s <= 6 || ctx.is(e, ","))
+        && !(s..e).any(|i| crate::claims::cues::is_auxiliary(ctx.word(i)))
+        && is_speaker(ctx, (s, e))
 }
 
 /// True when the phrase looks like a speaker: a capital, a pronoun or a role noun.

@@ -159,6 +159,8 @@ pub struct Lexicon {
     pub meridiems: HashMap<&'static str, &'static str>,
     /// Words that turn weekdays and months towards the future.
     pub future_cues: HashSet<&'static str>,
+    /// Phrases that begin with a future cue without looking ahead (`next to`).
+    pub not_future_cues: Phrases,
     /// Words that put a sentence in the past.
     pub past_cues: HashSet<&'static str>,
     /// Words before a four-digit number that make it a label or a count.
@@ -271,6 +273,7 @@ impl Lexicon {
             },
             meridiems: map(list!("meridiems.txt"), Some),
             future_cues: entries(list!("future_cues.txt")).collect(),
+            not_future_cues: phrase_groups(list!("not_future_cues.txt")),
             past_cues: entries(list!("past_cues.txt")).collect(),
             not_year_before: entries(list!("not_year_before.txt")).collect(),
             not_year_after: entries(list!("not_year_after.txt")).collect(),

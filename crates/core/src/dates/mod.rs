@@ -4,7 +4,8 @@
 //! The pipeline is one pass each: [`tokens`] prepares the token view, [`scan`] reads
 //! expressions into their meaning ([`expr::Expr`]) driven by the word lists of
 //! [`lexicon`], [`blog`] dates live-blog stamps, and [`normalise`] writes TimeML kinds
-//! and values against the document date, which [`dct`] infers when none is given.
+//! and values against the document date, which [`dct`] infers when none is given;
+//! [`reference`] re-anchors the story's own `that year` on the last date mentioned.
 
 mod blog;
 mod clocks;
@@ -13,6 +14,7 @@ pub mod expr;
 pub mod lexicon;
 mod normalise;
 mod quarters;
+mod reference;
 mod scan;
 mod tokens;
 
@@ -45,7 +47,13 @@ pub fn extract(text: &str, dct: Option<CalendarDate>) -> Vec<DateMention> {
         .iter()
         .map(|f| normalise::normalise(&f.expr, dct, f.tense))
         .unzip();
-    quarters::compare_quarters(&toks, &found, &mut values);
+    let anchors = reference::anchors(&toks, &found, &values);
+    for ((f, value), anchor) in found.iter().zip(values.iter_mut()).zip(anchors) {
+        if anchor.is_some() {
+            *value = normalise::normalise(&f.expr, anchor, f.tense).1;
+        }
+    }
+    quarters::compare_quarters(&toks, &found, &mut values, dct.map(|d| d.year()));
     found
         .iter()
         .zip(kinds.into_iter().zip(values))

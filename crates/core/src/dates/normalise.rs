@@ -227,6 +227,11 @@ fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, tense: Tense) -> i
 /// looks ahead to a day already gone (next year's) or the day is more than half a year
 /// ahead (last year's). A past verb does not move a written day: "was extended to
 /// Nov. 16" looks back at the extension, not at the date.
+/// How many months ahead a day named in a past sentence may still be this year's
+/// ("was extended to Nov. 16" in October); further ahead it is last year's ("was last
+/// seen Nov. 3", written in May).
+const PAST_AHEAD_MONTHS: u8 = 2;
+
 fn day_year(month: u8, day: u8, a: CalendarDate, tense: Tense) -> i32 {
     let y = a.year();
     let (m, d) = (a.month(), a.day());
@@ -234,6 +239,7 @@ fn day_year(month: u8, day: u8, a: CalendarDate, tense: Tense) -> i32 {
     match tense {
         Tense::Future if !ahead && month + 2 < m => y + 1,
         Tense::Future => y,
+        Tense::Past if month > m + PAST_AHEAD_MONTHS => y - 1,
         _ if month > m + 6 => y - 1,
         _ => y,
     }

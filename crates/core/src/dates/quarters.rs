@@ -11,17 +11,25 @@ use super::tokens::Toks;
 const FRAME_TOKENS: usize = 250;
 
 /// Rewrites year-ago comparisons inside a quarter's frame; `values` are the normalised
-/// values of `found`, in the same order.
-pub fn compare_quarters(toks: &Toks, found: &[Found], values: &mut [Option<String>]) {
+/// values of `found`, in the same order; `year` is the document's year.
+pub fn compare_quarters(
+    toks: &Toks,
+    found: &[Found],
+    values: &mut [Option<String>],
+    year: Option<i32>,
+) {
     let mut frame: Option<(usize, i32, u8)> = None;
     for (f, value) in found.iter().zip(values.iter_mut()) {
         match &f.expr {
             // A quarter already a year back ("the year-ago quarter") is the comparison,
-            // not the frame.
+            // not the frame; so is a quarter of a year written before the document's
+            // ("the 1988 period" in a 1989 report).
             Expr::Part {
                 part: YearPart::Quarter(_),
-                year,
-            } if !matches!(year, YearRef::Shift(s) if *s < 0) => {
+                year: y,
+            } if !matches!(y, YearRef::Shift(s) if *s < 0)
+                && !matches!((y, year), (YearRef::Year(w), Some(d)) if *w < d) =>
+            {
                 frame = value
                     .as_deref()
                     .and_then(parse_quarter)
@@ -66,5 +74,10 @@ mod tests {
             CalendarDate::new(1989, 11, 2),
         );
         assert_eq!(plain[0].value.as_deref(), Some("1988"));
+        let past = extract(
+            "Net fell in the 1988 period. The year-ago results included a charge.",
+            CalendarDate::new(1989, 11, 2),
+        );
+        assert_eq!(past[1].value.as_deref(), Some("1988"));
     }
 }

@@ -52,89 +52,88 @@ fn span(a: usize, b: usize) -> ByteSpan {
 
 /// Splits `text` into tokens in one left-to-right pass.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    // Byte cursor over the text: decoding on the fly avoids a char table 16 times the
+    // text's size, which dominated the cost of every extractor.
+    let at = |b: usize| text.get(b..).and_then(|r| r.chars().next());
+    let after = |b: usize| at(b).map_or(b, |c| b + c.len_utf8());
+    let mut b = 0;
+    while let Some(c) = at(b) {
+        let start = b;
         if c.is_whitespace() {
-            i += 1;
+            b = after(b);
             continue;
         }
-        if is_apostrophe(c) && !out.is_empty() {
-            // Possessive: word + 's, or plural + ' before a space.
-            let prev_word = out
+        if is_apostrophe(c)
+            && out
                 .last()
-                .is_some_and(|t: &Token| t.kind == TokenKind::Word && t.span.end().0 == start);
-            if prev_word {
-                let next = chars.get(i + 1).map(|&(_, c)| c);
-                let after = chars.get(i + 2).map(|&(_, c)| c);
-                if matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric) {
-                    out.push(Token {
-                        span: span(start, end_of(i + 2)),
-                        kind: TokenKind::Possessive,
-                    });
-                    i += 2;
-                    continue;
-                }
-            }
+                .is_some_and(|t| t.kind == TokenKind::Word && t.span.end().0 == start)
+            && is_possessive_at(text, start)
+        {
+            // Possessive: word + 's.
+            let end = after(after(start));
+            out.push(Token {
+                span: span(start, end),
+                kind: TokenKind::Possessive,
+            });
+            b = end;
+            continue;
         }
         if c.is_alphabetic() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let c = chars[j].1;
-                let next_alpha = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+            let mut j = after(b);
+            while let Some(c) = at(j) {
+                let next = after(j);
+                let next_alpha = at(next).is_some_and(char::is_alphabetic);
                 let inner_joiner = (is_hyphen(c)
-                    || (is_apostrophe(c) && !is_possessive_at(&chars, j)))
+                    || (is_apostrophe(c) && !is_possessive_at(text, j)))
                     && next_alpha;
                 if c.is_alphanumeric() || is_combining(c) || inner_joiner {
-                    j += 1;
-                } else if c == '.' && next_alpha && is_initial_run(&chars, i, j) {
+                    j = next;
+                } else if c == '.' && next_alpha && is_initial_run(&text[start..j]) {
                     // U.S, a.m: a dotted run of single letters.
-                    j += 1;
+                    j = next;
                 } else {
                     break;
                 }
             }
             // Keep the final period of a dotted abbreviation (U.S. / a.m.).
-            if chars.get(j).is_some_and(|&(_, c)| c == '.')
-                && is_initial_run(&chars, i, j)
-                && j - i >= 3
+            if at(j) == Some('.')
+                && is_initial_run(&text[start..j])
+                && text[start..j].chars().count() >= 3
             {
                 j += 1;
             }
             out.push(Token {
-                span: span(start, end_of(j)),
+                span: span(start, j),
                 kind: TokenKind::Word,
             });
-            i = j;
+            b = j;
             continue;
         }
         if c.is_ascii_digit() || c.is_numeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let c = chars[j].1;
-                let next_digit = chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+            let mut j = after(b);
+            while let Some(c) = at(j) {
+                let next = after(j);
+                let next_digit = at(next).is_some_and(|n| n.is_ascii_digit());
                 let inner_separator = matches!(c, '.' | ',' | ':' | '/') && next_digit;
                 if c.is_ascii_digit() || c.is_numeric() || inner_separator {
-                    j += 1;
+                    j = next;
                 } else {
                     break;
                 }
             }
             out.push(Token {
-                span: span(start, end_of(j)),
+                span: span(start, j),
                 kind: TokenKind::Number,
             });
-            i = j;
+            b = j;
             continue;
         }
+        b = after(b);
         out.push(Token {
-            span: span(start, end_of(i + 1)),
+            span: span(start, b),
             kind: TokenKind::Punct,
         });
-        i += 1;
     }
     out
 }
@@ -143,14 +142,15 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-fn is_possessive_at(chars: &[(usize, char)], j: usize) -> bool {
-    matches!(chars.get(j + 1).map(|&(_, c)| c), Some('s' | 'S'))
-        && !chars.get(j + 2).is_some_and(|&(_, c)| c.is_alphanumeric())
+/// True when the apostrophe at byte `b` starts a possessive `'s` (not `'st`, `'say`).
+fn is_possessive_at(text: &str, b: usize) -> bool {
+    let mut rest = text[b..].chars().skip(1);
+    matches!(rest.next(), Some('s' | 'S')) && !rest.next().is_some_and(char::is_alphanumeric)
 }
 
-/// True when `chars[i..j]` is single letters separated by periods (`U.S`, `a.m`).
-fn is_initial_run(chars: &[(usize, char)], i: usize, j: usize) -> bool {
-    chars[i..j].iter().enumerate().all(|(k, &(_, c))| {
+/// True when `word` is single letters separated by periods (`U.S`, `a.m`).
+fn is_initial_run(word: &str) -> bool {
+    word.chars().enumerate().all(|(k, c)| {
         if k % 2 == 0 {
             c.is_alphabetic()
         } else {

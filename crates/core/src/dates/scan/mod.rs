@@ -233,14 +233,23 @@ impl Scanner<'_> {
 
     /// A future cue earlier in the same sentence.
     pub(super) fn looks_ahead(&self, i: usize, end: usize) -> bool {
-        let from = i.saturating_sub(CUE_WINDOW);
+        // A possessive day names an event the story already knows ("will appeal
+        // Wednesday's ruling"): cues before it are about something else.
+        let possessive = self.low(end) == "'s";
+        let from = if possessive {
+            i
+        } else {
+            i.saturating_sub(CUE_WINDOW)
+        };
         for k in (from..i).rev() {
             let w = self.low(k);
             if self.ends_sentence(k) || self.t.get(k + 1).is_some_and(|t| t.line_start) && k + 1 < i
             {
                 break;
             }
-            if self.lex.future_cues.contains(w) {
+            if self.lex.future_cues.contains(w)
+                && self.any_phrase(k, &self.lex.not_future_cues).is_none()
+            {
                 return true;
             }
         }

@@ -1,0 +1,131 @@
+//! The story's own time: anaphoric expressions (`that year`, `the following month`,
+//! `later that day`, `the previous week`) name a time relative to the last date the
+//! text mentioned, not to the article's date. TimeML calls that date the reference
+//! time; HeidelTime keeps it for narratives the same way, updating it at every date
+//! that can be worked out.
+
+use super::expr::Expr;
+use super::lexicon::Unit;
+use super::scan::Found;
+use super::tokens::Toks;
+use crate::calendar::CalendarDate;
+
+/// How precisely a value names its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Grain {
+    Year,
+    Month,
+    Day,
+}
+
+/// The reference time each expression of `found` is read against: `Some` for the
+/// anaphoric ones after a date precise enough for their unit, `None` where the
+/// document date stays the anchor. `values` are the values normalised on the document
+/// date, in the order of `found`.
+pub fn anchors(
+    toks: &Toks,
+    found: &[Found],
+    values: &[Option<String>],
+) -> Vec<Option<CalendarDate>> {
+    let mut last: Option<(CalendarDate, Grain)> = None;
+    found
+        .iter()
+        .zip(values)
+        .map(|(f, value)| {
+            let anchor = last
+                .filter(|&(_, grain)| {
+                    is_anaphoric(toks, f) && needs(&f.expr).is_some_and(|n| grain >= n)
+                })
+                .map(|(date, _)| date);
+            if anchor.is_none() {
+                if let Some(seen) = value.as_deref().and_then(parse_value) {
+                    last = Some(seen);
+                }
+            }
+            anchor
+        })
+        .collect()
+}
+
+/// Whether the words of `f` point back into the story (`that`, `following`,
+/// `previous`, `the next`) rather than at the article's own time.
+fn is_anaphoric(toks: &Toks, f: &Found) -> bool {
+    (f.first..f.end).any(|k| match toks.low(k) {
+        "that" | "following" | "previous" => true,
+        "next" => k > f.first && toks.low(k - 1) == "the",
+        _ => false,
+    })
+}
+
+/// The grain a reference must have to anchor `e`, or `None` when `e` never moves.
+fn needs(e: &Expr) -> Option<Grain> {
+    match e {
+        Expr::Shift { unit, .. } => Some(match unit {
+            Unit::Year | Unit::Decade | Unit::Century => Grain::Year,
+            Unit::Month | Unit::Quarter => Grain::Month,
+            _ => Grain::Day,
+        }),
+        Expr::Day { .. } | Expr::Fixed { .. } => Some(Grain::Day),
+        _ => None,
+    }
+}
+
+/// A value's date and grain: `1998` (the middle of the year), `1998-06`, `1998-06-22`,
+/// or a time on a day (`1998-06-22T10:00`).
+fn parse_value(v: &str) -> Option<(CalendarDate, Grain)> {
+    let day_part = v.split('T').next()?;
+    let mut parts = day_part.split('-');
+    let year: i32 = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+    let month = parts.next();
+    let day = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    match (month, day) {
+        (None, None) => Some((CalendarDate::new(year, 7, 1)?, Grain::Year)),
+        (Some(m), None) => Some((CalendarDate::new(year, m.parse().ok()?, 15)?, Grain::Month)),
+        (Some(m), Some(d)) => Some((
+            CalendarDate::new(year, m.parse().ok()?, d.parse().ok()?)?,
+            Grain::Day,
+        )),
+        (None, Some(_)) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::calendar::CalendarDate;
+    use crate::dates::extract;
+
+    fn values(text: &str) -> Vec<String> {
+        extract(text, CalendarDate::new(2000, 1, 28))
+            .into_iter()
+            .map(|m| m.value.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn that_year_follows_the_story() {
+        assert_eq!(
+            values("She fled in June 1998 and came back later that year."),
+            ["1998-06", "1998"]
+        );
+        assert_eq!(
+            values("He was promoted on May 22, 1995, and the following year he left."),
+            ["1995-05-22", "1996"]
+        );
+        assert_eq!(
+            values("Shares fell in March 1989. The following month, it was sold."),
+            ["1989-03", "1989-04"]
+        );
+    }
+
+    #[test]
+    fn without_a_story_date_the_article_date_anchors() {
+        assert_eq!(values("Sales rose that year."), ["2000"]);
+        assert_eq!(
+            values("It rose last year and fell this year."),
+            ["1999", "2000"]
+        );
+    }
+}

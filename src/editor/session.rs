@@ -1,0 +1,266 @@
+//! The editing session beside the document: its undo [`History`], the core's
+//! [`EditorState`] (focus, filter), whether help or the attribute editor is open, the
+//! last refused edit, and the paragraph views kept up to date paragraph by paragraph.
+//!
+//! [`reduce`] is the editor's whole reducer: every branch wraps a pure core function
+//! (`History::apply`, `undo`, `redo`, `command::focus_after`), so it is tested natively.
+
+use std::rc::Rc;
+
+use claimlens_core::command::{focus_after, Action as Command, EditorState};
+use claimlens_core::edit::{Edit, History, Patch};
+use claimlens_core::model::{AnnotationId, Document, Layer};
+use claimlens_core::text::{paragraphs, ByteSpan};
+
+use super::paragraphs::refresh;
+use crate::layout::{paragraph_views, ParagraphView};
+
+/// Everything the editor keeps about the document being corrected.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Session {
+    /// Undo and redo, shared until the next change so cloning the app state is cheap.
+    pub history: Rc<History>,
+    /// Focus and layer filter, as the core's command resolver reads them.
+    pub state: EditorState,
+    /// The shortcuts overlay is open.
+    pub help: bool,
+    /// The attribute editor has the keyboard (Enter opened it).
+    pub editing: bool,
+    /// Why the last edit was refused, in the core's words.
+    pub notice: Option<String>,
+    /// Counts explicit focus moves, so the view moves DOM focus only when asked.
+    pub focus_seq: u32,
+    /// The paragraphs of the text (it never changes while editing).
+    pub paragraphs: Rc<[ByteSpan]>,
+    /// One view per paragraph; an edit replaces only the views it touches, so the
+    /// others keep their `Rc`s and their components skip re-rendering.
+    pub views: Rc<[Rc<ParagraphView>]>,
+}
+
+impl Session {
+    /// A fresh session over a newly loaded document (no history).
+    pub fn open(doc: &Document) -> Session {
+        Session {
+            paragraphs: paragraphs(&doc.text).into(),
+            views: paragraph_views(doc).into_iter().map(Rc::new).collect(),
+            ..Session::default()
+        }
+    }
+}
+
+/// What the editor can be asked to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditorAction {
+    /// A resolved shortcut (see `claimlens_core::command::resolve`).
+    Run(Command),
+    /// An edit from a form or a panel.
+    Edit(Edit),
+    /// Focus this annotation because the user put DOM focus on it (no focus move back).
+    Focused(AnnotationId),
+    /// Close the attribute editor.
+    CloseEditor,
+}
+
+/// The document and session after `action`.
+pub fn reduce(
+    doc: &Rc<Document>,
+    session: &Session,
+    action: EditorAction,
+) -> (Rc<Document>, Session) {
+    let mut next = session.clone();
+    next.notice = None;
+    match action {
+        EditorAction::Run(Command::Apply { edit, advance }) => {
+            return change(
+                doc,
+                next,
+                |d, h| h.apply(d, &edit).map_err(|e| e.to_string()),
+                advance,
+            )
+        }
+        EditorAction::Edit(edit) => {
+            return change(
+                doc,
+                next,
+                |d, h| h.apply(d, &edit).map_err(|e| e.to_string()),
+                false,
+            )
+        }
+        EditorAction::Run(Command::Undo) => {
+            return change(doc, next, |d, h| step(h.undo(d), "undo"), false)
+        }
+        EditorAction::Run(Command::Redo) => {
+            return change(doc, next, |d, h| step(h.redo(d), "redo"), false)
+        }
+        EditorAction::Run(Command::Focus(id)) => focus(&mut next, Some(id)),
+        EditorAction::Focused(id) => next.state.focused = Some(id),
+        EditorAction::Run(Command::ClearFocus) => {
+            if next.help {
+                next.help = false;
+            } else if next.editing {
+                next.editing = false;
+                next.focus_seq = next.focus_seq.wrapping_add(1);
+            } else {
+                if let Some(a) = next.state.focused.and_then(|id| doc.get(id)) {
+                    next.state.caret = a.span.start();
+                }
+                focus(&mut next, None);
+            }
+        }
+        EditorAction::Run(Command::SetFilter(filter)) => next.state.filter = filter,
+        EditorAction::Run(Command::OpenEditor(id)) => {
+            next.state.focused = Some(id);
+            next.editing = true;
+            next.focus_seq = next.focus_seq.wrapping_add(1);
+        }
+        EditorAction::CloseEditor => {
+            next.editing = false;
+            next.focus_seq = next.focus_seq.wrapping_add(1);
+        }
+        EditorAction::Run(Command::ToggleHelp) => next.help = !next.help,
+        EditorAction::Run(Command::Ignore) => {}
+    }
+    (doc.clone(), next)
+}
+
+fn focus(session: &mut Session, id: Option<AnnotationId>) {
+    session.state.focused = id;
+    session.editing = false;
+    session.focus_seq = session.focus_seq.wrapping_add(1);
+}
+
+/// An undo or redo step: `None` (nothing to undo) is not an error, just nothing.
+fn step<E: std::fmt::Display>(r: Result<Option<Patch>, E>, what: &str) -> Result<Patch, String> {
+    match r {
+        Ok(Some(p)) => Ok(p),
+        Ok(None) => Err(format!("Nothing to {what}.")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Runs one history step on a copy of the document; on success refreshes the touched
+/// paragraphs and moves the focus where the core says.
+fn change(
+    doc: &Rc<Document>,
+    mut next: Session,
+    run: impl FnOnce(&mut Document, &mut History) -> Result<Patch, String>,
+    advance: bool,
+) -> (Rc<Document>, Session) {
+    let mut edited = (**doc).clone();
+    let mut history = (*next.history).clone();
+    match run(&mut edited, &mut history) {
+        Ok(patch) => {
+            next.views = refresh(&edited, &next.paragraphs, &next.views, &patch);
+            let filter: Option<Layer> = next.state.filter;
+            let target = focus_after(&edited, &patch, advance, filter)
+                .or(next.state.focused.filter(|&id| edited.get(id).is_some()));
+            next.history = Rc::new(history);
+            next.state.selection = None;
+            focus(&mut next, target);
+            (Rc::new(edited), next)
+        }
+        Err(message) => {
+            next.notice = Some(message);
+            (doc.clone(), next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimlens_core::command::resolve;
+    use claimlens_core::edit::Decision;
+    use claimlens_core::keymap::Command as Key;
+    use claimlens_core::model::{ActorAttrs, ActorKind, Attrs, Origin, Status};
+
+    fn doc() -> Rc<Document> {
+        let text = "Baku said no.\nYerevan agreed.\nNobody else spoke.";
+        let mut doc = Document::new("t", text, None);
+        for (word, entity) in [("Baku", "Azerbaijan"), ("Yerevan", "Armenia")] {
+            let i = text.find(word).unwrap();
+            doc.add(
+                ByteSpan::from_raw(i, i + word.len()).unwrap(),
+                Attrs::Actor(ActorAttrs {
+                    kind: ActorKind::Country,
+                    entity: entity.into(),
+                }),
+                Origin::Auto,
+                Status::Suggested,
+            );
+        }
+        Rc::new(doc)
+    }
+
+    fn run(doc: &Rc<Document>, s: &Session, key: Key) -> (Rc<Document>, Session) {
+        let action = resolve(key, doc, &s.state);
+        reduce(doc, s, EditorAction::Run(action))
+    }
+
+    #[test]
+    fn accepting_advances_and_rerenders_only_its_paragraph() {
+        let d = doc();
+        let mut s = Session::open(&d);
+        s.state.focused = Some(AnnotationId(1));
+        let (d2, s2) = run(&d, &s, Key::Accept);
+        assert_eq!(d2.get(AnnotationId(1)).unwrap().status, Status::Accepted);
+        assert_eq!(
+            s2.state.focused,
+            Some(AnnotationId(2)),
+            "moves to the next suggestion"
+        );
+        assert!(!Rc::ptr_eq(&s.views[0], &s2.views[0]));
+        assert!(Rc::ptr_eq(&s.views[1], &s2.views[1]));
+        assert!(Rc::ptr_eq(&s.views[2], &s2.views[2]));
+    }
+
+    #[test]
+    fn bulk_review_is_one_undo_step_and_redo_restores_it() {
+        let d = doc();
+        let s = Session::open(&d);
+        let bulk = Edit::ReviewAll {
+            decision: Decision::Reject,
+            layer: None,
+            within: None,
+        };
+        let (d2, s2) = reduce(&d, &s, EditorAction::Edit(bulk));
+        assert!(d2.annotations.iter().all(|a| a.status == Status::Rejected));
+        let (d3, s3) = reduce(&d2, &s2, EditorAction::Run(Command::Undo));
+        assert_eq!(d3.annotations, d.annotations);
+        assert_eq!(s3.views, s.views);
+        let (d4, s4) = reduce(&d3, &s3, EditorAction::Run(Command::Redo));
+        assert_eq!(d4.annotations, d2.annotations);
+        let (_, s5) = reduce(&d4, &s4, EditorAction::Run(Command::Redo));
+        assert_eq!(s5.notice.as_deref(), Some("Nothing to redo."));
+    }
+
+    #[test]
+    fn a_refused_edit_keeps_the_document_and_says_why() {
+        let d = doc();
+        let s = Session::open(&d);
+        let edit = Edit::SetDateValue {
+            id: AnnotationId(1),
+            value: Some("2020".into()),
+        };
+        let (d2, s2) = reduce(&d, &s, EditorAction::Edit(edit));
+        assert!(Rc::ptr_eq(&d, &d2));
+        assert!(s2.notice.unwrap().contains("date"));
+    }
+
+    #[test]
+    fn escape_closes_help_then_the_editor_then_the_focus() {
+        let d = doc();
+        let mut s = Session::open(&d);
+        s.help = true;
+        s.editing = true;
+        s.state.focused = Some(AnnotationId(2));
+        let esc = |s: &Session| reduce(&d, s, EditorAction::Run(Command::ClearFocus)).1;
+        let s = esc(&s);
+        assert!(!s.help && s.editing);
+        let s = esc(&s);
+        assert!(!s.editing && s.state.focused.is_some());
+        let s = esc(&s);
+        assert_eq!(s.state.focused, None);
+        assert_eq!(s.state.caret.0, 14, "the caret stays where the focus was");
+    }
+}

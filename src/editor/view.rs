@@ -1,0 +1,205 @@
+//! The editor container: reads the app state from context, listens for shortcuts,
+//! keeps DOM focus on the focused annotation, and lays out the review bar, the
+//! article, the attribute panel, the reader views and the shortcuts overlay.
+
+use std::rc::Rc;
+
+use claimlens_core::command::{resolve, Action as Command};
+use claimlens_core::edit::grapheme;
+use claimlens_core::keymap::Command as Key;
+use claimlens_core::model::{AnnotationId, Layer};
+use claimlens_core::review::{check, open_suggestions};
+use claimlens_core::text::ByteSpan;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, EventTarget};
+use yew::prelude::*;
+
+use super::{dom, AttributePanel, EditorAction, ReviewBar};
+use crate::components::{AppHandle, Paragraph, Tooltip};
+use crate::describe::details;
+use crate::keyboard::use_editor_keys;
+use crate::layout::ParagraphView;
+use crate::panels::{HelpOverlay, ReaderPanels};
+use crate::state::Action;
+
+/// The widest the tooltip gets (as `.tooltip` in `styles/app.css`).
+const TOOLTIP_WIDTH: f64 = 320.0;
+
+/// The annotation id of the highlight an event happened in.
+fn highlight_id(target: Option<EventTarget>) -> Option<(u32, Element)> {
+    let el = target?.dyn_into::<Element>().ok()?;
+    let hl = el.closest("[data-ann-id]").ok()??;
+    Some((hl.get_attribute("data-ann-id")?.parse().ok()?, hl))
+}
+
+/// Props of [`ArticleText`].
+#[derive(Properties, PartialEq)]
+struct ArticleTextProps {
+    views: Rc<[Rc<ParagraphView>]>,
+    filter: Option<Layer>,
+}
+
+/// The article's paragraphs. Its own component, so a focus move (which leaves the views
+/// alone) does not even revisit the paragraph list, and an edit revisits it only to
+/// find the few paragraphs whose `Rc` changed.
+#[function_component]
+fn ArticleText(props: &ArticleTextProps) -> Html {
+    let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
+    html! {
+        <article class={classes!("article", filter_class)} data-testid="article"
+            aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
+            { for props.views.iter().map(|v| html! {
+                <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} />
+            }) }
+        </article>
+    }
+}
+
+/// Where the tooltip of the highlight an event happened in goes: (id, top, left) in
+/// pixels from the article area; `None` off any highlight.
+fn place(target: Option<EventTarget>, container: &NodeRef) -> Option<(u32, i32, i32)> {
+    let (id, hl) = highlight_id(target)?;
+    let area = container.cast::<Element>()?;
+    let (r, c) = (
+        hl.get_bounding_client_rect(),
+        area.get_bounding_client_rect(),
+    );
+    let left = (r.left() - c.left()).clamp(0.0, (c.width() - TOOLTIP_WIDTH).max(0.0));
+    Some((
+        id,
+        (r.bottom() - c.top() + 6.0).round() as i32,
+        left.round() as i32,
+    ))
+}
+
+/// The whole editor; render it once a document is loaded.
+#[function_component]
+pub fn Editor() -> Html {
+    let handle = use_context::<AppHandle>();
+    let fallback = use_reducer(crate::state::AppState::default);
+    let handle = handle.unwrap_or(fallback);
+    use_editor_keys(&handle);
+    let s = &handle.editor;
+    {
+        let deps = (s.state.focused, s.focus_seq, s.editing, s.help);
+        use_effect_with(deps, move |&(focused, _, editing, help)| {
+            if help {
+                return;
+            }
+            if editing {
+                dom::focus_selector("#attr-layer");
+            } else if let Some(id) = focused {
+                dom::focus_highlight(id.0);
+            }
+        });
+    }
+    let issues = use_memo(handle.document.clone(), |d| {
+        d.as_ref().map_or(0, |d| check(d).len())
+    });
+    let tooltip = use_state_eq(|| None::<(u32, i32, i32)>);
+    let container = use_node_ref();
+    let Some(doc) = handle.document.clone() else {
+        return html! {};
+    };
+    let dispatch = {
+        let handle = handle.clone();
+        Callback::from(move |a: EditorAction| handle.dispatch(Action::Editor(a)))
+    };
+    let onkey = {
+        let (handle, dispatch) = (handle.clone(), dispatch.clone());
+        Callback::from(move |k: Key| {
+            let Some(doc) = &handle.document else { return };
+            match resolve(k, doc, &handle.editor.state) {
+                Command::Ignore => {}
+                action => dispatch.emit(EditorAction::Run(action)),
+            }
+        })
+    };
+    let selection = {
+        let (views, text) = (s.views.clone(), doc.clone());
+        Callback::from(move |()| {
+            let (a, b) = dom::selection(&views)?;
+            let (start, end) = (
+                grapheme::floor(&text.text, a.min(b)),
+                grapheme::ceil(&text.text, a.max(b)),
+            );
+            ByteSpan::from_raw(start, end)
+                .ok()
+                .filter(|s| !s.is_empty())
+        })
+    };
+    let onjump = dispatch.reform(|id: AnnotationId| EditorAction::Run(Command::Focus(id)));
+    // The tooltip follows the pointer and the keyboard focus; Escape or leaving hides it.
+    let follow = {
+        let (tooltip, container) = (tooltip.clone(), container.clone());
+        Callback::from(move |target: Option<EventTarget>| {
+            let on_tooltip = target
+                .as_ref()
+                .and_then(|t| t.dyn_ref::<Element>())
+                .is_some_and(|el| matches!(el.closest("[data-tooltip]"), Ok(Some(_))));
+            if !on_tooltip {
+                tooltip.set(place(target, &container));
+            }
+        })
+    };
+    let onfocusin = {
+        let (dispatch, focused, follow) = (dispatch.clone(), s.state.focused, follow.clone());
+        Callback::from(move |e: FocusEvent| {
+            let target = e.target();
+            if let Some((id, hl)) = highlight_id(target.clone()) {
+                if hl.has_attribute("tabindex") && focused != Some(AnnotationId(id)) {
+                    dispatch.emit(EditorAction::Focused(AnnotationId(id)));
+                }
+            }
+            follow.emit(target);
+        })
+    };
+    let onmouseover = follow.reform(|e: MouseEvent| e.target());
+    let hide = {
+        let tooltip = tooltip.clone();
+        Callback::from(move |()| tooltip.set(None))
+    };
+    let onmouseleave = hide.reform(|_: MouseEvent| ());
+    let onfocusout = hide.reform(|_: FocusEvent| ());
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            hide.emit(());
+        }
+    });
+    let tip = tooltip.and_then(|(id, top, left)| {
+        doc.get(AnnotationId(id))
+            .map(|a| html! { <Tooltip details={details(&doc, a)} {top} {left} /> })
+    });
+    html! {
+        <div class="editor" data-testid="editor">
+            <ReviewBar counts={open_suggestions(&doc)} filter={s.state.filter}
+                can_undo={s.history.can_undo()} can_redo={s.history.can_redo()}
+                selection={selection} ondispatch={dispatch.clone()} {onkey} />
+            if let Some(notice) = &s.notice {
+                <p class="notice" role="status" data-testid="editor-notice">{ notice.clone() }</p>
+            }
+            <div class="editor-body">
+                <div class="article-area" data-editor-keys="" ref={container}
+                    {onfocusin} {onfocusout} {onmouseover} {onmouseleave} {onkeydown}>
+                    <ArticleText views={s.views.clone()} filter={s.state.filter} />
+                    // A fixed slot: the article before it is never moved (a move would blur it).
+                    <div class="tooltip-slot">{ for tip }</div>
+                </div>
+                <div class="editor-side">
+                    if let Some(id) = s.state.focused.filter(|&id| doc.get(id).is_some()) {
+                        <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()}
+                            ondispatch={dispatch.clone()} />
+                    } else {
+                        <p class="attr-hint" data-testid="attr-hint">
+                            { "Focus a highlight (click it, or Tab / j / k) to review and edit it. Select text and press a, d or c to create one. Press ? for all shortcuts." }
+                        </p>
+                    }
+                    <ReaderPanels document={doc.clone()} focused={s.state.focused} issues={*issues} {onjump} />
+                </div>
+            </div>
+            if s.help {
+                <HelpOverlay onclose={dispatch.reform(|()| EditorAction::Run(Command::ToggleHelp))} />
+            }
+        </div>
+    }
+}
