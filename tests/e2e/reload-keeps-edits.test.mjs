@@ -4,6 +4,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appServer, launchBrowser } from './pages/annotator-page.mjs';
 import { WorkspacePage } from './pages/workspace-page.mjs';
+import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
+
+/** What the article shows: every highlight's id, layer, status and text. */
+const snapshot = (ws) =>
+  ws.page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid=highlight]')].map(
+      (h) => `${h.dataset.annId}:${h.dataset.layer}:${h.dataset.status}:${h.textContent}`,
+    ),
+  );
 
 let server;
 let browser;
@@ -66,5 +75,27 @@ test('an edit made just before leaving the page is kept', async () => {
   // Reload at once: the page-hide flush writes the rename.
   await ws.reload();
   assert.deepEqual(await ws.titles(), ['Renamed right before reload']);
+  await ws.close();
+});
+
+test('corrections and their undo history survive a reload', async () => {
+  const ws = await WorkspacePage.open(browser, server.url);
+  await ws.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
+  const before = await snapshot(ws);
+  await ws.focus('date', 'Sunday');
+  await ws.press('y');
+  await ws.focus('actor', 'Ilham Aliyev');
+  await ws.press('d');
+  const edited = await snapshot(ws);
+  assert.notDeepEqual(edited, before);
+  await ws.waitForStored((records) => records.some((r) => r.history));
+
+  await ws.reload();
+  await ws.page.getByTestId('review-bar').waitFor();
+  assert.deepEqual(await snapshot(ws), edited, 'every correction is back');
+  await ws.page.getByTestId('undo').click();
+  await ws.page.getByTestId('undo').click();
+  assert.deepEqual(await snapshot(ws), before, 'and both undo steps with them');
+  assert.deepEqual(ws.errors, []);
   await ws.close();
 });

@@ -16,16 +16,6 @@ export class WorkspacePage extends AnnotatorPage {
     return ws;
   }
 
-  /** A second tab on the same browser profile (same storage). */
-  async openTab(url) {
-    const tab = new WorkspacePage(await this.context.newPage());
-    tab.context = this.context;
-    await tab.page.goto(url);
-    await tab.page.getByTestId('annotate-button').waitFor();
-    await tab.waitUntilLoaded();
-    return tab;
-  }
-
   /** Waits until the stored documents were read (the library says so). */
   async waitUntilLoaded() {
     await this.page.locator('[data-testid=library][data-loaded=true]').waitFor();
