@@ -16,6 +16,18 @@ export class WorkspacePage extends AnnotatorPage {
     return ws;
   }
 
+  /** Another tab in the same browser profile (same storage); `init` as for `open`. */
+  async newTab(url, { init } = {}) {
+    const page = await this.context.newPage();
+    if (init) await page.addInitScript(init);
+    const tab = new WorkspacePage(page);
+    tab.context = this.context;
+    await page.goto(url);
+    await page.getByTestId('annotate-button').waitFor();
+    await tab.waitUntilLoaded();
+    return tab;
+  }
+
   /** Waits until the stored documents were read (the library says so). */
   async waitUntilLoaded() {
     await this.page.locator('[data-testid=library][data-loaded=true]').waitFor();
