@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::{AnnotateRequest, ExportButton, Legend, PasteArea};
 use crate::download;
 use crate::editor::Editor;
+use crate::exchange::ExchangePanel;
 use crate::state::{Action, AppState};
 use crate::workspace::{
     now, DocumentBar, LibrarySidebar, WorkspaceAction, WorkspaceHandle, WorkspaceProvider,
@@ -91,6 +92,7 @@ fn Workspace() -> Html {
                         <Editor />
                     </section>
                 }
+                <ExchangePanel current={state.document.clone()} />
             </main>
             </div>
         </>

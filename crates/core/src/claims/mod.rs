@@ -331,6 +331,17 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_ending_the_line_introduces_the_next_paragraph() {
+        has(
+            "The minister added:\n\nThe border will stay closed. Trade will wait.\n\nMore news.",
+            "The border will stay closed. Trade will wait",
+            "The minister",
+            "added",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn split_quote_is_one_claim_with_fragments() {
         let text = "“We are ready,” the minister said, “but not at any price.”";
         let found = extract(text, &[]);

@@ -317,8 +317,31 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         });
     }
     let a = content_start(ctx, cue, se);
-    let (content, kind) = scene.content_from(a, se)?;
+    let (content, kind) = scene
+        .content_from(a, se)
+        .or_else(|| next_paragraph(scene, a))?;
     Some(draft(cue, content, kind, Some(src)))
+}
+
+/// `Limbaugh added:` ending its line: the statement is the next paragraph.
+fn next_paragraph(scene: &Scene, a: usize) -> Option<((usize, usize), ClaimKind)> {
+    let ctx = scene.ctx;
+    let colon_ends_line = a > 0
+        && ctx.is(a - 1, ":")
+        && (a >= ctx.len() || ctx.paragraph_index(a) != ctx.paragraph_index(a - 1));
+    if !colon_ends_line || a >= ctx.len() {
+        return None;
+    }
+    if let Some(q) = scene.quote_opening(a).map(|q| &scene.quotes[q]) {
+        return Some(((q.inner_start, q.inner_end), ClaimKind::Direct));
+    }
+    let (s, e) = ctx.sentence(a);
+    let para_end = (s..ctx.len())
+        .take_while(|&i| ctx.paragraph_index(i) == ctx.paragraph_index(a))
+        .take(3 * 150)
+        .last()
+        .map_or(e, |i| i + 1);
+    Some(((a, para_end), ClaimKind::Indirect))
 }
 
 /// True when the tokens from `a` to the sentence end hold no content: nothing, or a
@@ -380,7 +403,9 @@ fn participle(
     let body = ctx.body_start(ss, se);
     let src = main.or_else(|| opening_name(ctx, body, cue.start))?;
     let a = content_start(ctx, cue, se);
-    let (content, kind) = scene.content_from(a, se)?;
+    let (content, kind) = scene
+        .content_from(a, se)
+        .or_else(|| next_paragraph(scene, a))?;
     Some(draft(cue, content, kind, Some(src)))
 }
 

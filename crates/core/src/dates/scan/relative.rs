@@ -604,6 +604,17 @@ impl Scanner<'_> {
             && !self.t.get(k + 1).is_some_and(|t| t.hyphen)
         {
             if let Some((e, unit)) = self.unit_at(k) {
+                // "the year ended March 31": a fiscal year told by its last day is a
+                // year-long stretch (TimeML `P1Y`), not the calendar year.
+                if unit == Unit::Year && matches!(self.low(e), "ended" | "ending") {
+                    return Some((
+                        e,
+                        Expr::Duration {
+                            amount: Some(1.0),
+                            unit,
+                        },
+                    ));
+                }
                 if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                     return Some((e, Expr::Shift { unit, by: 0 }));
                 }

@@ -1,0 +1,40 @@
+// Speed of the wasm engine: annotate() of the JavaScript API as shipped in the release
+// build (dist/claimlens-app-<hash>.js + _bg.wasm, the files the batch worker loads), on
+// about 1 MB of generated news-like text, in Node. Prints MB/s; asserts nothing.
+//
+//   trunk build --release --offline && node scripts/bench-wasm.mjs [--mb 1] [--runs 5]
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newsText } from './news-text.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const mb = arg('mb', 1);
+const runs = arg('runs', 5);
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const glue = readdirSync(dist).find((f) => /^claimlens-app-[0-9a-f]+\.js$/.test(f));
+if (!glue) throw new Error('no dist/claimlens-app-*.js: run trunk build --release --offline first');
+
+// The app's start function renders nothing where there is no window, so the module
+// loads in Node as in a worker.
+const api = await import(pathToFileURL(`${dist}${glue}`).href);
+api.initSync({ module: readFileSync(`${dist}${glue.replace(/\.js$/, '_bg.wasm')}`) });
+
+const text = newsText(mb * 1_000_000);
+const size = Buffer.byteLength(text);
+api.annotate(text.slice(0, 20_000), '2025-06-12'); // warm up
+const times = [];
+let counts = '';
+for (let i = 0; i < runs; i += 1) {
+  const start = performance.now();
+  const json = api.annotate(text, '2025-06-12');
+  times.push(performance.now() - start);
+  const doc = JSON.parse(json);
+  counts = `${doc.actors.length} actors, ${doc.dates.length} dates, ${doc.claims.length} claims`;
+}
+times.sort((a, b) => a - b);
+const mbps = (ms) => (size / 1e6 / (ms / 1000)).toFixed(1);
+console.log(`claimlens wasm API ${api.version()} (${glue}): ${(size / 1e6).toFixed(2)} MB of text, ${counts}`);
+console.log(`annotate (incl. JSON out): median ${times[Math.floor(times.length / 2)].toFixed(0)} ms = ${mbps(times[Math.floor(times.length / 2)])} MB/s; best ${mbps(times[0])} MB/s; ${runs} runs`);
