@@ -157,6 +157,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<OutputFile>, ArchiveError> {
     let count = usize::from(get16(bytes, end + 10)?);
     let mut at = get32(bytes, end + 16)? as usize;
     let mut out = Vec::with_capacity(count);
+    // Stored entries cannot hold more than the archive itself: a larger total means
+    // entries share their contents, which a small file could use to fill memory.
+    let mut total = 0usize;
     for _ in 0..count {
         if get32(bytes, at)? != CENTRAL {
             return Err(ArchiveError::Malformed("bad central directory".into()));
@@ -185,6 +188,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<OutputFile>, ArchiveError> {
         let header =
             30 + usize::from(get16(bytes, local + 26)?) + usize::from(get16(bytes, local + 28)?);
         let contents = take(bytes, local.saturating_add(header), size)?;
+        total = total.saturating_add(size);
+        if total > bytes.len() {
+            return Err(ArchiveError::Malformed(
+                "entries overlap (their contents add up to more than the archive)".into(),
+            ));
+        }
         if crc32(contents) != crc {
             return Err(ArchiveError::Checksum(name));
         }
@@ -199,6 +208,29 @@ pub fn read(bytes: &[u8]) -> Result<Vec<OutputFile>, ArchiveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_sharing_their_contents_are_refused() {
+        let one = zip(&[OutputFile {
+            name: "a.txt".into(),
+            bytes: vec![b'x'; 1000],
+        }])
+        .unwrap();
+        // Append a second central entry pointing at the same local header.
+        let end = one.len() - 22;
+        let cd_offset = get32(&one, end + 16).unwrap() as usize;
+        let entry = one[cd_offset..end].to_vec();
+        let mut bomb = one[..end].to_vec();
+        bomb.extend_from_slice(&entry);
+        let mut tail = one[end..].to_vec();
+        tail[8..10].copy_from_slice(&2u16.to_le_bytes());
+        tail[10..12].copy_from_slice(&2u16.to_le_bytes());
+        let cd_size = (entry.len() * 2) as u32;
+        tail[12..16].copy_from_slice(&cd_size.to_le_bytes());
+        bomb.extend_from_slice(&tail);
+        let err = read(&bomb).unwrap_err();
+        assert!(err.to_string().contains("overlap"), "{err}");
+    }
 
     #[test]
     fn crc32_matches_the_standard_check_value() {
