@@ -220,6 +220,18 @@ mod tests {
     }
 
     #[test]
+    fn title_case_headline_ending_in_a_period() {
+        has(
+            "Governor: New Bridge Will Open in May.\n\nThe works began in 2019.",
+            "New Bridge Will Open in May",
+            "Governor",
+            ":",
+            Stance::Assert,
+        );
+        assert!(contents("Note: the figures were revised later.\n").is_empty());
+    }
+
+    #[test]
     fn said_with_and_without_that() {
         has(
             "Armenia said that two villages were shelled.",
