@@ -82,14 +82,15 @@ pub(crate) fn find(ctx: &Context, out: &mut Vec<Draft>) {
             }
         }
         // `Source: Y` at the start of the line; a transcript's `SPEAKER: Y` may end
-        // in a period.
+        // in a period; a headline ends in a period in some feeds, so a title-case
+        // line counts too.
         if let Some(k) = (body..pb.min(body + SHORT)).find(|&k| ctx.is(k, ":")) {
             let label = ctx
                 .span(body, k)
                 .map_or("", |s| &ctx.text[s.range()])
                 .to_lowercase();
             let speaker_label = is_upper_name(ctx, body, k);
-            if (!sentence_end || speaker_label)
+            if (!sentence_end || speaker_label || is_title_case(ctx, k + 1, pb))
                 && is_name(ctx, body, k)
                 && !labels().contains(label.as_str())
                 && words(ctx, k + 1, pb) >= 3
@@ -107,6 +108,15 @@ fn is_signed_quote(ctx: &Context, body: usize, pb: usize) -> bool {
             matches!(ctx.raw(k), "―" | "—" | "–" | "-")
                 && matches!(ctx.raw(k.saturating_sub(1)), "”" | "\"")
         })
+}
+
+/// True when most words of `[a, b)` are capitalised, as in a headline.
+fn is_title_case(ctx: &Context, a: usize, b: usize) -> bool {
+    let words = (a..b).filter(|&i| ctx.kind(i) == Some(TokenKind::Word));
+    let (caps, all) = words.fold((0, 0), |(c, n), i| {
+        (c + usize::from(ctx.is_capitalised(i)), n + 1)
+    });
+    all >= 3 && caps * 4 >= all * 3
 }
 
 /// True when `[a, b)` is a short all-capitals name (`WALLACE`, `SEN. ROE`).

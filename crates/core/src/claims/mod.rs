@@ -184,6 +184,26 @@ mod tests {
         assert!(contents("The vote is expected to take place on Monday.").is_empty());
         assert!(contents("The city unveiled its plans for a new stadium.").is_empty());
         assert!(contents("Does the mayor believe the figures are right?").is_empty());
+        assert!(contents("Voters who want a change stayed home.").is_empty());
+        assert!(contents("The Roe plan is simple.").is_empty());
+    }
+
+    #[test]
+    fn agreements_and_knowledge() {
+        has(
+            "The company agreed to repay the loan by June.",
+            "to repay the loan by June",
+            "The company",
+            "agreed",
+            Stance::Assert,
+        );
+        has(
+            "And I know the plant will close.",
+            "the plant will close",
+            "I",
+            "know",
+            Stance::Assert,
+        );
     }
 
     #[test]
@@ -197,6 +217,18 @@ mod tests {
             Stance::Assert,
         );
         assert_eq!(claims(text).len(), 1, "{:?}", claims(text));
+    }
+
+    #[test]
+    fn title_case_headline_ending_in_a_period() {
+        has(
+            "Governor: New Bridge Will Open in May.\n\nThe works began in 2019.",
+            "New Bridge Will Open in May",
+            "Governor",
+            ":",
+            Stance::Assert,
+        );
+        assert!(contents("Note: the figures were revised later.\n").is_empty());
     }
 
     #[test]

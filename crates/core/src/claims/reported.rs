@@ -329,18 +329,50 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
 /// no claims.
 fn mind(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let ctx = scene.ctx;
-    if se > ss && ctx.is(se - 1, "?") {
+    // A question (`Do you think Y?`, also before a closing quote) or a title (`A Plan
+    // to Y`) holds no belief of a source.
+    let question = (ss..se).rev().take(3).any(|i| ctx.is(i, "?"));
+    if question || (cue.verb > ss && ctx.is_capitalised(cue.verb)) {
         return None;
     }
     let body = ctx.body_start(ss, se);
-    let src = source::left_of(ctx, cue.start, body)
+    let mut src = source::left_of(ctx, cue.start, body)
         .filter(|&s| s.1 == cue.start && source::is_speaker(ctx, s))?;
+    // `And I think`, `the staff and I want`: a pronoun before the cue is the whole
+    // subject; a relative pronoun (`people who want`) is none.
+    let last = src.1 - 1;
+    if matches!(ctx.word(last), "i" | "we" | "you" | "he" | "she" | "they") {
+        src = (last, src.1);
+    }
+    if matches!(ctx.word(last), "who" | "which" | "that" | "whoever") {
+        return None;
+    }
     let a = content_start(ctx, cue, se);
+    // `plans for`, `the plan is`: a noun, not a verb with a complement.
     if a >= se
         || ctx.kind(a) == Some(TokenKind::Punct) && !is_opening_quote(ctx, a)
         || matches!(
             ctx.word(a),
-            "for" | "of" | "in" | "on" | "at" | "with" | "and" | "or" | "from" | "by" | "so" | "it"
+            "for"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "with"
+                | "and"
+                | "or"
+                | "from"
+                | "by"
+                | "so"
+                | "it"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
         )
     {
         return None;
