@@ -250,13 +250,11 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
                 Ok(d) => d,
                 Err(p) => return s.problems.push(p),
             };
-            let lib = Rc::make_mut(&mut s.library);
-            let id = lib.create_from_text(&text, None, dct, now);
-            if let Some(e) = lib.get(&id) {
-                let mut doc = e.document().clone();
-                claimlens_core::annotate::suggest(&mut doc);
-                note(&mut s.problems, lib.update_document(&id, doc, now));
-            }
+            // Pasted articles keep the app's pasted id (numbered when taken), so
+            // exports are named as before the library existed.
+            let doc = claimlens_core::annotate(crate::state::PASTED_ID, &text, dct);
+            let title = claimlens_core::library::title_from_text(&text);
+            let id = Rc::make_mut(&mut s.library).add_document(doc, &title, now);
             s.current = Some(id);
         }
         A::Import { files, now } => import(s, files, now),
