@@ -4,11 +4,13 @@
 //! the result. Keys the core ignores stay with the browser.
 
 use std::cell::RefCell;
+use std::cmp::Reverse;
 use std::rc::Rc;
 
 use claimlens_core::command::{resolve, Action as Resolved, EditorState};
 use claimlens_core::edit::{Direction, Side, Step};
 use claimlens_core::keymap::{keymap, Chord, Command};
+use claimlens_core::model::{AnnotationId, Document};
 use claimlens_core::text::ByteOffset;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -86,10 +88,36 @@ fn on_key(e: &KeyboardEvent, handle: &AppHandle) -> Option<EditorAction> {
             }
             Some(EditorAction::Run(Resolved::ClearFocus))
         }
+        // Tab past the last highlight (or Shift+Tab before the first) leaves the article
+        // for the panels, as Tab does anywhere: wrapping around would trap the keyboard.
+        Resolved::Focus(next)
+            if chord.key == "Tab" && wraps(doc, session.state.focused, next, shift) =>
+        {
+            None
+        }
         action => {
             e.prevent_default();
             Some(EditorAction::Run(action))
         }
+    }
+}
+
+/// True when focusing `next` from `current` goes back to the start of the text (or,
+/// with `backward`, round to its end).
+fn wraps(
+    doc: &Document,
+    current: Option<AnnotationId>,
+    next: AnnotationId,
+    backward: bool,
+) -> bool {
+    let place = |id| {
+        doc.get(id)
+            .map(|a| (a.span.start(), Reverse(a.span.end()), id))
+    };
+    match (current.and_then(place), place(next)) {
+        (Some(from), Some(to)) if backward => to >= from,
+        (Some(from), Some(to)) => to <= from,
+        _ => false,
     }
 }
 

@@ -7,8 +7,9 @@
 //!   view data (paragraphs, marks, tooltip rows): pure, also tested natively.
 //! - [`components`] are presentational: `*Props` with data and `on*` callbacks; one
 //!   `ContextProvider` carries the reducer handle to the containers that need it.
-//! - [`download`] is the only place that touches browser APIs directly, besides the
-//!   correction editor: [`editor`] (its reducer over the core's `edit` and `command`,
+//! - [`download`] saves files; [`storage`] keeps the workspace in IndexedDB and
+//!   registers the service worker; [`workspace`] is the document library around the
+//!   open document. Also touching the browser: the correction editor: [`editor`] (its reducer over the core's `edit` and `command`,
 //!   and its DOM reads in `editor::dom`), [`keyboard`] (shortcuts) and [`panels`]
 //!   (the reader's views), and [`exchange::browser`] (files and the batch worker).
 //! - [`exchange`] is the panel for many documents: imports, the batch worker,
@@ -25,6 +26,8 @@ pub mod keyboard;
 pub mod layout;
 pub mod panels;
 pub mod state;
+pub mod storage;
+pub mod workspace;
 
 /// The JavaScript API (`annotate`, `annotateDocument`, `version`): re-exported so it
 /// is linked into this wasm, where the batch worker and other pages call it.
@@ -36,5 +39,6 @@ pub fn run() {
     if web_sys::window().is_none() {
         return;
     }
+    storage::offline::register_service_worker();
     yew::Renderer::<components::App>::new().render();
 }

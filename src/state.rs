@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use claimlens_core::calendar::CalendarDate;
+use claimlens_core::edit::History;
 use claimlens_core::model::Document;
 use yew::Reducible;
 
@@ -38,6 +39,13 @@ pub enum Action {
     ShowProblem(String),
     /// Correct the document: an edit, undo/redo, focus, help (see `crate::editor`).
     Editor(EditorAction),
+    /// Show this document from the library (`None`: no document is open).
+    Open {
+        /// The document.
+        document: Option<Rc<Document>>,
+        /// Its undo history, as the library kept it.
+        history: Rc<History>,
+    },
 }
 
 impl Reducible for AppState {
@@ -58,6 +66,19 @@ impl Reducible for AppState {
                 Rc::new(AppState {
                     document: Some(document),
                     problem: self.problem.clone(),
+                    editor,
+                })
+            }
+            Action::Open { document, history } => {
+                let editor = document
+                    .as_deref()
+                    .map_or_else(Session::default, |d| Session {
+                        history,
+                        ..Session::open(d)
+                    });
+                Rc::new(AppState {
+                    document,
+                    problem: None,
                     editor,
                 })
             }

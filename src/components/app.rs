@@ -10,6 +10,9 @@ use crate::download;
 use crate::editor::Editor;
 use crate::exchange::ExchangePanel;
 use crate::state::{Action, AppState};
+use crate::workspace::{
+    now, DocumentBar, LibrarySidebar, WorkspaceAction, WorkspaceHandle, WorkspaceProvider,
+};
 
 /// The reducer handle every container reads from context.
 pub type AppHandle = UseReducerHandle<AppState>;
@@ -20,7 +23,9 @@ pub fn App() -> Html {
     let state = use_reducer(AppState::default);
     html! {
         <ContextProvider<AppHandle> context={state}>
-            <Workspace />
+            <WorkspaceProvider>
+                <Workspace />
+            </WorkspaceProvider>
         </ContextProvider<AppHandle>>
     }
 }
@@ -31,13 +36,20 @@ fn Workspace() -> Html {
     let Some(state) = use_context::<AppHandle>() else {
         return html! {};
     };
+    let library = use_context::<WorkspaceHandle>();
+    // A pasted article becomes a library document (annotated and opened).
     let onannotate = {
         let state = state.clone();
-        Callback::from(move |req: AnnotateRequest| {
-            state.dispatch(Action::Annotate {
+        Callback::from(move |req: AnnotateRequest| match &library {
+            Some(library) => library.dispatch(WorkspaceAction::CreateFromPaste {
                 text: req.text,
                 dct: req.dct,
-            });
+                now: now(),
+            }),
+            None => state.dispatch(Action::Annotate {
+                text: req.text,
+                dct: req.dct,
+            }),
         })
     };
     let onexport = {
@@ -58,6 +70,8 @@ fn Workspace() -> Html {
                 <h1>{ "claimlens" }</h1>
                 <p>{ "Paste a news article to see who claims what, and when. Everything stays in this browser." }</p>
             </header>
+            <div class="columns">
+            <LibrarySidebar />
             <main class="workspace">
                 <PasteArea {onannotate} />
                 // Always present, so screen readers announce its changes.
@@ -73,12 +87,14 @@ fn Workspace() -> Html {
                             <h2 id="result-title">{ "Annotated article" }</h2>
                             <ExportButton {onexport} />
                         </div>
+                        <DocumentBar />
                         <Legend counts={Layer::ALL.map(|l| doc.layer(l).count())} />
                         <Editor />
                     </section>
                 }
                 <ExchangePanel current={state.document.clone()} />
             </main>
+            </div>
         </>
     }
 }

@@ -39,6 +39,11 @@ test('Tab, Shift+Tab, j and k step through the annotations; f filters a layer', 
   }
   await app.press('f', 'f');
   assert.equal(await app.page.getByTestId('layer-filter').inputValue(), '');
+
+  // Tab past the last highlight leaves the article instead of wrapping round.
+  await app.focus('date', 'Monday');
+  await app.press('Tab');
+  assert.equal(await app.focused(), null, 'the keyboard is not trapped in the article');
   await app.close();
 });
 

@@ -10,6 +10,9 @@
 //!   names, only punctuation, unbalanced quotes, NUL and replacement characters, and
 //!   10 MB on one line).
 //!
+//! Times are CPU time of the benchmarking thread where Linux reports it (see
+//! `clock`), so a busy machine does not lower the figures.
+//!
 //! Run: `cargo bench -p claimlens-core --bench annotate` (or add `-- --quick`, or a
 //! filter such as `-- layers/1MB`); see `benches/README.md`.
 
@@ -19,10 +22,10 @@ use std::time::Duration;
 use claimlens_core::calendar::CalendarDate;
 use claimlens_core::formats::native;
 use claimlens_core::{actors, annotate, claims, dates};
-use criterion::measurement::WallTime;
-use criterion::{
-    criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion, Throughput,
-};
+use criterion::measurement::Measurement;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput};
+
+mod clock;
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -40,7 +43,7 @@ const SIZES: [(&str, usize); 4] = [
 
 /// Few samples and short windows: the machine is shared and a 2 MB run is slow
 /// enough that a handful of samples already give a stable mean.
-fn configured(c: &mut Criterion, name: String) -> BenchmarkGroup<'_, WallTime> {
+fn configured<M: Measurement>(c: &mut Criterion<M>, name: String) -> BenchmarkGroup<'_, M> {
     let mut group = c.benchmark_group(name);
     group
         .sample_size(10)
@@ -49,7 +52,7 @@ fn configured(c: &mut Criterion, name: String) -> BenchmarkGroup<'_, WallTime> {
     group
 }
 
-fn layers(c: &mut Criterion) {
+fn layers<M: Measurement>(c: &mut Criterion<M>) {
     let dct = CalendarDate::new(2021, 3, 15);
     for (label, size) in SIZES {
         let text = support::news(size, 1);
@@ -72,7 +75,7 @@ fn layers(c: &mut Criterion) {
 
 /// A single paragraph: shows the fixed cost of a call (set-up per text, not per
 /// byte), which dominates when the page re-annotates a short paste.
-fn short(c: &mut Criterion) {
+fn short<M: Measurement>(c: &mut Criterion<M>) {
     let text = support::news(600, 3);
     let dct = CalendarDate::new(2021, 3, 15);
     let mut group = configured(c, "short".into());
@@ -83,7 +86,7 @@ fn short(c: &mut Criterion) {
     group.finish();
 }
 
-fn export(c: &mut Criterion) {
+fn export<M: Measurement>(c: &mut Criterion<M>) {
     let text = support::news(MB, 1);
     let dct = CalendarDate::new(2021, 3, 15);
     let mut group = configured(c, "export/1MB".into());
@@ -94,7 +97,7 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
-fn pathological(c: &mut Criterion) {
+fn pathological<M: Measurement>(c: &mut Criterion<M>) {
     let inputs: [(&str, String); 5] = [
         ("digits_and_months_1MB", support::digits_and_months(MB)),
         ("punctuation_1MB", support::punctuation(MB)),
@@ -113,5 +116,20 @@ fn pathological(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, layers, short, export, pathological);
-criterion_main!(benches);
+fn run<M: Measurement>(mut c: Criterion<M>) {
+    layers(&mut c);
+    short(&mut c);
+    export(&mut c);
+    pathological(&mut c);
+    c.final_summary();
+}
+
+fn main() {
+    if clock::cpu_time_available() {
+        run(Criterion::default()
+            .with_measurement(clock::CpuTime::new())
+            .configure_from_args());
+    } else {
+        run(Criterion::default().configure_from_args());
+    }
+}

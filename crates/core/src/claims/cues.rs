@@ -25,6 +25,9 @@ pub(crate) enum Frame {
     Object,
     /// `according to X, Y` and `Y, according to X`.
     According,
+    /// A belief or intention held by the source, content after the cue only
+    /// (`X believes Y`, `X wants to Y`); the source must be a speaker right before it.
+    Mind,
 }
 
 struct Entry {
@@ -57,6 +60,7 @@ fn frame(name: &str) -> Option<Frame> {
         "tell" => Frame::Tell,
         "object" => Frame::Object,
         "according" => Frame::According,
+        "mind" => Frame::Mind,
         _ => return None,
     })
 }
@@ -295,7 +299,16 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
             if ctx.word(k) == "have" {
                 k += 1;
             }
-            if let Some(second) = lex.by_first.get(ctx.word(k)).and_then(|e| e.last()) {
+            // The second verb must match a whole entry (`take` alone is no `take aim at`).
+            let second = lex.by_first.get(ctx.word(k)).and_then(|entries| {
+                entries.iter().find(|e| {
+                    e.words
+                        .iter()
+                        .enumerate()
+                        .all(|(n, w)| ctx.word(k + n) == *w)
+                })
+            });
+            if let Some(second) = second {
                 cue.end = k + second.words.len();
                 cue.verb_end = cue.end;
                 cue.frame = second.frame;

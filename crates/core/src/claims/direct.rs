@@ -62,7 +62,7 @@ pub(crate) fn attribute(
         if used[c]
             || cue.start > k + GAP
             || cue.participle
-            || cue.frame == Frame::Object
+            || matches!(cue.frame, Frame::Object | Frame::Mind)
             || ctx.paragraph_index(cue.start) != ctx.paragraph_index(q.open)
         {
             continue;

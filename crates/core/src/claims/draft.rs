@@ -32,6 +32,47 @@ impl Draft {
     }
 }
 
+/// Drops a belief or intention reported inside another claim of the same sentence
+/// (`X said she wants Y`): PARC-style corpora keep such a clause inside the outer
+/// content. `is_mind` tells which drafts come from such cues; statements nested in
+/// statements (`the agency reported that Aliyev said Y`) stay, both levels being claims.
+pub(crate) fn outermost(
+    ctx: &Context,
+    drafts: Vec<Draft>,
+    is_mind: impl Fn(&Draft) -> bool,
+) -> Vec<Draft> {
+    // Drafts grouped by their cue's sentence; claims per sentence are few, and a
+    // group is only compared pairwise up to a small size to stay linear.
+    const MAX_GROUP: usize = 16;
+    let mut order: Vec<(usize, usize)> = drafts
+        .iter()
+        .enumerate()
+        .map(|(n, d)| (ctx.sentence(d.cue.0).0, n))
+        .collect();
+    order.sort_unstable();
+    let mut keep = vec![true; drafts.len()];
+    for group in order.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 2 || group.len() > MAX_GROUP {
+            continue;
+        }
+        for &(_, inner) in group {
+            let d = &drafts[inner];
+            if !is_mind(d) {
+                continue;
+            }
+            keep[inner] = !group.iter().any(|&(_, outer)| {
+                let o = &drafts[outer];
+                outer != inner && o.cue != d.cue && o.start() <= d.cue.0 && d.cue.1 <= o.end()
+            });
+        }
+    }
+    drafts
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(d, k)| k.then_some(d))
+        .collect()
+}
+
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„")
 }

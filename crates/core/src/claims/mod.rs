@@ -61,6 +61,11 @@ pub fn extract(text: &str, actors: &[ActorMention]) -> Vec<ClaimMention> {
     reported::find(&scene, &used, &mut drafts);
     headlines::find(&ctx, &mut drafts);
     direct::follow_on(&scene, &consumed, &mut drafts);
+    let drafts = draft::outermost(&ctx, drafts, |d| {
+        scene.cue_from(d.cue.0).is_some_and(|c| {
+            scene.cues[c].start == d.cue.0 && scene.cues[c].frame == cues::Frame::Mind
+        })
+    });
 
     let mut sorted_actors: Vec<ActorMention> = actors.to_vec();
     sorted_actors.sort_by_key(|a| (a.span.start(), a.span.end()));
@@ -123,6 +128,75 @@ mod tests {
             Some(stance),
         );
         assert!(found.contains(&want), "{want:?} not in {found:?}");
+    }
+
+    /// What claims, by content, the text yields.
+    fn contents(text: &str) -> Vec<String> {
+        claims(text).into_iter().map(|c| c.0).collect()
+    }
+
+    #[test]
+    fn beliefs_with_and_without_that() {
+        has(
+            "The mayor believes that the bridge will reopen in May.",
+            "the bridge will reopen in May",
+            "The mayor",
+            "believes",
+            Stance::Assert,
+        );
+        has(
+            "Most farmers think the subsidy came too late.",
+            "the subsidy came too late",
+            "Most farmers",
+            "think",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn intentions_with_an_infinitive() {
+        has(
+            "The governor plans to veto the budget bill.",
+            "to veto the budget bill",
+            "The governor",
+            "plans",
+            Stance::Assert,
+        );
+        has(
+            "She wants the council to publish the audit.",
+            "the council to publish the audit",
+            "She",
+            "wants",
+            Stance::Assert,
+        );
+        has(
+            "The union expects wages to rise next year.",
+            "wages to rise next year",
+            "The union",
+            "expects",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn minds_that_are_no_claims() {
+        // Agentless passive, noun use, question.
+        assert!(contents("The vote is expected to take place on Monday.").is_empty());
+        assert!(contents("The city unveiled its plans for a new stadium.").is_empty());
+        assert!(contents("Does the mayor believe the figures are right?").is_empty());
+    }
+
+    #[test]
+    fn minds_inside_a_statement_stay_in_its_content() {
+        let text = "The senator said she wants to repeal the tax.";
+        has(
+            text,
+            "she wants to repeal the tax",
+            "The senator",
+            "said",
+            Stance::Assert,
+        );
+        assert_eq!(claims(text).len(), 1, "{:?}", claims(text));
     }
 
     #[test]

@@ -133,6 +133,7 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
                 Some(_) => participle(scene, cue, ss, se, main),
                 None => finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main)),
             },
+            Frame::Mind => mind(scene, cue, ss, se),
             _ => finite(scene, cue, ss, se),
         };
         // `"We condemn Y," the ministry said`: the quote is the claim; verbs of the
@@ -320,6 +321,31 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let (content, kind) = scene
         .content_from(a, se)
         .or_else(|| next_paragraph(scene, a))?;
+    Some(draft(cue, content, kind, Some(src)))
+}
+
+/// `X believes (that) Y`, `X wants (Z) to Y`, `X plans to Y`: a speaker right before
+/// the cue and a complement right after it; questions and noun uses (`plans for`) are
+/// no claims.
+fn mind(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
+    let ctx = scene.ctx;
+    if se > ss && ctx.is(se - 1, "?") {
+        return None;
+    }
+    let body = ctx.body_start(ss, se);
+    let src = source::left_of(ctx, cue.start, body)
+        .filter(|&s| s.1 == cue.start && source::is_speaker(ctx, s))?;
+    let a = content_start(ctx, cue, se);
+    if a >= se
+        || ctx.kind(a) == Some(TokenKind::Punct) && !is_opening_quote(ctx, a)
+        || matches!(
+            ctx.word(a),
+            "for" | "of" | "in" | "on" | "at" | "with" | "and" | "or" | "from" | "by" | "so" | "it"
+        )
+    {
+        return None;
+    }
+    let (content, kind) = scene.content_from(a, se)?;
     Some(draft(cue, content, kind, Some(src)))
 }
 

@@ -12,32 +12,93 @@ use std::sync::OnceLock;
 use crate::data::{entries, fields};
 use crate::model::DateKind;
 
-/// FNV-1a: the tables are keyed by short words looked up once per token, where the
-/// default DoS-resistant hasher costs more than the lookup itself.
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
+/// A multiply-rotate hash taking eight bytes a step (as FxHash does): the tables are
+/// keyed by short words looked up several times per token, where the default
+/// DoS-resistant hasher, or a byte-at-a-time one, costs more than the lookup itself.
+/// The keys are our own word lists, so no attacker chooses them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHasher(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for WordHasher {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
+        let (mut word, mut n) = (0u64, 0);
         for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            word |= u64::from(b) << (8 * n);
+            n += 1;
+            if n == 8 {
+                self.add(word);
+                (word, n) = (0, 0);
+            }
         }
+        if n > 0 {
+            self.add(word);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+}
+
+/// A one-hash Bloom filter over the words that can begin an expression: most tokens
+/// fail it after reading three bytes, before any table is hashed.
+#[derive(Debug)]
+pub struct StartFilter(Vec<u64>);
+
+/// Bits in the [`StartFilter`]; with a few hundred words, about one unrelated word in
+/// two hundred gets through to the exact check.
+const FILTER_BITS: usize = 1 << 16;
+
+impl StartFilter {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0u64; FILTER_BITS / 64];
+        for w in words {
+            let k = Self::slot(w);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        StartFilter(bits)
+    }
+
+    #[inline]
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return 0;
+        };
+        let mid = b[b.len() / 2];
+        let h =
+            ((usize::from(first) * 31 + usize::from(last)) * 31 + usize::from(mid)) * 31 + b.len();
+        h.wrapping_mul(0x9E37_79B9) >> 7 & (FILTER_BITS - 1)
+    }
+
+    /// False when `w` is surely not a starting word; true when it may be.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let k = Self::slot(w);
+        self.0
+            .get(k / 64)
+            .is_some_and(|bits| bits >> (k % 64) & 1 == 1)
     }
 }
 
 /// A word table with the fast hasher.
-pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<WordHasher>>;
 /// A word set with the fast hasher.
-pub type HashSet<K> = StdSet<K, BuildHasherDefault<Fnv>>;
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<WordHasher>>;
 
 /// Word sequences grouped by their first word, longest first within a group.
 pub type Phrases = HashMap<&'static str, Vec<Vec<&'static str>>>;
@@ -161,6 +222,8 @@ pub struct Lexicon {
     pub future_cues: HashSet<&'static str>,
     /// Phrases that begin with a future cue without looking ahead (`next to`).
     pub not_future_cues: Phrases,
+    /// Words opening a clause of time (`when`), whose past verb does not set the tense.
+    pub time_clause_openers: HashSet<&'static str>,
     /// Words that put a sentence in the past.
     pub past_cues: HashSet<&'static str>,
     /// Words before a four-digit number that make it a label or a count.
@@ -175,6 +238,8 @@ pub struct Lexicon {
     /// Every word that can begin an expression: the scanner skips all other words
     /// without trying a single form.
     pub starters: HashSet<&'static str>,
+    /// A quick pre-check for [`Lexicon::starters`] and plural weekdays (`Mondays`).
+    pub start_filter: StartFilter,
 }
 
 macro_rules! list {
@@ -274,12 +339,14 @@ impl Lexicon {
             meridiems: map(list!("meridiems.txt"), Some),
             future_cues: entries(list!("future_cues.txt")).collect(),
             not_future_cues: phrase_groups(list!("not_future_cues.txt")),
+            time_clause_openers: entries(list!("time_clause_openers.txt")).collect(),
             past_cues: entries(list!("past_cues.txt")).collect(),
             not_year_before: entries(list!("not_year_before.txt")).collect(),
             not_year_after: entries(list!("not_year_after.txt")).collect(),
             duration_contexts: entries(list!("duration_contexts.txt")).collect(),
             holidays,
             starters: HashSet::default(),
+            start_filter: StartFilter(Vec::new()),
         };
         let mut starters: HashSet<&'static str> = HashSet::default();
         starters.extend(lex.months.keys());
@@ -298,6 +365,13 @@ impl Lexicon {
             "the", "that", "every", "each", "fiscal", "year", "half", "'", "q1", "q2", "q3", "q4",
             "h1", "h2",
         ]);
+        let plurals: Vec<String> = lex.weekdays.keys().map(|w| format!("{w}s")).collect();
+        lex.start_filter = StartFilter::new(
+            starters
+                .iter()
+                .copied()
+                .chain(plurals.iter().map(String::as_str)),
+        );
         lex.starters = starters;
         lex
     }
@@ -326,5 +400,8 @@ mod tests {
         assert!(lex.zones.iter().any(|(w, utc)| w == &["utc"] && *utc));
         assert!(lex.not_year_before.contains("$"));
         assert!(lex.not_year_before.contains("#"));
+        for w in ["january", "mondays", "the", "q3", "'"] {
+            assert!(lex.start_filter.may_contain(w), "{w}");
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! The story's own time: anaphoric expressions (`that year`, `the following month`,
-//! `later that day`, `the previous week`) name a time relative to the last date the
+//! `later that day`, `the previous week`, `the morning`) name a time relative to the last date the
 //! text mentioned, not to the article's date. TimeML calls that date the reference
 //! time; HeidelTime keeps it for narratives the same way, updating it at every date
 //! that can be worked out.
@@ -50,11 +50,19 @@ pub fn anchors(
 /// Whether the words of `f` point back into the story (`that`, `following`,
 /// `previous`, `the next`) rather than at the article's own time.
 fn is_anaphoric(toks: &Toks, f: &Found) -> bool {
-    (f.first..f.end).any(|k| match toks.low(k) {
-        "that" | "following" | "previous" => true,
-        "next" => k > f.first && toks.low(k - 1) == "the",
-        _ => false,
-    })
+    // "the day", "the morning": the day the story is telling.
+    let story_day = f.end == f.first + 2
+        && toks.low(f.first) == "the"
+        && matches!(
+            toks.low(f.first + 1),
+            "day" | "morning" | "afternoon" | "evening"
+        );
+    story_day
+        || (f.first..f.end).any(|k| match toks.low(k) {
+            "that" | "following" | "previous" => true,
+            "next" => k > f.first && toks.low(k - 1) == "the",
+            _ => false,
+        })
 }
 
 /// The grain a reference must have to anchor `e`, or `None` when `e` never moves.
@@ -117,6 +125,14 @@ mod tests {
         assert_eq!(
             values("Shares fell in March 1989. The following month, it was sold."),
             ["1989-03", "1989-04"]
+        );
+    }
+
+    #[test]
+    fn the_morning_is_the_story_day() {
+        assert_eq!(
+            values("Shares slid on Jan. 20. Dealers sold in the morning."),
+            ["2000-01-20", "2000-01-20TMO"]
         );
     }
 

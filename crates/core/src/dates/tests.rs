@@ -506,3 +506,48 @@ fn past_days_far_ahead_of_the_article_are_last_years() {
         &[("April 16", "2013-04-16")],
     );
 }
+
+#[test]
+fn a_year_told_by_its_last_day_is_a_stretch() {
+    check(
+        "Net rose 5% in the fiscal year ended Jan. 31.",
+        &[("the fiscal year", "P1Y"), ("Jan. 31", "2013-01-31")],
+    );
+    check("Net rose 5% this year.", &[("this year", "2013")]);
+}
+
+#[test]
+fn a_past_verb_right_before_the_day_wins_over_earlier_cues() {
+    check(
+        "They would appeal the decision, announced Wednesday by the agency.",
+        &[("Wednesday", "2013-03-20")],
+    );
+    check(
+        "He will comment on the deal, officials said on Tuesday.",
+        &[("Tuesday", "2013-03-19")],
+    );
+    check(
+        "The vote is expected Tuesday.",
+        &[("Tuesday", "2013-03-26")],
+    );
+}
+
+#[test]
+fn a_past_form_in_a_clause_of_time_keeps_the_main_tense() {
+    check(
+        "Funds would flow into markets when they opened on Monday.",
+        &[("Monday", "2013-03-25")],
+    );
+}
+
+#[test]
+fn company_years_and_quarters_of_a_written_year() {
+    check(
+        "Sales in the current fiscal year will rise.",
+        &[("the current fiscal year", "2013")],
+    );
+    check(
+        "It earned $5 million in the 2012 quarter.",
+        &[("the 2012 quarter", "2012-Q4")],
+    );
+}

@@ -36,6 +36,30 @@ fn is_hyphen(s: &str) -> bool {
     matches!(s, "-" | "\u{2010}" | "\u{2011}")
 }
 
+/// Whether a word holds a hyphen: `-`, or a byte that can begin U+2010/U+2011.
+fn has_hyphen(s: &str) -> bool {
+    s.bytes().any(|b| b == b'-' || b == 0xE2)
+}
+
+fn starts_upper(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Appends the lower-cased `part` to `lower`; returns where it lies there.
+fn push_lower(lower: &mut String, part: &str) -> (usize, usize) {
+    let lo = lower.len();
+    if part.is_ascii() {
+        lower.push_str(part);
+        lower[lo..].make_ascii_lowercase();
+    } else {
+        lower.extend(part.chars().flat_map(char::to_lowercase));
+    }
+    (lo, lower.len())
+}
+
 impl Toks {
     /// Tokenises `text` once.
     pub fn new(text: &str) -> Self {
@@ -64,19 +88,27 @@ impl Toks {
                 Some(_) if gap.contains('\n') => true,
                 Some(p) => p.line_start && &text[p.start..p.end] == "\u{2022}",
             };
+            let is_word = t.kind == TokenKind::Word;
+            // Most tokens hold no hyphen: one part, no char-by-char split.
+            if !(is_word && has_hyphen(s)) {
+                toks.push(Tok {
+                    start,
+                    end,
+                    kind: t.kind,
+                    hyphen: pending_hyphen,
+                    glued,
+                    line_start,
+                    capital: starts_upper(s),
+                    lower: push_lower(&mut lower, s),
+                });
+                pending_hyphen = false;
+                continue;
+            }
             let mut part_start = start;
             let mut first = true;
-            let is_word = t.kind == TokenKind::Word;
-            for part in s.split(|c| is_word && matches!(c, '-' | '\u{2010}' | '\u{2011}')) {
+            for part in s.split(['-', '\u{2010}', '\u{2011}']) {
                 let part_end = part_start + part.len();
                 if !part.is_empty() {
-                    let lo = lower.len();
-                    if part.is_ascii() {
-                        lower.push_str(part);
-                        lower[lo..].make_ascii_lowercase();
-                    } else {
-                        lower.extend(part.chars().flat_map(char::to_lowercase));
-                    }
                     toks.push(Tok {
                         start: part_start,
                         end: part_end,
@@ -84,8 +116,8 @@ impl Toks {
                         hyphen: if first { pending_hyphen } else { true },
                         glued: if first { glued } else { true },
                         line_start: first && line_start,
-                        capital: part.chars().next().is_some_and(char::is_uppercase),
-                        lower: (lo, lower.len()),
+                        capital: starts_upper(part),
+                        lower: push_lower(&mut lower, part),
                     });
                     first = false;
                 }
@@ -104,6 +136,7 @@ impl Toks {
     }
 
     /// The lower-cased text of token `i`, or `""` past the end.
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.toks
             .get(i)
@@ -111,11 +144,13 @@ impl Toks {
     }
 
     /// Token `i`, if any.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
     }
 
     /// True when token `i` is a number.
+    #[inline]
     pub fn is_number(&self, i: usize) -> bool {
         self.get(i).is_some_and(|t| t.kind == TokenKind::Number)
     }

@@ -33,6 +33,8 @@ pub struct Found {
 const MAX_AMOUNT: f64 = 10_000.0;
 /// How far back in a sentence a future cue still counts.
 const CUE_WINDOW: usize = 12;
+/// How far before a verb a clause opener (`when`) still governs it.
+const CLAUSE_WINDOW: usize = 3;
 /// How far after a possessive expression its future auxiliary still counts.
 const AUX_WINDOW: usize = 3;
 
@@ -93,6 +95,7 @@ fn digits(s: &str) -> bool {
 }
 
 impl Scanner<'_> {
+    #[inline]
     pub(super) fn low(&self, i: usize) -> &str {
         self.t.low(i)
     }
@@ -103,9 +106,43 @@ impl Scanner<'_> {
             return true;
         }
         let w = self.low(i);
+        if !self.lex.start_filter.may_contain(w) {
+            return false;
+        }
         self.lex.starters.contains(w)
             || w.strip_suffix('s')
                 .is_some_and(|stem| self.lex.weekdays.contains_key(stem))
+    }
+
+    /// Whether a form can begin at token `i` once modifiers (`the`, `nearly`, `early`)
+    /// came before it: the starting words, and the few the grammar only accepts there
+    /// (`the full year`, `the latest quarter`, `the nineties`, `late afternoon`).
+    fn may_follow_modifier(&self, i: usize) -> bool {
+        let w = self.low(i);
+        self.can_start(i)
+            || self.lex.parts_of_day.contains_key(w)
+            || matches!(
+                w,
+                "full"
+                    | "entire"
+                    | "whole"
+                    | "calendar"
+                    | "latest"
+                    | "same"
+                    | "other"
+                    | "period"
+                    | "trading"
+                    | "couple"
+                    | "dozen"
+                    | "hundred"
+                    | "thousand"
+                    | "consecutive"
+                    | "successive"
+                    | "straight"
+                    | "once"
+                    | "twice"
+            )
+            || w.ends_with("ies")
     }
 
     /// The longest expression starting at token `i`, with or without modifiers.
@@ -133,7 +170,7 @@ impl Scanner<'_> {
                 break;
             }
         }
-        if j > i {
+        if j > i && self.may_follow_modifier(j) {
             if let Some((end, expr)) = self.core(j, ctx) {
                 // "the eight-year war": the article belongs to the noun, not the adjective.
                 let compound = self.t.get(end - 1).is_some_and(|t| t.hyphen) && end - j <= 3;
@@ -211,14 +248,27 @@ impl Scanner<'_> {
 
     /// The tense of the sentence around tokens `i..end`: future cues win over past ones.
     pub(super) fn tense(&self, i: usize, end: usize) -> Tense {
-        if self.looks_ahead(i, end) {
-            return Tense::Future;
-        }
         let is_past = |w: &str| {
             // Regular past forms ("announced", "acquired") and the listed ones.
             (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
                 || self.lex.past_cues.contains(w)
         };
+        // A past verb right before the expression is its own verb ("the ruling,
+        // announced Wednesday"; "said on Friday"), whatever cue came earlier.
+        let verb = if self.low(i.wrapping_sub(1)) == "on" {
+            i.wrapping_sub(2)
+        } else {
+            i.wrapping_sub(1)
+        };
+        let w = self.low(verb);
+        let in_time_clause = (verb.saturating_sub(CLAUSE_WINDOW)..verb)
+            .any(|k| self.lex.time_clause_openers.contains(self.low(k)));
+        if (is_past(w) || w == "said") && !self.lex.future_cues.contains(w) && !in_time_clause {
+            return Tense::Past;
+        }
+        if self.looks_ahead(i, end) {
+            return Tense::Future;
+        }
         let past_in = |ks: &mut dyn Iterator<Item = usize>| {
             ks.take_while(|&k| !self.ends_sentence(k))
                 .any(|k| is_past(self.low(k)))

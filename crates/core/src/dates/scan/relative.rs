@@ -110,6 +110,10 @@ impl Scanner<'_> {
         ) {
             e += 1;
         }
+        // "the 1988 quarter" is that year's quarter, not 1988 quarters.
+        if self.year_shape(i).is_some() && !self.is_plural_unit(e) {
+            return None;
+        }
         let (mut e, unit) = self.unit_at(e)?;
         let hyphenated = self.t.get(e - 1).is_some_and(|t| t.hyphen);
         if matches!(w, "a" | "an")
@@ -205,7 +209,12 @@ impl Scanner<'_> {
             ));
         }
         let &by = self.lex.shifters.get(w)?;
-        let e = i + 1;
+        // "last fiscal year", "the current fiscal year": the company's year, told as one.
+        let e = if self.low(i + 1) == "fiscal" && self.low(i + 2) == "year" {
+            i + 2
+        } else {
+            i + 1
+        };
         if let Some((e2, unit)) = self.unit_at(e) {
             if self.is_plural_unit(e) {
                 // "past years", "recent weeks": vague stretches.
@@ -604,6 +613,17 @@ impl Scanner<'_> {
             && !self.t.get(k + 1).is_some_and(|t| t.hyphen)
         {
             if let Some((e, unit)) = self.unit_at(k) {
+                // "the year ended March 31": a fiscal year told by its last day is a
+                // year-long stretch (TimeML `P1Y`), not the calendar year.
+                if unit == Unit::Year && matches!(self.low(e), "ended" | "ending") {
+                    return Some((
+                        e,
+                        Expr::Duration {
+                            amount: Some(1.0),
+                            unit,
+                        },
+                    ));
+                }
                 if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                     return Some((e, Expr::Shift { unit, by: 0 }));
                 }

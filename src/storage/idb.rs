@@ -1,0 +1,252 @@
+//! A tiny IndexedDB wrapper: one database, one object store of document records keyed
+//! by entry id, and three operations (read all, read one, checked write). Callbacks,
+//! not futures, because the checked write must read the stored revision and put the
+//! new record inside one read-write transaction, which a future's extra tick could
+//! let expire.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use claimlens_core::store::{merge_check, Record, WriteCheck};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DomException, IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
+
+const DB_NAME: &str = "claimlens";
+const DB_VERSION: u32 = 1;
+const RECORDS: &str = "records";
+
+/// What a checked write did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteOutcome {
+    /// Stored at this revision.
+    Written(u64),
+    /// Another tab wrote since this tab's base revision: nothing was written.
+    Conflict(String),
+    /// The browser refused the write (quota, private mode, …): nothing was written.
+    Failed(String),
+}
+
+/// The open database.
+pub struct Store {
+    db: IdbDatabase,
+}
+
+/// A callback that may be reached from several event handlers but runs once.
+type Once<T> = Rc<RefCell<Option<Box<dyn FnOnce(T)>>>>;
+
+fn once<T: 'static>(f: impl FnOnce(T) + 'static) -> Once<T> {
+    Rc::new(RefCell::new(Some(Box::new(f))))
+}
+
+fn call<T>(f: &Once<T>, value: T) {
+    let taken = f.borrow_mut().take();
+    if let Some(f) = taken {
+        f(value);
+    }
+}
+
+/// Sets a one-shot event handler (the closure frees itself when called).
+fn on(set: impl FnOnce(Option<&js_sys::Function>), handler: impl FnOnce() + 'static) {
+    let js = Closure::once_into_js(handler);
+    set(Some(js.unchecked_ref()));
+}
+
+/// A browser error in words: the DOMException's name and message when it is one.
+pub fn describe(err: &JsValue) -> String {
+    match err.dyn_ref::<DomException>() {
+        Some(e) => format!("{}: {}", e.name(), e.message()),
+        None => err.as_string().unwrap_or_else(|| format!("{err:?}")),
+    }
+}
+
+/// Opens (creating or upgrading) the database.
+pub fn open(done: impl FnOnce(Result<Store, String>) + 'static) {
+    let done = once(done);
+    let factory = web_sys::window()
+        .ok_or_else(|| "no window".to_string())
+        .and_then(|w| w.indexed_db().map_err(|e| describe(&e)))
+        .and_then(|f| f.ok_or_else(|| "this browser has no IndexedDB".to_string()));
+    let request = match factory.and_then(|f| {
+        f.open_with_u32(DB_NAME, DB_VERSION)
+            .map_err(|e| describe(&e))
+    }) {
+        Ok(r) => r,
+        Err(e) => return call(&done, Err(e)),
+    };
+    let req = request.clone();
+    on(
+        |f| request.set_onupgradeneeded(f),
+        move || {
+            let Ok(db) = req.result() else { return };
+            let db: IdbDatabase = db.unchecked_into();
+            if !db.object_store_names().contains(RECORDS) {
+                // Keys are given on each put (the entry id), not read from the value.
+                let _ = db.create_object_store(RECORDS);
+            }
+        },
+    );
+    let (req, ok) = (request.clone(), done.clone());
+    on(
+        |f| request.set_onsuccess(f),
+        move || match req.result() {
+            Ok(db) => call(
+                &ok,
+                Ok(Store {
+                    db: db.unchecked_into(),
+                }),
+            ),
+            Err(e) => call(&ok, Err(describe(&e))),
+        },
+    );
+    let req = request.clone();
+    on(
+        |f| request.set_onerror(f),
+        move || {
+            let why = req
+                .error()
+                .ok()
+                .flatten()
+                .map_or_else(|| "unknown error".into(), |e| describe(&e));
+            call(&done, Err(why));
+        },
+    );
+}
+
+impl Store {
+    fn records(
+        &self,
+        mode: IdbTransactionMode,
+    ) -> Result<(web_sys::IdbTransaction, IdbObjectStore), String> {
+        let tx = self
+            .db
+            .transaction_with_str_and_mode(RECORDS, mode)
+            .map_err(|e| describe(&e))?;
+        let store = tx.object_store(RECORDS).map_err(|e| describe(&e))?;
+        Ok((tx, store))
+    }
+
+    /// Reads every stored value (each a record of some schema version).
+    pub fn read_all(&self, done: impl FnOnce(Result<Vec<JsValue>, String>) + 'static) {
+        let done = once(done);
+        let request = match self
+            .records(IdbTransactionMode::Readonly)
+            .and_then(|(_, s)| s.get_all().map_err(|e| describe(&e)))
+        {
+            Ok(r) => r,
+            Err(e) => return call(&done, Err(e)),
+        };
+        finish(&request, done, |v| {
+            v.dyn_into::<js_sys::Array>()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default()
+        });
+    }
+
+    /// Reads the value stored under `key` (`None` when there is none).
+    pub fn read(&self, key: &str, done: impl FnOnce(Result<Option<JsValue>, String>) + 'static) {
+        let done = once(done);
+        let request = match self
+            .records(IdbTransactionMode::Readonly)
+            .and_then(|(_, s)| s.get(&key.into()).map_err(|e| describe(&e)))
+        {
+            Ok(r) => r,
+            Err(e) => return call(&done, Err(e)),
+        };
+        finish(&request, done, |v| (!v.is_undefined()).then_some(v));
+    }
+
+    /// Writes `record` under its key if the stored revision is still `base`
+    /// ([`merge_check`]), reading and writing in one read-write transaction.
+    pub fn write(&self, mut record: Record, base: u64, done: impl FnOnce(WriteOutcome) + 'static) {
+        let done = once(done);
+        let (tx, store) = match self.records(IdbTransactionMode::Readwrite) {
+            Ok(t) => t,
+            Err(e) => return call(&done, WriteOutcome::Failed(e)),
+        };
+        let key = JsValue::from_str(record.key());
+        let get = match store.get(&key) {
+            Ok(r) => r,
+            Err(e) => return call(&done, WriteOutcome::Failed(describe(&e))),
+        };
+        let (tx2, d) = (tx.clone(), done.clone());
+        on(
+            |f| tx.set_onabort(f),
+            move || {
+                let why = tx2
+                    .error()
+                    .map_or_else(|| "the write was aborted".into(), |e| describe(&e));
+                call(&d, WriteOutcome::Failed(why));
+            },
+        );
+        let get2 = get.clone();
+        on(
+            |f| get.set_onsuccess(f),
+            move || {
+                let stored = get2.result().ok().filter(|v| !v.is_undefined());
+                let stored_rev = stored.map(|v| {
+                    js_sys::Reflect::get(&v, &"rev".into())
+                        .ok()
+                        .and_then(|r| r.as_f64())
+                        .map_or(0, |r| r as u64)
+                });
+                match merge_check(stored_rev, base) {
+                    WriteCheck::Write { next_rev } => {
+                        record.rev = next_rev;
+                        let value = serde_json::to_string(&record)
+                            .map_err(|e| JsValue::from_str(&e.to_string()))
+                            .and_then(|json| js_sys::JSON::parse(&json));
+                        match value.and_then(|v| store.put_with_key(&v, &key)) {
+                            Ok(_) => {
+                                let d = done.clone();
+                                on(
+                                    |f| tx.set_oncomplete(f),
+                                    move || call(&d, WriteOutcome::Written(next_rev)),
+                                );
+                            }
+                            Err(e) => {
+                                let _ = tx.abort();
+                                call(&done, WriteOutcome::Failed(describe(&e)));
+                            }
+                        }
+                    }
+                    conflict => {
+                        let _ = tx.abort();
+                        call(
+                            &done,
+                            WriteOutcome::Conflict(conflict.message().unwrap_or_default()),
+                        );
+                    }
+                }
+            },
+        );
+    }
+}
+
+/// Reports a request's result (mapped) or its error.
+fn finish<T: 'static>(
+    request: &IdbRequest,
+    done: Once<Result<T, String>>,
+    map: impl FnOnce(JsValue) -> T + 'static,
+) {
+    let (req, ok) = (request.clone(), done.clone());
+    on(
+        |f| request.set_onsuccess(f),
+        move || match req.result() {
+            Ok(v) => call(&ok, Ok(map(v))),
+            Err(e) => call(&ok, Err(describe(&e))),
+        },
+    );
+    let req = request.clone();
+    on(
+        |f| request.set_onerror(f),
+        move || {
+            let why = req
+                .error()
+                .ok()
+                .flatten()
+                .map_or_else(|| "unknown error".into(), |e| describe(&e));
+            call(&done, Err(why));
+        },
+    );
+}

@@ -1,0 +1,479 @@
+//! Keeping the workspace in IndexedDB: the one place that decides *when* to write.
+//!
+//! - Every change schedules a flush within [`FLUSH_AFTER_MS`]; `pagehide` and a
+//!   hidden page flush at once, so an edit is durable within a second and before the
+//!   page goes away.
+//! - A flush writes each entry (live or trashed) that differs from what this tab last
+//!   stored, as a `store::Record` with its revision checked in the write transaction.
+//! - After a write, a `BroadcastChannel` message tells other tabs; a tab with no
+//!   unsaved change to that document reloads it, one with changes gets a conflict at
+//!   its next write instead of overwriting.
+//! - IndexedDB may not finish a write started while the page unloads, so leaving also
+//!   stashes the unwritten records in `localStorage` (synchronous); the next start
+//!   takes them when storage still holds the revision they were based on.
+//! - A failed write keeps everything in memory and reports it; the next change tries
+//!   again.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::{Rc, Weak};
+
+use claimlens_core::cleanup::Removal;
+use claimlens_core::edit::History;
+use claimlens_core::library::Entry;
+use claimlens_core::store::{self, Record};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::BroadcastChannel;
+use yew::Callback;
+
+use super::idb::{self, Store, WriteOutcome};
+use crate::workspace::{WorkspaceAction, WorkspaceState};
+
+/// The longest a change waits before it is written.
+pub const FLUSH_AFTER_MS: i32 = 300;
+const CHANNEL: &str = "claimlens-records";
+/// The `localStorage` key of records stashed on leaving (`rev` = their base revision).
+const STASH: &str = "claimlens-unwritten";
+
+/// What this tab knows is stored for one entry.
+struct Saved {
+    rev: u64,
+    entry: Entry,
+    cleanup: Vec<Removal>,
+    history: Option<Rc<History>>,
+}
+
+impl Saved {
+    fn holds(&self, entry: &Entry, cleanup: &[Removal], history: Option<&Rc<History>>) -> bool {
+        let same_history = match (&self.history, history) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+            (None, None) => true,
+            _ => false,
+        };
+        self.entry == *entry && self.cleanup == cleanup && same_history
+    }
+}
+
+/// The persistence state of this tab (held in a `use_mut_ref`).
+pub struct Persister {
+    store: Option<Rc<Store>>,
+    saved: HashMap<String, Saved>,
+    in_flight: HashSet<String>,
+    conflicted: HashSet<String>,
+    latest: Option<Rc<WorkspaceState>>,
+    timer: Option<i32>,
+    channel: Option<BroadcastChannel>,
+    dispatch: Callback<WorkspaceAction>,
+    failing: bool,
+}
+
+/// The shared handle the callbacks hold.
+pub type PersisterRef = Rc<RefCell<Persister>>;
+
+impl Persister {
+    /// Opens the database, loads every stored record into the workspace, and starts
+    /// listening to other tabs and to the page going away.
+    pub fn start(dispatch: Callback<WorkspaceAction>) -> PersisterRef {
+        let this = Rc::new(RefCell::new(Persister {
+            store: None,
+            saved: HashMap::new(),
+            in_flight: HashSet::new(),
+            conflicted: HashSet::new(),
+            latest: None,
+            timer: None,
+            channel: None,
+            dispatch: dispatch.clone(),
+            failing: false,
+        }));
+        let weak = Rc::downgrade(&this);
+        idb::open(move |opened| match opened {
+            Ok(store) => {
+                let store = Rc::new(store);
+                if let Some(this) = weak.upgrade() {
+                    this.borrow_mut().store = Some(store.clone());
+                }
+                let weak = weak.clone();
+                store.read_all(move |values| loaded(&weak, values));
+            }
+            Err(why) => {
+                dispatch.emit(WorkspaceAction::Loaded {
+                    entries: vec![],
+                    cleanups: vec![],
+                    histories: vec![],
+                    problems: vec![],
+                });
+                dispatch.emit(WorkspaceAction::WriteFailed(Some(failure_message(&why))));
+            }
+        });
+        listen_to_other_tabs(&this);
+        flush_when_leaving(&this);
+        super::usage::ask(this.borrow().dispatch.clone());
+        this
+    }
+
+    /// Takes the newest state and schedules a flush.
+    pub fn changed(this: &PersisterRef, state: Rc<WorkspaceState>) {
+        let mut p = this.borrow_mut();
+        p.latest = Some(state);
+        if p.timer.is_some() {
+            return;
+        }
+        let weak = Rc::downgrade(this);
+        let tick = Closure::once_into_js(move || {
+            if let Some(this) = weak.upgrade() {
+                this.borrow_mut().timer = None;
+                flush(&this);
+            }
+        });
+        p.timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                tick.unchecked_ref(),
+                FLUSH_AFTER_MS,
+            )
+            .ok()
+        });
+    }
+
+    /// Takes the stored version of a conflicting document (dropping this tab's).
+    pub fn reload(this: &PersisterRef, id: &str) {
+        let Some(store) = this.borrow().store.clone() else {
+            return;
+        };
+        let weak = Rc::downgrade(this);
+        let id = id.to_string();
+        store.read(&id.clone(), move |value| {
+            let Some(this) = weak.upgrade() else { return };
+            let Ok(Some(value)) = value else { return };
+            let Some(saved) = read_record(&value) else {
+                return;
+            };
+            let entry = saved.entry.clone();
+            let dispatch = {
+                let mut p = this.borrow_mut();
+                p.conflicted.remove(&id);
+                p.saved.insert(id.clone(), saved);
+                p.dispatch.clone()
+            };
+            dispatch.emit(WorkspaceAction::Replace(entry));
+        });
+    }
+}
+
+/// The message shown when the browser refuses to store.
+fn failure_message(why: &str) -> String {
+    format!(
+        "Saving failed ({why}). The browser's storage is full or switched off (a private \
+         window, for instance). Your work is kept in this tab: export it before closing."
+    )
+}
+
+fn read_record(value: &JsValue) -> Option<Saved> {
+    let json = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    saved(store::load(&json).ok()?).ok()
+}
+
+/// A stored record's parts; a history that no longer reads is dropped (the document
+/// matters more than its undo steps).
+fn saved(record: Record) -> Result<Saved, store::StoreError> {
+    let rev = record.rev;
+    let (entry, history, cleanup) = record.into_parts()?;
+    let history = history
+        .and_then(|h| serde_json::from_value::<History>(h).ok())
+        .map(Rc::new);
+    Ok(Saved {
+        rev,
+        entry,
+        cleanup,
+        history,
+    })
+}
+
+fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>) {
+    let Some(this) = weak.upgrade() else { return };
+    let mut entries = Vec::new();
+    let mut cleanups = Vec::new();
+    let mut histories = Vec::new();
+    let mut problems = Vec::new();
+    match values {
+        Ok(values) => {
+            let mut p = this.borrow_mut();
+            for value in &values {
+                let json = js_sys::JSON::stringify(value)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_default();
+                match store::load(&json).and_then(saved) {
+                    Ok(saved) => {
+                        let id = saved.entry.id().to_string();
+                        if !saved.cleanup.is_empty() {
+                            cleanups.push((id.clone(), saved.cleanup.clone()));
+                        }
+                        if let Some(h) = &saved.history {
+                            histories.push((id.clone(), (**h).clone()));
+                        }
+                        entries.push(saved.entry.clone());
+                        p.saved.insert(id, saved);
+                    }
+                    Err(e) => problems.push(format!("A stored document could not be read: {e}")),
+                }
+            }
+        }
+        Err(why) => problems.push(format!("Stored documents could not be read: {why}")),
+    }
+    take_stash(&this.borrow(), &mut entries, &mut cleanups, &mut histories);
+    let dispatch = this.borrow().dispatch.clone();
+    dispatch.emit(WorkspaceAction::Loaded {
+        entries,
+        cleanups,
+        histories,
+        problems,
+    });
+}
+
+/// The unwritten records of the last visit whose base is still what is stored
+/// replace the stored entries (the first flush then writes them).
+fn take_stash(
+    p: &Persister,
+    entries: &mut Vec<Entry>,
+    cleanups: &mut Vec<(String, Vec<Removal>)>,
+    histories: &mut Vec<(String, History)>,
+) {
+    let Some(local) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let Ok(Some(json)) = local.get_item(STASH) else {
+        return;
+    };
+    let _ = local.remove_item(STASH);
+    let Ok(records) = serde_json::from_str::<Vec<serde_json::Value>>(&json) else {
+        return;
+    };
+    for value in records {
+        let Ok(record) = store::upgrade(value) else {
+            continue;
+        };
+        let Ok(stashed) = saved(record) else {
+            continue;
+        };
+        let id = stashed.entry.id().to_string();
+        // `rev` of a stashed record is its base.
+        if p.saved.get(&id).map_or(0, |s| s.rev) != stashed.rev {
+            // Written after all, or changed by another tab since: storage wins.
+            continue;
+        }
+        entries.retain(|e| e.id() != id);
+        entries.push(stashed.entry);
+        cleanups.retain(|(c, _)| *c != id);
+        if !stashed.cleanup.is_empty() {
+            cleanups.push((id.clone(), stashed.cleanup));
+        }
+        histories.retain(|(h, _)| *h != id);
+        if let Some(h) = stashed.history {
+            histories.push((id, (*h).clone()));
+        }
+    }
+}
+
+/// Every entry that differs from what this tab last stored, as a record whose `rev`
+/// is its base revision (with its clean-up removals), and the entry itself.
+fn unwritten(p: &Persister, state: &WorkspaceState) -> Vec<(Record, u64, Saved)> {
+    let lib = &state.library;
+    lib.entries()
+        .iter()
+        .chain(lib.trash())
+        .filter(|entry| !p.conflicted.contains(entry.id()))
+        .filter_map(|entry| {
+            let cleanup = cleanup_of(&state.cleanups, entry.id());
+            let history = state.histories.get(entry.id());
+            let base = match p.saved.get(entry.id()) {
+                Some(s) if s.holds(entry, &cleanup, history) => return None,
+                Some(s) => s.rev,
+                None => 0,
+            };
+            let stored_history = history.and_then(|h| serde_json::to_value(&**h).ok());
+            let mut record = Record::new(entry, stored_history, base);
+            record.cleanup = cleanup.clone();
+            let saved = Saved {
+                rev: base,
+                entry: entry.clone(),
+                cleanup,
+                history: history.cloned(),
+            };
+            Some((record, base, saved))
+        })
+        .collect()
+}
+
+/// Stashes the unwritten records synchronously, for a page that is going away.
+fn stash(this: &PersisterRef) {
+    let p = this.borrow();
+    let Some(state) = p.latest.clone() else {
+        return;
+    };
+    if !state.loaded {
+        return;
+    }
+    let records: Vec<Record> = unwritten(&p, &state)
+        .into_iter()
+        .map(|(r, _, _)| r)
+        .collect();
+    let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    if let (false, Some(local), Ok(json)) =
+        (records.is_empty(), local, serde_json::to_string(&records))
+    {
+        // Best effort: when even this is full, the IndexedDB flush is all there is.
+        let _ = local.set_item(STASH, &json);
+    }
+}
+
+/// Writes every entry that differs from what this tab last stored.
+pub fn flush(this: &PersisterRef) {
+    let (store, writes) = {
+        let mut p = this.borrow_mut();
+        let (Some(store), Some(state)) = (p.store.clone(), p.latest.clone()) else {
+            return;
+        };
+        if !state.loaded {
+            return;
+        }
+        let writes: Vec<(Record, u64, Saved)> = unwritten(&p, &state)
+            .into_iter()
+            .filter(|(r, _, _)| !p.in_flight.contains(r.key()))
+            .collect();
+        for (r, _, _) in &writes {
+            p.in_flight.insert(r.key().to_string());
+        }
+        (store, writes)
+    };
+    for (record, base, saved) in writes {
+        let weak = Rc::downgrade(this);
+        store.write(record, base, move |outcome| {
+            if let Some(this) = weak.upgrade() {
+                written(&this, saved, outcome);
+            }
+        });
+    }
+}
+
+fn cleanup_of(cleanups: &BTreeMap<String, Vec<Removal>>, id: &str) -> Vec<Removal> {
+    cleanups.get(id).cloned().unwrap_or_default()
+}
+
+fn written(this: &PersisterRef, mut saved: Saved, outcome: WriteOutcome) {
+    let id = saved.entry.id().to_string();
+    let (dispatch, action, again) = {
+        let mut p = this.borrow_mut();
+        p.in_flight.remove(&id);
+        let action = match outcome {
+            WriteOutcome::Written(rev) => {
+                if let Some(c) = &p.channel {
+                    let msg = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from_str(&id));
+                    let _ = js_sys::Reflect::set(&msg, &"rev".into(), &JsValue::from(rev as f64));
+                    let _ = c.post_message(&msg);
+                }
+                saved.rev = rev;
+                p.saved.insert(id.clone(), saved);
+                let was_failing = std::mem::replace(&mut p.failing, false);
+                was_failing.then_some(WorkspaceAction::WriteFailed(None))
+            }
+            WriteOutcome::Conflict(message) => {
+                p.conflicted.insert(id.clone());
+                Some(WorkspaceAction::Conflict {
+                    id: id.clone(),
+                    message: format!(
+                        "“{}”: {message}.",
+                        p.latest
+                            .as_ref()
+                            .and_then(|s| s.library.get(&id))
+                            .map_or(id.as_str(), |e| e.title())
+                    ),
+                })
+            }
+            WriteOutcome::Failed(why) => {
+                p.failing = true;
+                Some(WorkspaceAction::WriteFailed(Some(failure_message(&why))))
+            }
+        };
+        // A change made while the write was under way still needs writing.
+        let again = !p.failing && p.timer.is_none();
+        (p.dispatch.clone(), action, again)
+    };
+    if let Some(action) = action {
+        dispatch.emit(action);
+    }
+    if again {
+        let latest = this.borrow().latest.clone();
+        if let Some(latest) = latest {
+            Persister::changed(this, latest);
+        }
+    }
+    super::usage::ask(dispatch);
+}
+
+fn listen_to_other_tabs(this: &PersisterRef) {
+    let Ok(channel) = BroadcastChannel::new(CHANNEL) else {
+        return;
+    };
+    let weak = Rc::downgrade(this);
+    let onmessage =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let Some(this) = weak.upgrade() else { return };
+            let data = e.data();
+            let id = js_sys::Reflect::get(&data, &"id".into())
+                .ok()
+                .and_then(|v| v.as_string());
+            let rev = js_sys::Reflect::get(&data, &"rev".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .map_or(0, |r| r as u64);
+            let Some(id) = id else { return };
+            let unchanged_here = {
+                let p = this.borrow();
+                let current = p.latest.as_ref().and_then(|s| {
+                    let lib = &s.library;
+                    lib.entries()
+                        .iter()
+                        .chain(lib.trash())
+                        .find(|e| e.id() == id)
+                        .cloned()
+                });
+                match p.saved.get(&id) {
+                    Some(s) => s.rev < rev && current.is_none_or(|c| c == s.entry),
+                    None => current.is_none(),
+                }
+            };
+            if unchanged_here {
+                Persister::reload(&this, &id);
+            }
+        });
+    channel.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    // Lives as long as the page.
+    onmessage.forget();
+    this.borrow_mut().channel = Some(channel);
+}
+
+fn flush_when_leaving(this: &PersisterRef) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let weak = Rc::downgrade(this);
+    let leave = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let hidden = e.type_() == "pagehide"
+            || web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+        if let (true, Some(this)) = (hidden, weak.upgrade()) {
+            stash(&this);
+            flush(&this);
+        }
+    });
+    let _ = window.add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
+    if let Some(doc) = window.document() {
+        let _ = doc
+            .add_event_listener_with_callback("visibilitychange", leave.as_ref().unchecked_ref());
+    }
+    // Lives as long as the page.
+    leave.forget();
+}

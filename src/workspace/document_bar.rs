@@ -1,0 +1,186 @@
+//! The open document's bar: title (rename), status, creation date (changing it
+//! re-normalises date values), delete, and before annotation the clean-up of page
+//! furniture (each proposal can be unticked; undo until the first annotation).
+
+use std::collections::BTreeSet;
+
+use claimlens_core::cleanup;
+use claimlens_core::library::DocStatus;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::{now, WorkspaceAction, WorkspaceHandle};
+
+const STATUSES: [DocStatus; 3] = [DocStatus::ToDo, DocStatus::InProgress, DocStatus::Done];
+
+/// The bar over the open document; nothing when no document is open.
+#[function_component]
+pub fn DocumentBar() -> Html {
+    let ws = use_context::<WorkspaceHandle>();
+    let entry = ws.as_ref().and_then(|ws| ws.current_entry().cloned());
+    let text = entry
+        .as_ref()
+        .map(|e| e.text().to_string())
+        .unwrap_or_default();
+    let annotated = entry
+        .as_ref()
+        .is_some_and(|e| !e.document().annotations.is_empty());
+    // Proposals only matter (and are only computed) before annotation.
+    let proposals = use_memo((text, annotated), |(text, annotated)| {
+        if *annotated {
+            Vec::new()
+        } else {
+            cleanup::find(text)
+        }
+    });
+    let unticked = use_state(BTreeSet::<usize>::new);
+    let (Some(ws), Some(e)) = (ws, entry) else {
+        return html! {};
+    };
+    let id = e.id().to_string();
+    let dispatch = {
+        let ws = ws.clone();
+        move |a: WorkspaceAction| ws.dispatch(a)
+    };
+    let onrename = {
+        let (d, id) = (dispatch.clone(), id.clone());
+        Callback::from(move |ev: Event| {
+            let input: HtmlInputElement = ev.target_unchecked_into();
+            d(WorkspaceAction::Rename {
+                id: id.clone(),
+                title: input.value(),
+                now: now(),
+            });
+        })
+    };
+    let onstatus = {
+        let (d, id) = (dispatch.clone(), id.clone());
+        Callback::from(move |ev: Event| {
+            let select: HtmlSelectElement = ev.target_unchecked_into();
+            let status = STATUSES.into_iter().find(|s| s.label() == select.value());
+            if let Some(status) = status {
+                d(WorkspaceAction::SetStatus {
+                    id: id.clone(),
+                    status,
+                    now: now(),
+                });
+            }
+        })
+    };
+    let ondct = {
+        let (d, id) = (dispatch.clone(), id.clone());
+        Callback::from(move |ev: Event| {
+            let input: HtmlInputElement = ev.target_unchecked_into();
+            d(WorkspaceAction::SetDct {
+                id: id.clone(),
+                dct: input.value(),
+                now: now(),
+            });
+        })
+    };
+    let ondelete = {
+        let (d, id) = (dispatch.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            d(WorkspaceAction::Delete {
+                id: id.clone(),
+                now: now(),
+            })
+        })
+    };
+    let onsuggest = {
+        let (d, id) = (dispatch.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            d(WorkspaceAction::Suggest {
+                id: id.clone(),
+                now: now(),
+            })
+        })
+    };
+    let onclean = {
+        let (d, id, proposals, unticked) = (
+            dispatch.clone(),
+            id.clone(),
+            proposals.clone(),
+            unticked.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let removals = proposals
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !unticked.contains(i))
+                .map(|(_, r)| r.clone())
+                .collect();
+            unticked.set(BTreeSet::new());
+            d(WorkspaceAction::Clean {
+                id: id.clone(),
+                removals,
+                now: now(),
+            });
+        })
+    };
+    let onundoclean = {
+        let (d, id) = (dispatch.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            d(WorkspaceAction::UndoClean {
+                id: id.clone(),
+                now: now(),
+            })
+        })
+    };
+    let can_undo_clean = !annotated && ws.cleanups.contains_key(&id);
+    let rows = proposals.iter().enumerate().map(|(i, r)| {
+        let toggle = {
+            let unticked = unticked.clone();
+            Callback::from(move |_: Event| {
+                let mut next = (*unticked).clone();
+                if !next.remove(&i) {
+                    next.insert(i);
+                }
+                unticked.set(next);
+            })
+        };
+        html! {
+            <li data-testid="cleanup-proposal">
+                <label>
+                    <input type="checkbox" checked={!unticked.contains(&i)} onchange={toggle} />
+                    <code>{ r.removed.trim().to_string() }</code>
+                    <span class="hint">{ format!(" ({})", r.reason) }</span>
+                </label>
+            </li>
+        }
+    });
+    let dct = e.dct().map(|d| d.to_string()).unwrap_or_default();
+    let left = e.open_suggestions().total();
+    html! {
+        <div class="document-bar" data-testid="document-bar">
+            <label>{ "Title " }
+                <input class="title" data-testid="title-input" value={e.title().to_string()} onchange={onrename} />
+            </label>
+            <label>{ "Status " }
+                <select data-testid="status-select" onchange={onstatus}>
+                    { for STATUSES.iter().map(|s| html! {
+                        <option value={s.label()} selected={*s == e.status()}>{ s.label() }</option>
+                    }) }
+                </select>
+            </label>
+            <label>{ "Article date " }
+                <input type="date" data-testid="document-dct" value={dct} onchange={ondct} />
+            </label>
+            <span class="hint" data-testid="document-left">{ format!("{left} suggestions left") }</span>
+            <button type="button" data-testid="delete-document" onclick={ondelete}>{ "Delete" }</button>
+            if !annotated {
+                <button type="button" class="primary" data-testid="suggest-button" onclick={onsuggest}>{ "Annotate" }</button>
+            }
+            if !proposals.is_empty() {
+                <details class="cleanup" data-testid="cleanup">
+                    <summary>{ format!("Clean up: {} pieces of page furniture found", proposals.len()) }</summary>
+                    <ul>{ for rows }</ul>
+                    <button type="button" data-testid="cleanup-apply" onclick={onclean}>{ "Remove the ticked lines" }</button>
+                </details>
+            }
+            if can_undo_clean {
+                <button type="button" data-testid="cleanup-undo" onclick={onundoclean}>{ "Undo clean-up" }</button>
+            }
+        </div>
+    }
+}

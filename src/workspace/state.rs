@@ -1,0 +1,625 @@
+//! The workspace state: the document library, which document is open, the import
+//! report, undoable deletions and clean-ups, and what the storage layer said. The
+//! reducer only calls pure core functions (`library`, `ingest`, `cleanup`, `redate`,
+//! `annotate`), so every transition is tested natively; time stamps come in with the
+//! actions.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use claimlens_core::cleanup::{self, Removal};
+use claimlens_core::edit::History;
+use claimlens_core::ingest::{ingest, Level};
+use claimlens_core::library::{DocStatus, Entry, Library, Stamp};
+use claimlens_core::model::Document;
+use yew::Reducible;
+
+use crate::state::read_dct;
+
+/// One file picked or dropped: its name and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickedFile {
+    /// The file name (its extension decides how it is read).
+    pub name: String,
+    /// Its contents.
+    pub bytes: Vec<u8>,
+}
+
+/// What the storage layer last reported.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StorageReport {
+    /// Why the last write failed; `None` once a write succeeds again.
+    pub failure: Option<String>,
+    /// A document another tab changed: its id and the message to show.
+    pub conflict: Option<(String, String)>,
+    /// Bytes used and available, from `navigator.storage.estimate()`.
+    pub usage: Option<(f64, f64)>,
+    /// Whether the browser granted persistent storage.
+    pub persisted: Option<bool>,
+}
+
+/// Everything the library sidebar and the document bar show.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkspaceState {
+    /// The documents and the trash.
+    pub library: Rc<Library>,
+    /// The open document's id.
+    pub current: Option<String>,
+    /// The search box's text.
+    pub query: String,
+    /// What the last import did (info lines).
+    pub notices: Vec<String>,
+    /// What went wrong in the last action (bad files, bad dates, refused changes).
+    pub problems: Vec<String>,
+    /// The last deleted document, offered for undo.
+    pub deleted: Option<String>,
+    /// Clean-up removals that can still be undone, per document id.
+    pub cleanups: Rc<BTreeMap<String, Vec<Removal>>>,
+    /// The editor's undo history per document id (kept while another is open).
+    pub histories: Rc<BTreeMap<String, Rc<History>>>,
+    /// True once stored documents were read (nothing is written before).
+    pub loaded: bool,
+    /// The storage layer's last word.
+    pub storage: StorageReport,
+}
+
+impl WorkspaceState {
+    /// The open document's entry, if any.
+    pub fn current_entry(&self) -> Option<&Entry> {
+        self.current.as_deref().and_then(|id| self.library.get(id))
+    }
+}
+
+/// What the user (or the storage layer) can do to the workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkspaceAction {
+    /// Stored documents were read at start-up.
+    Loaded {
+        /// Every stored entry, live and trashed.
+        entries: Vec<Entry>,
+        /// Undoable clean-ups stored beside them.
+        cleanups: Vec<(String, Vec<Removal>)>,
+        /// Undo histories stored beside them.
+        histories: Vec<(String, History)>,
+        /// Records that could not be read, with why.
+        problems: Vec<String>,
+    },
+    /// Add pasted text as a new document, annotate it and open it.
+    CreateFromPaste {
+        /// The text as pasted.
+        text: String,
+        /// `YYYY-MM-DD` or empty (inferred).
+        dct: String,
+        /// Now.
+        now: Stamp,
+    },
+    /// Import files; a bad file is reported and adds nothing.
+    Import {
+        /// The files, in the order given.
+        files: Vec<PickedFile>,
+        /// Now.
+        now: Stamp,
+    },
+    /// Open a document.
+    Open(String),
+    /// Rename a document.
+    Rename {
+        /// Which.
+        id: String,
+        /// The new title.
+        title: String,
+        /// Now.
+        now: Stamp,
+    },
+    /// Set a document's status by hand.
+    SetStatus {
+        /// Which.
+        id: String,
+        /// The status.
+        status: DocStatus,
+        /// Now.
+        now: Stamp,
+    },
+    /// Move a document to the trash.
+    Delete {
+        /// Which.
+        id: String,
+        /// Now.
+        now: Stamp,
+    },
+    /// Bring a document back from the trash.
+    Restore(String),
+    /// Filter the list.
+    Search(String),
+    /// Change a document's creation date; date values follow it.
+    SetDct {
+        /// Which.
+        id: String,
+        /// `YYYY-MM-DD`, or empty for none.
+        dct: String,
+        /// Now.
+        now: Stamp,
+    },
+    /// Run the automatic annotator over a document.
+    Suggest {
+        /// Which.
+        id: String,
+        /// Now.
+        now: Stamp,
+    },
+    /// Remove the ticked page furniture from an unannotated document.
+    Clean {
+        /// Which.
+        id: String,
+        /// The removals to apply (from `cleanup::find` on its text).
+        removals: Vec<Removal>,
+        /// Now.
+        now: Stamp,
+    },
+    /// Put the removed furniture back.
+    UndoClean {
+        /// Which.
+        id: String,
+        /// Now.
+        now: Stamp,
+    },
+    /// The editor changed the open document (or only its undo history).
+    DocumentEdited {
+        /// The document after the edit.
+        document: Document,
+        /// The editor's history after the edit.
+        history: Rc<History>,
+        /// Now.
+        now: Stamp,
+    },
+    /// Another tab wrote this entry: take its version.
+    Replace(Entry),
+    /// Keep this tab's version of a conflicting document as a new document.
+    KeepCopy {
+        /// Which.
+        id: String,
+        /// Now.
+        now: Stamp,
+    },
+    /// Hide the import report and problems.
+    Dismiss,
+    /// A write failed (`Some`) or succeeded again (`None`).
+    WriteFailed(Option<String>),
+    /// Another tab changed a document this tab also changed.
+    Conflict {
+        /// Which.
+        id: String,
+        /// What to tell the user.
+        message: String,
+    },
+    /// Storage usage and quota in bytes.
+    Usage(f64, f64),
+    /// Whether persistent storage was granted.
+    Persisted(bool),
+}
+
+impl Reducible for WorkspaceState {
+    type Action = WorkspaceAction;
+
+    fn reduce(self: Rc<Self>, action: WorkspaceAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        apply(&mut s, action);
+        Rc::new(s)
+    }
+}
+
+/// Applies one action (the reducer's body, on a copy of the state).
+fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
+    use WorkspaceAction as A;
+    match action {
+        A::Loaded {
+            entries,
+            cleanups,
+            histories,
+            problems,
+        } => {
+            // Anything made before the store answered is kept beside what was stored.
+            let fresh = all_entries(&s.library);
+            let (library, _renumbered) = Library::from_entries(entries.into_iter().chain(fresh));
+            s.current = s.current.take().or_else(|| {
+                library
+                    .entries()
+                    .iter()
+                    .max_by_key(|e| e.modified())
+                    .map(|e| e.id().to_string())
+            });
+            s.library = Rc::new(library);
+            s.cleanups = Rc::new(cleanups.into_iter().collect());
+            s.histories = Rc::new(
+                histories
+                    .into_iter()
+                    .map(|(id, h)| (id, Rc::new(h)))
+                    .collect(),
+            );
+            s.problems = problems;
+            s.loaded = true;
+        }
+        A::CreateFromPaste { text, dct, now } => {
+            s.problems.clear();
+            if text.trim().is_empty() {
+                s.problems
+                    .push("Paste an article into the text box first.".into());
+                return;
+            }
+            let dct = match read_dct(&dct) {
+                Ok(d) => d,
+                Err(p) => return s.problems.push(p),
+            };
+            let lib = Rc::make_mut(&mut s.library);
+            let id = lib.create_from_text(&text, None, dct, now);
+            if let Some(e) = lib.get(&id) {
+                let mut doc = e.document().clone();
+                claimlens_core::annotate::suggest(&mut doc);
+                note(&mut s.problems, lib.update_document(&id, doc, now));
+            }
+            s.current = Some(id);
+        }
+        A::Import { files, now } => import(s, files, now),
+        A::Open(id) => {
+            if s.library.get(&id).is_some() {
+                s.current = Some(id);
+            }
+        }
+        A::Rename { id, title, now } => {
+            let r = Rc::make_mut(&mut s.library).rename(&id, &title, now);
+            note(&mut s.problems, r);
+        }
+        A::SetStatus { id, status, now } => {
+            let r = Rc::make_mut(&mut s.library).set_status(&id, status, now);
+            note(&mut s.problems, r);
+        }
+        A::Delete { id, now } => {
+            let r = Rc::make_mut(&mut s.library).delete(&id, now);
+            if r.is_ok() {
+                s.deleted = Some(id.clone());
+                if s.current.as_deref() == Some(id.as_str()) {
+                    s.current = None;
+                }
+            }
+            note(&mut s.problems, r);
+        }
+        A::Restore(id) => {
+            let r = Rc::make_mut(&mut s.library).restore(&id);
+            if r.is_ok() {
+                s.deleted = None;
+                s.current = Some(id);
+            }
+            note(&mut s.problems, r);
+        }
+        A::Search(q) => s.query = q,
+        A::SetDct { id, dct, now } => {
+            let Some(e) = s.library.get(&id) else { return };
+            match read_dct(&dct) {
+                Ok(d) => {
+                    let doc = claimlens_core::redate::redate(e.document(), d);
+                    let r = Rc::make_mut(&mut s.library).update_document(&id, doc, now);
+                    forget_history(s, &id);
+                    note(&mut s.problems, r);
+                }
+                Err(p) => s.problems.push(p),
+            }
+        }
+        A::Suggest { id, now } => {
+            let Some(e) = s.library.get(&id) else { return };
+            let mut doc = Document::new(e.id(), e.text(), e.dct());
+            claimlens_core::annotate::suggest(&mut doc);
+            let r = Rc::make_mut(&mut s.library).update_document(&id, doc, now);
+            // Offsets now refer to the cleaned text for good.
+            Rc::make_mut(&mut s.cleanups).remove(&id);
+            forget_history(s, &id);
+            note(&mut s.problems, r);
+        }
+        A::Clean { id, removals, now } => clean(s, &id, removals, now),
+        A::UndoClean { id, now } => {
+            let Some(e) = s.library.get(&id) else { return };
+            let Some(removals) = s.cleanups.get(&id) else {
+                return;
+            };
+            if !e.document().annotations.is_empty() {
+                return s.problems.push(
+                    cleanup::CleanupError::Annotated(e.document().annotations.len()).to_string(),
+                );
+            }
+            match cleanup::restore(e.text(), removals) {
+                Ok(text) => {
+                    let doc = Document::new(e.id(), text, e.dct());
+                    let r = Rc::make_mut(&mut s.library).update_document(&id, doc, now);
+                    Rc::make_mut(&mut s.cleanups).remove(&id);
+                    note(&mut s.problems, r);
+                }
+                Err(err) => s.problems.push(err.to_string()),
+            }
+        }
+        A::DocumentEdited {
+            document,
+            history,
+            now,
+        } => {
+            let id = document.id.clone();
+            let known = s
+                .histories
+                .get(&id)
+                .is_some_and(|h| Rc::ptr_eq(h, &history));
+            if !known && s.library.get(&id).is_some() {
+                Rc::make_mut(&mut s.histories).insert(id.clone(), history);
+            }
+            let same = s.library.get(&id).map(|e| e.document() == &document);
+            if same == Some(false) {
+                let r = Rc::make_mut(&mut s.library).update_document(&id, document, now);
+                note(&mut s.problems, r);
+            }
+        }
+        A::Replace(entry) => {
+            let id = entry.id().to_string();
+            let others = all_entries(&s.library)
+                .into_iter()
+                .filter(|e| e.id() != id)
+                .chain(std::iter::once(entry));
+            s.library = Rc::new(Library::from_entries(others).0);
+            forget_history(s, &id);
+            if s.storage.conflict.as_ref().is_some_and(|(c, _)| *c == id) {
+                s.storage.conflict = None;
+            }
+        }
+        A::KeepCopy { id, now } => {
+            let Some(e) = s.library.get(&id) else { return };
+            let mut doc = e.document().clone();
+            doc.id = format!("{id}-copy");
+            let title = format!("{} (copy)", e.title());
+            let copy = Rc::make_mut(&mut s.library).add_document(doc, &title, now);
+            s.current = Some(copy);
+        }
+        A::Dismiss => {
+            s.notices.clear();
+            s.problems.clear();
+            s.deleted = None;
+        }
+        A::WriteFailed(failure) => s.storage.failure = failure,
+        A::Conflict { id, message } => s.storage.conflict = Some((id, message)),
+        A::Usage(used, quota) => s.storage.usage = Some((used, quota)),
+        A::Persisted(granted) => s.storage.persisted = Some(granted),
+    }
+}
+
+/// A change made outside the editor: the editor's patches no longer fit the document.
+fn forget_history(s: &mut WorkspaceState, id: &str) {
+    if s.histories.contains_key(id) {
+        Rc::make_mut(&mut s.histories).remove(id);
+    }
+}
+
+/// Every entry, live and trashed (to rebuild a library).
+fn all_entries(lib: &Library) -> Vec<Entry> {
+    lib.entries().iter().chain(lib.trash()).cloned().collect()
+}
+
+/// Keeps a refused change's message for the user.
+fn note<T, E: std::fmt::Display>(problems: &mut Vec<String>, r: Result<T, E>) {
+    if let Err(e) = r {
+        problems.push(e.to_string());
+    }
+}
+
+/// Reads every file first; only what read is added, so a bad file changes nothing.
+fn import(s: &mut WorkspaceState, files: Vec<PickedFile>, now: Stamp) {
+    s.notices.clear();
+    s.problems.clear();
+    let mut added = 0;
+    let lib = Rc::make_mut(&mut s.library);
+    for f in &files {
+        match ingest(&f.name, &f.bytes) {
+            Ok(read) => {
+                for n in read.notices.iter().filter(|n| n.level == Level::Warning) {
+                    s.problems.push(n.to_string());
+                }
+                added += lib.add_ingested(read.documents, now).len();
+            }
+            Err(e) => s.problems.push(e.to_string()),
+        }
+    }
+    let plural = |n: usize, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    s.notices.push(format!(
+        "Imported {} from {}.",
+        plural(added, "document"),
+        plural(files.len(), "file")
+    ));
+}
+
+fn clean(s: &mut WorkspaceState, id: &str, removals: Vec<Removal>, now: Stamp) {
+    let Some(e) = s.library.get(id) else { return };
+    let n = e.document().annotations.len();
+    if n > 0 {
+        return s
+            .problems
+            .push(cleanup::CleanupError::Annotated(n).to_string());
+    }
+    if removals.is_empty() {
+        return;
+    }
+    // Undo restores from one list of removals; a second clean-up would need two.
+    if s.cleanups.contains_key(id) {
+        return s
+            .problems
+            .push("Undo the earlier clean-up of this document first, then clean it again.".into());
+    }
+    match cleanup::apply(e.text(), &removals) {
+        Ok(text) => {
+            let doc = Document::new(id, text, e.dct());
+            let r = Rc::make_mut(&mut s.library).update_document(id, doc, now);
+            if r.is_ok() {
+                Rc::make_mut(&mut s.cleanups).insert(id.to_string(), removals);
+            }
+            note(&mut s.problems, r);
+        }
+        Err(err) => s.problems.push(err.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: WorkspaceState, a: WorkspaceAction) -> WorkspaceState {
+        (*Rc::new(s).reduce(a)).clone()
+    }
+
+    fn file(name: &str, text: &[u8]) -> PickedFile {
+        PickedFile {
+            name: name.into(),
+            bytes: text.to_vec(),
+        }
+    }
+
+    #[test]
+    fn pasting_adds_an_annotated_document_and_opens_it() {
+        let s = run(
+            WorkspaceState::default(),
+            WorkspaceAction::CreateFromPaste {
+                text: "Talks fail\n\nThe ministry said on Monday that talks failed.".into(),
+                dct: "2021-05-03".into(),
+                now: 1,
+            },
+        );
+        let e = s.current_entry().expect("open");
+        assert_eq!(e.title(), "Talks fail");
+        assert!(!e.document().annotations.is_empty());
+    }
+
+    #[test]
+    fn a_bad_file_adds_nothing_and_says_why() {
+        let s = run(
+            WorkspaceState::default(),
+            WorkspaceAction::Import {
+                files: vec![
+                    file("a.txt", b"First story\nText."),
+                    file("b.txt", b""),
+                    file("c.md", b"Second story\nMore."),
+                ],
+                now: 5,
+            },
+        );
+        assert_eq!(s.library.len(), 2);
+        assert_eq!(s.problems.len(), 1, "{:?}", s.problems);
+        assert!(s.problems[0].contains("b.txt"));
+        assert_eq!(s.notices, ["Imported 2 documents from 3 files."]);
+    }
+
+    #[test]
+    fn delete_then_restore_gives_the_document_back() {
+        let s = run(
+            WorkspaceState::default(),
+            WorkspaceAction::Import {
+                files: vec![file("a.txt", b"Story\nText.")],
+                now: 1,
+            },
+        );
+        let id = s.library.entries()[0].id().to_string();
+        let s = run(
+            s,
+            WorkspaceAction::Delete {
+                id: id.clone(),
+                now: 2,
+            },
+        );
+        assert!(s.library.is_empty());
+        assert_eq!(s.deleted.as_deref(), Some(id.as_str()));
+        let s = run(s, WorkspaceAction::Restore(id.clone()));
+        assert!(s.library.get(&id).is_some());
+    }
+
+    #[test]
+    fn clean_up_is_undone_exactly() {
+        let text = "Story\nShare this article\nThe ministry said no.\n";
+        let s = run(
+            WorkspaceState::default(),
+            WorkspaceAction::Import {
+                files: vec![file("a.txt", text.as_bytes())],
+                now: 1,
+            },
+        );
+        let id = s.library.entries()[0].id().to_string();
+        let removals = cleanup::find(text);
+        assert!(!removals.is_empty());
+        let s = run(
+            s,
+            WorkspaceAction::Clean {
+                id: id.clone(),
+                removals,
+                now: 2,
+            },
+        );
+        assert_ne!(s.library.get(&id).map(Entry::text), Some(text));
+        let s = run(
+            s,
+            WorkspaceAction::UndoClean {
+                id: id.clone(),
+                now: 3,
+            },
+        );
+        assert_eq!(s.library.get(&id).map(Entry::text), Some(text));
+    }
+
+    #[test]
+    fn a_new_dct_renormalises_and_a_bad_one_is_refused() {
+        let s = run(
+            WorkspaceState::default(),
+            WorkspaceAction::CreateFromPaste {
+                text: "Talks\n\nThe ministry said on Monday that talks failed.".into(),
+                dct: "2021-05-05".into(),
+                now: 1,
+            },
+        );
+        let id = s.current.clone().expect("open");
+        let s = run(
+            s,
+            WorkspaceAction::SetDct {
+                id: id.clone(),
+                dct: "2021-05-12".into(),
+                now: 2,
+            },
+        );
+        let dct = s.library.get(&id).and_then(Entry::dct);
+        assert_eq!(dct.map(|d| d.to_string()).as_deref(), Some("2021-05-12"));
+        let s = run(
+            s,
+            WorkspaceAction::SetDct {
+                id,
+                dct: "12/05/2021".into(),
+                now: 3,
+            },
+        );
+        assert_eq!(s.problems.len(), 1);
+    }
+
+    #[test]
+    fn loading_reopens_the_last_changed_document() {
+        let mut lib = Library::new();
+        let a = lib.create_from_text("A\nx", None, None, 1);
+        let b = lib.create_from_text("B\nx", None, None, 2);
+        lib.rename(&a, "A2", 9).expect("rename");
+        let entries: Vec<Entry> = lib.entries().to_vec();
+        let s = run(
+            WorkspaceState::default(),
+            WorkspaceAction::Loaded {
+                entries,
+                cleanups: vec![],
+                histories: vec![],
+                problems: vec![],
+            },
+        );
+        assert!(s.loaded);
+        assert_eq!(s.current.as_deref(), Some(a.as_str()));
+        assert!(s.library.get(&b).is_some());
+    }
+}
