@@ -30,6 +30,19 @@ const TEMPLATES = [
   (r) => `Markets were calm ${r(WHEN)}, and analysts expected little change.`,
 ];
 
+// Background sentences without actors, dates or claims: real reports carry many, so
+// the text is not all findings.
+const BACKGROUND = [
+  'The dispute has dragged on for years, and few expect a quick end to it.',
+  'Prices for bread and fuel have risen sharply across the region.',
+  'Many families have left their homes in search of work in the cities.',
+  'The bridge, which carries most of the trade between the two towns, remains closed.',
+  'Heavy rain has made several of the roads in the north impassable.',
+  'It was not possible to verify the figures independently.',
+  'The talks are seen as a test of whether the two sides can work together.',
+  'Schools and hospitals in the area have struggled to keep running.',
+];
+
 /** A small seeded PRNG (mulberry32), so runs are repeatable. */
 export function random(seed = 1) {
   let a = seed >>> 0;
@@ -42,7 +55,10 @@ export function random(seed = 1) {
   };
 }
 
-/** An article of about `bytes` UTF-8 bytes: paragraphs of 3 to 6 sentences. */
+/**
+ * An article of about `bytes` UTF-8 bytes: paragraphs of 3 to 6 sentences, half of
+ * them background, half with actors, dates and claims.
+ */
 export function newsText(bytes, seed = 1) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
@@ -52,7 +68,7 @@ export function newsText(bytes, seed = 1) {
     const n = 3 + Math.floor(next() * 4);
     const sentences = [];
     for (let i = 0; i < n; i += 1) {
-      const s = pick(TEMPLATES)(pick);
+      const s = next() < 0.5 ? pick(BACKGROUND) : pick(TEMPLATES)(pick);
       sentences.push(s[0].toUpperCase() + s.slice(1));
     }
     const paragraph = sentences.join(' ');
