@@ -395,6 +395,16 @@ pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
                 (n.fract() * 12.0).round() as i64
             )
         }
+        // "5 1/2 hours", "a minute and a half": TimeML splits the fraction into the
+        // next smaller clock unit (`PT5H30M`, `PT1M30S`).
+        Some(n) if matches!(unit, Unit::Hour | Unit::Minute) && n.fract() != 0.0 => {
+            let smaller = if unit == Unit::Hour { "M" } else { "S" };
+            format!(
+                "PT{}{code}{}{smaller}",
+                n.trunc() as i64,
+                (n.fract() * 60.0).round() as i64
+            )
+        }
         Some(n) => format!("P{t}{}{code}", number(n * scale)),
     }
 }
@@ -526,6 +536,8 @@ mod tests {
     fn durations() {
         assert_eq!(duration_value(Some(6.0), Unit::Week), "P6W");
         assert_eq!(duration_value(Some(3.0), Unit::Hour), "PT3H");
+        assert_eq!(duration_value(Some(5.5), Unit::Hour), "PT5H30M");
+        assert_eq!(duration_value(Some(1.5), Unit::Minute), "PT1M30S");
         assert_eq!(duration_value(None, Unit::Year), "PXY");
         assert_eq!(duration_value(Some(2.0), Unit::Decade), "P20Y");
         assert_eq!(duration_value(Some(2.5), Unit::Year), "P2Y6M");

@@ -551,3 +551,13 @@ fn company_years_and_quarters_of_a_written_year() {
         &[("the 2012 quarter", "2012-Q4")],
     );
 }
+
+#[test]
+fn fractions_of_clock_units_split_into_the_next_unit() {
+    check(
+        "A minute and a half later, the pilot called.",
+        &[("A minute and a half", "PT1M30S")],
+    );
+    check("It took 5 1/2 hours.", &[("5 1/2 hours", "PT5H30M")]);
+    check("Three days later, it fell.", &[("Three days", "P3D")]);
+}

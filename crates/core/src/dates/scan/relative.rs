@@ -114,8 +114,13 @@ impl Scanner<'_> {
         if self.year_shape(i).is_some() && !self.is_plural_unit(e) {
             return None;
         }
-        let (mut e, unit) = self.unit_at(e)?;
+        let (e, unit) = self.unit_at(e)?;
         let hyphenated = self.t.get(e - 1).is_some_and(|t| t.hyphen);
+        // "a minute and a half": the half belongs to the amount.
+        let (amount, mut e) = match (amount, self.t.phrase_at(e, &["and", "a", "half"])) {
+            (Some(n), Some(after)) if !self.is_plural_unit(e - 1) => (Some(n + 0.5), after),
+            _ => (amount, e),
+        };
         if matches!(w, "a" | "an")
             && amount == Some(1.0)
             && i > 0
@@ -168,9 +173,8 @@ impl Scanner<'_> {
                     },
                 ));
             }
-            "later" if !hyphenated => {
-                return Some((e + 1, Expr::Shift { unit, by }));
-            }
+            // "three days later": TimeML marks the stretch ("three days", `P3D`) and
+            // leaves "later" to the event it follows.
             _ => {}
         }
         Some((e, Expr::Duration { amount, unit }))
