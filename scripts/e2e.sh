@@ -18,4 +18,13 @@ done
 [ -s "$port_file" ] || { echo "e2e: the server did not report its port" >&2; exit 1; }
 export CLAIMLENS_URL="http://127.0.0.1:$(cat "$port_file")/"
 echo "e2e: testing $CLAIMLENS_URL"
-node --test tests/e2e/*.test.mjs
+log="$(mktemp)"
+trap 'kill "$server" 2>/dev/null || true; rm -f "$port_file" "$log"' EXIT
+node --test tests/e2e/*.test.mjs 2>&1 | tee "$log" && exit 0
+# A spec that fails is run once more on its own, and said loudly: a spec that only
+# passes on retry is a known intermittent failure to fix, not a pass to forget.
+failed="$(grep -oE "location: '[^']+\.test\.mjs" "$log" | sed "s/^location: '//" | sort -u)"
+[ -n "$failed" ] || exit 1
+echo "e2e: retrying failed spec files once:" $failed
+node --test $failed || exit 1
+echo "e2e: FLAKY: these spec files failed once and passed on retry:" $failed >&2
