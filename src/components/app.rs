@@ -57,7 +57,7 @@ fn Workspace() -> Html {
         Callback::from(move |()| {
             let Some(doc) = &state.document else { return };
             let name = format!("{}.json", doc.id);
-            if let Err(e) = download::save(&name, "application/json", &to_json(doc)) {
+            if let Err(e) = download::save(&name, "application/json", to_json(doc)) {
                 state.dispatch(Action::ShowProblem(format!(
                     "The browser refused the download ({e:?}); try another browser."
                 )));

@@ -1,55 +1,20 @@
-//! The exchange panel's only browser calls: saving bytes as a file, reading picked
-//! files, and the batch worker.
+//! The exchange panel's browser calls: reading picked files and the batch worker
+//! (downloads go through `crate::download`).
 
 use std::cell::RefCell;
 
 use claimlens_core::formats::InputFile;
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Blob, BlobPropertyBag, HtmlAnchorElement, HtmlLinkElement, MessageEvent, Url, Worker,
-    WorkerOptions, WorkerType,
-};
+use web_sys::{HtmlLinkElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
 use super::protocol::{Engine, FromWorker, ToWorker};
 
 /// The worker script, relative to the page (so a sub-path works).
 pub const WORKER_URL: &str = "./batch-worker.js";
-/// How long a download's object URL lives after the click, in milliseconds.
-const REVOKE_AFTER_MS: i32 = 60_000;
-
-/// Offers `bytes` as a download named `name`.
-///
-/// # Errors
-/// The browser refused a step; the value is its own error.
-pub fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let document = window
-        .document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = Array::of1(&Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    let revoke = Closure::once_into_js(move || {
-        // Best effort: the URL dies with the page anyway.
-        let _ = Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        revoke.unchecked_ref(),
-        REVOKE_AFTER_MS,
-    )?;
-    Ok(())
-}
-
 /// The app's own glue and wasm, from the preload links Trunk writes into the page;
 /// `None` when they are missing (the worker then reads them from `index.html`).
 pub fn engine() -> Option<Engine> {

@@ -132,7 +132,7 @@ pub fn ExchangePanel(props: &ExchangePanelProps) -> Html {
                 ..ExportOptions::default()
             };
             let saved = exports::download(&docs, choice.format, &options).and_then(|d| {
-                browser::save(&d.name, d.mime, &d.bytes)
+                crate::download::save(&d.name, d.mime, &d.bytes)
                     .map_err(|e| format!("The browser refused the download ({e:?})."))
             });
             if let Err(problem) = saved {

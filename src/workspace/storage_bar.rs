@@ -51,7 +51,7 @@ pub fn StorageBar(props: &StorageBarProps) -> Html {
             if let Err(e) = download::save(
                 "claimlens-workspace.jsonl",
                 "application/x-ndjson",
-                &to_jsonl(&docs),
+                to_jsonl(&docs),
             ) {
                 ws.dispatch(WorkspaceAction::WriteFailed(Some(format!(
                     "The browser refused the download too ({e:?}); copy your work out by hand."
