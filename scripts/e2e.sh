@@ -2,6 +2,7 @@
 # Serves the release build (dist/) on a free localhost port and runs the end-to-end
 # specs against it (node's test runner + playwright-core + Debian Chromium), then stops
 # the server. Build first: trunk build --release --offline.
+# With arguments, runs only those spec files: scripts/e2e.sh tests/e2e/offline.test.mjs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,8 @@ export CLAIMLENS_URL="http://127.0.0.1:$(cat "$port_file")/"
 echo "e2e: testing $CLAIMLENS_URL"
 log="$(mktemp)"
 trap 'kill "$server" 2>/dev/null || true; rm -f "$port_file" "$log"' EXIT
-node --test tests/e2e/*.test.mjs 2>&1 | tee "$log" && exit 0
+if [ $# -gt 0 ]; then specs=("$@"); else specs=(tests/e2e/*.test.mjs); fi
+node --test "${specs[@]}" 2>&1 | tee "$log" && exit 0
 # A spec that fails is run once more on its own, and said loudly: a spec that only
 # passes on retry is a known intermittent failure to fix, not a pass to forget.
 failed="$(grep -oE "location: '[^']+\.test\.mjs" "$log" | sed "s/^location: '//" | sort -u)"
