@@ -266,6 +266,9 @@ impl Scanner<'_> {
         if (is_past(w) || w == "said") && !self.lex.future_cues.contains(w) && !in_time_clause {
             return Tense::Past;
         }
+        if self.past_perfect_after(end) {
+            return Tense::Past;
+        }
         if self.looks_ahead(i, end) {
             return Tense::Future;
         }
@@ -279,6 +282,15 @@ impl Scanner<'_> {
             return Tense::Past;
         }
         Tense::Unmarked
+    }
+
+    /// A past perfect right after the expression ("Until Thursday, they had not
+    /// called him a suspect"): the sentence looks back from the time of writing, so
+    /// a future cue before the expression (`until`) does not turn it forward.
+    fn past_perfect_after(&self, end: usize) -> bool {
+        (end..(end + AUX_WINDOW).min(self.t.len()))
+            .take_while(|&k| !self.ends_sentence(k))
+            .any(|k| self.low(k) == "had")
     }
 
     /// A future cue earlier in the same sentence.
@@ -299,6 +311,7 @@ impl Scanner<'_> {
             }
             if self.lex.future_cues.contains(w)
                 && self.any_phrase(k, &self.lex.not_future_cues).is_none()
+                || self.any_phrase(k, &self.lex.future_phrases).is_some()
             {
                 return true;
             }
