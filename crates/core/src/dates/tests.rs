@@ -603,3 +603,33 @@ fn a_day_counted_since_lies_behind() {
         &[("Sept. 27", "2012-09-27")],
     );
 }
+
+#[test]
+fn ranges_and_hedges_are_one_stretch() {
+    check(
+        "Shipments resume within two to three weeks.",
+        &[("two to three weeks", "P2W")],
+    );
+    check(
+        "Deals are due over the next 12 to 18 months.",
+        &[("the next 12 to 18 months", "P12M")],
+    );
+    check(
+        "Then, a week or so ago, he decided.",
+        &[("a week or so ago", "2013-W11")],
+    );
+    check(
+        "It will close over the next year or so.",
+        &[("the next year or so", "2014")],
+    );
+    // Two amounts without a unit between them are no range.
+    check("It rose from 10 to 12 percent.", &[]);
+}
+
+#[test]
+fn a_day_told_by_its_neighbour_keeps_the_article() {
+    check(
+        "Prices fell from the previous Friday.",
+        &[("the previous Friday", "2013-03-15")],
+    );
+}

@@ -184,7 +184,13 @@ impl Scanner<'_> {
                 }
             }
         }
-        best
+        // "the next year or so": the hedge belongs to the stretch it hedges.
+        best.map(|(end, expr)| match expr {
+            Expr::Shift { .. } | Expr::Duration { .. } => {
+                (self.t.phrase_at(end, &["or", "so"]).unwrap_or(end), expr)
+            }
+            _ => (end, expr),
+        })
     }
 
     /// The forms that can start at token `i`.
@@ -348,7 +354,9 @@ fn year_of(s: &str) -> Option<i32> {
     }
 }
 
-/// Whether TimeML keeps a leading `the` in this expression's extent.
+/// Whether TimeML keeps a leading `the` in this expression's extent: stretches,
+/// parts of years, and days or months told by their neighbour ("the previous Friday",
+/// "the following May").
 fn takes_the(e: &Expr) -> bool {
     matches!(
         e,
@@ -358,6 +366,11 @@ fn takes_the(e: &Expr) -> bool {
             | Expr::Century(_)
             | Expr::Weekend { .. }
             | Expr::Shift { .. }
+            | Expr::Day {
+                day: DayRef::Weekday { shift: Some(_), .. },
+                part: None
+            }
+            | Expr::Month { shift: Some(_), .. }
     )
 }
 
