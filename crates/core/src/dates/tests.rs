@@ -633,3 +633,27 @@ fn a_day_told_by_its_neighbour_keeps_the_article() {
         &[("the previous Friday", "2013-03-15")],
     );
 }
+
+#[test]
+fn the_week_of_a_day_is_that_days_week() {
+    check(
+        "A hearing is set for the week of April 8.",
+        &[("the week of April 8", "2013-W15")],
+    );
+}
+
+#[test]
+fn a_fronted_day_takes_the_tense_of_its_main_clause() {
+    check(
+        "On Tuesday, the league plans to screen the film.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "On Tuesday, the league will screen the film.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "On Tuesday, the league screened the film.",
+        &[("Tuesday", "2013-03-19")],
+    );
+}

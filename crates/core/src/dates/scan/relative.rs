@@ -644,6 +644,15 @@ impl Scanner<'_> {
                         },
                     ));
                 }
+                // "the week of March 6": the week that day falls in.
+                if unit == Unit::Week && self.low(e) == "of" {
+                    if let Some((end, day)) = self
+                        .day_after(e + 1)
+                        .filter(|(_, d)| matches!(d, DayRef::Calendar { .. }))
+                    {
+                        return Some((end, Expr::WeekOf(day)));
+                    }
+                }
                 if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                     return Some((e, Expr::Shift { unit, by: 0 }));
                 }
