@@ -883,6 +883,67 @@ mod tests {
     }
 
     #[test]
+    fn judgements_reactions_and_refusals() {
+        has(
+            "The senator scolded the bank for its fees.",
+            "the bank for its fees",
+            "The senator",
+            "scolded",
+            Stance::Accuse,
+        );
+        has(
+            "The minister downplayed the risk of a strike.",
+            "the risk of a strike",
+            "The minister",
+            "downplayed",
+            Stance::Deny,
+        );
+        has(
+            "Economists doubt the plan will work.",
+            "the plan will work",
+            "Economists",
+            "doubt",
+            Stance::Deny,
+        );
+        has(
+            "The firm declines to comment on the deal.",
+            "comment on the deal",
+            "The firm",
+            "declines to",
+            Stance::Deny,
+        );
+        has(
+            "The bank signaled that rates would rise.",
+            "rates would rise",
+            "The bank",
+            "signaled",
+            Stance::Assert,
+        );
+        has(
+            "The union implored the council to keep the library open.",
+            "the council to keep the library open",
+            "The union",
+            "implored",
+            Stance::Call,
+        );
+        has(
+            "She viewed the deal as a mistake.",
+            "the deal as a mistake",
+            "She",
+            "viewed",
+            Stance::Assert,
+        );
+        has(
+            "The mayor responded to the audit with a new budget.",
+            "the audit with a new budget",
+            "The mayor",
+            "responded to",
+            Stance::Assert,
+        );
+        assert!(contents("Regarding the budget, the vote is on Monday.").is_empty());
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
