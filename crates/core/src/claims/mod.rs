@@ -648,6 +648,154 @@ mod tests {
     }
 
     #[test]
+    fn characterisations_with_call() {
+        has(
+            "Critics call the levy a tax on the poor.",
+            "the levy a tax on the poor",
+            "Critics",
+            "call",
+            Stance::Assert,
+        );
+        has(
+            "The mayor calls the levy a tax on the poor.",
+            "the levy a tax on the poor",
+            "The mayor",
+            "calls",
+            Stance::Assert,
+        );
+        assert!(contents("Phone calls to the office went unanswered.").is_empty());
+    }
+
+    #[test]
+    fn subjects_closed_by_an_object_pronoun() {
+        has(
+            "Those close to him say the mayor will run again.",
+            "the mayor will run again",
+            "Those close to him",
+            "say",
+            Stance::Assert,
+        );
+        has(
+            "The residents, many of whom say the bridge is unsafe.",
+            "the bridge is unsafe",
+            "whom",
+            "say",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn title_case_headline_ending_with_its_cue() {
+        has(
+            "Port Reopens After Storm, Harbour Chief Says.\n\nShips left at dawn.",
+            "Port Reopens After Storm",
+            "Harbour Chief",
+            "Says",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn rulings_and_positions() {
+        has(
+            "The tribunal ruled that the fee was unlawful.",
+            "the fee was unlawful",
+            "The tribunal",
+            "ruled that",
+            Stance::Assert,
+        );
+        has(
+            "A district court rules against the parking ban.",
+            "the parking ban",
+            "A district court",
+            "rules against",
+            Stance::Deny,
+        );
+        has(
+            "The minister made it clear the border would stay shut.",
+            "the border would stay shut",
+            "The minister",
+            "made it clear",
+            Stance::Assert,
+        );
+        has(
+            "The senator railed against the new tariffs.",
+            "the new tariffs",
+            "The senator",
+            "railed against",
+            Stance::Accuse,
+        );
+        has(
+            "The mayor likened the budget to a shell game.",
+            "the budget to a shell game",
+            "The mayor",
+            "likened",
+            Stance::Accuse,
+        );
+        has(
+            "The study highlighted the rising cost of rent.",
+            "the rising cost of rent",
+            "The study",
+            "highlighted",
+            Stance::Assert,
+        );
+        has(
+            "The audit documented higher rents in the north.",
+            "higher rents in the north",
+            "The audit",
+            "documented",
+            Stance::Report,
+        );
+    }
+
+    #[test]
+    fn agreement_decision_and_worry() {
+        has(
+            "Analysts agreed the plan was top-heavy.",
+            "the plan was top-heavy",
+            "Analysts",
+            "agreed",
+            Stance::Assert,
+        );
+        has(
+            "The judge agreed with the tenants that the rent was too high.",
+            "the tenants that the rent was too high",
+            "The judge",
+            "agreed with",
+            Stance::Assert,
+        );
+        has(
+            "The board decided to close the plant.",
+            "to close the plant",
+            "The board",
+            "decided",
+            Stance::Assert,
+        );
+        has(
+            "The panel decided against raising fees.",
+            "raising fees",
+            "The panel",
+            "decided against",
+            Stance::Deny,
+        );
+        has(
+            "Farmers worry that the drought will last.",
+            "the drought will last",
+            "Farmers",
+            "worry that",
+            Stance::Assert,
+        );
+        has(
+            "Economists worried about the rising debt.",
+            "the rising debt",
+            "Economists",
+            "worried about",
+            Stance::Assert,
+        );
+        assert!(contents("The decided change came late.").is_empty());
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

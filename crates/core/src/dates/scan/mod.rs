@@ -184,7 +184,13 @@ impl Scanner<'_> {
                 }
             }
         }
-        best
+        // "the next year or so": the hedge belongs to the stretch it hedges.
+        best.map(|(end, expr)| match expr {
+            Expr::Shift { .. } | Expr::Duration { .. } => {
+                (self.t.phrase_at(end, &["or", "so"]).unwrap_or(end), expr)
+            }
+            _ => (end, expr),
+        })
     }
 
     /// The forms that can start at token `i`.
@@ -266,6 +272,9 @@ impl Scanner<'_> {
         if (is_past(w) || w == "said") && !self.lex.future_cues.contains(w) && !in_time_clause {
             return Tense::Past;
         }
+        if self.past_perfect_after(end) {
+            return Tense::Past;
+        }
         if self.looks_ahead(i, end) {
             return Tense::Future;
         }
@@ -279,6 +288,15 @@ impl Scanner<'_> {
             return Tense::Past;
         }
         Tense::Unmarked
+    }
+
+    /// A past perfect right after the expression ("Until Thursday, they had not
+    /// called him a suspect"): the sentence looks back from the time of writing, so
+    /// a future cue before the expression (`until`) does not turn it forward.
+    fn past_perfect_after(&self, end: usize) -> bool {
+        (end..(end + AUX_WINDOW).min(self.t.len()))
+            .take_while(|&k| !self.ends_sentence(k))
+            .any(|k| self.low(k) == "had")
     }
 
     /// A future cue earlier in the same sentence.
@@ -299,6 +317,7 @@ impl Scanner<'_> {
             }
             if self.lex.future_cues.contains(w)
                 && self.any_phrase(k, &self.lex.not_future_cues).is_none()
+                || self.any_phrase(k, &self.lex.future_phrases).is_some()
             {
                 return true;
             }
@@ -335,7 +354,9 @@ fn year_of(s: &str) -> Option<i32> {
     }
 }
 
-/// Whether TimeML keeps a leading `the` in this expression's extent.
+/// Whether TimeML keeps a leading `the` in this expression's extent: stretches,
+/// parts of years, and days or months told by their neighbour ("the previous Friday",
+/// "the following May").
 fn takes_the(e: &Expr) -> bool {
     matches!(
         e,
@@ -345,6 +366,11 @@ fn takes_the(e: &Expr) -> bool {
             | Expr::Century(_)
             | Expr::Weekend { .. }
             | Expr::Shift { .. }
+            | Expr::Day {
+                day: DayRef::Weekday { shift: Some(_), .. },
+                part: None
+            }
+            | Expr::Month { shift: Some(_), .. }
     )
 }
 
