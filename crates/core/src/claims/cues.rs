@@ -87,7 +87,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.words.len()));
         }
         Lexicon {
             by_first,
