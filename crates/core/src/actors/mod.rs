@@ -76,18 +76,18 @@ pub fn extract_in(analysis: &Analysis<'_>) -> Vec<ActorMention> {
         classify::classify(&words, run, cx, &mut found);
     }
     // In text order, the longer of two mentions starting together first.
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    crate::order::sort_by_key(&mut found, |f| (f.start, std::cmp::Reverse(f.end)));
     document::decide(&words, cx, &mut found);
     document::apply_cues(&words, cx, &mut found);
     document::join_possessives(&words, &mut found);
     caps::find_in_caps_lines(&words, cx, &mut found);
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    crate::order::sort_by_key(&mut found, |f| (f.start, std::cmp::Reverse(f.end)));
     found.dedup_by(|b, a| b.start < a.end);
     let mut mentions = finish(&words, &found);
     let before = mentions.len();
     phrases::extra_mentions(&words, &mut mentions);
     if mentions.len() > before {
-        mentions.sort_by_key(|m| m.span.start());
+        crate::order::sort_by_key(&mut mentions, |m| m.span.start());
     }
     mentions
 }
