@@ -657,3 +657,15 @@ fn a_fronted_day_takes_the_tense_of_its_main_clause() {
         &[("Tuesday", "2013-03-19")],
     );
 }
+
+#[test]
+fn corresponding_and_comparable_periods_are_comparison_points() {
+    check(
+        "Sales fell from the corresponding period last year.",
+        &[("the corresponding period last year", "2012")],
+    );
+    check(
+        "In the comparable year-ago quarter, it lost money.",
+        &[("the comparable year-ago quarter", "2011-Q4")],
+    );
+}

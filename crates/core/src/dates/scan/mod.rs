@@ -129,6 +129,8 @@ impl Scanner<'_> {
                     | "calendar"
                     | "latest"
                     | "same"
+                    | "corresponding"
+                    | "comparable"
                     | "other"
                     | "period"
                     | "trading"

@@ -571,8 +571,13 @@ impl Scanner<'_> {
             }
             return None;
         }
-        // "the same period last year", "the same month a year ago": the comparison point.
-        if w == "same" && ctx.the {
+        // "the same period last year", "the corresponding month a year ago": the
+        // comparison point.
+        if matches!(w, "same" | "corresponding" | "comparable") && ctx.the {
+            // "the comparable year-ago quarter": the compound names the period.
+            if self.t.get(i + 2).is_some_and(|t| t.hyphen) {
+                return self.shifted(i + 1, ctx);
+            }
             let (mut e, unit) = if self.low(i + 1) == "period" {
                 (i + 2, None)
             } else {
