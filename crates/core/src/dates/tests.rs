@@ -669,3 +669,16 @@ fn corresponding_and_comparable_periods_are_comparison_points() {
         &[("the comparable year-ago quarter", "2011-Q4")],
     );
 }
+
+#[test]
+fn a_reported_quarter_a_year_back() {
+    // Dated 2013-03-22: the latest reported quarter is 2012-Q4.
+    check(
+        "Sales for last year's quarter were flat.",
+        &[("last year's quarter", "2011-Q4")],
+    );
+    check(
+        "For the quarter a year ago, it earned $5.",
+        &[("the quarter a year ago", "2011-Q4")],
+    );
+}
