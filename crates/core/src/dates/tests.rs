@@ -682,3 +682,14 @@ fn a_reported_quarter_a_year_back() {
         &[("the quarter a year ago", "2011-Q4")],
     );
 }
+
+#[test]
+fn the_next_morning_follows_the_story_day() {
+    check(
+        "He was arrested on March 10. He appeared in court the next morning.",
+        &[
+            ("March 10", "2013-03-10"),
+            ("the next morning", "2013-03-11TMO"),
+        ],
+    );
+}
