@@ -121,9 +121,17 @@ pub(crate) struct Cue {
     pub agent: bool,
 }
 
-/// True when token `i` is a reporting word of the lexicon (used to stop source scans).
+/// True when token `i` starts a whole cue of the lexicon (used to stop source scans):
+/// `states` alone is no cue, so `the United States said` keeps its name.
 pub(crate) fn is_cue_word(ctx: &Context, i: usize) -> bool {
-    lexicon().by_first.contains_key(ctx.word(i))
+    lexicon().by_first.get(ctx.word(i)).is_some_and(|entries| {
+        entries.iter().any(|e| {
+            e.words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| ctx.word(i + k) == *w)
+        })
+    })
 }
 
 /// True when `w` is an auxiliary or adverb that joins a cue.

@@ -23,7 +23,7 @@ mod source;
 
 use crate::actors::ActorMention;
 use crate::model::{ClaimKind, Stance};
-use crate::text::ByteSpan;
+use crate::text::{Analysis, ByteSpan};
 
 use context::Context;
 use draft::Draft;
@@ -50,7 +50,12 @@ pub struct ClaimMention {
 
 /// Finds every claim in `text`; `actors` (from the actor layer) name the sources.
 pub fn extract(text: &str, actors: &[ActorMention]) -> Vec<ClaimMention> {
-    let ctx = Context::new(text);
+    extract_in(&Analysis::new(text), actors)
+}
+
+/// [`extract`] over a text already read by [`Analysis`] (shared with the other layers).
+pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<ClaimMention> {
+    let ctx = Context::of(analysis);
     let found_quotes = quotes::find(&ctx);
     let found_cues = cues::find(&ctx);
     let scene = Scene::new(&ctx, &found_cues, &found_quotes);
@@ -793,6 +798,154 @@ mod tests {
             Stance::Assert,
         );
         assert!(contents("The decided change came late.").is_empty());
+    }
+
+    #[test]
+    fn names_that_contain_a_cue_word() {
+        has(
+            "The United States said the talks would resume.",
+            "the talks would resume",
+            "The United States",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn participles_led_by_a_preposition() {
+        has(
+            "The mayor has said little, aside from saying he wants a new bridge.",
+            "he wants a new bridge",
+            "The mayor",
+            "saying",
+            Stance::Assert,
+        );
+        has(
+            "The mayor has said little, aside from saying he wants a new bridge.",
+            "little",
+            "The mayor",
+            "has said",
+            Stance::Assert,
+        );
+        has(
+            "Dean went on television and began by saying he would not resign.",
+            "he would not resign",
+            "Dean",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn charges_estimates_and_beliefs_with_that() {
+        has(
+            "The union charges that the firm hid its losses.",
+            "the firm hid its losses",
+            "The union",
+            "charges that",
+            Stance::Accuse,
+        );
+        has(
+            "The agency estimates that rents will rise.",
+            "rents will rise",
+            "The agency",
+            "estimates that",
+            Stance::Assert,
+        );
+        has(
+            "Analysts felt that the plan was weak.",
+            "the plan was weak",
+            "Analysts",
+            "felt that",
+            Stance::Assert,
+        );
+        has(
+            "She realized the data were wrong.",
+            "the data were wrong",
+            "She",
+            "realized",
+            Stance::Assert,
+        );
+        assert!(contents("The charges were dropped in May.").is_empty());
+    }
+
+    #[test]
+    fn aims_and_votes() {
+        has(
+            "The council voted to close the library.",
+            "close the library",
+            "The council",
+            "voted to",
+            Stance::Assert,
+        );
+        has(
+            "The board aims to cut costs.",
+            "cut costs",
+            "The board",
+            "aims to",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn judgements_reactions_and_refusals() {
+        has(
+            "The senator scolded the bank for its fees.",
+            "the bank for its fees",
+            "The senator",
+            "scolded",
+            Stance::Accuse,
+        );
+        has(
+            "The minister downplayed the risk of a strike.",
+            "the risk of a strike",
+            "The minister",
+            "downplayed",
+            Stance::Deny,
+        );
+        has(
+            "Economists doubt the plan will work.",
+            "the plan will work",
+            "Economists",
+            "doubt",
+            Stance::Deny,
+        );
+        has(
+            "The firm declines to comment on the deal.",
+            "comment on the deal",
+            "The firm",
+            "declines to",
+            Stance::Deny,
+        );
+        has(
+            "The bank signaled that rates would rise.",
+            "rates would rise",
+            "The bank",
+            "signaled",
+            Stance::Assert,
+        );
+        has(
+            "The union implored the council to keep the library open.",
+            "the council to keep the library open",
+            "The union",
+            "implored",
+            Stance::Call,
+        );
+        has(
+            "She viewed the deal as a mistake.",
+            "the deal as a mistake",
+            "She",
+            "viewed",
+            Stance::Assert,
+        );
+        has(
+            "The mayor responded to the audit with a new budget.",
+            "the audit with a new budget",
+            "The mayor",
+            "responded to",
+            Stance::Assert,
+        );
+        assert!(contents("Regarding the budget, the vote is on Monday.").is_empty());
     }
 
     #[test]
