@@ -944,6 +944,31 @@ mod tests {
     }
 
     #[test]
+    fn long_appositions_before_the_cue() {
+        has(
+            "Roe -- co-author of a book on budgets -- said the deficit would grow.",
+            "the deficit would grow",
+            "Roe",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "Ann Roe, 56, who has chaired the board for a decade, told reporters the fund is safe.",
+            "the fund is safe",
+            "Ann Roe",
+            "told reporters",
+            Stance::Assert,
+        );
+        has(
+            "Rep. Ed Roe (D-Ore.), chairman of the caucus, said members will help.",
+            "members will help",
+            "Rep. Ed Roe",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
