@@ -6,6 +6,7 @@
 mod attributes;
 pub mod dom;
 mod paragraphs;
+mod progressive;
 mod review_bar;
 mod session;
 mod view;

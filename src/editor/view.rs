@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
 use yew::prelude::*;
 
+use super::progressive::use_progressive;
 use super::{dom, AttributePanel, EditorAction, ReviewBar};
 use crate::components::{AppHandle, Paragraph, Tooltip};
 use crate::describe::details;
@@ -41,14 +42,16 @@ struct ArticleTextProps {
 
 /// The article's paragraphs. Its own component, so a focus move (which leaves the views
 /// alone) does not even revisit the paragraph list, and an edit revisits it only to
-/// find the few paragraphs whose `Rc` changed.
+/// find the few paragraphs whose `Rc` changed. A long article is drawn a slice per
+/// task ([`use_progressive`]).
 #[function_component]
 fn ArticleText(props: &ArticleTextProps) -> Html {
+    let shown = use_progressive(props.views.clone());
     let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
     html! {
         <article class={classes!("article", filter_class)} data-testid="article"
             aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
-            { for props.views.iter().map(|v| html! {
+            { for props.views.iter().take(shown).map(|v| html! {
                 <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} />
             }) }
         </article>
@@ -187,7 +190,7 @@ pub fn Editor() -> Html {
             <div class="editor-body">
                 <div class="article-area" data-editor-keys="" ref={container}
                     {onfocusin} {onfocusout} {onmouseover} {onmouseleave} {onkeydown}>
-                    <ArticleText views={s.views.clone()} filter={s.state.filter} />
+                    <ArticleText key={doc.id.clone()} views={s.views.clone()} filter={s.state.filter} />
                     // A fixed slot: the article before it is never moved (a move would blur it).
                     <div class="tooltip-slot">{ for tip }</div>
                 </div>

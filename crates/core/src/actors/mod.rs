@@ -27,7 +27,7 @@ pub mod places;
 pub mod words;
 
 use crate::model::ActorKind;
-use crate::text::{ByteSpan, TokenKind};
+use crate::text::{Analysis, ByteSpan, TokenKind};
 use classify::{Context, Found};
 use words::{Word, Words};
 
@@ -62,7 +62,15 @@ pub(crate) fn lower(s: &str) -> String {
 
 /// Finds every actor mention in `text`.
 pub fn extract(text: &str) -> Vec<ActorMention> {
-    let words = words::words(text);
+    found_in(words::words(text))
+}
+
+/// [`extract`] over a text already read by [`Analysis`] (shared with the other layers).
+pub fn extract_in(analysis: &Analysis<'_>) -> Vec<ActorMention> {
+    found_in(words::words_of(analysis))
+}
+
+fn found_in(words: Words<'_>) -> Vec<ActorMention> {
     let cx = Context {
         sports: is_sports(&words),
     };

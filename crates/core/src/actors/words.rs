@@ -3,7 +3,7 @@
 //! ALL-CAPS line), because capitals only hint at a name in ordinary prose.
 
 use super::fasthash::FastSet;
-use crate::text::{sentences, tokenize, ByteSpan, TokenKind};
+use crate::text::{sentences, tokenize, Analysis, ByteSpan, Token, TokenKind};
 
 /// How a line uses capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +98,15 @@ fn opens_clause(s: &str) -> bool {
 
 /// Splits `text` into [`Words`], in one pass over its tokens.
 pub fn words(text: &str) -> Words<'_> {
-    let tokens = tokenize(text);
+    build(text, &tokenize(text), &sentences(text))
+}
+
+/// The [`Words`] of a text already read by [`Analysis`] (no second tokenizing).
+pub fn words_of<'t>(a: &Analysis<'t>) -> Words<'t> {
+    build(a.text(), a.tokens(), a.sentences())
+}
+
+fn build<'t>(text: &'t str, tokens: &[Token], sentences: &[ByteSpan]) -> Words<'t> {
     let mut out: Vec<Word<'_>> = Vec::with_capacity(tokens.len());
     let mut line = 0;
     let mut prev_end = 0;
@@ -134,7 +142,7 @@ pub fn words(text: &str) -> Words<'_> {
         out.push(word);
         i += 1;
     }
-    mark_initials(text, &mut out);
+    mark_initials(sentences, &mut out);
     let vocabulary: FastSet<&str> = out
         .iter()
         .filter(|w| {
@@ -150,8 +158,7 @@ pub fn words(text: &str) -> Words<'_> {
     }
 }
 
-fn mark_initials(text: &str, words: &mut [Word<'_>]) {
-    let starts = sentences(text);
+fn mark_initials(starts: &[ByteSpan], words: &mut [Word<'_>]) {
     let mut s = 0;
     let mut pending = true;
     let mut prev_end = 0;

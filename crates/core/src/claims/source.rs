@@ -139,7 +139,13 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
     // `those close to him say`: an object pronoun is no subject; its phrase is.
     if e > floor + 2 && matches!(ctx.word(e - 1), "him" | "her" | "them" | "me" | "us") {
         if let Some((s, _)) = left_of_plain(ctx, e - 2, floor) {
-            return Some((s, e));
+            // `those close to him`: the quantifier or demonstrative heads the phrase.
+            let head = s > floor
+                && matches!(
+                    ctx.word(s - 1),
+                    "those" | "some" | "many" | "most" | "all" | "few" | "several"
+                );
+            return Some((if head { s - 1 } else { s }, e));
         }
     }
     // `the guides I wrote`, `the money he says`: a pronoun right after a noun opens
