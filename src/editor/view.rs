@@ -84,8 +84,11 @@ pub fn Editor() -> Html {
     use_editor_keys(&handle);
     let s = &handle.editor;
     {
-        let deps = (s.state.focused, s.focus_seq, s.editing, s.help);
-        use_effect_with(deps, move |&(focused, _, editing, help)| {
+        // Not keyed on `help`: closing the shortcuts gives focus back where it was
+        // (the overlay does), which may be a button rather than the highlight.
+        let help = s.help;
+        let deps = (s.state.focused, s.focus_seq, s.editing);
+        use_effect_with(deps, move |&(focused, _, editing)| {
             if help {
                 return;
             }
@@ -96,9 +99,12 @@ pub fn Editor() -> Html {
             }
         });
     }
-    let issues = use_memo(handle.document.clone(), |d| {
-        d.as_ref().map_or(0, |d| check(d).len())
-    });
+    let issues = {
+        let doc = handle.document.clone();
+        use_memo(s.revisions, move |_| {
+            doc.as_ref().map_or(0, |d| check(d).len())
+        })
+    };
     let tooltip = use_state_eq(|| None::<(u32, i32, i32)>);
     let container = use_node_ref();
     let Some(doc) = handle.document.clone() else {
@@ -190,14 +196,14 @@ pub fn Editor() -> Html {
                 </div>
                 <div class="editor-side">
                     if let Some(id) = s.state.focused.filter(|&id| doc.get(id).is_some()) {
-                        <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()}
+                        <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()} fragment={s.state.fragment}
                             ondispatch={dispatch.clone()} />
                     } else {
                         <p class="attr-hint" data-testid="attr-hint">
                             { "Focus a highlight (click it, or Tab / j / k) to review and edit it. Select text and press a, d or c to create one. Press ? for all shortcuts." }
                         </p>
                     }
-                    <ReaderPanels document={doc.clone()} focused={s.state.focused} issues={*issues} {onjump} />
+                    <ReaderPanels document={doc.clone()} revisions={s.revisions} focused={s.state.focused} issues={*issues} {onjump} />
                 </div>
             </div>
             if s.help {

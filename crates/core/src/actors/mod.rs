@@ -62,15 +62,12 @@ pub(crate) fn lower(s: &str) -> String {
 
 /// Finds every actor mention in `text`.
 pub fn extract(text: &str) -> Vec<ActorMention> {
-    found_in(words::words(text))
+    extract_in(&Analysis::new(text))
 }
 
 /// [`extract`] over a text already read by [`Analysis`] (shared with the other layers).
 pub fn extract_in(analysis: &Analysis<'_>) -> Vec<ActorMention> {
-    found_in(words::words_of(analysis))
-}
-
-fn found_in(words: Words<'_>) -> Vec<ActorMention> {
+    let words = words::words_of(analysis);
     let cx = Context {
         sports: is_sports(&words),
     };
@@ -100,12 +97,9 @@ fn is_sports(words: &Words<'_>) -> bool {
     let g = gazetteer::get();
     let mut total = 0;
     let mut count = 0;
-    let mut buf = String::new();
     for w in words.words.iter().filter(|w| w.kind == TokenKind::Word) {
         count += 1;
-        buf.clear();
-        buf.extend(w.text.chars().flat_map(char::to_lowercase));
-        if g.is_sports_word(&buf) {
+        if g.is_sports_word(w.lower) {
             if w.line < 2 {
                 return true;
             }
