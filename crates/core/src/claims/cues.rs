@@ -10,9 +10,10 @@ use super::context::Context;
 use crate::model::Stance;
 use crate::text::TokenKind;
 
-static CUES: &str = include_str!("../../data/claims/cues.txt");
-static AUXILIARIES: &str = include_str!("../../data/claims/auxiliaries.txt");
-static AUDIENCES: &str = include_str!("../../data/claims/audiences.txt");
+static CUES: &str = crate::data::word_list!(include_str!("../../data/claims/cues.txt"));
+static AUXILIARIES: &str =
+    crate::data::word_list!(include_str!("../../data/claims/auxiliaries.txt"));
+static AUDIENCES: &str = crate::data::word_list!(include_str!("../../data/claims/audiences.txt"));
 
 /// How a cue arranges its source and content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,9 +12,9 @@ use crate::actors::ActorMention;
 use crate::model::ActorKind;
 use crate::text::{ByteSpan, TokenKind};
 
-static STOPS: &str = include_str!("../../data/claims/source_stops.txt");
-static PRONOUNS: &str = include_str!("../../data/claims/pronouns.txt");
-static ROLES: &str = include_str!("../../data/claims/roles.txt");
+static STOPS: &str = crate::data::word_list!(include_str!("../../data/claims/source_stops.txt"));
+static PRONOUNS: &str = crate::data::word_list!(include_str!("../../data/claims/pronouns.txt"));
+static ROLES: &str = crate::data::word_list!(include_str!("../../data/claims/roles.txt"));
 
 /// The kind of actor a pronoun or role noun usually stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -246,7 +246,7 @@ pub struct Lexicon {
 
 macro_rules! list {
     ($name:literal) => {
-        include_str!(concat!("../../data/dates/", $name))
+        crate::data::word_list!(include_str!(concat!("../../data/dates/", $name)))
     };
 }
 
