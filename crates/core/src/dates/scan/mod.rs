@@ -213,8 +213,15 @@ impl Scanner<'_> {
         let mut best = self.fixed(i);
         best = longer(
             best,
-            self.holiday(i)
-                .map(|(e, rule)| (e, Expr::Holiday { rule, shift: None })),
+            self.holiday(i).map(|(e, rule)| {
+                let day = Expr::Holiday { rule, shift: None };
+                // "Easter week", "Christmas week": the week the day falls in.
+                if self.low(e) == "week" {
+                    (e + 1, Expr::WeekOf(Box::new(day)))
+                } else {
+                    (e, day)
+                }
+            }),
         );
         best = longer(best, self.month_forms(i));
         best = longer(best, self.weekday_forms(i));
@@ -400,6 +407,7 @@ fn takes_the(e: &Expr) -> bool {
             | Expr::Century(_)
             | Expr::Weekend { .. }
             | Expr::WeekOf(_)
+            | Expr::Beside { .. }
             | Expr::Shift { .. }
             | Expr::Day {
                 day: DayRef::Weekday { shift: Some(_), .. },
