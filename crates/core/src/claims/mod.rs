@@ -1061,6 +1061,35 @@ mod tests {
     }
 
     #[test]
+    fn evidence_before_its_document() {
+        has(
+            "Rents rose by a third, a city survey of landlords shows.",
+            "Rents rose by a third",
+            "a city survey of landlords",
+            "shows",
+            Stance::Report,
+        );
+        has(
+            "The average of polls taken over the past two weeks shows the mayor ahead.",
+            "the mayor ahead",
+            "The average of polls taken over the past two weeks",
+            "shows",
+            Stance::Report,
+        );
+    }
+
+    #[test]
+    fn participle_after_a_quote_closing_on_a_comma() {
+        has(
+            "The mayor praised the plan as a “bold step,” comparing it to the tram of 1910.",
+            "it to the tram of 1910",
+            "The mayor",
+            "comparing",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
