@@ -23,7 +23,7 @@ mod source;
 
 use crate::actors::ActorMention;
 use crate::model::{ClaimKind, Stance};
-use crate::text::ByteSpan;
+use crate::text::{Analysis, ByteSpan};
 
 use context::Context;
 use draft::Draft;
@@ -50,7 +50,12 @@ pub struct ClaimMention {
 
 /// Finds every claim in `text`; `actors` (from the actor layer) name the sources.
 pub fn extract(text: &str, actors: &[ActorMention]) -> Vec<ClaimMention> {
-    let ctx = Context::new(text);
+    extract_in(&Analysis::new(text), actors)
+}
+
+/// [`extract`] over a text already read by [`Analysis`] (shared with the other layers).
+pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<ClaimMention> {
+    let ctx = Context::of(analysis);
     let found_quotes = quotes::find(&ctx);
     let found_cues = cues::find(&ctx);
     let scene = Scene::new(&ctx, &found_cues, &found_quotes);
