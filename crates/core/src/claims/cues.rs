@@ -299,6 +299,15 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     {
         return None;
     }
+    // `it seems to be raining`, `there appear to be gaps`: an empty subject has no view.
+    if matches!(
+        ctx.word(i),
+        "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+    ) && start > sent_start
+        && matches!(ctx.word(start - 1), "it" | "there")
+    {
+        return None;
+    }
     // `called in to a show`, `called off the talks`: a phrasal verb, not a statement.
     if entry.frame == Frame::Object
         && entry.words.len() == 1

@@ -1013,6 +1013,90 @@ mod tests {
     }
 
     #[test]
+    fn positions_aims_and_needs() {
+        has(
+            "Most voters support the new tax.",
+            "the new tax",
+            "Most voters",
+            "support",
+            Stance::Assert,
+        );
+        has(
+            "The senator voted against the bill.",
+            "the bill",
+            "The senator",
+            "voted against",
+            Stance::Deny,
+        );
+        has(
+            "The governor seems to favour a delay.",
+            "favour a delay",
+            "The governor",
+            "seems to",
+            Stance::Assert,
+        );
+        has(
+            "The council needs to raise taxes.",
+            "raise taxes",
+            "The council",
+            "needs to",
+            Stance::Assert,
+        );
+        has(
+            "The firm offered a refund to its clients.",
+            "a refund to its clients",
+            "The firm",
+            "offered",
+            Stance::Assert,
+        );
+        has(
+            "Economists see the cut as a mistake.",
+            "the cut as a mistake",
+            "Economists",
+            "see",
+            Stance::Assert,
+        );
+        has(
+            "The city would like to build a tram.",
+            "build a tram",
+            "The city",
+            "would like to",
+            Stance::Assert,
+        );
+        assert!(contents("The support for the plan grew.").is_empty());
+        assert!(contents("It seems to be raining.").is_empty());
+    }
+
+    #[test]
+    fn evidence_before_its_document() {
+        has(
+            "Rents rose by a third, a city survey of landlords shows.",
+            "Rents rose by a third",
+            "a city survey of landlords",
+            "shows",
+            Stance::Report,
+        );
+        has(
+            "The average of polls taken over the past two weeks shows the mayor ahead.",
+            "the mayor ahead",
+            "The average of polls taken over the past two weeks",
+            "shows",
+            Stance::Report,
+        );
+    }
+
+    #[test]
+    fn participle_after_a_quote_closing_on_a_comma() {
+        has(
+            "The mayor praised the plan as a “bold step,” comparing it to the tram of 1910.",
+            "it to the tram of 1910",
+            "The mayor",
+            "comparing",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

@@ -57,7 +57,7 @@ fn words() -> &'static Words {
 }
 
 /// Longest source phrase, in tokens.
-const MAX_SOURCE: usize = 12;
+const MAX_SOURCE: usize = 16;
 /// Days and other time words that may sit between a source and its cue.
 const TIME_WORDS: [&str; 17] = [
     "week",
@@ -87,7 +87,9 @@ const PREPOSITIONS: [&str; 14] = [
 
 /// Prepositions that attach a phrase inside a source (`attorneys for the family`,
 /// `experts on North Korea`, `ambassador to Russia`).
-const ATTACHING: [&str; 9] = ["of", "for", "on", "at", "in", "from", "by", "with", "to"];
+const ATTACHING: [&str; 11] = [
+    "of", "for", "on", "at", "in", "from", "by", "with", "to", "over", "among",
+];
 
 /// True when token `i` may be part of a speaker's name or description.
 fn in_phrase(ctx: &Context, i: usize) -> bool {
