@@ -80,6 +80,30 @@ pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<Claim
         .collect();
     out.sort_by_key(|c| (c.span.start(), c.span.end(), c.cue.map(|s| s.start())));
     out.dedup_by(|a, b| a.span == b.span);
+    drop_nested(out)
+}
+
+/// Drops a claim whose content lies inside another claim's content (`Y said that Z
+/// called W a liar`): PARC-style corpora keep the inner attribution as part of the
+/// outer content. A report relaying a statement keeps both levels (`the agency
+/// reported that Aliyev said Y`), as the guidelines' nested attributions ask.
+/// `claims` are sorted by start; one pass keeps the longest-reaching claim so far.
+fn drop_nested(claims: Vec<ClaimMention>) -> Vec<ClaimMention> {
+    let mut out: Vec<ClaimMention> = Vec::with_capacity(claims.len());
+    // End and stance of the claim reaching furthest so far, and its length.
+    let mut reach: Option<(usize, usize, Option<Stance>)> = None;
+    for c in claims {
+        let (e, len) = (c.span.end().0, c.span.len());
+        let inside = reach.is_some_and(|(end, reach_len, stance)| {
+            end >= e && reach_len > len && stance != Some(Stance::Report)
+        });
+        if reach.is_none_or(|(end, _, _)| e > end) {
+            reach = Some((e, len, c.stance));
+        }
+        if !inside {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -524,6 +548,19 @@ mod tests {
     }
 
     #[test]
+    fn statements_inside_a_statement_stay_in_its_content() {
+        let found = claims("The minister said the mayor called the plan a disaster.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        has(
+            "The minister said the mayor called the plan a disaster.",
+            "the mayor called the plan a disaster",
+            "The minister",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn narration_passives_and_questions_are_not_claims() {
         assert!(claims("Fighting continued on Friday near the border.").is_empty());
         assert!(claims("It was reported that the bridge fell.").is_empty());
@@ -946,6 +983,31 @@ mod tests {
             Stance::Assert,
         );
         assert!(contents("Regarding the budget, the vote is on Monday.").is_empty());
+    }
+
+    #[test]
+    fn long_appositions_before_the_cue() {
+        has(
+            "Roe -- co-author of a book on budgets -- said the deficit would grow.",
+            "the deficit would grow",
+            "Roe",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "Ann Roe, 56, who has chaired the board for a decade, told reporters the fund is safe.",
+            "the fund is safe",
+            "Ann Roe",
+            "told reporters",
+            Stance::Assert,
+        );
+        has(
+            "Rep. Ed Roe (D-Ore.), chairman of the caucus, said members will help.",
+            "members will help",
+            "Rep. Ed Roe",
+            "said",
+            Stance::Assert,
+        );
     }
 
     #[test]

@@ -657,3 +657,39 @@ fn a_fronted_day_takes_the_tense_of_its_main_clause() {
         &[("Tuesday", "2013-03-19")],
     );
 }
+
+#[test]
+fn corresponding_and_comparable_periods_are_comparison_points() {
+    check(
+        "Sales fell from the corresponding period last year.",
+        &[("the corresponding period last year", "2012")],
+    );
+    check(
+        "In the comparable year-ago quarter, it lost money.",
+        &[("the comparable year-ago quarter", "2011-Q4")],
+    );
+}
+
+#[test]
+fn a_reported_quarter_a_year_back() {
+    // Dated 2013-03-22: the latest reported quarter is 2012-Q4.
+    check(
+        "Sales for last year's quarter were flat.",
+        &[("last year's quarter", "2011-Q4")],
+    );
+    check(
+        "For the quarter a year ago, it earned $5.",
+        &[("the quarter a year ago", "2011-Q4")],
+    );
+}
+
+#[test]
+fn the_next_morning_follows_the_story_day() {
+    check(
+        "He was arrested on March 10. He appeared in court the next morning.",
+        &[
+            ("March 10", "2013-03-10"),
+            ("the next morning", "2013-03-11TMO"),
+        ],
+    );
+}

@@ -129,6 +129,8 @@ impl Scanner<'_> {
                     | "calendar"
                     | "latest"
                     | "same"
+                    | "corresponding"
+                    | "comparable"
                     | "other"
                     | "period"
                     | "trading"
@@ -387,8 +389,8 @@ fn year_of(s: &str) -> Option<i32> {
 }
 
 /// Whether TimeML keeps a leading `the` in this expression's extent: stretches,
-/// parts of years, and days or months told by their neighbour ("the previous Friday",
-/// "the following May").
+/// parts of years, and days, months or parts of days told by their neighbour ("the
+/// previous Friday", "the following May", "the next morning").
 fn takes_the(e: &Expr) -> bool {
     matches!(
         e,
@@ -402,6 +404,10 @@ fn takes_the(e: &Expr) -> bool {
             | Expr::Day {
                 day: DayRef::Weekday { shift: Some(_), .. },
                 part: None
+            }
+            | Expr::Day {
+                day: DayRef::Anchor(_),
+                part: Some(_)
             }
             | Expr::Month { shift: Some(_), .. }
     )
