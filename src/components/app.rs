@@ -11,7 +11,7 @@ use crate::editor::Editor;
 use crate::exchange::ExchangePanel;
 use crate::state::{Action, AppState};
 use crate::workspace::{
-    now, DocumentBar, LibrarySidebar, WorkspaceAction, WorkspaceHandle, WorkspaceProvider,
+    use_paste_annotation, DocumentBar, LibrarySidebar, WorkspaceHandle, WorkspaceProvider,
 };
 
 /// The reducer handle every container reads from context.
@@ -37,15 +37,14 @@ fn Workspace() -> Html {
         return html! {};
     };
     let library = use_context::<WorkspaceHandle>();
-    // A pasted article becomes a library document (annotated and opened).
+    // A pasted article becomes a library document (annotated, in the worker when
+    // long, and opened).
+    let busy = use_state_eq(|| false);
+    let paste = use_paste_annotation(library.map(|l| l.dispatcher()), busy.clone());
     let onannotate = {
         let state = state.clone();
-        Callback::from(move |req: AnnotateRequest| match &library {
-            Some(library) => library.dispatch(WorkspaceAction::CreateFromPaste {
-                text: req.text,
-                dct: req.dct,
-                now: now(),
-            }),
+        Callback::from(move |req: AnnotateRequest| match &paste {
+            Some(paste) => paste.emit((req.text, req.dct)),
             None => state.dispatch(Action::Annotate {
                 text: req.text,
                 dct: req.dct,
@@ -73,7 +72,7 @@ fn Workspace() -> Html {
             <div class="columns">
             <LibrarySidebar />
             <main class="workspace">
-                <PasteArea {onannotate} />
+                <PasteArea {onannotate} busy={*busy} />
                 // Always present, so screen readers announce its changes.
                 <p class="visually-hidden" role="status" data-testid="status">
                     { state.document.as_deref().map(found).unwrap_or_default() }

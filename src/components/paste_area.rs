@@ -1,5 +1,6 @@
 //! The paste area: the article text, its optional date, and the Annotate action
-//! (button, or Ctrl+Enter in the text box).
+//! (button, or Ctrl+Enter in the text box), and a notice while a long article is
+//! annotated in the background.
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -18,6 +19,9 @@ pub struct AnnotateRequest {
 pub struct PasteAreaProps {
     /// Called with the text and date when the user asks to annotate.
     pub onannotate: Callback<AnnotateRequest>,
+    /// True while a long article is annotated in the background.
+    #[prop_or_default]
+    pub busy: bool,
 }
 
 /// A text box for the article, a date input and the Annotate button.
@@ -68,7 +72,11 @@ pub fn PasteArea(props: &PasteAreaProps) -> Html {
                 <label for="article-date">{ "Article date (optional)" }</label>
                 <input id="article-date" type="date" ref={dct_ref} data-testid="dct-input" />
                 <button type="submit" class="primary" data-testid="annotate-button">{ "Annotate" }</button>
-                <span class="hint">{ "or Ctrl+Enter in the text box" }</span>
+                if props.busy {
+                    <span class="hint" role="status" data-testid="annotating">{ "Annotating the long article in the background…" }</span>
+                } else {
+                    <span class="hint">{ "or Ctrl+Enter in the text box" }</span>
+                }
             </div>
         </form>
     }

@@ -6,6 +6,7 @@
 mod attributes;
 pub mod dom;
 mod paragraphs;
+mod progressive;
 mod review_bar;
 mod session;
 mod view;
@@ -13,5 +14,5 @@ mod view;
 pub use attributes::{AttributePanel, AttributePanelProps};
 pub use paragraphs::{paragraph_view, refresh};
 pub use review_bar::{ReviewBar, ReviewBarProps};
-pub use session::{reduce, EditorAction, Session};
+pub use session::{reduce, EditorAction, Revisions, Session};
 pub use view::Editor;

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
 use yew::prelude::*;
 
+use super::progressive::use_progressive;
 use super::{dom, AttributePanel, EditorAction, ReviewBar};
 use crate::components::{AppHandle, Paragraph, Tooltip};
 use crate::describe::details;
@@ -41,14 +42,16 @@ struct ArticleTextProps {
 
 /// The article's paragraphs. Its own component, so a focus move (which leaves the views
 /// alone) does not even revisit the paragraph list, and an edit revisits it only to
-/// find the few paragraphs whose `Rc` changed.
+/// find the few paragraphs whose `Rc` changed. A long article is drawn a slice per
+/// task ([`use_progressive`]).
 #[function_component]
 fn ArticleText(props: &ArticleTextProps) -> Html {
+    let shown = use_progressive(props.views.clone());
     let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
     html! {
         <article class={classes!("article", filter_class)} data-testid="article"
             aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
-            { for props.views.iter().map(|v| html! {
+            { for props.views.iter().take(shown).map(|v| html! {
                 <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} />
             }) }
         </article>
@@ -81,8 +84,11 @@ pub fn Editor() -> Html {
     use_editor_keys(&handle);
     let s = &handle.editor;
     {
-        let deps = (s.state.focused, s.focus_seq, s.editing, s.help);
-        use_effect_with(deps, move |&(focused, _, editing, help)| {
+        // Not keyed on `help`: closing the shortcuts gives focus back where it was
+        // (the overlay does), which may be a button rather than the highlight.
+        let help = s.help;
+        let deps = (s.state.focused, s.focus_seq, s.editing);
+        use_effect_with(deps, move |&(focused, _, editing)| {
             if help {
                 return;
             }
@@ -93,9 +99,12 @@ pub fn Editor() -> Html {
             }
         });
     }
-    let issues = use_memo(handle.document.clone(), |d| {
-        d.as_ref().map_or(0, |d| check(d).len())
-    });
+    let issues = {
+        let doc = handle.document.clone();
+        use_memo(s.revisions, move |_| {
+            doc.as_ref().map_or(0, |d| check(d).len())
+        })
+    };
     let tooltip = use_state_eq(|| None::<(u32, i32, i32)>);
     let container = use_node_ref();
     let Some(doc) = handle.document.clone() else {
@@ -181,20 +190,20 @@ pub fn Editor() -> Html {
             <div class="editor-body">
                 <div class="article-area" data-editor-keys="" ref={container}
                     {onfocusin} {onfocusout} {onmouseover} {onmouseleave} {onkeydown}>
-                    <ArticleText views={s.views.clone()} filter={s.state.filter} />
+                    <ArticleText key={doc.id.clone()} views={s.views.clone()} filter={s.state.filter} />
                     // A fixed slot: the article before it is never moved (a move would blur it).
                     <div class="tooltip-slot">{ for tip }</div>
                 </div>
                 <div class="editor-side">
                     if let Some(id) = s.state.focused.filter(|&id| doc.get(id).is_some()) {
-                        <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()}
+                        <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()} fragment={s.state.fragment}
                             ondispatch={dispatch.clone()} />
                     } else {
                         <p class="attr-hint" data-testid="attr-hint">
                             { "Focus a highlight (click it, or Tab / j / k) to review and edit it. Select text and press a, d or c to create one. Press ? for all shortcuts." }
                         </p>
                     }
-                    <ReaderPanels document={doc.clone()} focused={s.state.focused} issues={*issues} {onjump} />
+                    <ReaderPanels document={doc.clone()} revisions={s.revisions} focused={s.state.focused} issues={*issues} {onjump} />
                 </div>
             </div>
             if s.help {

@@ -5,12 +5,14 @@
 
 mod document_bar;
 pub mod files;
+pub mod paste;
 mod provider;
 mod sidebar;
 pub mod state;
 mod storage_bar;
 
 pub use document_bar::DocumentBar;
+pub use paste::use_paste_annotation;
 pub use provider::{WorkspaceHandle, WorkspaceProvider};
 pub use sidebar::LibrarySidebar;
 pub use state::{PickedFile, StorageReport, WorkspaceAction, WorkspaceState};

@@ -101,6 +101,13 @@ pub enum WorkspaceAction {
         /// Now.
         now: Stamp,
     },
+    /// Add a pasted article the batch worker annotated (`workspace::paste`), and open it.
+    AddAnnotated {
+        /// The annotated article.
+        document: Document,
+        /// Now.
+        now: Stamp,
+    },
     /// Documents read by the exchange panel (annotated exports of any format): added
     /// to the library, ids numbered where taken.
     AddDocuments {
@@ -290,9 +297,11 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
             // Pasted articles keep the app's pasted id (numbered when taken), so
             // exports are named as before the library existed.
             let doc = claimlens_core::annotate(crate::state::PASTED_ID, &text, dct);
-            let title = claimlens_core::library::title_from_text(&text);
-            let id = Rc::make_mut(&mut s.library).add_document(doc, &title, now);
-            s.current = Some(id);
+            add_pasted(s, doc, now);
+        }
+        A::AddAnnotated { document, now } => {
+            s.problems.clear();
+            add_pasted(s, document, now);
         }
         A::Import { files, now } => import(s, files, now),
         A::AddDocuments {
@@ -476,6 +485,13 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
 }
 
 /// A change made outside the editor: the editor's patches no longer fit the document.
+/// Adds an annotated pasted article, titled by its first line, and opens it.
+fn add_pasted(s: &mut WorkspaceState, doc: Document, now: Stamp) {
+    let title = claimlens_core::library::title_from_text(&doc.text);
+    let id = Rc::make_mut(&mut s.library).add_document(doc, &title, now);
+    s.current = Some(id);
+}
+
 fn forget_history(s: &mut WorkspaceState, id: &str) {
     if s.histories.contains_key(id) {
         Rc::make_mut(&mut s.histories).remove(id);
@@ -605,6 +621,27 @@ mod tests {
         let e = s.current_entry().expect("open");
         assert_eq!(e.title(), "Talks fail");
         assert!(!e.document().annotations.is_empty());
+    }
+
+    #[test]
+    fn an_article_annotated_in_the_worker_is_added_like_a_pasted_one() {
+        let text = "Talks fail\n\nThe ministry said on Monday that talks failed.";
+        let dct = claimlens_core::calendar::CalendarDate::new(2021, 5, 3);
+        let pasted = run(
+            WorkspaceState::default(),
+            WorkspaceAction::CreateFromPaste {
+                text: text.into(),
+                dct: "2021-05-03".into(),
+                now: 1,
+            },
+        );
+        let document = claimlens_core::annotate(crate::state::PASTED_ID, text, dct);
+        let added = run(
+            WorkspaceState::default(),
+            WorkspaceAction::AddAnnotated { document, now: 1 },
+        );
+        assert_eq!(added.current, pasted.current);
+        assert_eq!(added.current_entry(), pasted.current_entry());
     }
 
     #[test]

@@ -112,9 +112,11 @@ fn nul_bytes_and_control_characters() {
 
 #[test]
 fn replacement_chars_keep_javascript_offsets() {
-    // A JavaScript string with lone surrogates reaches Rust through a lossy UTF-16
-    // conversion: each lone surrogate becomes one U+FFFD, itself one UTF-16 unit,
-    // so offsets counted by the page still line up with the text.
+    // A JavaScript string with lone surrogates, repaired as the wasm API's refusal
+    // advises (`text.toWellFormed()`, the same as Rust's lossy UTF-16 conversion):
+    // each lone surrogate becomes one U+FFFD, itself one UTF-16 unit, so offsets
+    // counted by the page still line up with the text. The refusal itself is tested
+    // in `crates/wasm-api` and `tests/e2e/javascript-api.test.mjs`.
     let js: Vec<u16> = "Paris said on Monday \"no\"."
         .encode_utf16()
         .flat_map(|u| [u, 0xD800, 0xDC01, 0xDFFF])
@@ -239,11 +241,14 @@ fn lone_surrogate_escapes_in_json_are_refused_with_a_reason() {
     ] {
         let refused = from_json(json);
         assert!(
-            matches!(refused, Err(ReadError::Json(_))),
+            matches!(refused, Err(ReadError::LoneSurrogate(_))),
             "{json}: {refused:?}"
         );
         let message = assert_refused(json, json);
-        assert!(message.contains("line 1 column"), "{json}: {message}");
+        assert!(
+            message.contains("line 1, column") && message.contains("surrogate pair"),
+            "{json}: {message}"
+        );
     }
 }
 
@@ -261,4 +266,56 @@ fn garbage_is_not_a_document() {
     ] {
         assert_refused(json, json);
     }
+}
+
+#[test]
+fn every_importer_refuses_deep_json_without_overflowing() {
+    use claimlens_core::formats::{import, Format, InputFile};
+    use claimlens_core::ingest::ingest;
+    let deep = format!("{}{}", "[".repeat(DEEP), "]".repeat(DEEP));
+    let deep_object = format!(r#"{{"text":"x","data":{}}}"#, r#"{"a":"#.repeat(DEEP));
+    for json in [&deep, &deep_object] {
+        for (name, from) in [
+            ("d.jsonl", Some(Format::Doccano)),
+            ("t.json", Some(Format::LabelStudio)),
+            ("c.jsonld", Some(Format::W3c)),
+            ("n.jsonl", Some(Format::Jsonl)),
+            ("n.json", Some(Format::Json)),
+            ("guess.json", None),
+        ] {
+            let file = InputFile {
+                name: name.into(),
+                bytes: json.as_bytes().to_vec(),
+            };
+            let refused = import(&[file], from).map(|i| i.documents.len());
+            assert!(refused.is_err(), "{name}: {refused:?}");
+        }
+        for name in ["doc.json", "docs.jsonl"] {
+            let refused = ingest(name, json.as_bytes()).map(|i| i.documents.len());
+            assert!(refused.is_err(), "{name}: {refused:?}");
+        }
+    }
+}
+
+#[test]
+fn a_megabyte_line_of_json_lines_is_read_or_refused_by_line() {
+    use claimlens_core::ingest::ingest;
+    // One good line of about a megabyte, one cut in the middle of a lone surrogate
+    // escape: the good one is read, the bad one is named.
+    let text = support::news(1000 * KB, 3);
+    let good = serde_json::json!({ "id": "big", "text": text }).to_string();
+    let file = format!("{good}\n{{\"id\":\"cut\",\"text\":\"ab\\ud83d\"}}\n");
+    let read = ingest("big.jsonl", file.as_bytes()).expect("the good line is read");
+    assert_eq!(read.documents.len(), 1);
+    assert_eq!(read.documents[0].document.text, text);
+    let skipped = read
+        .notices
+        .iter()
+        .find(|n| n.line == Some(2))
+        .expect("the bad line is named");
+    assert!(
+        skipped.message.contains("surrogate pair"),
+        "{}",
+        skipped.message
+    );
 }

@@ -66,6 +66,18 @@ export class AnnotatorPage {
     await this.page.getByTestId('paste-area').fill(text);
   }
 
+  /**
+   * Puts `text` in the text box in one go, as a paste from the clipboard does (typing
+   * or `fill` a megabyte would take the test, not the app, minutes).
+   */
+  async pasteAtOnce(text) {
+    await this.page.getByTestId('paste-area').evaluate((box, text) => {
+      box.focus();
+      box.value = text;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+  }
+
   async setArticleDate(isoDate) {
     await this.page.getByTestId('dct-input').fill(isoDate);
   }

@@ -121,9 +121,17 @@ pub(crate) struct Cue {
     pub agent: bool,
 }
 
-/// True when token `i` is a reporting word of the lexicon (used to stop source scans).
+/// True when token `i` starts a whole cue of the lexicon (used to stop source scans):
+/// `states` alone is no cue, so `the United States said` keeps its name.
 pub(crate) fn is_cue_word(ctx: &Context, i: usize) -> bool {
-    lexicon().by_first.contains_key(ctx.word(i))
+    lexicon().by_first.get(ctx.word(i)).is_some_and(|entries| {
+        entries.iter().any(|e| {
+            e.words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| ctx.word(i + k) == *w)
+        })
+    })
 }
 
 /// True when `w` is an auxiliary or adverb that joins a cue.
@@ -196,7 +204,9 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
                     "to" | "of" | "in" | "on" | "for" | "with" | "a" | "the"
                 )
                 || ctx.paragraph_index(verb_end) != ctx.paragraph_index(i)
-                || verb_end >= ctx.len());
+                || verb_end >= ctx.len()
+                // `Y, Former Aide Says.`: the headline ends with its cue.
+                || (matches!(ctx.raw(verb_end), "." | "!") && ctx.sentence(verb_end).1 <= verb_end + 1));
         if !title_line {
             return None;
         }
@@ -216,7 +226,19 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
             break;
         }
     }
-    if start > sent_start && NOUN_MARKERS.contains(&ctx.word(start - 1)) && start == i {
+    // `those close to him say`, `some of them say`: an object pronoun after a
+    // preposition closes the subject phrase; the verb follows it.
+    let closes_subject = start >= sent_start + 2
+        && matches!(ctx.word(start - 1), "him" | "them" | "us" | "me")
+        && matches!(
+            ctx.word(start - 2),
+            "to" | "of" | "for" | "around" | "with" | "near" | "among" | "behind"
+        );
+    if start > sent_start
+        && NOUN_MARKERS.contains(&ctx.word(start - 1))
+        && start == i
+        && !closes_subject
+    {
         return None;
     }
     // `reports of`, `claims of`: a plural noun, not a verb.
@@ -230,6 +252,12 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
                 | "you"
                 | "they"
                 | "who"
+                // `those close to him say`, `many of whom say`: the object closes a
+                // longer subject whose head came before.
+                | "him"
+                | "them"
+                | "us"
+                | "whom"
                 | "that"
                 | "people"
                 | "police"
@@ -254,6 +282,19 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
             || (start == i
                 && i > 0
                 && (ctx.word(i - 1).ends_with("ing") || ctx.word(i - 1).ends_with("ed"))))
+    {
+        return None;
+    }
+    // `calls to the office`, `demands from unions`: a verb of this frame takes its
+    // object right after it, so a preposition there makes the form a plural noun.
+    if entry.frame == Frame::Object
+        && entry.words.len() == 1
+        && start == i
+        && form.ends_with('s')
+        && matches!(
+            ctx.word(verb_end),
+            "to" | "from" | "with" | "between" | "at" | "during" | "about" | "over" | "by" | "for"
+        )
     {
         return None;
     }

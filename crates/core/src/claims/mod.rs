@@ -23,7 +23,7 @@ mod source;
 
 use crate::actors::ActorMention;
 use crate::model::{ClaimKind, Stance};
-use crate::text::ByteSpan;
+use crate::text::{Analysis, ByteSpan};
 
 use context::Context;
 use draft::Draft;
@@ -50,7 +50,12 @@ pub struct ClaimMention {
 
 /// Finds every claim in `text`; `actors` (from the actor layer) name the sources.
 pub fn extract(text: &str, actors: &[ActorMention]) -> Vec<ClaimMention> {
-    let ctx = Context::new(text);
+    extract_in(&Analysis::new(text), actors)
+}
+
+/// [`extract`] over a text already read by [`Analysis`] (shared with the other layers).
+pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<ClaimMention> {
+    let ctx = Context::of(analysis);
     let found_quotes = quotes::find(&ctx);
     let found_cues = cues::find(&ctx);
     let scene = Scene::new(&ctx, &found_cues, &found_quotes);
@@ -75,6 +80,30 @@ pub fn extract(text: &str, actors: &[ActorMention]) -> Vec<ClaimMention> {
         .collect();
     out.sort_by_key(|c| (c.span.start(), c.span.end(), c.cue.map(|s| s.start())));
     out.dedup_by(|a, b| a.span == b.span);
+    drop_nested(out)
+}
+
+/// Drops a claim whose content lies inside another claim's content (`Y said that Z
+/// called W a liar`): PARC-style corpora keep the inner attribution as part of the
+/// outer content. A report relaying a statement keeps both levels (`the agency
+/// reported that Aliyev said Y`), as the guidelines' nested attributions ask.
+/// `claims` are sorted by start; one pass keeps the longest-reaching claim so far.
+fn drop_nested(claims: Vec<ClaimMention>) -> Vec<ClaimMention> {
+    let mut out: Vec<ClaimMention> = Vec::with_capacity(claims.len());
+    // End and stance of the claim reaching furthest so far, and its length.
+    let mut reach: Option<(usize, usize, Option<Stance>)> = None;
+    for c in claims {
+        let (e, len) = (c.span.end().0, c.span.len());
+        let inside = reach.is_some_and(|(end, reach_len, stance)| {
+            end >= e && reach_len > len && stance != Some(Stance::Report)
+        });
+        if reach.is_none_or(|(end, _, _)| e > end) {
+            reach = Some((e, len, c.stance));
+        }
+        if !inside {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -519,6 +548,19 @@ mod tests {
     }
 
     #[test]
+    fn statements_inside_a_statement_stay_in_its_content() {
+        let found = claims("The minister said the mayor called the plan a disaster.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        has(
+            "The minister said the mayor called the plan a disaster.",
+            "the mayor called the plan a disaster",
+            "The minister",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn narration_passives_and_questions_are_not_claims() {
         assert!(claims("Fighting continued on Friday near the border.").is_empty());
         assert!(claims("It was reported that the bridge fell.").is_empty());
@@ -642,6 +684,327 @@ mod tests {
             text,
             "We condemn the attack",
             "the ministry",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn characterisations_with_call() {
+        has(
+            "Critics call the levy a tax on the poor.",
+            "the levy a tax on the poor",
+            "Critics",
+            "call",
+            Stance::Assert,
+        );
+        has(
+            "The mayor calls the levy a tax on the poor.",
+            "the levy a tax on the poor",
+            "The mayor",
+            "calls",
+            Stance::Assert,
+        );
+        assert!(contents("Phone calls to the office went unanswered.").is_empty());
+    }
+
+    #[test]
+    fn subjects_closed_by_an_object_pronoun() {
+        has(
+            "Those close to him say the mayor will run again.",
+            "the mayor will run again",
+            "Those close to him",
+            "say",
+            Stance::Assert,
+        );
+        has(
+            "The residents, many of whom say the bridge is unsafe.",
+            "the bridge is unsafe",
+            "whom",
+            "say",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn title_case_headline_ending_with_its_cue() {
+        has(
+            "Port Reopens After Storm, Harbour Chief Says.\n\nShips left at dawn.",
+            "Port Reopens After Storm",
+            "Harbour Chief",
+            "Says",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn rulings_and_positions() {
+        has(
+            "The tribunal ruled that the fee was unlawful.",
+            "the fee was unlawful",
+            "The tribunal",
+            "ruled that",
+            Stance::Assert,
+        );
+        has(
+            "A district court rules against the parking ban.",
+            "the parking ban",
+            "A district court",
+            "rules against",
+            Stance::Deny,
+        );
+        has(
+            "The minister made it clear the border would stay shut.",
+            "the border would stay shut",
+            "The minister",
+            "made it clear",
+            Stance::Assert,
+        );
+        has(
+            "The senator railed against the new tariffs.",
+            "the new tariffs",
+            "The senator",
+            "railed against",
+            Stance::Accuse,
+        );
+        has(
+            "The mayor likened the budget to a shell game.",
+            "the budget to a shell game",
+            "The mayor",
+            "likened",
+            Stance::Accuse,
+        );
+        has(
+            "The study highlighted the rising cost of rent.",
+            "the rising cost of rent",
+            "The study",
+            "highlighted",
+            Stance::Assert,
+        );
+        has(
+            "The audit documented higher rents in the north.",
+            "higher rents in the north",
+            "The audit",
+            "documented",
+            Stance::Report,
+        );
+    }
+
+    #[test]
+    fn agreement_decision_and_worry() {
+        has(
+            "Analysts agreed the plan was top-heavy.",
+            "the plan was top-heavy",
+            "Analysts",
+            "agreed",
+            Stance::Assert,
+        );
+        has(
+            "The judge agreed with the tenants that the rent was too high.",
+            "the tenants that the rent was too high",
+            "The judge",
+            "agreed with",
+            Stance::Assert,
+        );
+        has(
+            "The board decided to close the plant.",
+            "to close the plant",
+            "The board",
+            "decided",
+            Stance::Assert,
+        );
+        has(
+            "The panel decided against raising fees.",
+            "raising fees",
+            "The panel",
+            "decided against",
+            Stance::Deny,
+        );
+        has(
+            "Farmers worry that the drought will last.",
+            "the drought will last",
+            "Farmers",
+            "worry that",
+            Stance::Assert,
+        );
+        has(
+            "Economists worried about the rising debt.",
+            "the rising debt",
+            "Economists",
+            "worried about",
+            Stance::Assert,
+        );
+        assert!(contents("The decided change came late.").is_empty());
+    }
+
+    #[test]
+    fn names_that_contain_a_cue_word() {
+        has(
+            "The United States said the talks would resume.",
+            "the talks would resume",
+            "The United States",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn participles_led_by_a_preposition() {
+        has(
+            "The mayor has said little, aside from saying he wants a new bridge.",
+            "he wants a new bridge",
+            "The mayor",
+            "saying",
+            Stance::Assert,
+        );
+        has(
+            "The mayor has said little, aside from saying he wants a new bridge.",
+            "little",
+            "The mayor",
+            "has said",
+            Stance::Assert,
+        );
+        has(
+            "Dean went on television and began by saying he would not resign.",
+            "he would not resign",
+            "Dean",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn charges_estimates_and_beliefs_with_that() {
+        has(
+            "The union charges that the firm hid its losses.",
+            "the firm hid its losses",
+            "The union",
+            "charges that",
+            Stance::Accuse,
+        );
+        has(
+            "The agency estimates that rents will rise.",
+            "rents will rise",
+            "The agency",
+            "estimates that",
+            Stance::Assert,
+        );
+        has(
+            "Analysts felt that the plan was weak.",
+            "the plan was weak",
+            "Analysts",
+            "felt that",
+            Stance::Assert,
+        );
+        has(
+            "She realized the data were wrong.",
+            "the data were wrong",
+            "She",
+            "realized",
+            Stance::Assert,
+        );
+        assert!(contents("The charges were dropped in May.").is_empty());
+    }
+
+    #[test]
+    fn aims_and_votes() {
+        has(
+            "The council voted to close the library.",
+            "close the library",
+            "The council",
+            "voted to",
+            Stance::Assert,
+        );
+        has(
+            "The board aims to cut costs.",
+            "cut costs",
+            "The board",
+            "aims to",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn judgements_reactions_and_refusals() {
+        has(
+            "The senator scolded the bank for its fees.",
+            "the bank for its fees",
+            "The senator",
+            "scolded",
+            Stance::Accuse,
+        );
+        has(
+            "The minister downplayed the risk of a strike.",
+            "the risk of a strike",
+            "The minister",
+            "downplayed",
+            Stance::Deny,
+        );
+        has(
+            "Economists doubt the plan will work.",
+            "the plan will work",
+            "Economists",
+            "doubt",
+            Stance::Deny,
+        );
+        has(
+            "The firm declines to comment on the deal.",
+            "comment on the deal",
+            "The firm",
+            "declines to",
+            Stance::Deny,
+        );
+        has(
+            "The bank signaled that rates would rise.",
+            "rates would rise",
+            "The bank",
+            "signaled",
+            Stance::Assert,
+        );
+        has(
+            "The union implored the council to keep the library open.",
+            "the council to keep the library open",
+            "The union",
+            "implored",
+            Stance::Call,
+        );
+        has(
+            "She viewed the deal as a mistake.",
+            "the deal as a mistake",
+            "She",
+            "viewed",
+            Stance::Assert,
+        );
+        has(
+            "The mayor responded to the audit with a new budget.",
+            "the audit with a new budget",
+            "The mayor",
+            "responded to",
+            Stance::Assert,
+        );
+        assert!(contents("Regarding the budget, the vote is on Monday.").is_empty());
+    }
+
+    #[test]
+    fn long_appositions_before_the_cue() {
+        has(
+            "Roe -- co-author of a book on budgets -- said the deficit would grow.",
+            "the deficit would grow",
+            "Roe",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "Ann Roe, 56, who has chaired the board for a decade, told reporters the fund is safe.",
+            "the fund is safe",
+            "Ann Roe",
+            "told reporters",
+            Stance::Assert,
+        );
+        has(
+            "Rep. Ed Roe (D-Ore.), chairman of the caucus, said members will help.",
+            "members will help",
+            "Rep. Ed Roe",
             "said",
             Stance::Assert,
         );

@@ -139,7 +139,13 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
     // `those close to him say`: an object pronoun is no subject; its phrase is.
     if e > floor + 2 && matches!(ctx.word(e - 1), "him" | "her" | "them" | "me" | "us") {
         if let Some((s, _)) = left_of_plain(ctx, e - 2, floor) {
-            return Some((s, e));
+            // `those close to him`: the quantifier or demonstrative heads the phrase.
+            let head = s > floor
+                && matches!(
+                    ctx.word(s - 1),
+                    "those" | "some" | "many" | "most" | "all" | "few" | "several"
+                );
+            return Some((if head { s - 1 } else { s }, e));
         }
     }
     // `the guides I wrote`, `the money he says`: a pronoun right after a noun opens
@@ -189,12 +195,17 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
             c -= 1;
         }
         if c > floor + 1 && ctx.is(c - 1, ",") && is_apposition(ctx, c) {
-            let inner = left_of_plain(ctx, c - 1, floor)?;
-            return Some(inner);
+            if let Some(inner) = left_of_plain(ctx, c - 1, floor) {
+                return Some(inner);
+            }
         }
-        // `Name, director of the institute, said` opening the sentence.
-        if let Some(first) = first_comma(ctx, floor, e - 1) {
-            if first < e - 1 && is_name_run(ctx, floor, first) {
+    }
+    // `Name, director of the institute, said`, `Name (D-N.Y.), chairman of X, said`,
+    // `Name, 56, who served in X, told`, `Name -- author of X -- said`: a name opening
+    // the sentence, then an apposition up to the cue.
+    if e > floor + 1 && (ctx.is(e - 1, ",") || is_dash(ctx, e - 1)) {
+        if let Some(first) = first_delimiter(ctx, floor, e - 1) {
+            if is_name_run(ctx, floor, first) {
                 return Some((floor, first));
             }
         }
@@ -202,15 +213,20 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
     None
 }
 
-/// The first comma in `[a, b)`.
-fn first_comma(ctx: &Context, a: usize, b: usize) -> Option<usize> {
-    (a..b.min(a + 7)).find(|&i| ctx.is(i, ","))
+/// True when token `i` is a dash that sets off an apposition.
+fn is_dash(ctx: &Context, i: usize) -> bool {
+    matches!(ctx.raw(i), "-" | "–" | "—" | "―" | "--")
+}
+
+/// The first comma, dash or opening parenthesis in `[a, b)`, close to `a`.
+fn first_delimiter(ctx: &Context, a: usize, b: usize) -> Option<usize> {
+    (a..b.min(a + 10)).find(|&i| ctx.is(i, ",") || ctx.is(i, "(") || is_dash(ctx, i))
 }
 
 /// True when `[a, b)` is a short capitalised name (`Richard Roe`, `Gov. Ed Roe`).
 fn is_name_run(ctx: &Context, a: usize, b: usize) -> bool {
     b > a
-        && b - a <= 6
+        && b - a <= 8
         && (a..b).all(|i| {
             (ctx.kind(i) == Some(TokenKind::Word) && ctx.is_capitalised(i)) || ctx.is(i, ".")
         })

@@ -10,21 +10,29 @@ use super::tokens::Toks;
 const GAP: usize = 2;
 
 /// Gives day-less clock times the day of an expression right before them, or right
-/// after them across an `on` ("at 3.00 pm on Monday").
+/// after them across an `on` ("at 3.00 pm on Monday") or a bracketed second clock
+/// ("10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)").
 pub fn attach_days(toks: &Toks, found: &mut [Found]) {
-    for k in 0..found.len().saturating_sub(1) {
+    // Right to left, so a day reaches the first clock of "clock (clock) day".
+    for k in (0..found.len().saturating_sub(1)).rev() {
         let (head, tail) = found.split_at_mut(k + 1);
         let (cur, next) = (&mut head[k], &tail[0]);
-        let across_on = next.first == cur.end + 1 && toks.low(cur.end) == "on";
+        if next.first != cur.end + 1 {
+            continue;
+        }
+        let day = match (toks.low(cur.end), &next.expr) {
+            ("on" | ")", Expr::Day { day, part: None }) => Some(*day),
+            ("(", Expr::Clock { day, .. }) => *day,
+            _ => None,
+        };
         if let (
-            true,
-            Expr::Day { day, part: None },
+            Some(d),
             Expr::Clock {
                 day: slot @ None, ..
             },
-        ) = (across_on, &next.expr, &mut cur.expr)
+        ) = (day, &mut cur.expr)
         {
-            *slot = Some(*day);
+            *slot = Some(d);
             cur.tense = next.tense;
         }
     }
@@ -67,6 +75,20 @@ mod tests {
         assert_eq!(
             values,
             ["2020-10-15", "2020-10-15T10:44", "2020-10-15T06:44"]
+        );
+    }
+
+    #[test]
+    fn clock_takes_the_day_after_a_bracketed_clock() {
+        // 2020-10-16 is a Friday: the Thursday is the day before.
+        let dct = CalendarDate::new(2020, 10, 16);
+        let values: Vec<_> = extract("The blast came at 9:05 a.m. (0605 GMT) Thursday.", dct)
+            .into_iter()
+            .map(|m| m.value.unwrap_or_default())
+            .collect();
+        assert_eq!(
+            values,
+            ["2020-10-15T09:05", "2020-10-15T06:05", "2020-10-15"]
         );
     }
 }

@@ -107,6 +107,8 @@ pub enum Expr {
         /// How many units, negative into the past.
         by: i64,
     },
+    /// The week containing a day (`the week of March 6`).
+    WeekOf(DayRef),
     /// A weekend; `shift` as for weekdays.
     Weekend {
         /// Explicit direction, if any.

@@ -222,6 +222,8 @@ pub struct Lexicon {
     pub future_cues: HashSet<&'static str>,
     /// Phrases that begin with a future cue without looking ahead (`next to`).
     pub not_future_cues: Phrases,
+    /// Phrases that look ahead though no word of them does alone (`as early as`).
+    pub future_phrases: Phrases,
     /// Words opening a clause of time (`when`), whose past verb does not set the tense.
     pub time_clause_openers: HashSet<&'static str>,
     /// Words that put a sentence in the past.
@@ -339,6 +341,7 @@ impl Lexicon {
             meridiems: map(list!("meridiems.txt"), Some),
             future_cues: entries(list!("future_cues.txt")).collect(),
             not_future_cues: phrase_groups(list!("not_future_cues.txt")),
+            future_phrases: phrase_groups(list!("future_phrases.txt")),
             time_clause_openers: entries(list!("time_clause_openers.txt")).collect(),
             past_cues: entries(list!("past_cues.txt")).collect(),
             not_year_before: entries(list!("not_year_before.txt")).collect(),

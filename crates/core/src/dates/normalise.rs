@@ -67,6 +67,7 @@ pub fn normalise(
         Expr::Century(c) => (DateKind::Date, Some(format!("{c:02}"))),
         Expr::Part { year, part } => (DateKind::Date, part_value(*year, *part, anchor, future)),
         Expr::Shift { unit, by } => (DateKind::Date, anchor.map(|a| shift_value(*unit, *by, a))),
+        Expr::WeekOf(day) => (DateKind::Date, week_of(day, anchor, tense)),
         Expr::Weekend { shift } => (
             DateKind::Date,
             anchor.map(|a| weekend_value(a, *shift, future)),
@@ -190,6 +191,13 @@ pub fn day_value(day: &DayRef, anchor: Option<CalendarDate>, tense: Tense) -> Op
             })
         }
     }
+}
+
+/// The ISO week containing a day, once its year is known (`2000-W10`).
+fn week_of(day: &DayRef, anchor: Option<CalendarDate>, tense: Tense) -> Option<String> {
+    let date: CalendarDate = day_value(day, anchor, tense)?.parse().ok()?;
+    let (y, w) = date.iso_week();
+    Some(format!("{y:04}-W{w:02}"))
 }
 
 /// The weekday `day` nearest to `a`: back by default (news reports the past), forward

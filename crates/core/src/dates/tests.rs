@@ -561,3 +561,135 @@ fn fractions_of_clock_units_split_into_the_next_unit() {
     check("It took 5 1/2 hours.", &[("5 1/2 hours", "PT5H30M")]);
     check("Three days later, it fell.", &[("Three days", "P3D")]);
 }
+
+#[test]
+fn arrangements_and_earliest_dates_look_ahead() {
+    // Friday 2013-03-22: the coming Tuesday is the 26th, the last one the 19th.
+    check(
+        "He could fly home as early as Tuesday.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "Talks are set to resume Tuesday.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "The bank is to reopen Tuesday.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "Police do not plan to act on Tuesday.",
+        &[("Tuesday", "2013-03-26")],
+    );
+}
+
+#[test]
+fn a_past_perfect_after_the_day_looks_back() {
+    check(
+        "Until Tuesday, officials had not named him.",
+        &[("Tuesday", "2013-03-19")],
+    );
+    check(
+        "They will wait until Tuesday.",
+        &[("Tuesday", "2013-03-26")],
+    );
+}
+
+#[test]
+fn a_day_counted_since_lies_behind() {
+    // Without `since` a day more than half a year ahead would be this year's.
+    check(
+        "They have searched for him since the Sept. 27 shooting.",
+        &[("Sept. 27", "2012-09-27")],
+    );
+}
+
+#[test]
+fn ranges_and_hedges_are_one_stretch() {
+    check(
+        "Shipments resume within two to three weeks.",
+        &[("two to three weeks", "P2W")],
+    );
+    check(
+        "Deals are due over the next 12 to 18 months.",
+        &[("the next 12 to 18 months", "P12M")],
+    );
+    check(
+        "Then, a week or so ago, he decided.",
+        &[("a week or so ago", "2013-W11")],
+    );
+    check(
+        "It will close over the next year or so.",
+        &[("the next year or so", "2014")],
+    );
+    // Two amounts without a unit between them are no range.
+    check("It rose from 10 to 12 percent.", &[]);
+}
+
+#[test]
+fn a_day_told_by_its_neighbour_keeps_the_article() {
+    check(
+        "Prices fell from the previous Friday.",
+        &[("the previous Friday", "2013-03-15")],
+    );
+}
+
+#[test]
+fn the_week_of_a_day_is_that_days_week() {
+    check(
+        "A hearing is set for the week of April 8.",
+        &[("the week of April 8", "2013-W15")],
+    );
+}
+
+#[test]
+fn a_fronted_day_takes_the_tense_of_its_main_clause() {
+    check(
+        "On Tuesday, the league plans to screen the film.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "On Tuesday, the league will screen the film.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "On Tuesday, the league screened the film.",
+        &[("Tuesday", "2013-03-19")],
+    );
+}
+
+#[test]
+fn corresponding_and_comparable_periods_are_comparison_points() {
+    check(
+        "Sales fell from the corresponding period last year.",
+        &[("the corresponding period last year", "2012")],
+    );
+    check(
+        "In the comparable year-ago quarter, it lost money.",
+        &[("the comparable year-ago quarter", "2011-Q4")],
+    );
+}
+
+#[test]
+fn a_reported_quarter_a_year_back() {
+    // Dated 2013-03-22: the latest reported quarter is 2012-Q4.
+    check(
+        "Sales for last year's quarter were flat.",
+        &[("last year's quarter", "2011-Q4")],
+    );
+    check(
+        "For the quarter a year ago, it earned $5.",
+        &[("the quarter a year ago", "2011-Q4")],
+    );
+}
+
+#[test]
+fn the_next_morning_follows_the_story_day() {
+    check(
+        "He was arrested on March 10. He appeared in court the next morning.",
+        &[
+            ("March 10", "2013-03-10"),
+            ("the next morning", "2013-03-11TMO"),
+        ],
+    );
+}

@@ -1,12 +1,12 @@
 //! "Who claimed what, when": one row per claim with its source, stance, cue,
 //! content and date, shared by the CSV export and the HTML report.
 //!
-//! A claim's date is the date mention of its own sentence nearest before it (a live
-//! blog's `18:50 GMT - X says Y` header, "on Sunday"), else the first one after it
-//! in the sentence, else the document's date.
+//! A claim's date follows the one rule of [`crate::views::claim_date`], which the
+//! editor's claims table shares, taking only the dates the export itself includes.
 
-use crate::model::{Annotation, Attrs, Document, Layer, Status};
-use crate::text::{sentences, ByteSpan, OffsetMap};
+use crate::model::{Annotation, Attrs, Document, Status};
+use crate::text::{ByteSpan, OffsetMap};
+use crate::views::ClaimDating;
 
 use super::labels;
 use super::{exported, ExportOptions};
@@ -44,48 +44,19 @@ pub fn rows(doc: &Document, options: &ExportOptions) -> Vec<ClaimRow> {
     let map = OffsetMap::new(text);
     let slice = |s: ByteSpan| s.slice(text).unwrap_or("").to_string();
     let anns: Vec<&Annotation> = exported(doc, options).collect();
-    let dates: Vec<&Annotation> = anns
-        .iter()
-        .copied()
-        .filter(|a| a.layer() == Layer::Date)
-        .collect();
-    let sents = sentences(text);
+    let with_suggestions = options.include_suggestions;
+    let dating = ClaimDating::new(doc, |d| match d.status {
+        Status::Rejected => false,
+        Status::Suggested => with_suggestions,
+        Status::Accepted => true,
+    });
     let mut out = Vec::new();
     for a in &anns {
         let Attrs::Claim(c) = &a.attrs else { continue };
-        let at = a.span.start();
-        let sentence = sents
-            .get(sents.partition_point(|s| s.end() <= at))
-            .filter(|s| s.start() <= at)
-            .copied()
-            .unwrap_or(a.span);
-        let first = dates.partition_point(|d| d.span.start() < sentence.start());
-        let in_sentence = dates[first..]
-            .iter()
-            .take_while(|d| d.span.end() <= sentence.end());
-        let mut before = None;
-        let mut after = None;
-        for d in in_sentence {
-            if d.span.start() <= at {
-                before = Some(*d);
-            } else if after.is_none() {
-                after = Some(*d);
-            }
-        }
-        let (date, date_text) = match before.or(after) {
-            Some(d) => {
-                let written = slice(d.span);
-                let value = match &d.attrs {
-                    Attrs::Date(x) => x.value.clone(),
-                    _ => None,
-                };
-                (value.unwrap_or_else(|| written.clone()), written)
-            }
-            None => (
-                doc.dct.map(|d| d.to_string()).unwrap_or_default(),
-                String::new(),
-            ),
-        };
+        let (date, date_text) = dating.date_of(a).map_or_else(
+            || (String::new(), String::new()),
+            |d| (d.shown().to_string(), d.written().to_string()),
+        );
         let content = if c.fragments.is_empty() {
             slice(a.span)
         } else {
@@ -117,4 +88,37 @@ pub fn rows(doc: &Document, options: &ExportOptions) -> Vec<ClaimRow> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate;
+    use crate::calendar::CalendarDate;
+    use crate::views::claims_table;
+
+    #[test]
+    fn the_export_dates_claims_as_the_claims_table_does() {
+        let text = "On Monday, Armenia said the village fell on Sunday.\n\
+                    Turkey denied sending fighters for three days.\n\
+                    \"We will win,\" Aliyev said at 18:50 on Tuesday.";
+        let doc = annotate("d", text, CalendarDate::new(2020, 9, 30));
+        let exported = rows(&doc, &ExportOptions::default());
+        let table = claims_table(&doc);
+        assert!(!table.is_empty());
+        assert_eq!(exported.len(), table.len());
+        for (e, t) in exported.iter().zip(&table) {
+            let d = t.date.as_ref().unwrap();
+            assert_eq!(
+                (e.date.as_str(), e.date_text.as_str()),
+                (d.shown(), d.written())
+            );
+        }
+        // Without suggestions, an export dates by the accepted dates only.
+        let options = ExportOptions {
+            include_suggestions: false,
+            ..ExportOptions::default()
+        };
+        assert!(rows(&doc, &options).is_empty());
+    }
 }

@@ -17,6 +17,7 @@ pub mod doccano;
 mod draft;
 pub mod html;
 pub mod import;
+pub mod json_escapes;
 pub mod labels;
 pub mod labelstudio;
 pub mod native;

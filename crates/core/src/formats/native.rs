@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::import::{jsonl_lines, ImportError, Notice, Place};
+use super::json_escapes::{find_lone_surrogate, LoneSurrogate};
 use super::units::{self, CountUnit, RawSpan};
 use crate::calendar::CalendarDate;
 use crate::model::{
@@ -127,6 +128,9 @@ pub enum ReadError {
     /// Not JSON, or not a document object.
     #[error("not a claimlens document: {0}")]
     Json(#[from] serde_json::Error),
+    /// A `\uXXXX` escape of half a surrogate pair: no Rust string can hold it.
+    #[error("not valid Unicode text: {0}")]
+    LoneSurrogate(LoneSurrogate),
     /// Written by a newer claimlens.
     #[error("document format version {0} is newer than this claimlens reads ({VERSION})")]
     TooNew(u32),
@@ -254,12 +258,20 @@ pub fn import(text: &str, file: &str) -> Result<(Vec<Document>, Vec<Notice>), Im
         .is_some_and(|(_, l)| serde_json::from_str::<serde_json::Value>(l).is_ok());
     let mut notices = Vec::new();
     let mut read = |json: &str, line: Option<usize>| -> Result<Document, ImportError> {
-        let mut wire: WireDocument = serde_json::from_str(json).map_err(|e| {
-            ImportError::new(
-                file,
-                Place::line(line.unwrap_or(e.line())),
-                format!("not a claimlens document: {e}"),
-            )
+        let mut wire = parse(json).map_err(|e| {
+            // In JSON Lines, the escape's line is the file's line.
+            let e = match (e, line) {
+                (ReadError::LoneSurrogate(lone), Some(n)) => {
+                    ReadError::LoneSurrogate(LoneSurrogate { line: n, ..lone })
+                }
+                (e, _) => e,
+            };
+            let at = match &e {
+                ReadError::LoneSurrogate(lone) => lone.line,
+                ReadError::Json(j) => j.line(),
+                _ => 1,
+            };
+            ImportError::new(file, Place::line(line.unwrap_or(at)), e.to_string())
         })?;
         // A date in another shape (`03-02-2009`) is ambiguous: drop it, say so,
         // and keep the document and its spans.
@@ -379,7 +391,15 @@ fn placed(e: ReadError, file: &str, line: Option<usize>) -> ImportError {
 /// Malformed JSON, an unknown version or unit, a bad `dct`, or a span that does not fit
 /// the text (the error names the layer and index).
 pub fn from_json(json: &str) -> Result<Document, ReadError> {
-    from_wire(serde_json::from_str(json)?)
+    from_wire(parse(json)?)
+}
+
+/// Parses the wire form; a refusal caused by a lone surrogate escape says so.
+fn parse(json: &str) -> Result<WireDocument, ReadError> {
+    serde_json::from_str(json).map_err(|e| match find_lone_surrogate(json) {
+        Some(lone) => ReadError::LoneSurrogate(lone),
+        None => ReadError::Json(e),
+    })
 }
 
 /// Reads a document from its wire form.
@@ -440,10 +460,14 @@ pub fn from_wire(wire: WireDocument) -> Result<Document, ReadError> {
     Ok(doc)
 }
 
-/// Checks a written span against the text and converts it to bytes.
+/// Checks a written span against the text and converts it to bytes. Its `utf16`
+/// offsets, when written, must be the same span counted in UTF-16 units: the app
+/// places highlights by them, so a file whose two counts disagree is refused rather
+/// than trusted in one unit and wrong in the other.
 ///
 /// # Errors
-/// A message naming the problem: out of range, reversed, or quoted text that differs.
+/// A message naming the problem: out of range, reversed, quoted text that differs, or
+/// `utf16` offsets that are not the code-point span's.
 pub fn read_span(map: &OffsetMap<'_>, w: &WireSpan) -> Result<ByteSpan, String> {
     let chars: CharSpan = Span::new(CharOffset(w.start), CharOffset(w.end))
         .map_err(|e: OffsetError| e.to_string())?;
@@ -454,6 +478,18 @@ pub fn read_span(map: &OffsetMap<'_>, w: &WireSpan) -> Result<ByteSpan, String> 
             return Err(format!(
                 "span {}..{} covers {actual:?} but the file quotes {quoted:?}",
                 w.start, w.end
+            ));
+        }
+    }
+    if let Some(written) = w.utf16 {
+        let utf16 = map.to_utf16(bytes).map_err(|e| e.to_string())?;
+        let (start, end) = (utf16.start().0, utf16.end().0);
+        if (written.start, written.end) != (start, end) {
+            return Err(format!(
+                "span {}..{} (code points) is {start}..{end} in UTF-16 units, but the file's `utf16` says {}..{}; \
+                 the two counts disagree (was the text changed after the offsets were written?): \
+                 correct `utf16`, or delete it and the code-point offsets are used",
+                w.start, w.end, written.start, written.end
             ));
         }
     }
@@ -643,5 +679,59 @@ mod tests {
             err.starts_with("w.json:1: $.actors[0]: span 9..11"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn utf16_offsets_that_disagree_with_the_code_points_are_refused() {
+        // "Baku" after an emoji: code points 2..6, UTF-16 units 3..7.
+        let right =
+            r#"{"text":"😀 Baku","actors":[{"start":2,"end":6,"utf16":{"start":3,"end":7}}]}"#;
+        assert_eq!(from_json(right).unwrap().annotations[0].span.range(), 5..9);
+        // Counted as if the emoji were one unit: the code points alone would be read,
+        // the DOM highlight would be one unit off.
+        let off =
+            r#"{"text":"😀 Baku","actors":[{"start":2,"end":6,"utf16":{"start":2,"end":6}}]}"#;
+        let err = from_json(off).unwrap_err().to_string();
+        assert!(err.starts_with("actors[0]: span 2..6 (code points) is 3..7 in UTF-16 units, but the file's `utf16` says 2..6"), "{err}");
+        // Claim parts are checked too, and the import names the file and path.
+        let part = r#"{"text":"😀 Baku said so.","claims":[{"start":2,"end":15,"cue":{"start":7,"end":11,"utf16":{"start":7,"end":11}}}]}"#;
+        let err = import(part, "c.json").unwrap_err().to_string();
+        assert!(
+            err.starts_with("c.json:1: $.claims[0]: cue: span 7..11 (code points) is 8..12"),
+            "{err}"
+        );
+        // Reversed or past the end in UTF-16 only: refused the same way.
+        let past = r#"{"text":"ab","actors":[{"start":0,"end":1,"utf16":{"start":0,"end":9}}]}"#;
+        assert!(from_json(past)
+            .unwrap_err()
+            .to_string()
+            .contains("says 0..9"));
+        // Without `utf16`, nothing to check.
+        let none = r#"{"text":"😀 Baku","actors":[{"start":2,"end":6}]}"#;
+        assert!(from_json(none).is_ok());
+    }
+
+    #[test]
+    fn a_lone_surrogate_escape_is_named_with_its_place() {
+        let err = from_json(r#"{"text":"Baku \ud83d said"}"#).unwrap_err();
+        assert!(matches!(err, ReadError::LoneSurrogate(_)), "{err:?}");
+        let message = err.to_string();
+        assert!(
+            message.starts_with(
+                "not valid Unicode text: line 1, column 15: the escape \\ud83d is the first half"
+            ),
+            "{message}"
+        );
+        let file = format!("{}\n{}\n", to_json(&sample()), r#"{"text":"x \udc00"}"#);
+        let err = import(&file, "batch.jsonl").unwrap_err().to_string();
+        assert!(err.starts_with("batch.jsonl:2: not valid Unicode text: line 2, column 12: the escape \\udc00 is the second half"), "{err}");
+        let pretty = "{\n  \"text\": \"\\ud800\"\n}";
+        let err = import(pretty, "p.json").unwrap_err().to_string();
+        assert!(
+            err.starts_with("p.json:2: not valid Unicode text: line 2, column 12"),
+            "{err}"
+        );
+        // Other JSON errors keep serde's words.
+        assert!(matches!(from_json("{"), Err(ReadError::Json(_))));
     }
 }

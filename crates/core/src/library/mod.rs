@@ -231,7 +231,9 @@ impl Library {
     /// caller can rewrite those records.
     pub fn from_entries(stored: impl IntoIterator<Item = Entry>) -> (Library, Vec<String>) {
         let mut stored: Vec<Entry> = stored.into_iter().collect();
-        stored.sort_by(|a, b| (a.meta.created, a.id()).cmp(&(b.meta.created, b.id())));
+        crate::order::sort_by(&mut stored, |a, b| {
+            (a.meta.created, a.id()).cmp(&(b.meta.created, b.id()))
+        });
         let mut lib = Library::new();
         let mut renumbered = Vec::new();
         for mut e in stored {
@@ -495,7 +497,7 @@ impl Library {
                 })
             })
             .collect();
-        hits.sort_by_key(|h| !h.in_title);
+        crate::order::sort_by_key(&mut hits, |h| !h.in_title);
         hits
     }
 

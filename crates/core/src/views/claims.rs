@@ -1,44 +1,14 @@
 //! The claims table, "who claimed what, when": one row per claim with its source,
-//! stance, content and the date it refers to.
-//!
-//! The date of a claim is the nearest date (or time) annotation inside its content
-//! ("Armenia said [the village fell on Sunday]"); failing that, the nearest one in the
-//! same sentence ("On Sunday, Armenia said [...]"); failing that, the document's own
-//! date, when the article was presumably written. "Nearest" is measured from the cue
-//! when there is one (the moment of saying), else from the content.
+//! stance, content and the date it refers to. The date follows the one rule of
+//! [`super::claim_date`], which the exports share.
 
 use std::cmp::Ordering;
 
 use crate::edit::stance_name;
-use crate::model::{Annotation, AnnotationId, Attrs, DateKind, Document, Layer, Stance, Status};
-use crate::text::{sentences, ByteSpan};
-use crate::timeml::{self, TimePoint};
+use crate::model::{AnnotationId, Attrs, Document, Layer, Stance, Status};
+use crate::text::ByteSpan;
 
-/// Where a claim's date was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateBasis {
-    /// A date inside the claim's content.
-    InContent,
-    /// A date elsewhere in the claim's sentence.
-    InSentence,
-    /// The document's creation date.
-    DocumentDate,
-}
-
-/// The date a claim refers to or was made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClaimDate {
-    /// The date annotation (`None` for the document date).
-    pub id: Option<AnnotationId>,
-    /// Its text (the document date written `YYYY-MM-DD`).
-    pub text: String,
-    /// Its TimeML value.
-    pub value: Option<String>,
-    /// Where it sits in time, for sorting.
-    pub place: Option<TimePoint>,
-    /// Where it was found.
-    pub basis: DateBasis,
-}
+use super::claim_date::{ClaimDate, ClaimDating};
 
 /// One row of the claims table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,16 +66,7 @@ pub enum ClaimColumn {
 /// ```
 pub fn claims_table(doc: &Document) -> Vec<ClaimRow> {
     let text = doc.text.as_str();
-    let dates: Vec<&Annotation> = doc
-        .layer(Layer::Date)
-        .filter(|a| a.status != Status::Rejected)
-        .filter(|a| matches!(&a.attrs, Attrs::Date(d) if matches!(d.kind, DateKind::Date | DateKind::Time)))
-        .collect();
-    let sentence_spans = if dates.is_empty() {
-        Vec::new()
-    } else {
-        sentences(text)
-    };
+    let dating = ClaimDating::new(doc, |a| a.status != Status::Rejected);
     let mut rows = Vec::new();
     for a in doc.layer(Layer::Claim) {
         let Attrs::Claim(c) = &a.attrs else { continue };
@@ -126,11 +87,6 @@ pub fn claims_table(doc: &Document) -> Vec<ClaimRow> {
                 .map(|f| collapse(f.slice(text).unwrap_or("")))
                 .collect()
         };
-        let anchor = c.cue.unwrap_or(a.span);
-        let sentence = sentence_spans
-            .iter()
-            .find(|s| s.start() <= a.span.start() && a.span.start() < s.end())
-            .copied();
         rows.push(ClaimRow {
             id: a.id,
             span: a.span,
@@ -138,7 +94,7 @@ pub fn claims_table(doc: &Document) -> Vec<ClaimRow> {
             source_span: c.source,
             stance: c.stance,
             content: pieces.join(" … "),
-            date: claim_date(doc, &dates, a.span, sentence, anchor),
+            date: dating.date_of(a),
         });
     }
     rows
@@ -146,62 +102,6 @@ pub fn claims_table(doc: &Document) -> Vec<ClaimRow> {
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Distance in bytes between two spans (0 when they overlap or touch).
-fn gap(a: ByteSpan, b: ByteSpan) -> usize {
-    if b.start() >= a.end() {
-        b.start().0 - a.end().0
-    } else if a.start() >= b.end() {
-        a.start().0 - b.end().0
-    } else {
-        0
-    }
-}
-
-fn claim_date(
-    doc: &Document,
-    dates: &[&Annotation],
-    content: ByteSpan,
-    sentence: Option<ByteSpan>,
-    anchor: ByteSpan,
-) -> Option<ClaimDate> {
-    let nearest = |within: ByteSpan| {
-        dates
-            .iter()
-            .filter(|d| within.contains(&d.span))
-            .min_by_key(|d| (gap(anchor, d.span), d.span.start()))
-    };
-    let found = nearest(content)
-        .map(|d| (d, DateBasis::InContent))
-        .or_else(|| {
-            sentence
-                .and_then(nearest)
-                .map(|d| (d, DateBasis::InSentence))
-        });
-    if let Some((d, basis)) = found {
-        let value = match &d.attrs {
-            Attrs::Date(x) => x.value.clone(),
-            _ => None,
-        };
-        return Some(ClaimDate {
-            id: Some(d.id),
-            text: d.span.slice(&doc.text).unwrap_or("").to_string(),
-            place: value.as_deref().and_then(timeml::place),
-            value,
-            basis,
-        });
-    }
-    doc.dct.map(|dct| {
-        let v = dct.to_string();
-        ClaimDate {
-            id: None,
-            text: v.clone(),
-            place: timeml::place(&v),
-            value: Some(v),
-            basis: DateBasis::DocumentDate,
-        }
-    })
 }
 
 /// Sorts rows by `column`; rows missing that column's value come last either way,
@@ -216,7 +116,7 @@ pub fn sort_claims(rows: &mut [ClaimRow], column: ClaimColumn, ascending: bool) 
             (None, None) => Ordering::Equal,
         }
     }
-    rows.sort_by(|a, b| {
+    crate::order::sort_by(rows, |a, b| {
         let primary = match column {
             ClaimColumn::Position => by(Some(a.span), Some(b.span), ascending),
             ClaimColumn::Source => by(
@@ -248,7 +148,8 @@ pub fn sort_claims(rows: &mut [ClaimRow], column: ClaimColumn, ascending: bool) 
 mod tests {
     use super::*;
     use crate::calendar::CalendarDate;
-    use crate::model::{ClaimAttrs, ClaimKind, DateAttrs, Origin};
+    use crate::model::{ClaimAttrs, ClaimKind, DateAttrs, DateKind, Origin};
+    use crate::views::DateBasis;
 
     const TEXT: &str = "On Monday, Armenia said the village fell on Sunday. \
 Turkey denied sending fighters. \"We will win,\" Aliyev said.";

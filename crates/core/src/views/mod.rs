@@ -5,11 +5,13 @@
 //! for the UI to grey out.
 
 pub mod actors;
+pub mod claim_date;
 pub mod claims;
 pub mod segments;
 pub mod timeline;
 
 pub use actors::{actors_panel, EntityRow};
-pub use claims::{claims_table, sort_claims, ClaimColumn, ClaimDate, ClaimRow, DateBasis};
+pub use claim_date::{ClaimDate, ClaimDating, DateBasis};
+pub use claims::{claims_table, sort_claims, ClaimColumn, ClaimRow};
 pub use segments::{segments, touched_paragraphs, Mark, Role, Segment};
 pub use timeline::{timeline, TimelineEntry, Unresolved};

@@ -101,7 +101,7 @@ impl Scanner<'_> {
             if matches!(w, "a" | "an") && e == i + 1 && self.is_plural_unit(e) {
                 return None;
             }
-            (e, Some(n))
+            (self.range_end(e, n).unwrap_or(e), Some(n))
         };
         let mut e = end;
         if matches!(
@@ -121,6 +121,10 @@ impl Scanner<'_> {
             (Some(n), Some(after)) if !self.is_plural_unit(e - 1) => (Some(n + 0.5), after),
             _ => (amount, e),
         };
+        // "a week or so ago": the hedge belongs to the amount.
+        if amount.is_some() {
+            e = self.t.phrase_at(e, &["or", "so"]).unwrap_or(e);
+        }
         if matches!(w, "a" | "an")
             && amount == Some(1.0)
             && i > 0
@@ -178,6 +182,17 @@ impl Scanner<'_> {
             _ => {}
         }
         Some((e, Expr::Duration { amount, unit }))
+    }
+
+    /// The end of the upper bound of a range after an amount `n` ending at `e` ("two
+    /// to three weeks", "12 to 18 months"). TimeML marks the range as one stretch; its
+    /// value keeps the lower bound, the amount the text commits to.
+    fn range_end(&self, e: usize, n: f64) -> Option<usize> {
+        if !matches!(self.low(e), "to" | "or") || !self.same_line(e + 1) {
+            return None;
+        }
+        let (end, upper) = self.number_at(e + 1)?;
+        (upper > n && !matches!(self.low(e + 1), "a" | "an")).then_some(end)
     }
 
     /// `last week`, `next year`, `this month`, `the past three months`, `last Friday`,
@@ -261,6 +276,7 @@ impl Scanner<'_> {
             return Some((e2, Expr::Shift { unit, by }));
         }
         if let Some((e2, n)) = self.number_at(e) {
+            let e2 = self.range_end(e2, n).unwrap_or(e2);
             let e2 = if matches!(
                 self.low(e2),
                 "trading" | "full" | "consecutive" | "straight"
@@ -459,6 +475,9 @@ impl Scanner<'_> {
         {
             // "the 1988 period": the reported quarter of that year.
             0
+        } else if matches!(year, YearRef::Shift(_)) && matches!(self.low(e), "quarter" | "period") {
+            // "last year's quarter": the reported quarter, a year back.
+            0
         } else {
             return None;
         };
@@ -517,6 +536,15 @@ impl Scanner<'_> {
         } else if let Some((e2, y)) = self.year_at(end) {
             year = YearRef::Year(y);
             end = e2;
+        } else if let Some(e2) = self
+            .t
+            .phrase_at(end, &["a", "year", "ago"])
+            .or_else(|| self.t.phrase_at(end, &["a", "year", "earlier"]))
+            .filter(|_| year == YearRef::Nearest)
+        {
+            // "the quarter a year ago": the same quarter, a year back.
+            year = YearRef::Shift(-1);
+            end = e2;
         }
         Some((end, Expr::Part { year, part }))
     }
@@ -555,8 +583,13 @@ impl Scanner<'_> {
             }
             return None;
         }
-        // "the same period last year", "the same month a year ago": the comparison point.
-        if w == "same" && ctx.the {
+        // "the same period last year", "the corresponding month a year ago": the
+        // comparison point.
+        if matches!(w, "same" | "corresponding" | "comparable") && ctx.the {
+            // "the comparable year-ago quarter": the compound names the period.
+            if self.t.get(i + 2).is_some_and(|t| t.hyphen) {
+                return self.shifted(i + 1, ctx);
+            }
             let (mut e, unit) = if self.low(i + 1) == "period" {
                 (i + 2, None)
             } else {
@@ -627,6 +660,15 @@ impl Scanner<'_> {
                             unit,
                         },
                     ));
+                }
+                // "the week of March 6": the week that day falls in.
+                if unit == Unit::Week && self.low(e) == "of" {
+                    if let Some((end, day)) = self
+                        .day_after(e + 1)
+                        .filter(|(_, d)| matches!(d, DayRef::Calendar { .. }))
+                    {
+                        return Some((end, Expr::WeekOf(day)));
+                    }
                 }
                 if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                     return Some((e, Expr::Shift { unit, by: 0 }));

@@ -1,0 +1,177 @@
+//! Annotating a pasted article without freezing the page. A short article is
+//! annotated in place (the reducer's `CreateFromPaste`: instant, no worker to start);
+//! a long one goes to the batch worker (`crates/wasm-api/js/batch-worker.js`, through
+//! [`BatchWorker`]), so the page keeps answering while a megabyte is annotated, and
+//! the finished document comes back as `AddAnnotated`. Should the worker fail or not
+//! start, the article is annotated in place after all: slower, never lost.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use claimlens_core::formats::native::from_json;
+use yew::prelude::*;
+
+use super::{now, WorkspaceAction, WorkspaceState};
+use crate::exchange::browser::{engine, BatchWorker};
+use crate::exchange::protocol::{BatchInput, FromWorker, ToWorker};
+use crate::state::{read_dct, PASTED_ID};
+
+/// Articles longer than this (bytes) are annotated in the worker: past it, annotating
+/// in place would hold the page for more than a frame or two.
+pub const IN_PLACE_LIMIT: usize = 32 * 1024;
+
+/// The article the worker has in hand.
+struct Pending {
+    batch: u32,
+    text: String,
+    dct: String,
+}
+
+/// The worker (started on first use), the batch counter and the pending article.
+#[derive(Default)]
+struct Client {
+    worker: Option<BatchWorker>,
+    batches: u32,
+    pending: Option<Pending>,
+}
+
+/// What the page shows while the worker annotates: `true` from the request until the
+/// document is added (or annotated in place after a failure).
+pub type Busy = UseStateHandle<bool>;
+
+/// The callback that annotates a pasted article (text, `YYYY-MM-DD` or empty date) and
+/// adds it to the library, in place or in the worker by its length; `None` without a
+/// library.
+///
+/// ```ignore
+/// let busy = use_state(|| false);
+/// let paste = use_paste_annotation(Some(library.dispatcher()), busy.clone());
+/// paste.inspect(|p| p.emit((text, dct)));
+/// ```
+#[hook]
+pub fn use_paste_annotation(
+    library: Option<UseReducerDispatcher<WorkspaceState>>,
+    busy: Busy,
+) -> Option<Callback<(String, String)>> {
+    let client = use_mut_ref(Client::default);
+    let library = library?;
+    Some(Callback::from(move |(text, dct): (String, String)| {
+        let in_place = |text: String, dct: String| {
+            library.dispatch(WorkspaceAction::CreateFromPaste {
+                text,
+                dct,
+                now: now(),
+            });
+        };
+        // Empty text and bad dates are the reducer's to refuse, at once.
+        if text.len() <= IN_PLACE_LIMIT || text.trim().is_empty() || read_dct(&dct).is_err() {
+            return in_place(text, dct);
+        }
+        match send(&client, &library, &busy, text, dct) {
+            Ok(()) => busy.set(true),
+            Err((text, dct)) => in_place(text, dct),
+        }
+    }))
+}
+
+/// Sends the article to the worker (starting it if needed); gives the article back
+/// when the browser refuses.
+fn send(
+    client: &Rc<RefCell<Client>>,
+    library: &UseReducerDispatcher<WorkspaceState>,
+    busy: &Busy,
+    text: String,
+    dct: String,
+) -> Result<(), (String, String)> {
+    if client.borrow().worker.is_none() {
+        let on_message = {
+            let (client, library, busy) = (client.clone(), library.clone(), busy.clone());
+            Callback::from(move |m: FromWorker| answer(&client, &library, &busy, m))
+        };
+        let on_problem = {
+            let (client, library, busy) = (client.clone(), library.clone(), busy.clone());
+            Callback::from(move |_: String| {
+                // The worker is gone: annotate here, and start a new one next time.
+                let pending = {
+                    let mut c = client.borrow_mut();
+                    c.worker = None;
+                    c.pending.take()
+                };
+                fall_back(&library, &busy, pending);
+            })
+        };
+        match BatchWorker::start(on_message, on_problem) {
+            Ok(worker) => client.borrow_mut().worker = Some(worker),
+            Err(_) => return Err((text, dct)),
+        }
+    }
+    let mut c = client.borrow_mut();
+    c.batches += 1;
+    let batch = c.batches;
+    let sent = c.worker.as_ref().map(|worker| {
+        worker.send(&ToWorker::Batch {
+            batch,
+            documents: vec![BatchInput {
+                id: PASTED_ID,
+                text: &text,
+                dct: dct.trim().to_string(),
+            }],
+            engine: engine(),
+        });
+        worker.take_error().is_none()
+    });
+    if sent != Some(true) {
+        return Err((text, dct));
+    }
+    c.pending = Some(Pending { batch, text, dct });
+    Ok(())
+}
+
+/// Handles one worker message: the annotated article is added; a failure annotates
+/// it in place. Messages about an earlier paste are ignored.
+fn answer(
+    client: &Rc<RefCell<Client>>,
+    library: &UseReducerDispatcher<WorkspaceState>,
+    busy: &Busy,
+    message: FromWorker,
+) {
+    let current = client.borrow().pending.as_ref().map(|p| p.batch);
+    match message {
+        FromWorker::Progress {
+            batch, document, ..
+        } if Some(batch) == current => {
+            let pending = client.borrow_mut().pending.take();
+            match from_json(&document) {
+                Ok(document) => {
+                    library.dispatch(WorkspaceAction::AddAnnotated {
+                        document,
+                        now: now(),
+                    });
+                    busy.set(false);
+                }
+                Err(_) => fall_back(library, busy, pending),
+            }
+        }
+        FromWorker::Failed { batch, .. } if batch.is_none() || batch == current => {
+            let pending = client.borrow_mut().pending.take();
+            fall_back(library, busy, pending);
+        }
+        _ => {}
+    }
+}
+
+/// Annotates the pending article in place.
+fn fall_back(
+    library: &UseReducerDispatcher<WorkspaceState>,
+    busy: &Busy,
+    pending: Option<Pending>,
+) {
+    if let Some(Pending { text, dct, .. }) = pending {
+        library.dispatch(WorkspaceAction::CreateFromPaste {
+            text,
+            dct,
+            now: now(),
+        });
+    }
+    busy.set(false);
+}
