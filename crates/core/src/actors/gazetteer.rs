@@ -5,7 +5,7 @@
 //! A second, lower-case table serves ALL-CAPS lines; it leaves out names whose lower
 //! case is an ordinary word (`WHO`, `IS`), which would otherwise match `Who`, `Is`.
 
-use super::fasthash::{FastMap as HashMap, FastSet as HashSet};
+use super::fasthash::{FastMap as HashMap, FastSet as HashSet, Shapes};
 use std::sync::OnceLock;
 
 use crate::data::{entries, fields};
@@ -85,6 +85,8 @@ pub struct Gazetteer {
     not_actor_heads: HashSet<&'static str>,
     calendar_words: HashSet<&'static str>,
     group_phrases: HashSet<(&'static str, &'static str)>,
+    /// Shapes of the phrases' last words: most words end no phrase.
+    group_phrase_ends: Shapes,
     acting_verbs: HashSet<&'static str>,
     /// Cue word -> true when it points to a person, false for an organisation.
     kind_cues: HashMap<(CuePlace, &'static str), bool>,
@@ -97,6 +99,8 @@ pub struct Gazetteer {
     given_names: HashSet<&'static str>,
     common_words: HashSet<&'static str>,
     sports_words: HashSet<&'static str>,
+    /// Shapes of the sports words: every word of a text is tested.
+    sports_shapes: Shapes,
 }
 
 /// The gazetteer, built on first use.
@@ -217,6 +221,9 @@ impl Gazetteer {
             group_phrases: entries(GROUP_PHRASES)
                 .filter_map(|e| e.split_once(' '))
                 .collect(),
+            group_phrase_ends: Shapes::of(
+                entries(GROUP_PHRASES).filter_map(|e| e.split_once(' ').map(|p| p.1)),
+            ),
             acting_verbs: entries(ACTING_VERBS).collect(),
             kind_cues: fields(KIND_CUES)
                 .filter_map(|f| {
@@ -241,6 +248,7 @@ impl Gazetteer {
             given_names: entries(GIVEN_NAMES).collect(),
             common_words,
             sports_words: entries(SPORTS).collect(),
+            sports_shapes: Shapes::of(entries(SPORTS)),
         }
     }
 
@@ -293,7 +301,7 @@ impl Gazetteer {
     /// True for a lower-case two-word phrase naming a collective actor
     /// (`international community`).
     pub fn is_group_phrase(&self, first: &str, last: &str) -> bool {
-        self.group_phrases.contains(&(first, last))
+        self.group_phrase_ends.may_hold(last) && self.group_phrases.contains(&(first, last))
     }
 
     /// True for a month or day name (`September`, `Fri`).
@@ -350,7 +358,7 @@ impl Gazetteer {
 
     /// True for a word typical of sports reports (lower case).
     pub fn is_sports_word(&self, lower: &str) -> bool {
-        self.sports_words.contains(lower)
+        self.sports_shapes.may_hold(lower) && self.sports_words.contains(lower)
     }
 }
 

@@ -3,7 +3,8 @@
 //! the hearer of `told` when it is the press (`told reporters`), and the passive
 //! `is said to have told`. Agentless passives (`it was reported that`) are no cue.
 
-use std::collections::{HashMap, HashSet};
+// The fast word hasher: cue and source words are looked up once per token.
+use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::Context;
@@ -69,7 +70,7 @@ fn frame(name: &str) -> Option<Frame> {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut by_first: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<Entry>> = HashMap::default();
         for f in crate::data::fields(CUES) {
             let (Some(form), Some(st), Some(fr)) = (
                 f.first(),

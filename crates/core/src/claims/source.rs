@@ -3,7 +3,8 @@
 //! appositions (`X, the aide to Y, said`) and time phrases (`X on Friday said`), and
 //! resolves pronouns and role nouns (`he`, `the ministry`) to an actor entity.
 
-use std::collections::{HashMap, HashSet};
+// The fast word hasher: cue and source words are looked up once per token.
+use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::Context;
