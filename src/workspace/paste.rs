@@ -141,16 +141,25 @@ fn answer(
             batch, document, ..
         } if Some(batch) == current => {
             let pending = client.borrow_mut().pending.take();
-            match from_json(&document) {
-                Ok(document) => {
-                    library.dispatch(WorkspaceAction::AddAnnotated {
-                        document,
-                        now: now(),
-                    });
-                    busy.set(false);
+            let (library, busy) = (library.clone(), busy.clone());
+            // Reading a megabyte's document and showing it are each a long piece of
+            // work: each gets a task of its own, so key presses are handled between.
+            wasm_bindgen_futures::spawn_local(async move {
+                next_task().await;
+                let read = from_json(&document);
+                drop(document);
+                next_task().await;
+                match read {
+                    Ok(document) => {
+                        library.dispatch(WorkspaceAction::AddAnnotated {
+                            document,
+                            now: now(),
+                        });
+                        busy.set(false);
+                    }
+                    Err(_) => fall_back(&library, &busy, pending),
                 }
-                Err(_) => fall_back(library, busy, pending),
-            }
+            });
         }
         FromWorker::Failed { batch, .. } if batch.is_none() || batch == current => {
             let pending = client.borrow_mut().pending.take();
@@ -158,6 +167,22 @@ fn answer(
         }
         _ => {}
     }
+}
+
+/// Resolves in a task of its own (a zero-delay timer), letting the page handle input
+/// and paint in between.
+async fn next_task() {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if queued.is_none() {
+            // No timer to wait for: go on at once.
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 /// Annotates the pending article in place.

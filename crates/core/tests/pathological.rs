@@ -112,9 +112,11 @@ fn nul_bytes_and_control_characters() {
 
 #[test]
 fn replacement_chars_keep_javascript_offsets() {
-    // A JavaScript string with lone surrogates reaches Rust through a lossy UTF-16
-    // conversion: each lone surrogate becomes one U+FFFD, itself one UTF-16 unit,
-    // so offsets counted by the page still line up with the text.
+    // A JavaScript string with lone surrogates, repaired as the wasm API's refusal
+    // advises (`text.toWellFormed()`, the same as Rust's lossy UTF-16 conversion):
+    // each lone surrogate becomes one U+FFFD, itself one UTF-16 unit, so offsets
+    // counted by the page still line up with the text. The refusal itself is tested
+    // in `crates/wasm-api` and `tests/e2e/javascript-api.test.mjs`.
     let js: Vec<u16> = "Paris said on Monday \"no\"."
         .encode_utf16()
         .flat_map(|u| [u, 0xD800, 0xDC01, 0xDFFF])

@@ -12,12 +12,19 @@
 //!   budget). The app's start function renders nothing where there is no window.
 //! - **Core only.** No web-sys, no Yew here: the API is the engine, nothing else.
 //! - **Errors are thrown.** A bad date becomes a JavaScript `Error` whose message
-//!   says what to fix; text is never refused (empty text gives an empty document).
+//!   says what to fix. Any text is annotated (empty text gives an empty document)
+//!   except a string that is not valid UTF-16: half of a surrogate pair alone (a
+//!   JavaScript string cut inside an emoji). wasm-bindgen's string conversion would
+//!   silently put U+FFFD in its place, and the document's `text` would then differ
+//!   from the caller's; instead the call throws, naming the UTF-16 offset, and the
+//!   caller decides (`text.toWellFormed()` makes that same replacement explicitly,
+//!   keeping every UTF-16 offset where it was).
 
 #![deny(missing_docs)]
 
 use claimlens_core::calendar::CalendarDate;
 use claimlens_core::formats::native::to_json;
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 /// The id a document gets when the caller names none.
@@ -33,9 +40,9 @@ pub fn version() -> String {
 /// `YYYY-MM-DD`, or empty to infer it from the text.
 ///
 /// # Errors
-/// `dct` is neither empty nor a valid date.
+/// `dct` is neither empty nor a valid date, or `text` holds a lone surrogate.
 #[wasm_bindgen]
-pub fn annotate(text: &str, dct: &str) -> Result<String, JsError> {
+pub fn annotate(text: &JsString, dct: &str) -> Result<String, JsError> {
     annotate_document(DEFAULT_ID, text, dct)
 }
 
@@ -43,11 +50,62 @@ pub fn annotate(text: &str, dct: &str) -> Result<String, JsError> {
 /// and in exports).
 ///
 /// # Errors
-/// `dct` is neither empty nor a valid date.
+/// `dct` is neither empty nor a valid date, or `text` holds a lone surrogate.
 #[wasm_bindgen(js_name = annotateDocument)]
-pub fn annotate_document(id: &str, text: &str, dct: &str) -> Result<String, JsError> {
+pub fn annotate_document(id: &str, text: &JsString, dct: &str) -> Result<String, JsError> {
     let dct = read_dct(dct).map_err(|e| JsError::new(&e))?;
-    Ok(annotate_json(id, text, dct))
+    // The conversion puts U+FFFD for each lone surrogate; only where it did is the
+    // original consulted, so valid text costs one scan.
+    let converted = String::from(text);
+    let unit_at = |i: usize| u32::try_from(i).map_or(0, |i| text.char_code_at(i) as u16);
+    if let Some(lone) = first_lone_surrogate(&converted, unit_at) {
+        return Err(JsError::new(&lone.to_string()));
+    }
+    Ok(annotate_json(id, &converted, dct))
+}
+
+/// Half of a surrogate pair found alone in the caller's string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoneSurrogate {
+    /// Its offset in UTF-16 code units (JavaScript string indices).
+    pub at: usize,
+    /// The code unit (`0xD800..=0xDFFF`).
+    pub unit: u16,
+}
+
+impl std::fmt::Display for LoneSurrogate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "text: the UTF-16 code unit 0x{:04X} at index {} is half of a surrogate pair without its other half \
+             (a string cut inside an emoji?), so the text is not valid Unicode; repair the text, or pass \
+             text.toWellFormed() to annotate it with U+FFFD in its place (every index stays where it was)",
+            self.unit, self.at
+        )
+    }
+}
+
+/// The first lone surrogate of the caller's string, given its lossy conversion
+/// `converted` (each lone surrogate became one U+FFFD, which is one UTF-16 unit too,
+/// so indices agree) and `unit_at`, the caller's code unit at an index.
+pub fn first_lone_surrogate(
+    converted: &str,
+    unit_at: impl Fn(usize) -> u16,
+) -> Option<LoneSurrogate> {
+    if !converted.contains('\u{FFFD}') {
+        return None;
+    }
+    let mut at = 0;
+    for c in converted.chars() {
+        if c == '\u{FFFD}' {
+            let unit = unit_at(at);
+            if (0xD800..0xE000).contains(&unit) {
+                return Some(LoneSurrogate { at, unit });
+            }
+        }
+        at += c.len_utf16();
+    }
+    None
 }
 
 /// The document JSON for `text` (the part of [`annotate_document`] that needs no
@@ -88,6 +146,48 @@ mod tests {
         assert_eq!(read_dct("2020-09-27"), Ok(CalendarDate::new(2020, 9, 27)));
         let e = read_dct("27/09/2020").expect_err("not ISO");
         assert!(e.contains("27/09/2020") && e.contains("YYYY-MM-DD"), "{e}");
+    }
+
+    /// The lossy conversion wasm-bindgen makes, and the original's code units.
+    fn from_js(units: &[u16]) -> (String, impl Fn(usize) -> u16 + '_) {
+        (String::from_utf16_lossy(units), move |i| units[i])
+    }
+
+    #[test]
+    fn a_lone_surrogate_is_found_at_its_javascript_index() {
+        let mut units: Vec<u16> = "😀 Baku \u{FFFD} said".encode_utf16().collect();
+        let genuine = units.len();
+        units.extend([0x20, 0xD83D, 0x21]);
+        let (converted, unit_at) = from_js(&units);
+        let lone = first_lone_surrogate(&converted, unit_at).expect("found");
+        assert_eq!(
+            lone,
+            LoneSurrogate {
+                at: genuine + 1,
+                unit: 0xD83D
+            }
+        );
+        let message = lone.to_string();
+        assert!(message.contains("0xD83D at index 15"), "{message}");
+        assert!(message.contains("toWellFormed()"), "{message}");
+        let trailing: Vec<u16> = vec![0xDE00, 0x41];
+        let (converted, unit_at) = from_js(&trailing);
+        assert_eq!(
+            first_lone_surrogate(&converted, unit_at),
+            Some(LoneSurrogate {
+                at: 0,
+                unit: 0xDE00
+            })
+        );
+    }
+
+    #[test]
+    fn valid_text_and_a_genuine_replacement_character_pass() {
+        for text in ["", "😀 Baku", "\u{FFFD} is a character too"] {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let (converted, unit_at) = from_js(&units);
+            assert_eq!(first_lone_surrogate(&converted, unit_at), None, "{text}");
+        }
     }
 
     #[test]

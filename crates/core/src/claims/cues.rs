@@ -10,9 +10,10 @@ use super::context::Context;
 use crate::model::Stance;
 use crate::text::TokenKind;
 
-static CUES: &str = include_str!("../../data/claims/cues.txt");
-static AUXILIARIES: &str = include_str!("../../data/claims/auxiliaries.txt");
-static AUDIENCES: &str = include_str!("../../data/claims/audiences.txt");
+static CUES: &str = crate::data::word_list!(include_str!("../../data/claims/cues.txt"));
+static AUXILIARIES: &str =
+    crate::data::word_list!(include_str!("../../data/claims/auxiliaries.txt"));
+static AUDIENCES: &str = crate::data::word_list!(include_str!("../../data/claims/audiences.txt"));
 
 /// How a cue arranges its source and content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +88,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.words.len()));
         }
         Lexicon {
             by_first,
@@ -295,6 +296,15 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
             ctx.word(verb_end),
             "to" | "from" | "with" | "between" | "at" | "during" | "about" | "over" | "by" | "for"
         )
+    {
+        return None;
+    }
+    // `it seems to be raining`, `there appear to be gaps`: an empty subject has no view.
+    if matches!(
+        ctx.word(i),
+        "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+    ) && start > sent_start
+        && matches!(ctx.word(start - 1), "it" | "there")
     {
         return None;
     }

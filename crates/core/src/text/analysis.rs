@@ -20,8 +20,8 @@ pub struct Analysis<'t> {
     sentences: Vec<ByteSpan>,
     /// The text with ASCII letters lowered: same byte offsets as `text`.
     ascii_lower: String,
-    /// Tokens whose lower case is not their ASCII lower case (non-ASCII letters),
-    /// by token index, with where their full lower case lies in `unicode_lower`.
+    /// Tokens whose lower case is not their ASCII lower case (non-ASCII capitals),
+    /// by token index, with where their lower case lies in `unicode_lower`.
     unicode: Vec<(usize, usize, usize)>,
     unicode_lower: String,
 }
@@ -38,9 +38,12 @@ impl<'t> Analysis<'t> {
         for (i, t) in tokens.iter().enumerate() {
             let s = t.text(text);
             if !s.is_ascii() {
-                let lo = unicode_lower.len();
-                unicode_lower.extend(s.chars().flat_map(char::to_lowercase));
-                unicode.push((i, lo, unicode_lower.len()));
+                let lower = s.to_lowercase();
+                if lower != ascii_lower[t.span.range()] {
+                    let lo = unicode_lower.len();
+                    unicode_lower.push_str(&lower);
+                    unicode.push((i, lo, unicode_lower.len()));
+                }
             }
         }
         Analysis {
@@ -80,8 +83,8 @@ impl<'t> Analysis<'t> {
         &self.ascii_lower
     }
 
-    /// The lower case of token `i`, letter by letter (`char::to_lowercase`), or `""`
-    /// past the end.
+    /// The lower case of token `i` (as `str::to_lowercase` gives it), or `""` past
+    /// the end; no allocation.
     pub fn lower(&self, i: usize) -> &str {
         let Some(t) = self.tokens.get(i) else {
             return "";
@@ -113,13 +116,13 @@ mod tests {
 
     #[test]
     fn lower_case_per_token() {
-        let text = "Mr. ÁLVAREZ met İstanbul’s MAYOR";
+        let text = "Mr. ÁLVAREZ met İstanbul’s MAYOR ΟΔΟΣ café";
         let a = Analysis::new(text);
         let lower: Vec<&str> = (0..a.tokens().len()).map(|i| a.lower(i)).collect();
         let want: Vec<String> = a
             .tokens()
             .iter()
-            .map(|t| t.text(text).chars().flat_map(char::to_lowercase).collect())
+            .map(|t| t.text(text).to_lowercase())
             .collect();
         assert_eq!(lower, want);
         assert_eq!(a.lower(99), "");
