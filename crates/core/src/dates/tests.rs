@@ -714,3 +714,11 @@ fn a_named_days_week() {
         &[("Easter week", "2013-W13")],
     );
 }
+
+#[test]
+fn a_future_cue_early_in_a_long_sentence_still_counts() {
+    check(
+        "She will be named commander of the new orbital station crew for a mission in December.",
+        &[("December", "2013-12")],
+    );
+}
