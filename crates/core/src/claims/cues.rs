@@ -156,6 +156,25 @@ const IRREGULAR_PAST: [&str; 10] = [
     "said", "told", "wrote", "written", "found", "shown", "swore", "made", "took", "hit",
 ];
 
+/// True when `w` opens a noun phrase (`to the office`), not an infinitive (`to go`).
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "this"
+            | "these"
+            | "those"
+    )
+}
+
 /// True when `form` is a verb's base form (`say`, `urge`), by its shape.
 fn is_base_form(form: &str) -> bool {
     !(form.ends_with('s')
@@ -201,6 +220,9 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     if i > sent_start && ctx.is_capitalised(i) {
         let title_line = ctx.is_capitalised(i - 1)
             && (ctx.is_capitalised(verb_end) && ctx.is_word(verb_end)
+                // `Reveals ‘Demoralizing’ Experience`: a quoted title word.
+                || (matches!(ctx.raw(verb_end), "‘" | "“" | "'" | "\"")
+                    && ctx.is_capitalised(verb_end + 1))
                 || matches!(
                     ctx.raw(verb_end),
                     "to" | "of" | "in" | "on" | "for" | "with" | "a" | "the"
@@ -293,10 +315,10 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
         && entry.words.len() == 1
         && start == i
         && form.ends_with('s')
-        && matches!(
+        && (matches!(
             ctx.word(verb_end),
-            "to" | "from" | "with" | "between" | "at" | "during" | "about" | "over" | "by" | "for"
-        )
+            "from" | "with" | "between" | "at" | "during" | "about" | "over" | "by" | "for"
+        ) || (ctx.word(verb_end) == "to" && is_determiner(ctx.word(verb_end + 1))))
     {
         return None;
     }

@@ -1097,6 +1097,31 @@ mod tests {
     }
 
     #[test]
+    fn title_case_headlines_with_infinitives_and_quoted_words() {
+        has(
+            "Mayor Vows To Rebuild The Old Bridge\n\nThe works begin soon.",
+            "To Rebuild The Old Bridge",
+            "Mayor",
+            "Vows",
+            Stance::Assert,
+        );
+        has(
+            "Retired Judge Reveals ‘Painful’ Years On The Bench\n\nShe spoke on Monday.",
+            "‘Painful’ Years On The Bench",
+            "Retired Judge",
+            "Reveals",
+            Stance::Assert,
+        );
+        has(
+            "The union vows to strike in May.",
+            "to strike in May",
+            "The union",
+            "vows",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
