@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use claimlens_core::edit::fragments::pieces;
 use claimlens_core::edit::snap::{snap, Snap};
 use claimlens_core::edit::{stance_name, Edit, Kind, Pick, STANCES};
 use claimlens_core::model::{Annotation, AnnotationId, Attrs, Document, Layer, Status};
@@ -30,6 +31,9 @@ pub struct AttributePanelProps {
     pub id: AnnotationId,
     /// The paragraph views, to read the text selection for "use selection".
     pub views: Rc<[Rc<ParagraphView>]>,
+    /// The focused piece of a claim's content (`None`: the whole claim).
+    #[prop_or_default]
+    pub fragment: Option<usize>,
     /// Where every change goes.
     pub ondispatch: Callback<EditorAction>,
 }
@@ -178,6 +182,7 @@ fn claim_fields(
     });
     html! {
         <>
+            { fragments(props, a, edit) }
             <div class="attr-row">
                 <label for="attr-source">{ "Source" }</label>
                 <select id="attr-source" data-testid="attr-source" onchange={on_source}>
@@ -212,6 +217,52 @@ fn claim_fields(
                 </select>
             </div>
         </>
+    }
+}
+
+/// The pieces of a claim's content (a quote split by its attribution), the focused
+/// one marked; `]` / `[` focus them, the arrows then move the focused one's
+/// boundaries, `+` adds the selection, `-` removes the focused one.
+fn fragments(props: &AttributePanelProps, a: &Annotation, edit: &Callback<Edit>) -> Html {
+    let doc = &props.document;
+    let id = a.id;
+    let all = pieces(a);
+    let add = {
+        let (doc, views, edit) = (doc.clone(), props.views.clone(), edit.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(span) = selected_span(&doc, &views) {
+                edit.emit(Edit::AddFragment { id, span });
+            }
+        })
+    };
+    let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
+    let focused = props.fragment.filter(|&i| i < all.len() && all.len() > 1);
+    html! {
+        <div class="attr-fragments" data-testid="attr-fragments">
+            <p id="attr-fragments-title">
+                { format!("Content: {} fragment{}", all.len(), if all.len() == 1 { "" } else { "s" }) }
+                { " ([ ] focus one, arrows move it, + adds the selection, - removes it)" }
+            </p>
+            <ol aria-labelledby="attr-fragments-title" aria-live="polite">
+                { for all.iter().enumerate().map(|(i, f)| {
+                    let on = focused == Some(i);
+                    let remove = edit.reform(move |_: MouseEvent| Edit::RemoveFragment { id, index: i });
+                    html! {
+                        <li data-testid="attr-fragment" data-focused={on.to_string()}
+                            class={classes!(on.then_some("fragment-on"))} aria-current={on.then_some("true")}>
+                            <span data-testid="attr-fragment-text">{ quoted(doc, Some(*f)) }</span>
+                            if all.len() > 1 {
+                                <button type="button" data-testid="attr-fragment-remove" onclick={remove}
+                                    aria-label={format!("Remove fragment {}", i + 1)}>{ "Remove" }</button>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+            <button type="button" data-testid="attr-fragment-add" onmousedown={keep_selection} onclick={add}>
+                { "Add selection as a fragment (+)" }
+            </button>
+        </div>
     }
 }
 

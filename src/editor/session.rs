@@ -8,6 +8,7 @@
 use std::rc::Rc;
 
 use claimlens_core::command::{focus_after, Action as Command, EditorState};
+use claimlens_core::edit::fragments::pieces;
 use claimlens_core::edit::{Edit, History, Patch};
 use claimlens_core::model::{AnnotationId, Document, Layer};
 use claimlens_core::text::{paragraphs, ByteSpan};
@@ -35,6 +36,65 @@ pub struct Session {
     /// One view per paragraph; an edit replaces only the views it touches, so the
     /// others keep their `Rc`s and their components skip re-rendering.
     pub views: Rc<[Rc<ParagraphView>]>,
+    /// A revision per layer, so the reader's views recompute only when an edit
+    /// touched their layer.
+    pub revisions: Revisions,
+}
+
+/// A revision number per layer: it changes (to a number never used before, in any
+/// session) whenever an edit changes an annotation that is or was on that layer.
+/// The reader's views memoise on them: accepting an actor leaves the timeline's and
+/// the claims table's rows alone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Revisions {
+    /// Actors.
+    pub actors: u32,
+    /// Dates.
+    pub dates: u32,
+    /// Claims.
+    pub claims: u32,
+}
+
+impl Revisions {
+    /// Fresh numbers for a newly opened document.
+    pub fn fresh() -> Revisions {
+        Revisions {
+            actors: next_revision(),
+            dates: next_revision(),
+            claims: next_revision(),
+        }
+    }
+
+    /// The revisions after `patch`: the layers it touched get fresh numbers.
+    pub fn after(self, patch: &Patch) -> Revisions {
+        let mut out = self;
+        let mut touched = [false; 3];
+        for a in patch.removed().chain(patch.added()) {
+            touched[a.layer() as usize] = true;
+        }
+        for (layer, slot) in [
+            (Layer::Actor, &mut out.actors),
+            (Layer::Date, &mut out.dates),
+            (Layer::Claim, &mut out.claims),
+        ] {
+            if touched[layer as usize] {
+                *slot = next_revision();
+            }
+        }
+        out
+    }
+}
+
+/// A number never handed out before in this page.
+fn next_revision() -> u32 {
+    thread_local! {
+        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    }
+    NEXT.with(|n| {
+        let v = n.get();
+        n.set(v.wrapping_add(1));
+        v
+    })
 }
 
 impl Session {
@@ -43,6 +103,7 @@ impl Session {
         Session {
             paragraphs: paragraphs(&doc.text).into(),
             views: paragraph_views(doc).into_iter().map(Rc::new).collect(),
+            revisions: Revisions::fresh(),
             ..Session::default()
         }
     }
@@ -71,21 +132,10 @@ pub fn reduce(
     next.notice = None;
     match action {
         EditorAction::Run(Command::Apply { edit, advance }) => {
-            return change(
-                doc,
-                next,
-                |d, h| h.apply(d, &edit).map_err(|e| e.to_string()),
-                advance,
-            )
+            return edited(doc, next, &edit, advance);
         }
-        EditorAction::Edit(edit) => {
-            return change(
-                doc,
-                next,
-                |d, h| h.apply(d, &edit).map_err(|e| e.to_string()),
-                false,
-            )
-        }
+        EditorAction::Edit(edit) => return edited(doc, next, &edit, false),
+        EditorAction::Run(Command::FocusFragment(fragment)) => next.state.fragment = fragment,
         EditorAction::Run(Command::Undo) => {
             return change(doc, next, |d, h| step(h.undo(d), "undo"), false)
         }
@@ -93,7 +143,12 @@ pub fn reduce(
             return change(doc, next, |d, h| step(h.redo(d), "redo"), false)
         }
         EditorAction::Run(Command::Focus(id)) => focus(&mut next, Some(id)),
-        EditorAction::Focused(id) => next.state.focused = Some(id),
+        EditorAction::Focused(id) => {
+            if next.state.focused != Some(id) {
+                next.state.fragment = None;
+            }
+            next.state.focused = Some(id);
+        }
         EditorAction::Run(Command::ClearFocus) => {
             if next.help {
                 next.help = false;
@@ -124,9 +179,41 @@ pub fn reduce(
 }
 
 fn focus(session: &mut Session, id: Option<AnnotationId>) {
+    if session.state.focused != id {
+        session.state.fragment = None;
+    }
     session.state.focused = id;
     session.editing = false;
     session.focus_seq = session.focus_seq.wrapping_add(1);
+}
+
+/// Applies `edit` through the history; a fragment edit keeps the focus on the piece
+/// it made or moved.
+fn edited(
+    doc: &Rc<Document>,
+    next: Session,
+    edit: &Edit,
+    advance: bool,
+) -> (Rc<Document>, Session) {
+    let (doc, mut next) = change(
+        doc,
+        next,
+        |d, h| h.apply(d, edit).map_err(|e| e.to_string()),
+        advance,
+    );
+    if next.notice.is_none() {
+        next.state.fragment = match edit {
+            Edit::AddFragment { id, span } => doc
+                .get(*id)
+                .and_then(|a| pieces(a).iter().position(|p| p == span)),
+            Edit::MoveFragment { id, index, .. } => {
+                doc.get(*id).filter(|a| pieces(a).len() > 1).map(|_| *index)
+            }
+            Edit::RemoveFragment { .. } => None,
+            _ => next.state.fragment,
+        };
+    }
+    (doc, next)
 }
 
 /// An undo or redo step: `None` (nothing to undo) is not an error, just nothing.
@@ -151,12 +238,21 @@ fn change(
     match run(&mut edited, &mut history) {
         Ok(patch) => {
             next.views = refresh(&edited, &next.paragraphs, &next.views, &patch);
+            next.revisions = next.revisions.after(&patch);
             let filter: Option<Layer> = next.state.filter;
             let target = focus_after(&edited, &patch, advance, filter)
                 .or(next.state.focused.filter(|&id| edited.get(id).is_some()));
             next.history = Rc::new(history);
             next.state.selection = None;
             focus(&mut next, target);
+            // An undo may take away the piece that had the focus.
+            let pieces_now = target
+                .and_then(|id| edited.get(id))
+                .map_or(0, |a| pieces(a).len());
+            next.state.fragment = next
+                .state
+                .fragment
+                .filter(|&i| pieces_now > 1 && i < pieces_now);
             (Rc::new(edited), next)
         }
         Err(message) => {
@@ -212,6 +308,31 @@ mod tests {
         assert!(!Rc::ptr_eq(&s.views[0], &s2.views[0]));
         assert!(Rc::ptr_eq(&s.views[1], &s2.views[1]));
         assert!(Rc::ptr_eq(&s.views[2], &s2.views[2]));
+    }
+
+    #[test]
+    fn an_edit_bumps_only_the_revisions_of_the_layers_it_touched() {
+        let d = doc();
+        let s = Session::open(&d);
+        let other = Session::open(&d);
+        assert_ne!(
+            s.revisions, other.revisions,
+            "a new session never reuses numbers"
+        );
+        let (_, s2) = reduce(&d, &s, EditorAction::Edit(Edit::Accept(AnnotationId(1))));
+        assert_ne!(s2.revisions.actors, s.revisions.actors);
+        assert_eq!(
+            (s2.revisions.dates, s2.revisions.claims),
+            (s.revisions.dates, s.revisions.claims)
+        );
+        let relabel = Edit::SetLayer {
+            id: AnnotationId(1),
+            layer: Layer::Date,
+        };
+        let (_, s3) = reduce(&d, &s2, EditorAction::Edit(relabel));
+        assert_ne!(s3.revisions.actors, s2.revisions.actors);
+        assert_ne!(s3.revisions.dates, s2.revisions.dates);
+        assert_eq!(s3.revisions.claims, s2.revisions.claims);
     }
 
     #[test]

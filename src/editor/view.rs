@@ -2,12 +2,13 @@
 //! keeps DOM focus on the focused annotation, and lays out the review bar, the
 //! article, the attribute panel, the reader views and the shortcuts overlay.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use claimlens_core::command::{resolve, Action as Command};
 use claimlens_core::edit::grapheme;
 use claimlens_core::keymap::Command as Key;
-use claimlens_core::model::{AnnotationId, Layer};
+use claimlens_core::model::{AnnotationId, Document, Layer};
 use claimlens_core::review::{check, open_suggestions};
 use claimlens_core::text::ByteSpan;
 use wasm_bindgen::JsCast;
@@ -60,9 +61,58 @@ fn ArticleText(props: &ArticleTextProps) -> Html {
     }
 }
 
-/// Where the tooltip of the highlight an event happened in goes: (id, top, left) in
-/// pixels from the article area; `None` off any highlight.
-fn place(target: Option<EventTarget>, container: &NodeRef) -> Option<(u32, i32, i32)> {
+/// A tooltip's place: the annotation id, then top and left in pixels from the article
+/// area.
+type Tip = (u32, i32, i32);
+
+/// How the editor moves the tooltip without re-rendering itself: the tooltip's own
+/// component puts its setter here when it renders.
+#[derive(Clone, Default)]
+struct TipChannel(Rc<RefCell<Option<Callback<Option<Tip>>>>>);
+
+impl PartialEq for TipChannel {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl TipChannel {
+    fn show(&self, tip: Option<Tip>) {
+        // Cloned out first: the setter may re-render synchronously.
+        let setter = self.0.borrow().clone();
+        if let Some(set) = setter {
+            set.emit(tip);
+        }
+    }
+}
+
+/// Props of [`TooltipLayer`].
+#[derive(Properties, PartialEq)]
+struct TooltipLayerProps {
+    document: Rc<Document>,
+    channel: TipChannel,
+}
+
+/// The tooltip, in a component of its own: hovering or focusing another highlight
+/// re-renders only this, not the editor around it.
+#[function_component]
+fn TooltipLayer(props: &TooltipLayerProps) -> Html {
+    let tip = use_state_eq(|| None::<Tip>);
+    let setter = tip.setter();
+    *props.channel.0.borrow_mut() = Some(Callback::from(move |t| setter.set(t)));
+    let doc = &props.document;
+    match *tip {
+        Some((id, top, left)) => doc.get(AnnotationId(id)).map_or_else(
+            || html! {},
+            |a| html! { <Tooltip details={details(doc, a)} {top} {left} /> },
+        ),
+        None => html! {},
+    }
+}
+
+/// Where the tooltip of the highlight an event happened in goes; `None` off any
+/// highlight.
+fn place(target: Option<EventTarget>, container: &NodeRef) -> Option<Tip> {
     let (id, hl) = highlight_id(target)?;
     let area = container.cast::<Element>()?;
     let (r, c) = (
@@ -86,8 +136,11 @@ pub fn Editor() -> Html {
     use_editor_keys(&handle);
     let s = &handle.editor;
     {
-        let deps = (s.state.focused, s.focus_seq, s.editing, s.help);
-        use_effect_with(deps, move |&(focused, _, editing, help)| {
+        // Not keyed on `help`: closing the shortcuts gives focus back where it was
+        // (the overlay does), which may be a button rather than the highlight.
+        let help = s.help;
+        let deps = (s.state.focused, s.focus_seq, s.editing);
+        use_effect_with(deps, move |&(focused, _, editing)| {
             if help {
                 return;
             }
@@ -98,10 +151,13 @@ pub fn Editor() -> Html {
             }
         });
     }
-    let issues = use_memo(handle.document.clone(), |d| {
-        d.as_ref().map_or(0, |d| check(d).len())
-    });
-    let tooltip = use_state_eq(|| None::<(u32, i32, i32)>);
+    let issues = {
+        let doc = handle.document.clone();
+        use_memo(s.revisions, move |_| {
+            doc.as_ref().map_or(0, |d| check(d).len())
+        })
+    };
+    let tips = use_memo((), |()| TipChannel::default());
     let container = use_node_ref();
     let Some(doc) = handle.document.clone() else {
         return html! {};
@@ -136,14 +192,14 @@ pub fn Editor() -> Html {
     let onjump = dispatch.reform(|id: AnnotationId| EditorAction::Run(Command::Focus(id)));
     // The tooltip follows the pointer and the keyboard focus; Escape or leaving hides it.
     let follow = {
-        let (tooltip, container) = (tooltip.clone(), container.clone());
+        let (tips, container) = (tips.clone(), container.clone());
         Callback::from(move |target: Option<EventTarget>| {
             let on_tooltip = target
                 .as_ref()
                 .and_then(|t| t.dyn_ref::<Element>())
                 .is_some_and(|el| matches!(el.closest("[data-tooltip]"), Ok(Some(_))));
             if !on_tooltip {
-                tooltip.set(place(target, &container));
+                tips.show(place(target, &container));
             }
         })
     };
@@ -161,8 +217,8 @@ pub fn Editor() -> Html {
     };
     let onmouseover = follow.reform(|e: MouseEvent| e.target());
     let hide = {
-        let tooltip = tooltip.clone();
-        Callback::from(move |()| tooltip.set(None))
+        let tips = tips.clone();
+        Callback::from(move |()| tips.show(None))
     };
     let onmouseleave = hide.reform(|_: MouseEvent| ());
     let onfocusout = hide.reform(|_: FocusEvent| ());
@@ -170,10 +226,6 @@ pub fn Editor() -> Html {
         if e.key() == "Escape" {
             hide.emit(());
         }
-    });
-    let tip = tooltip.and_then(|(id, top, left)| {
-        doc.get(AnnotationId(id))
-            .map(|a| html! { <Tooltip details={details(&doc, a)} {top} {left} /> })
     });
     html! {
         <div class="editor" data-testid="editor">
@@ -188,18 +240,18 @@ pub fn Editor() -> Html {
                     {onfocusin} {onfocusout} {onmouseover} {onmouseleave} {onkeydown}>
                     <ArticleText key={doc.id.clone()} views={s.views.clone()} filter={s.state.filter} />
                     // A fixed slot: the article before it is never moved (a move would blur it).
-                    <div class="tooltip-slot">{ for tip }</div>
+                    <div class="tooltip-slot"><TooltipLayer document={doc.clone()} channel={(*tips).clone()} /></div>
                 </div>
                 <div class="editor-side">
                     if let Some(id) = s.state.focused.filter(|&id| doc.get(id).is_some()) {
-                        <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()}
+                        <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()} fragment={s.state.fragment}
                             ondispatch={dispatch.clone()} />
                     } else {
                         <p class="attr-hint" data-testid="attr-hint">
                             { "Focus a highlight (click it, or Tab / j / k) to review and edit it. Select text and press a, d or c to create one. Press ? for all shortcuts." }
                         </p>
                     }
-                    <ReaderPanels document={doc.clone()} focused={s.state.focused} issues={*issues} {onjump} />
+                    <ReaderPanels document={doc.clone()} revisions={s.revisions} focused={s.state.focused} issues={*issues} {onjump} />
                 </div>
             </div>
             if s.help {

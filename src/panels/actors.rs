@@ -13,6 +13,8 @@ use yew::prelude::*;
 pub struct ActorsPanelProps {
     /// The document.
     pub document: Rc<Document>,
+    /// The actors' revision: the rows are recomputed when it changes.
+    pub revision: u32,
     /// The focused annotation.
     pub focused: Option<AnnotationId>,
     /// Called with the mention to jump to.
@@ -22,7 +24,10 @@ pub struct ActorsPanelProps {
 /// The entity list.
 #[function_component]
 pub fn ActorsPanel(props: &ActorsPanelProps) -> Html {
-    let rows = use_memo(props.document.clone(), |d| actors_panel(d));
+    let rows = {
+        let doc = props.document.clone();
+        use_memo(props.revision, move |_| actors_panel(&doc))
+    };
     if rows.is_empty() {
         return html! { <p class="empty">{ "No actors yet." }</p> };
     }

@@ -7,11 +7,15 @@ use claimlens_core::model::{AnnotationId, Document};
 use claimlens_core::review::check;
 use yew::prelude::*;
 
+use crate::editor::Revisions;
+
 /// Props of [`ChecksPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ChecksPanelProps {
     /// The document.
     pub document: Rc<Document>,
+    /// The layers' revisions: the list is recomputed when one changes.
+    pub revision: Revisions,
     /// Called with the flagged annotation.
     pub onjump: Callback<AnnotationId>,
 }
@@ -19,7 +23,10 @@ pub struct ChecksPanelProps {
 /// The list of issues.
 #[function_component]
 pub fn ChecksPanel(props: &ChecksPanelProps) -> Html {
-    let issues = use_memo(props.document.clone(), |d| check(d));
+    let issues = {
+        let doc = props.document.clone();
+        use_memo(props.revision, move |_| check(&doc))
+    };
     if issues.is_empty() {
         return html! { <p class="empty" data-testid="checks-empty">{ "No problems found." }</p> };
     }

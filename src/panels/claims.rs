@@ -14,6 +14,8 @@ use yew::prelude::*;
 pub struct ClaimsPanelProps {
     /// The document.
     pub document: Rc<Document>,
+    /// The claims' and dates' revisions: the rows are recomputed when they change.
+    pub revision: (u32, u32),
     /// Called with the claim to jump to.
     pub onjump: Callback<AnnotationId>,
 }
@@ -29,14 +31,14 @@ const COLUMNS: [(ClaimColumn, &str); 4] = [
 #[function_component]
 pub fn ClaimsPanel(props: &ClaimsPanelProps) -> Html {
     let order = use_state(|| (ClaimColumn::Position, true));
-    let rows = use_memo(
-        (props.document.clone(), *order),
-        |(d, (column, ascending))| {
-            let mut rows = claims_table(d);
+    let rows = {
+        let doc = props.document.clone();
+        use_memo((props.revision, *order), move |(_, (column, ascending))| {
+            let mut rows = claims_table(&doc);
             sort_claims(&mut rows, *column, *ascending);
             rows
-        },
-    );
+        })
+    };
     if rows.is_empty() {
         return html! { <p class="empty">{ "No claims yet." }</p> };
     }

@@ -1,7 +1,8 @@
 //! The reader's views of one article, beside the text: actors, timeline, claims table
 //! and live checks. Each is presentational: it takes the document and emits the id
 //! of the annotation to jump to. One tab is shown at a time, so only its rows are
-//! computed after an edit.
+//! computed after an edit, and only when the edit touched a layer they show (each
+//! memoises on the editor's per-layer [`Revisions`]).
 
 mod actors;
 mod checks;
@@ -20,6 +21,8 @@ use std::rc::Rc;
 use claimlens_core::model::{AnnotationId, Document};
 use yew::prelude::*;
 
+use crate::editor::Revisions;
+
 /// The tabs, in order: id, label.
 const TABS: [(&str, &str); 4] = [
     ("actors", "Actors"),
@@ -33,6 +36,8 @@ const TABS: [(&str, &str); 4] = [
 pub struct ReaderPanelsProps {
     /// The document.
     pub document: Rc<Document>,
+    /// Its layers' revisions: each view recomputes its rows only when they change.
+    pub revisions: Revisions,
     /// The focused annotation (the actors panel steps on from it).
     pub focused: Option<AnnotationId>,
     /// How many checks flag something (shown on the tab).
@@ -62,12 +67,20 @@ pub fn ReaderPanels(props: &ReaderPanelsProps) -> Html {
                 class={classes!("tab", selected.then_some("tab-on"))} {onclick}>{ label }</button>
         }
     });
-    let (doc, onjump) = (props.document.clone(), props.onjump.clone());
+    let (doc, onjump, r) = (
+        props.document.clone(),
+        props.onjump.clone(),
+        props.revisions,
+    );
     let body = match *tab {
-        "timeline" => html! { <TimelinePanel document={doc} {onjump} /> },
-        "claims" => html! { <ClaimsPanel document={doc} {onjump} /> },
-        "checks" => html! { <ChecksPanel document={doc} {onjump} /> },
-        _ => html! { <ActorsPanel document={doc} focused={props.focused} {onjump} /> },
+        "timeline" => html! { <TimelinePanel document={doc} revision={r.dates} {onjump} /> },
+        "claims" => {
+            html! { <ClaimsPanel document={doc} revision={(r.claims, r.dates)} {onjump} /> }
+        }
+        "checks" => html! { <ChecksPanel document={doc} revision={r} {onjump} /> },
+        _ => {
+            html! { <ActorsPanel document={doc} revision={r.actors} focused={props.focused} {onjump} /> }
+        }
     };
     html! {
         <section class="reader-panels" aria-label="Reader views" data-testid="reader-panels">

@@ -12,6 +12,8 @@ use yew::prelude::*;
 pub struct TimelinePanelProps {
     /// The document.
     pub document: Rc<Document>,
+    /// The dates' revision: the entries are recomputed when it changes.
+    pub revision: u32,
     /// Called with the date to jump to.
     pub onjump: Callback<AnnotationId>,
 }
@@ -19,7 +21,10 @@ pub struct TimelinePanelProps {
 /// The ordered dates.
 #[function_component]
 pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
-    let entries = use_memo(props.document.clone(), |d| timeline(d));
+    let entries = {
+        let doc = props.document.clone();
+        use_memo(props.revision, move |_| timeline(&doc))
+    };
     if entries.is_empty() {
         return html! { <p class="empty">{ "No dates yet." }</p> };
     }

@@ -9,10 +9,11 @@
 //!   unsaved change to that document reloads it, one with changes gets a conflict at
 //!   its next write instead of overwriting.
 //! - IndexedDB may not finish a write started while the page unloads, so leaving also
-//!   stashes the unwritten records in `localStorage` (synchronous); the next start
-//!   takes them when storage still holds the revision they were based on.
-//! - A failed write keeps everything in memory and reports it; the next change tries
-//!   again.
+//!   stashes the unwritten records in `localStorage` (synchronous), each with the
+//!   write of it still under way, if any; the next start takes them when
+//!   `store::stash_applies` (storage holds their base, or exactly that write).
+//! - A failed write keeps everything in memory and reports it; the next change, or
+//!   a retry after [`RETRY_AFTER_MS`], tries again.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -21,7 +22,7 @@ use std::rc::{Rc, Weak};
 use claimlens_core::cleanup::Removal;
 use claimlens_core::edit::History;
 use claimlens_core::library::Entry;
-use claimlens_core::store::{self, Record};
+use claimlens_core::store::{self, Pending, Record, Stashed};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::BroadcastChannel;
@@ -32,11 +33,19 @@ use crate::workspace::{WorkspaceAction, WorkspaceState};
 
 /// The longest a change waits before it is written.
 pub const FLUSH_AFTER_MS: i32 = 300;
+/// The most records one flush writes: a batch or an import changes hundreds of
+/// documents at once, and each write serialises its document on the main thread, so
+/// they go a few at a time (the next flush follows each round of writes). A page
+/// going away stashes everything at once.
+pub const WRITES_PER_FLUSH: usize = 16;
+/// How long after a failed write the unwritten changes are tried again.
+pub const RETRY_AFTER_MS: i32 = 5_000;
 const CHANNEL: &str = "claimlens-records";
 /// The `localStorage` key of records stashed on leaving (`rev` = their base revision).
 const STASH: &str = "claimlens-unwritten";
 
 /// What this tab knows is stored for one entry.
+#[derive(Clone)]
 struct Saved {
     rev: u64,
     entry: Entry,
@@ -59,13 +68,16 @@ impl Saved {
 pub struct Persister {
     store: Option<Rc<Store>>,
     saved: HashMap<String, Saved>,
-    in_flight: HashSet<String>,
+    /// The writes under way, by id: the revision each stores and what it stores.
+    in_flight: HashMap<String, (u64, Saved)>,
     conflicted: HashSet<String>,
     latest: Option<Rc<WorkspaceState>>,
     timer: Option<i32>,
     channel: Option<BroadcastChannel>,
     dispatch: Callback<WorkspaceAction>,
     failing: bool,
+    /// A retry after a failed write, scheduled.
+    retry: Option<i32>,
 }
 
 /// The shared handle the callbacks hold.
@@ -78,13 +90,14 @@ impl Persister {
         let this = Rc::new(RefCell::new(Persister {
             store: None,
             saved: HashMap::new(),
-            in_flight: HashSet::new(),
+            in_flight: HashMap::new(),
             conflicted: HashSet::new(),
             latest: None,
             timer: None,
             channel: None,
             dispatch: dispatch.clone(),
             failing: false,
+            retry: None,
         }));
         let weak = Rc::downgrade(&this);
         idb::open(move |opened| match opened {
@@ -114,25 +127,8 @@ impl Persister {
 
     /// Takes the newest state and schedules a flush.
     pub fn changed(this: &PersisterRef, state: Rc<WorkspaceState>) {
-        let mut p = this.borrow_mut();
-        p.latest = Some(state);
-        if p.timer.is_some() {
-            return;
-        }
-        let weak = Rc::downgrade(this);
-        let tick = Closure::once_into_js(move || {
-            if let Some(this) = weak.upgrade() {
-                this.borrow_mut().timer = None;
-                flush(&this);
-            }
-        });
-        p.timer = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                tick.unchecked_ref(),
-                FLUSH_AFTER_MS,
-            )
-            .ok()
-        });
+        this.borrow_mut().latest = Some(state);
+        schedule(this, FLUSH_AFTER_MS);
     }
 
     /// Takes the stored version of a conflicting document (dropping this tab's).
@@ -158,6 +154,46 @@ impl Persister {
             dispatch.emit(WorkspaceAction::Replace(entry));
         });
     }
+}
+
+/// Flushes after `delay_ms` unless a flush is already scheduled.
+fn schedule(this: &PersisterRef, delay_ms: i32) {
+    if this.borrow().timer.is_some() {
+        return;
+    }
+    let weak = Rc::downgrade(this);
+    let timer = after(delay_ms, move || {
+        if let Some(this) = weak.upgrade() {
+            this.borrow_mut().timer = None;
+            flush(&this);
+        }
+    });
+    this.borrow_mut().timer = timer;
+}
+
+/// Schedules a flush [`RETRY_AFTER_MS`] from now, unless one is pending: a change
+/// flushes sooner, but a failure with no change after it must not stay unwritten.
+fn retry_later(this: &PersisterRef) {
+    if this.borrow().retry.is_some() {
+        return;
+    }
+    let weak = Rc::downgrade(this);
+    let timer = after(RETRY_AFTER_MS, move || {
+        if let Some(this) = weak.upgrade() {
+            this.borrow_mut().retry = None;
+            schedule(&this, 0);
+        }
+    });
+    this.borrow_mut().retry = timer;
+}
+
+/// Runs `f` once after `delay_ms`; the timer's id.
+fn after(delay_ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
+    let tick = Closure::once_into_js(f);
+    web_sys::window().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(tick.unchecked_ref(), delay_ms)
+            .ok()
+    })
 }
 
 /// The message shown when the browser refuses to store.
@@ -191,6 +227,9 @@ fn saved(record: Record) -> Result<Saved, store::StoreError> {
 
 fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>) {
     let Some(this) = weak.upgrade() else { return };
+    let mut stash = take_stash();
+    // The stashed records that may replace what is stored (decided against it).
+    let mut taken = Vec::new();
     let mut entries = Vec::new();
     let mut cleanups = Vec::new();
     let mut histories = Vec::new();
@@ -203,7 +242,15 @@ fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>)
                     .ok()
                     .and_then(|s| s.as_string())
                     .unwrap_or_default();
-                match store::load(&json).and_then(saved) {
+                let record = store::load(&json);
+                if let Ok(record) = &record {
+                    if let Some(stashed) = stash.remove(record.key()) {
+                        if store::stash_applies(Some(record), &stashed) {
+                            taken.push(stashed.record);
+                        }
+                    }
+                }
+                match record.and_then(saved) {
                     Ok(saved) => {
                         let id = saved.entry.id().to_string();
                         if !saved.cleanup.is_empty() {
@@ -221,47 +268,20 @@ fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>)
         }
         Err(why) => problems.push(format!("Stored documents could not be read: {why}")),
     }
-    take_stash(&this.borrow(), &mut entries, &mut cleanups, &mut histories);
-    let dispatch = this.borrow().dispatch.clone();
-    dispatch.emit(WorkspaceAction::Loaded {
-        entries,
-        cleanups,
-        histories,
-        problems,
-    });
-}
-
-/// The unwritten records of the last visit whose base is still what is stored
-/// replace the stored entries (the first flush then writes them).
-fn take_stash(
-    p: &Persister,
-    entries: &mut Vec<Entry>,
-    cleanups: &mut Vec<(String, Vec<Removal>)>,
-    histories: &mut Vec<(String, History)>,
-) {
-    let Some(local) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return;
-    };
-    let Ok(Some(json)) = local.get_item(STASH) else {
-        return;
-    };
-    let _ = local.remove_item(STASH);
-    let Ok(records) = serde_json::from_str::<Vec<serde_json::Value>>(&json) else {
-        return;
-    };
-    for value in records {
-        let Ok(record) = store::upgrade(value) else {
-            continue;
-        };
+    // Stashed records with nothing stored: new documents never written.
+    taken.extend(
+        stash
+            .into_values()
+            .filter(|s| store::stash_applies(None, s))
+            .map(|s| s.record),
+    );
+    for record in taken {
         let Ok(stashed) = saved(record) else {
             continue;
         };
+        // The entry replaces the stored one; the first flush writes it over the
+        // stored revision (kept in `p.saved`).
         let id = stashed.entry.id().to_string();
-        // `rev` of a stashed record is its base.
-        if p.saved.get(&id).map_or(0, |s| s.rev) != stashed.rev {
-            // Written after all, or changed by another tab since: storage wins.
-            continue;
-        }
         entries.retain(|e| e.id() != id);
         entries.push(stashed.entry);
         cleanups.retain(|(c, _)| *c != id);
@@ -273,16 +293,41 @@ fn take_stash(
             histories.push((id, (*h).clone()));
         }
     }
+    let dispatch = this.borrow().dispatch.clone();
+    dispatch.emit(WorkspaceAction::Loaded {
+        entries,
+        cleanups,
+        histories,
+        problems,
+    });
+}
+
+/// The records the last visit stashed on leaving, by id (and removes them).
+fn take_stash() -> HashMap<String, Stashed> {
+    let Some(local) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return HashMap::new();
+    };
+    let Ok(Some(json)) = local.get_item(STASH) else {
+        return HashMap::new();
+    };
+    let _ = local.remove_item(STASH);
+    store::read_stash(&json)
+        .into_iter()
+        .map(|s| (s.record.key().to_string(), s))
+        .collect()
 }
 
 /// Every entry that differs from what this tab last stored, as a record whose `rev`
 /// is its base revision (with its clean-up removals), and the entry itself.
-fn unwritten(p: &Persister, state: &WorkspaceState) -> Vec<(Record, u64, Saved)> {
+/// With `fresh_only`, only entries no write is under way for, and at most
+/// [`WRITES_PER_FLUSH`] of them.
+fn unwritten(p: &Persister, state: &WorkspaceState, fresh_only: bool) -> Vec<(Record, u64, Saved)> {
     let lib = &state.library;
     lib.entries()
         .iter()
         .chain(lib.trash())
         .filter(|entry| !p.conflicted.contains(entry.id()))
+        .filter(|entry| !fresh_only || !p.in_flight.contains_key(entry.id()))
         .filter_map(|entry| {
             let cleanup = cleanup_of(&state.cleanups, entry.id());
             let history = state.histories.get(entry.id());
@@ -302,7 +347,23 @@ fn unwritten(p: &Persister, state: &WorkspaceState) -> Vec<(Record, u64, Saved)>
             };
             Some((record, base, saved))
         })
+        .take(if fresh_only {
+            WRITES_PER_FLUSH
+        } else {
+            usize::MAX
+        })
         .collect()
+}
+
+/// The record a write stores for `saved` (its `rev` left to the write).
+fn record_of(saved: &Saved) -> Record {
+    let history = saved
+        .history
+        .as_ref()
+        .and_then(|h| serde_json::to_value(&**h).ok());
+    let mut record = Record::new(&saved.entry, history, saved.rev);
+    record.cleanup = saved.cleanup.clone();
+    record
 }
 
 /// Stashes the unwritten records synchronously, for a page that is going away.
@@ -314,9 +375,15 @@ fn stash(this: &PersisterRef) {
     if !state.loaded {
         return;
     }
-    let records: Vec<Record> = unwritten(&p, &state)
+    let records: Vec<Stashed> = unwritten(&p, &state, false)
         .into_iter()
-        .map(|(r, _, _)| r)
+        .map(|(record, _, _)| Stashed {
+            pending: p
+                .in_flight
+                .get(record.key())
+                .map(|(rev, saved)| Pending::of(&record_of(saved), *rev)),
+            record,
+        })
         .collect();
     let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
     if let (false, Some(local), Ok(json)) =
@@ -337,15 +404,54 @@ pub fn flush(this: &PersisterRef) {
         if !state.loaded {
             return;
         }
-        let writes: Vec<(Record, u64, Saved)> = unwritten(&p, &state)
-            .into_iter()
-            .filter(|(r, _, _)| !p.in_flight.contains(r.key()))
-            .collect();
-        for (r, _, _) in &writes {
-            p.in_flight.insert(r.key().to_string());
+        let writes: Vec<(Record, u64, Saved)> = unwritten(&p, &state, true);
+        for (r, base, saved) in &writes {
+            let rev = base.saturating_add(1);
+            p.in_flight
+                .insert(r.key().to_string(), (rev, saved.clone()));
         }
         (store, writes)
     };
+    // Documents deleted for good: their records go too.
+    let gone: Vec<(String, u64)> = {
+        let p = this.borrow();
+        match p.latest.clone() {
+            Some(state) => {
+                let lib = &state.library;
+                let held: HashSet<&str> = lib
+                    .entries()
+                    .iter()
+                    .chain(lib.trash())
+                    .map(Entry::id)
+                    .collect();
+                p.saved
+                    .iter()
+                    .filter(|(id, _)| !p.in_flight.contains_key(*id) && !held.contains(id.as_str()))
+                    .map(|(id, s)| (id.clone(), s.rev))
+                    .collect()
+            }
+            None => Vec::new(),
+        }
+    };
+    for (id, base) in gone {
+        let Some(saved) = this.borrow().saved.get(&id).cloned() else {
+            continue;
+        };
+        this.borrow_mut()
+            .in_flight
+            .insert(id.clone(), (base, saved));
+        let weak = Rc::downgrade(this);
+        store.remove(&id.clone(), base, move |outcome| {
+            let Some(this) = weak.upgrade() else { return };
+            let mut p = this.borrow_mut();
+            p.in_flight.remove(&id);
+            // Removed, or kept because another tab changed it: either way this tab
+            // no longer has it.
+            if !matches!(outcome, WriteOutcome::Failed(_)) {
+                p.saved.remove(&id);
+            }
+        });
+    }
     for (record, base, saved) in writes {
         let weak = Rc::downgrade(this);
         store.write(record, base, move |outcome| {
@@ -362,7 +468,7 @@ fn cleanup_of(cleanups: &BTreeMap<String, Vec<Removal>>, id: &str) -> Vec<Remova
 
 fn written(this: &PersisterRef, mut saved: Saved, outcome: WriteOutcome) {
     let id = saved.entry.id().to_string();
-    let (dispatch, action, again) = {
+    let (dispatch, action, failing) = {
         let mut p = this.borrow_mut();
         p.in_flight.remove(&id);
         let action = match outcome {
@@ -396,20 +502,22 @@ fn written(this: &PersisterRef, mut saved: Saved, outcome: WriteOutcome) {
                 Some(WorkspaceAction::WriteFailed(Some(failure_message(&why))))
             }
         };
-        // A change made while the write was under way still needs writing.
-        let again = !p.failing && p.timer.is_none();
-        (p.dispatch.clone(), action, again)
+        (p.dispatch.clone(), action, p.failing)
     };
     if let Some(action) = action {
         dispatch.emit(action);
     }
-    if again {
-        let latest = this.borrow().latest.clone();
-        if let Some(latest) = latest {
-            Persister::changed(this, latest);
-        }
+    // A change made while the write was under way still needs writing; after a
+    // failure, try again a little later even if nothing changes meanwhile.
+    if failing {
+        retry_later(this);
+    } else {
+        schedule(this, FLUSH_AFTER_MS);
     }
-    super::usage::ask(dispatch);
+    // Once per round of writes: each report re-renders the workspace.
+    if this.borrow().in_flight.is_empty() {
+        super::usage::ask(dispatch);
+    }
 }
 
 fn listen_to_other_tabs(this: &PersisterRef) {

@@ -34,6 +34,19 @@ pub fn DocumentBar() -> Html {
         }
     });
     let unticked = use_state(BTreeSet::<usize>::new);
+    // What is typed in the title and date boxes until it is committed: the workspace
+    // re-renders this bar whenever anything lands (a write, a batch result, another
+    // tab), and a box bound to the stored value would lose the typing each time.
+    let title_draft = use_state_eq(|| None::<String>);
+    let dct_draft = use_state_eq(|| None::<String>);
+    {
+        let (title_draft, dct_draft) = (title_draft.clone(), dct_draft.clone());
+        let open = entry.as_ref().map(|e| e.id().to_string());
+        use_effect_with(open, move |_| {
+            title_draft.set(None);
+            dct_draft.set(None);
+        });
+    }
     let (Some(ws), Some(e)) = (ws, entry) else {
         return html! {};
     };
@@ -42,10 +55,12 @@ pub fn DocumentBar() -> Html {
         let ws = ws.clone();
         move |a: WorkspaceAction| ws.dispatch(a)
     };
+    let ontitle = draft(&title_draft);
     let onrename = {
-        let (d, id) = (dispatch.clone(), id.clone());
+        let (d, id, title_draft) = (dispatch.clone(), id.clone(), title_draft.clone());
         Callback::from(move |ev: Event| {
             let input: HtmlInputElement = ev.target_unchecked_into();
+            title_draft.set(None);
             d(WorkspaceAction::Rename {
                 id: id.clone(),
                 title: input.value(),
@@ -67,10 +82,12 @@ pub fn DocumentBar() -> Html {
             }
         })
     };
+    let ondct_typed = draft(&dct_draft);
     let ondct = {
-        let (d, id) = (dispatch.clone(), id.clone());
+        let (d, id, dct_draft) = (dispatch.clone(), id.clone(), dct_draft.clone());
         Callback::from(move |ev: Event| {
             let input: HtmlInputElement = ev.target_unchecked_into();
+            dct_draft.set(None);
             d(WorkspaceAction::SetDct {
                 id: id.clone(),
                 dct: input.value(),
@@ -149,12 +166,17 @@ pub fn DocumentBar() -> Html {
             </li>
         }
     });
-    let dct = e.dct().map(|d| d.to_string()).unwrap_or_default();
+    let dct = (*dct_draft)
+        .clone()
+        .unwrap_or_else(|| e.dct().map(|d| d.to_string()).unwrap_or_default());
+    let title = (*title_draft)
+        .clone()
+        .unwrap_or_else(|| e.title().to_string());
     let left = e.open_suggestions().total();
     html! {
         <div class="document-bar" data-testid="document-bar">
             <label>{ "Title " }
-                <input class="title" data-testid="title-input" value={e.title().to_string()} onchange={onrename} />
+                <input class="title" data-testid="title-input" value={title} oninput={ontitle} onchange={onrename} />
             </label>
             <label>{ "Status " }
                 <select data-testid="status-select" onchange={onstatus}>
@@ -164,7 +186,7 @@ pub fn DocumentBar() -> Html {
                 </select>
             </label>
             <label>{ "Article date " }
-                <input type="date" data-testid="document-dct" value={dct} onchange={ondct} />
+                <input type="date" data-testid="document-dct" value={dct} oninput={ondct_typed} onchange={ondct} />
             </label>
             <span class="hint" data-testid="document-left">{ format!("{left} suggestions left") }</span>
             <button type="button" data-testid="delete-document" onclick={ondelete}>{ "Delete" }</button>
@@ -183,4 +205,13 @@ pub fn DocumentBar() -> Html {
             }
         </div>
     }
+}
+
+/// Keeps what is typed in a box as its draft.
+fn draft(state: &UseStateHandle<Option<String>>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |ev: InputEvent| {
+        let input: HtmlInputElement = ev.target_unchecked_into();
+        state.set(Some(input.value()));
+    })
 }

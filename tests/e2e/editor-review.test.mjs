@@ -77,3 +77,26 @@ test('Shift+Y accepts only the suggestions inside the selection', async () => {
   assert.equal(await app.highlight('actor', 'Aliyev').getAttribute('data-status'), 'suggested');
   await app.close();
 });
+
+test('Alt+layer key accepts a whole layer, Alt+Shift+layer key rejects one, each one undo step', async () => {
+  const app = await AnnotatorPage.open(browser, server.url);
+  await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
+  const statuses = (layer) => app.highlights(layer).evaluateAll((els) => els.map((e) => e.dataset.status));
+  const before = await app.openTotal();
+  const datesBefore = await statuses('date');
+
+  await app.press('Alt+a');
+  assert.ok((await statuses('actor')).every((s) => s === 'accepted'), 'every actor accepted');
+  assert.deepEqual(await statuses('date'), datesBefore, 'dates untouched');
+  assert.equal(await app.page.getByTestId('open-actor').textContent(), '0 actors');
+
+  await app.press('Alt+Shift+D');
+  assert.ok((await statuses('date')).every((s) => s === 'rejected'), 'every date rejected');
+
+  await app.press('Control+z');
+  assert.deepEqual(await statuses('date'), datesBefore, 'one undo restores every date');
+  await app.press('Control+z');
+  assert.equal(await app.openTotal(), before, 'and one more every actor');
+  assert.deepEqual(app.errors, []);
+  await app.close();
+});

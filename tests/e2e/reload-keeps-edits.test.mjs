@@ -14,6 +14,19 @@ const snapshot = (ws) =>
     ),
   );
 
+// IndexedDB at its slowest: every write keeps its transaction busy for `ms`.
+const slowWrites = (ms) => `(() => {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    const request = put.apply(this, args);
+    const store = this;
+    const until = performance.now() + ${ms};
+    const busy = () => { if (performance.now() < until) store.get('nothing').onsuccess = busy; };
+    busy();
+    return request;
+  };
+})()`;
+
 let server;
 let browser;
 before(async () => {
@@ -97,5 +110,35 @@ test('corrections and their undo history survive a reload', async () => {
   await ws.page.getByTestId('undo').click();
   assert.deepEqual(await snapshot(ws), before, 'and both undo steps with them');
   assert.deepEqual(ws.errors, []);
+  await ws.close();
+});
+
+test('a title being typed is kept while other documents arrive', async () => {
+  const ws = await WorkspacePage.open(browser, server.url);
+  await ws.paste('Talks resume\n\nThe ministry said on Monday that talks would resume next week.');
+  await ws.annotate();
+  await ws.page.getByTestId('title-input').fill('Typed title');
+  // The workspace changes under the box (an import; a write, a batch result or
+  // another tab do the same) before the title is committed.
+  await ws.dropFiles([{ name: 'other.txt', text: 'Other\n\nThe agency said on Friday it would go.' }]);
+  await ws.importNotices().getByText('Imported 1 document from 1 file.').waitFor();
+  assert.equal(await ws.page.getByTestId('title-input').inputValue(), 'Typed title');
+  await ws.page.getByTestId('title-input').press('Enter');
+  await ws.waitForStored((records) => records.some((r) => r.meta.title === 'Typed title'));
+  await ws.close();
+});
+
+test('an edit made while a slow write is under way survives a reload', async () => {
+  const ws = await WorkspacePage.open(browser, server.url, { init: slowWrites(1500) });
+  await ws.paste('Slow disk\n\nThe council said on Monday it agreed.');
+  await ws.annotate();
+  await ws.waitForStored((records) => records.some((r) => r.meta.title === 'Slow disk'));
+  await ws.rename('First title');
+  // The write of the first title is under way when the second one is made.
+  await ws.page.waitForTimeout(600);
+  await ws.rename('Second title');
+  await ws.reload();
+  assert.deepEqual(await ws.titles(), ['Second title']);
+  await ws.waitForStored((records) => records.some((r) => r.meta.title === 'Second title'));
   await ws.close();
 });

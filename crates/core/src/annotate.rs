@@ -3,6 +3,7 @@
 
 use crate::calendar::CalendarDate;
 use crate::model::{ActorAttrs, Attrs, ClaimAttrs, DateAttrs, Document, Origin, Status};
+use crate::text::Analysis;
 use crate::{actors, claims, dates};
 
 /// Annotates `text`: every finding becomes a suggestion (`origin: auto`,
@@ -17,10 +18,11 @@ pub fn annotate(id: &str, text: &str, dct: Option<CalendarDate>) -> Document {
 
 /// Adds the extractors' findings to `doc` as suggestions, anchored on `doc.dct`.
 pub fn suggest(doc: &mut Document) {
-    let text = doc.text.as_str();
-    let found_actors = actors::extract(text);
-    let found_dates = dates::extract(text, doc.dct);
-    let found_claims = claims::extract(text, &found_actors);
+    // One reading of the text (tokens, sentences, lower case) serves all three layers.
+    let analysis = Analysis::new(doc.text.as_str());
+    let found_actors = actors::extract_in(&analysis);
+    let found_dates = dates::extract_in(&analysis, doc.dct);
+    let found_claims = claims::extract_in(&analysis, &found_actors);
     let mut attrs: Vec<_> =
         Vec::with_capacity(found_actors.len() + found_dates.len() + found_claims.len());
     for a in found_actors {

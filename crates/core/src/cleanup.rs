@@ -2,7 +2,8 @@
 //! prompts, menus, share buttons, picture credits and cookie banners standing on
 //! their own line, read-more and related lines, and markdown link targets
 //! (`[text](url)` keeps `text`). The line rules are data,
-//! `data/cleanup/furniture.txt`, one regular expression a line with its reason.
+//! `data/cleanup/furniture.txt`, one pattern a line with its reason ([`pattern`] reads
+//! them: a subset of regular-expression syntax).
 //!
 //! # Offsets: clean-up happens before annotation
 //! Offsets always refer to the stored text, and cleaning makes a *new* text. Rather
@@ -15,9 +16,11 @@
 //! exact original text from the cleaned text and the removals, so the step can be
 //! undone (and the removals can be stored beside the document to survive a reload).
 
+mod pattern;
+
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use pattern::{Line, Pattern, Scratch};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -83,26 +86,31 @@ pub enum CleanupError {
     },
 }
 
-struct Rules {
-    set: RegexSet,
-    reasons: Vec<&'static str>,
+/// The line rules, compiled once, in the order of the file (the first that matches
+/// gives the reason). A rule that does not compile is left out (a test checks that
+/// every rule compiles).
+fn rules() -> &'static [(Pattern, &'static str)] {
+    static RULES: OnceLock<Vec<(Pattern, &'static str)>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        rule_lines()
+            .filter_map(|(p, r)| Some((Pattern::new(p).ok()?, r)))
+            .collect()
+    })
 }
 
-/// The line rules, compiled once. A rule that does not compile is left out (a test
-/// checks that every rule compiles).
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let (patterns, reasons): (Vec<String>, Vec<&str>) = rule_lines()
-            .map(|(p, r)| (format!("^(?:{p})$"), r))
-            .filter(|(p, _)| Regex::new(p).is_ok())
-            .unzip();
-        let set = RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .build()
-            .unwrap_or_else(|_| RegexSet::empty());
-        Rules { set, reasons }
-    })
+/// The reason of the first rule matching the whole of `line` (trimmed), if any.
+fn furniture(line: &str, scratch: &mut Scratch) -> Option<&'static str> {
+    let short = line.len() <= MAX_LINE_CHARS * 4
+        && !line.is_empty()
+        && line.chars().count() <= MAX_LINE_CHARS;
+    if !short {
+        return None;
+    }
+    let line = Line::new(line);
+    rules()
+        .iter()
+        .find(|(p, _)| p.matches(&line, scratch))
+        .map(|&(_, reason)| reason)
 }
 
 /// `(pattern, reason)` of each rule line.
@@ -121,7 +129,7 @@ fn rule_lines() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// separated by one blank line) and markdown link targets outside them. One pass over
 /// the lines and one over `[`; the result is ordered and non-overlapping.
 pub fn find(text: &str) -> Vec<Removal> {
-    let rules = rules();
+    let mut scratch = Scratch::default();
     let mut lines = Vec::new();
     let mut at = 0;
     for raw in text.split_inclusive('\n') {
@@ -134,12 +142,7 @@ pub fn find(text: &str) -> Vec<Removal> {
     while i < lines.len() {
         let (start, raw) = lines[i];
         let content = raw.trim();
-        let reason = (content.len() <= MAX_LINE_CHARS * 4
-            && !content.is_empty()
-            && content.chars().count() <= MAX_LINE_CHARS)
-            .then(|| rules.set.matches(content).iter().next())
-            .flatten()
-            .and_then(|r| rules.reasons.get(r));
+        let reason = furniture(content, &mut scratch);
         i += 1;
         let Some(reason) = reason else {
             prev_blank = content.is_empty();
@@ -318,11 +321,12 @@ mod tests {
     fn every_rule_compiles_and_has_a_reason() {
         let n = rule_lines().count();
         assert!(n > 20);
-        assert_eq!(
-            rules().set.len(),
-            n,
-            "a rule in furniture.txt does not compile"
-        );
+        for (p, _) in rule_lines() {
+            if let Err(e) = Pattern::new(p) {
+                panic!("furniture rule `{p}` does not compile: {e}");
+            }
+        }
+        assert_eq!(rules().len(), n);
         assert!(rule_lines().all(|(p, r)| !p.is_empty() && !r.is_empty()));
     }
 
@@ -411,6 +415,201 @@ Photo: a long caption that runs on and on "
         );
     }
 
+    /// The first rule matching each line, by the `regex` crate as the rules were
+    /// written for it (whole line, case-insensitive).
+    fn regex_reason(line: &str) -> Option<&'static str> {
+        static SET: OnceLock<(regex::RegexSet, Vec<&str>)> = OnceLock::new();
+        let (set, reasons) = SET.get_or_init(|| {
+            let (patterns, reasons): (Vec<String>, Vec<&str>) =
+                rule_lines().map(|(p, r)| (format!("^(?:{p})$"), r)).unzip();
+            let set = regex::RegexSetBuilder::new(&patterns)
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            (set, reasons)
+        });
+        let short = !line.is_empty() && line.chars().count() <= MAX_LINE_CHARS;
+        short
+            .then(|| set.matches(line).iter().next())
+            .flatten()
+            .map(|i| reasons[i])
+    }
+
+    #[test]
+    fn rules_match_as_regex_does_on_written_lines() {
+        let lines = [
+            "Subscribe",
+            "Subscribe today.",
+            "subscribe here!",
+            "Subscribe to our newsletter",
+            "Sign up for our daily newsletters and more",
+            "Register for the Morning newsletter",
+            "Sign up now",
+            "Sign up for free!",
+            "Already a subscriber? Log in",
+            "Already have an account?",
+            "Log in",
+            "Login to continue",
+            "Sign in to read more.",
+            "Become a member today and save",
+            "Support our journalism",
+            "Support us",
+            "This article is for subscribers only",
+            "This story is available to members.",
+            "Share",
+            "Share this",
+            "Share this article",
+            "Share the story on Facebook:",
+            "Share on WhatsApp",
+            "Tweet",
+            "Email",
+            "Print",
+            "Copy link",
+            "Copy",
+            "Email via Gmail",
+            "Facebook Twitter",
+            "Facebook, Twitter, WhatsApp",
+            "Twitter | LinkedIn • Email",
+            "X Reddit",
+            "Facebook",
+            "Follow us on Instagram!",
+            "Follow us on X and Threads",
+            "Click here to read the full report",
+            "Tap here to open the app",
+            "Image caption",
+            "Image source, Reuters",
+            "Image copyright: AFP",
+            "Media caption",
+            "Media caption, The minister arrives",
+            "Photo: Jane Doe",
+            "Photos: archive",
+            "Picture credit: agency",
+            "Video: 2 minutes",
+            "Graphic: a map",
+            "Illustration: x",
+            "Photo by Jane Doe",
+            "Image courtesy of the museum",
+            "Picture by x",
+            "Getty Images",
+            "AFP",
+            "Reuters",
+            "AP Photo",
+            "EPA",
+            "Shutterstock",
+            "Alamy",
+            "PA Media",
+            "Anadolu Agency",
+            "AFP via Getty Images",
+            "John Smith/Getty Images",
+            "Jane Doe via Reuters",
+            "A. N. Other for AFP",
+            "Jean-Luc O'Neil/EPA",
+            "© 2024 Example Media",
+            "(c) 2023 News Ltd",
+            "(C)2021",
+            "Copyright 2020 Example",
+            "Copyright © The Times",
+            "We use cookies to improve your experience.",
+            "This site uses cookies.",
+            "By continuing, this website uses cookies to help",
+            "Our partners and we use cookies",
+            "Accept all cookies",
+            "Reject cookies",
+            "Manage cookie settings",
+            "Allow cookies.",
+            "Cookie settings",
+            "Privacy policy",
+            "Cookie preferences",
+            "Skip to main content",
+            "Skip to content",
+            "Skip to navigation",
+            "Menu",
+            "Main menu",
+            "Navigation",
+            "Search",
+            "Close",
+            "Open menu",
+            "Back to top",
+            "Top of page",
+            "Home | News | Sport | Weather",
+            "World • Business • Tech",
+            "News · Opinion · Sport · Culture",
+            "Home|World",
+            "Rock & Roll | Jazz's | Hip-hop",
+            "Read more",
+            "Read more: Other talks",
+            "Read next > The vote",
+            "More on this story",
+            "More from Europe",
+            "Related",
+            "Related topics",
+            "Related articles: x",
+            "Related stories » y",
+            "You may also like",
+            "Recommended",
+            "Most read",
+            "Top stories",
+            "Latest news › Live",
+            "Advertisement",
+            "Advert",
+            "Sponsored",
+            "Sponsored content",
+            "Ad feedback",
+            "Listen to this article",
+            "Listen to the article 5 min",
+            "Audio version",
+            "Comments",
+            "12 comments",
+            "1 comment",
+            "View comments",
+            "Show comments",
+            "Hide comments",
+            "[1]: https://example.org",
+            "[a ref]:http://x y",
+            "SHARE THIS ARTICLE",
+            "ÉLÉMENTS | PRESSE | ÉTÉ",
+            "Suivez-nous • Éditions • Ça",
+            "Share prices fell sharply on Monday.",
+            "The menu of options was short.",
+            "He said: \"Subscribe now\" was the slogan.",
+            "Photo: ",
+            "Related to the talks",
+            "Reuters reported that talks failed",
+            "We used cookies in 1990 as a test.",
+            "Comments were closed",
+            "a | b",
+            "a | b | c d e",
+            "x",
+            "",
+            "Search results for x",
+            "Copyright",
+            "Click here",
+            "Follow us on",
+            "Image",
+            "[]: x",
+            "[toolong toolong toolong toolong toolong toolong]: x",
+            "Cookies: we use cookies, they said",
+            "They said we uses cookies",
+            "Share this article on",
+            "Sign up to the weekly newsletter",
+            "Subscribe to the Daily Brief newsletter today",
+            "Twitter Facebook x",
+            "Facebook Facebook",
+            "Email Email,",
+            "Home • • News",
+            "cafe\u{301} | the\u{301} | x",
+            "\u{1F600} | \u{1F600} | x",
+        ];
+        let mut scratch = Scratch::default();
+        for line in lines {
+            assert_eq!(
+                furniture(line, &mut scratch),
+                regex_reason(line),
+                "{line:?}"
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn undo_is_exact_for_any_text(
@@ -426,6 +625,24 @@ Photo: a long caption that runs on and on "
             for pair in c.removals.windows(2) {
                 proptest::prop_assert!(pair[0].end <= pair[1].start);
             }
+        }
+
+        #[test]
+        fn rules_match_as_regex_does_on_any_line(
+            parts in proptest::collection::vec(
+                "(share|subscribe|sign (up|in)|log ?in|now|today|to|for|our|the|newsletters?|\
+    image|photo|caption|credit|source|copyright|getty images|afp|reuters|epa|via|by|©|\\(c\\)|\
+    2024|12|comments?|cookies?|we use|this site uses|accept|all|settings|policy|skip to|\
+    main|content|menu|search|read more|related|stories|more from|you may also like|\
+    advertisement|sponsored|listen to|article|audio version|facebook|twitter|x|email|\
+    follow us on|click here to|become a member|support us|already a subscriber\\?|\
+    \\[[a-z ]{0,3}\\]|[ ,.:!?|•·›»>/&'-]|[a-zé]{1,6}|\u{301})",
+                0..9,
+            ),
+        ) {
+            let line: String = parts.concat();
+            let line = line.trim();
+            proptest::prop_assert_eq!(furniture(line, &mut Scratch::default()), regex_reason(line));
         }
     }
 }

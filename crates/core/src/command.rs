@@ -51,6 +51,7 @@
 //! assert_eq!(doc.annotations[0].span.slice(&doc.text), Some("Baku"));
 //! ```
 
+use crate::edit::fragments::pieces;
 use crate::edit::snap::{snap, Snap};
 use crate::edit::{grapheme, Decision, Edit, Kind, Patch};
 use crate::keymap::Command;
@@ -69,6 +70,10 @@ pub struct EditorState {
     pub caret: ByteOffset,
     /// The layer filter (`None`: all layers).
     pub filter: Option<Layer>,
+    /// The focused piece of the focused claim's content (from 0, in text order; see
+    /// [`crate::edit::fragments::pieces`]): boundary moves then move that piece.
+    /// `None`: the whole annotation.
+    pub fragment: Option<usize>,
 }
 
 /// What the UI should do for a key.
@@ -84,6 +89,8 @@ pub enum Action {
     },
     /// Move the focus to this annotation (and scroll it into view).
     Focus(AnnotationId),
+    /// Focus this piece of the focused claim's content (`None`: the whole claim).
+    FocusFragment(Option<usize>),
     /// Clear the focus (after closing any overlay first).
     ClearFocus,
     /// Show only this layer (`None`: all).
@@ -142,6 +149,52 @@ pub fn resolve(command: Command, doc: &Document, state: &EditorState) -> Action 
                 within,
             })
         }
+        Command::AcceptLayer(layer) | Command::RejectLayer(layer) => apply(Edit::ReviewAll {
+            decision: if command == Command::AcceptLayer(layer) {
+                Decision::Accept
+            } else {
+                Decision::Reject
+            },
+            layer: Some(layer),
+            within: None,
+        }),
+        Command::NextFragment | Command::PreviousFragment => {
+            let count = match focused {
+                Some(a) if a.layer() == Layer::Claim => pieces(a).len(),
+                _ => return Action::Ignore,
+            };
+            if count < 2 {
+                return Action::Ignore;
+            }
+            // The whole claim, then each piece, then the whole claim again.
+            let at = state.fragment.filter(|&i| i < count);
+            Action::FocusFragment(match (command == Command::NextFragment, at) {
+                (true, None) => Some(0),
+                (true, Some(i)) => (i + 1 < count).then_some(i + 1),
+                (false, None) => Some(count - 1),
+                (false, Some(i)) => i.checked_sub(1),
+            })
+        }
+        Command::AddFragment => {
+            let Some(span) = state
+                .selection
+                .filter(|(a, b)| a != b)
+                .and_then(|_| selected(Snap::Words))
+            else {
+                return Action::Ignore;
+            };
+            let claim = match focused {
+                Some(a) if a.layer() == Layer::Claim => Some(a.id),
+                _ => nearest_claim(doc, span),
+            };
+            claim.map_or(Action::Ignore, |id| apply(Edit::AddFragment { id, span }))
+        }
+        Command::RemoveFragment => match (focused, state.fragment) {
+            (Some(a), Some(index)) if a.layer() == Layer::Claim => {
+                apply(Edit::RemoveFragment { id: a.id, index })
+            }
+            _ => Action::Ignore,
+        },
         Command::Layer(layer) => {
             // A real selection creates; with only a caret, the focused annotation is
             // relabelled, else the word at the caret is annotated.
@@ -174,14 +227,23 @@ pub fn resolve(command: Command, doc: &Document, state: &EditorState) -> Action 
         },
         Command::Edit => focused.map_or(Action::Ignore, |a| Action::OpenEditor(a.id)),
         Command::Delete => focused.map_or(Action::Ignore, |a| apply(Edit::Delete(a.id))),
-        Command::Move(side, step, direction) => match focused {
-            Some(a) => apply(Edit::MoveBoundary {
+        Command::Move(side, step, direction) => match (focused, state.fragment) {
+            (Some(a), Some(index)) if a.layer() == Layer::Claim && pieces(a).len() > 1 => {
+                apply(Edit::MoveFragment {
+                    id: a.id,
+                    index,
+                    side,
+                    step,
+                    direction,
+                })
+            }
+            (Some(a), _) => apply(Edit::MoveBoundary {
                 id: a.id,
                 side,
                 step,
                 direction,
             }),
-            None => Action::Ignore,
+            (None, _) => Action::Ignore,
         },
         Command::Next
         | Command::Previous
@@ -220,6 +282,24 @@ pub fn resolve(command: Command, doc: &Document, state: &EditorState) -> Action 
         Command::Redo => Action::Redo,
         Command::Help => Action::ToggleHelp,
     }
+}
+
+/// The claim nearest `span` (by the gap between them, then the earlier one), for a
+/// fragment added while no claim is focused.
+fn nearest_claim(doc: &Document, span: ByteSpan) -> Option<AnnotationId> {
+    let gap = |s: ByteSpan| {
+        if s.end() <= span.start() {
+            span.start().0 - s.end().0
+        } else if span.end() <= s.start() {
+            s.start().0 - span.end().0
+        } else {
+            0
+        }
+    };
+    doc.layer(Layer::Claim)
+        .filter(|a| a.status != crate::model::Status::Rejected)
+        .min_by_key(|a| (gap(a.span), a.span.start()))
+        .map(|a| a.id)
 }
 
 /// A raw selection as a span rounded outward to whole characters, for bulk review
@@ -280,6 +360,113 @@ mod tests {
             selection,
             ..EditorState::default()
         }
+    }
+
+    #[test]
+    fn alt_layer_keys_review_a_whole_layer_as_one_step() {
+        let mut d = doc();
+        let action = resolve(
+            Command::RejectLayer(Layer::Actor),
+            &d,
+            &state(Some(1), Some((0, 4))),
+        );
+        let Action::Apply { edit, .. } = action else {
+            panic!("{action:?}")
+        };
+        assert_eq!(
+            edit,
+            Edit::ReviewAll {
+                decision: Decision::Reject,
+                layer: Some(Layer::Actor),
+                within: None
+            },
+            "the whole layer, whatever is selected"
+        );
+        let mut history = crate::edit::History::new();
+        history.apply(&mut d, &edit).unwrap();
+        assert!(d.annotations.iter().all(|a| a.status == Status::Rejected));
+        assert_eq!(history.len(), 1);
+    }
+
+    #[test]
+    fn fragments_are_focused_moved_added_and_removed_from_the_keys() {
+        use crate::model::{ClaimAttrs, ClaimKind};
+        let text = "“We will win,” Aliyev said, “and soon.”";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            ByteSpan::from_raw(i, i + s.len()).unwrap()
+        };
+        let mut d = Document::new("d", text, None);
+        let id = d.add(
+            at("We will win"),
+            Attrs::Claim(ClaimAttrs {
+                kind: ClaimKind::Direct,
+                source: None,
+                cue: None,
+                fragments: vec![],
+                stance: None,
+                source_entity: None,
+            }),
+            Origin::Auto,
+            Status::Suggested,
+        );
+        let soon = at("and soon");
+        // No claim focused: the selection goes to the nearest claim.
+        let sel = Some((soon.start().0 + 1, soon.end().0 - 1));
+        let add = resolve(Command::AddFragment, &d, &state(None, sel));
+        assert_eq!(
+            add,
+            Action::Apply {
+                edit: Edit::AddFragment { id, span: soon },
+                advance: false
+            }
+        );
+        assert_eq!(
+            resolve(Command::AddFragment, &d, &state(Some(id.0), None)),
+            Action::Ignore
+        );
+        let Action::Apply { edit, .. } = add else {
+            unreachable!()
+        };
+        let mut history = crate::edit::History::new();
+        history.apply(&mut d, &edit).unwrap();
+        let mut s = state(Some(id.0), None);
+        let step = |c, s: &EditorState| resolve(c, &d, s);
+        assert_eq!(
+            step(Command::NextFragment, &s),
+            Action::FocusFragment(Some(0))
+        );
+        s.fragment = Some(1);
+        assert_eq!(step(Command::NextFragment, &s), Action::FocusFragment(None));
+        assert_eq!(
+            step(Command::PreviousFragment, &s),
+            Action::FocusFragment(Some(0))
+        );
+        assert_eq!(
+            step(
+                Command::Move(Side::End, Step::Word, Direction::Backward),
+                &s
+            ),
+            Action::Apply {
+                edit: Edit::MoveFragment {
+                    id,
+                    index: 1,
+                    side: Side::End,
+                    step: Step::Word,
+                    direction: Direction::Backward
+                },
+                advance: false
+            }
+        );
+        assert_eq!(
+            step(Command::RemoveFragment, &s),
+            Action::Apply {
+                edit: Edit::RemoveFragment { id, index: 1 },
+                advance: false
+            }
+        );
+        s.fragment = None;
+        assert_eq!(step(Command::RemoveFragment, &s), Action::Ignore);
     }
 
     #[test]

@@ -80,6 +80,7 @@ impl Chord {
         // `+` itself may be the key: split off the last part first.
         let (mods, key) = match text.strip_suffix("++") {
             Some(m) => (m, "+"),
+            None if text == "+" => ("", "+"),
             None => match text.rsplit_once('+') {
                 Some((m, k)) => (m, k),
                 None => ("", text),
@@ -139,6 +140,10 @@ pub enum Command {
     AcceptAll,
     /// Reject the open suggestions in the selection (else of a layer).
     RejectAll,
+    /// Accept every open suggestion of this layer, wherever it is.
+    AcceptLayer(Layer),
+    /// Reject every open suggestion of this layer, wherever it is.
+    RejectLayer(Layer),
     /// Create on this layer from the selection (snapped to words), or relabel the
     /// focused annotation.
     Layer(Layer),
@@ -152,6 +157,14 @@ pub enum Command {
     Delete,
     /// Move a boundary of the focused annotation.
     Move(Side, Step, Direction),
+    /// Focus the focused claim's next content fragment (then the whole claim again).
+    NextFragment,
+    /// Focus the focused claim's previous content fragment.
+    PreviousFragment,
+    /// Add the selection to a claim as another content fragment.
+    AddFragment,
+    /// Remove the focused fragment from its claim.
+    RemoveFragment,
     /// Focus the next annotation.
     Next,
     /// Focus the previous annotation.
@@ -187,6 +200,12 @@ impl Command {
             ["reject"] => Some(Command::Reject),
             ["accept-all"] => Some(Command::AcceptAll),
             ["reject-all"] => Some(Command::RejectAll),
+            ["accept-layer", l] => layer(l).map(Command::AcceptLayer),
+            ["reject-layer", l] => layer(l).map(Command::RejectLayer),
+            ["next-fragment"] => Some(Command::NextFragment),
+            ["previous-fragment"] => Some(Command::PreviousFragment),
+            ["add-fragment"] => Some(Command::AddFragment),
+            ["remove-fragment"] => Some(Command::RemoveFragment),
             ["layer", l] => layer(l).map(Command::Layer),
             ["layer-exact", l] => layer(l).map(Command::LayerExact),
             ["cycle-kind"] => Some(Command::CycleKind),
@@ -348,6 +367,33 @@ mod tests {
         assert_eq!(command("n", false, false, false), Some(Command::Reject));
         assert_eq!(command("Y", false, false, true), Some(Command::AcceptAll));
         for (k, l) in [("a", Layer::Actor), ("d", Layer::Date), ("c", Layer::Claim)] {
+            assert_eq!(
+                command(k, false, true, false),
+                Some(Command::AcceptLayer(l))
+            );
+            assert_eq!(command(k, false, true, true), Some(Command::RejectLayer(l)));
+        }
+        // Option+A on macOS types `å`: the physical key still finds the binding.
+        assert_eq!(command("å", false, true, false), None);
+        let by_code = Chord::from_code("KeyA", false, true, false, false).unwrap();
+        assert_eq!(
+            map.lookup(&by_code).map(|b| b.command),
+            Some(Command::AcceptLayer(Layer::Actor))
+        );
+        assert_eq!(
+            command("]", false, false, false),
+            Some(Command::NextFragment)
+        );
+        assert_eq!(
+            command("[", false, false, false),
+            Some(Command::PreviousFragment)
+        );
+        assert_eq!(command("+", false, false, true), Some(Command::AddFragment));
+        assert_eq!(
+            command("-", false, false, false),
+            Some(Command::RemoveFragment)
+        );
+        for (k, l) in [("a", Layer::Actor), ("d", Layer::Date), ("c", Layer::Claim)] {
             assert_eq!(command(k, false, false, false), Some(Command::Layer(l)));
         }
         for (k, l) in [("1", Layer::Actor), ("2", Layer::Date), ("3", Layer::Claim)] {
@@ -415,6 +461,7 @@ mod tests {
         assert_eq!(c.to_string(), "Ctrl+Alt+←");
         assert_eq!(Chord::parse("Shift+Tab").unwrap().to_string(), "Shift+Tab");
         assert_eq!(Chord::parse("Ctrl++").unwrap().key, "+");
+        assert_eq!(Chord::parse("+").unwrap().to_string(), "+");
         assert_eq!(
             Chord::from_event(" ", false, false, false, false).key,
             "Space"

@@ -40,6 +40,7 @@ pub mod keymap;
 pub mod legend;
 pub mod library;
 pub mod model;
+pub mod order;
 pub mod redate;
 pub mod review;
 pub mod segments;

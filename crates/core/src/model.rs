@@ -279,8 +279,9 @@ impl Document {
 
     /// Restores the canonical order of annotations.
     pub fn sort(&mut self) {
-        self.annotations
-            .sort_by_key(|a| (a.span.start(), a.span.end(), a.layer(), a.id));
+        crate::order::sort_by_key(&mut self.annotations, |a| {
+            (a.span.start(), a.span.end(), a.layer(), a.id)
+        });
     }
 
     /// The annotation with this id.

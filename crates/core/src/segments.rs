@@ -40,14 +40,14 @@ pub fn segments(extent: ByteSpan, spans: &[ByteSpan]) -> Vec<Segment> {
             (a < b).then_some((a, b, i))
         })
         .collect();
-    opening.sort_by_key(|&(a, b, i)| (a, std::cmp::Reverse(b), i));
+    crate::order::sort_by_key(&mut opening, |&(a, b, i)| (a, std::cmp::Reverse(b), i));
 
     let mut cuts: Vec<usize> = Vec::with_capacity(opening.len() * 2 + 2);
     cuts.extend([lo, hi]);
     for &(a, b, _) in &opening {
         cuts.extend([a, b]);
     }
-    cuts.sort_unstable();
+    crate::order::sort(&mut cuts);
     cuts.dedup();
 
     let mut out = Vec::with_capacity(cuts.len() - 1);

@@ -107,7 +107,6 @@ pub fn is_plain_word(
 pub fn runs(words: &Words<'_>) -> Vec<Run> {
     let g = get();
     let ws = &words.words;
-    let mut lower = String::new();
     let vocabulary = &words.vocabulary;
     // Whether token i may be part of a name, computed once per token.
     let name_like: Vec<bool> = ws
@@ -141,12 +140,11 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
             if initial {
                 return true;
             }
-            lower.clear();
-            lower.extend(w.text.chars().flat_map(char::to_lowercase));
-            let plain = is_plain_word(g, vocabulary, w, &lower, mode);
+            let lower = w.lower;
+            let plain = is_plain_word(g, vocabulary, w, lower, mode);
             // Inside a Title Case headline every ordinary word breaks a name.
-            let ordinary = g.is_common(&lower) || vocabulary.contains(lower.as_str());
-            !(plain || (mode == LineMode::Title && ordinary && is_breaker(g, w, &lower)))
+            let ordinary = g.is_common(lower) || vocabulary.contains(lower);
+            !(plain || (mode == LineMode::Title && ordinary && is_breaker(g, w, lower)))
         })
         .collect();
     let mut out = Vec::new();
@@ -312,11 +310,13 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
 
 #[cfg(test)]
 mod tests {
-    use super::super::words::words;
+    use super::super::words::words_of;
     use super::*;
+    use crate::text::Analysis;
 
     fn texts(text: &str) -> Vec<String> {
-        let w = words(text);
+        let a = Analysis::new(text);
+        let w = words_of(&a);
         runs(&w)
             .iter()
             .map(|r| super::super::key_of(&w.words, r.start, r.end))

@@ -115,8 +115,8 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         .iter()
         .filter(|w| w.kind == TokenKind::Word)
         .all(|w| {
-            let l = lower(w.text);
-            g.is_common(&l) && !g.is_organisation_word(w.text) && !g.is_title(&l)
+            let l = w.lower;
+            g.is_common(l) && !g.is_organisation_word(w.text) && !g.is_title(l)
         });
     if all_common || in_dateline(ws, a, b) {
         return;
@@ -124,7 +124,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     // `Davit Bek Street`, `Geneva Conventions`; but `Anthony Hill` is a person.
     let named = ws[a..b]
         .iter()
-        .any(|w| g.is_given_name(w.text) || g.is_title(&lower(w.text)));
+        .any(|w| g.is_given_name(w.text) || g.is_title(w.lower));
     if g.is_not_actor_head(ws[b - 1].text) && !named && b - a > 1 {
         return;
     }
@@ -168,14 +168,14 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             pos += 1;
             continue;
         }
-        let lw = lower(w.text);
+        let lw = w.lower;
         // `Financial Secretary`: an ordinary word right before a title belongs to it.
-        let before_title = g.is_common(&lw)
+        let before_title = g.is_common(lw)
             && ws
                 .get(pos + 1)
-                .is_some_and(|n| pos + 1 < b && g.is_title(&lower(n.text)));
-        if g.is_title(&lw) || before_title {
-            titled = titled || g.is_title(&lw);
+                .is_some_and(|n| pos + 1 < b && g.is_title(n.lower));
+        if g.is_title(lw) || before_title {
+            titled = titled || g.is_title(lw);
             pos += 1;
             continue;
         }
@@ -254,13 +254,13 @@ fn title_inside(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<(u
     let name = (a + 1..b).rev().find(|&n| {
         let w = &ws[n];
         let prev = &ws[n - 1];
-        let after_title = g.is_title(&lower(prev.text))
-            || (prev.is_punct(".") && n >= 2 && g.is_title(&lower(ws[n - 2].text)));
-        after_title && w.is_capitalised() && !g.is_title(&lower(w.text)) && g.name(w.text).is_none()
+        let after_title =
+            g.is_title(prev.lower) || (prev.is_punct(".") && n >= 2 && g.is_title(ws[n - 2].lower));
+        after_title && w.is_capitalised() && !g.is_title(w.lower) && g.name(w.text).is_none()
     })?;
     // The whole title before it: `Azerbaijan | Foreign Minister | Jeyhun Bayramov`.
     let mut t = name;
-    while t > a && (g.is_title(&lower(ws[t - 1].text)) || ws[t - 1].is_punct(".")) {
+    while t > a && (g.is_title(ws[t - 1].lower) || ws[t - 1].is_punct(".")) {
         t -= 1;
     }
     let person = !ws[name..b].iter().any(|w| g.is_organisation_word(w.text));
@@ -304,8 +304,8 @@ fn rest(
     }
     // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
     let acronym = is_acronym(first) && {
-        let l = lower(first.text);
-        !g.is_common(&l) && !words.vocabulary.contains(l.as_str())
+        let l = first.lower;
+        !g.is_common(l) && !words.vocabulary.contains(l)
     };
     if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
         return;
@@ -550,10 +550,10 @@ fn phrase_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<F
         return None;
     }
     let head = &ws[s - 2];
-    let head_lower = lower(head.text);
+    let head_lower = head.lower;
     let mut start = s - 2;
-    let kind = if g.is_title(&head_lower) {
-        while start >= 1 && g.is_title(&lower(ws[start - 1].text)) {
+    let kind = if g.is_title(head_lower) {
+        while start >= 1 && g.is_title(ws[start - 1].lower) {
             start -= 1;
         }
         ActorKind::Person
@@ -581,11 +581,13 @@ fn is_acronym(w: &Word<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::candidates::runs;
-    use super::super::words::words;
+    use super::super::words::words_of;
     use super::*;
+    use crate::text::Analysis;
 
     fn found(text: &str) -> Vec<(String, Option<ActorKind>)> {
-        let w = words(text);
+        let a = Analysis::new(text);
+        let w = words_of(&a);
         let mut out = Vec::new();
         for r in runs(&w) {
             classify(&w, r, Context::default(), &mut out);

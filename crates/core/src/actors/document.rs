@@ -7,7 +7,7 @@
 use super::classify::{Context, Found};
 use super::fasthash::{self, FastMap as HashMap};
 use super::gazetteer::{self, Known};
-use super::lower;
+
 use super::words::{LineMode, Word, Words};
 use crate::model::ActorKind;
 use crate::text::TokenKind;
@@ -44,9 +44,7 @@ pub(super) fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     for f in found.iter().filter(|f| !f.weak && !f.place) {
         // Not a person described by role (`Azerbaijan Foreign Minister`).
         let described = g.name(ws[f.start].text).is_some()
-            || ws[f.start..f.end]
-                .iter()
-                .any(|w| g.is_title(&lower(w.text)));
+            || ws[f.start..f.end].iter().any(|w| g.is_title(w.lower));
         if f.kind == Some(ActorKind::Person) && f.end - f.start >= 2 && !described {
             // A name only guessed to be a person (`Pirelli Cables`) lends just its last
             // word; one with a given name or title lends all its words.
@@ -112,7 +110,7 @@ pub(super) fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
     for f in found.iter().filter(|f| f.guessed) {
         let mut v = 0;
         if let Some(prev) = f.start.checked_sub(1).map(|i| &ws[i]) {
-            v += cue(g.kind_cue(gazetteer::CuePlace::Before, &lower(prev.text))) * 2;
+            v += cue(g.kind_cue(gazetteer::CuePlace::Before, prev.lower)) * 2;
         }
         if let Some(next) = ws.get(f.end).filter(|w| !w.after_break) {
             if f.end - f.start == 1 {
@@ -181,7 +179,7 @@ fn pronoun_cue(g: &gazetteer::Gazetteer, after: &[Word<'_>]) -> i32 {
     }
     match after.get(i) {
         Some(w) if i == 1 && !w.after_break => {
-            cue(g.kind_cue(gazetteer::CuePlace::Pronoun, &lower(w.text)))
+            cue(g.kind_cue(gazetteer::CuePlace::Pronoun, w.lower))
         }
         _ => 0,
     }
@@ -219,7 +217,7 @@ pub(super) fn join_possessives(words: &Words<'_>, found: &mut Vec<Found>) {
         if let Some(prev) = out.last_mut() {
             // `the Azeri Prosecutor's Office`: an office named after its holder.
             let role = prev.kind == Some(ActorKind::Person)
-                && g.is_title(&lower(ws[prev.end - 1].text))
+                && g.is_title(ws[prev.end - 1].lower)
                 && f.end - f.start == 1;
             let owner = prev.kind == Some(ActorKind::Country) || role;
             let owned = prev.end + 1 == f.start

@@ -10,23 +10,34 @@ use std::sync::OnceLock;
 
 use crate::data::{entries, fields};
 
-static COUNTRIES: &str = include_str!("../../data/actors/countries.txt");
-static PLACES: &str = include_str!("../../data/actors/places.txt");
-static PEOPLES: &str = include_str!("../../data/actors/peoples.txt");
-static ORGANISATIONS: &str = include_str!("../../data/actors/organisations.txt");
-static TITLES: &str = include_str!("../../data/actors/titles.txt");
-static ORGANISATION_WORDS: &str = include_str!("../../data/actors/organisation_words.txt");
-static GROUP_WORDS: &str = include_str!("../../data/actors/group_words.txt");
-static GROUP_MODIFIERS: &str = include_str!("../../data/actors/group_modifiers.txt");
-static PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
-static GIVEN_NAMES: &str = include_str!("../../data/actors/given_names.txt");
-static COMMON_WORDS: &str = include_str!("../../data/actors/common_words.txt");
-static SPORTS: &str = include_str!("../../data/actors/sports.txt");
-static ACTING_VERBS: &str = include_str!("../../data/actors/acting_verbs.txt");
-static GROUP_PHRASES: &str = include_str!("../../data/actors/group_phrases.txt");
-static CALENDAR_WORDS: &str = include_str!("../../data/actors/calendar_words.txt");
-static KIND_CUES: &str = include_str!("../../data/actors/kind_cues.txt");
-static NOT_ACTOR_HEADS: &str = include_str!("../../data/actors/not_actor_heads.txt");
+static COUNTRIES: &str = crate::data::word_list!(include_str!("../../data/actors/countries.txt"));
+static PLACES: &str = crate::data::word_list!(include_str!("../../data/actors/places.txt"));
+static PEOPLES: &str = crate::data::word_list!(include_str!("../../data/actors/peoples.txt"));
+static ORGANISATIONS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/organisations.txt"));
+static TITLES: &str = crate::data::word_list!(include_str!("../../data/actors/titles.txt"));
+static ORGANISATION_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/organisation_words.txt"));
+static GROUP_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/group_words.txt"));
+static GROUP_MODIFIERS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/group_modifiers.txt"));
+static PLACE_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/place_words.txt"));
+static GIVEN_NAMES: &str =
+    crate::data::word_list!(include_str!("../../data/actors/given_names.txt"));
+static COMMON_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/common_words.txt"));
+static SPORTS: &str = crate::data::word_list!(include_str!("../../data/actors/sports.txt"));
+static ACTING_VERBS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/acting_verbs.txt"));
+static GROUP_PHRASES: &str =
+    crate::data::word_list!(include_str!("../../data/actors/group_phrases.txt"));
+static CALENDAR_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/calendar_words.txt"));
+static KIND_CUES: &str = crate::data::word_list!(include_str!("../../data/actors/kind_cues.txt"));
+static NOT_ACTOR_HEADS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/not_actor_heads.txt"));
 
 /// What a known name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

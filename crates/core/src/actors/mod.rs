@@ -27,7 +27,7 @@ pub mod places;
 pub mod words;
 
 use crate::model::ActorKind;
-use crate::text::{ByteSpan, TokenKind};
+use crate::text::{Analysis, ByteSpan, TokenKind};
 use classify::{Context, Found};
 use words::{Word, Words};
 
@@ -62,7 +62,12 @@ pub(crate) fn lower(s: &str) -> String {
 
 /// Finds every actor mention in `text`.
 pub fn extract(text: &str) -> Vec<ActorMention> {
-    let words = words::words(text);
+    extract_in(&Analysis::new(text))
+}
+
+/// [`extract`] over a text already read by [`Analysis`] (shared with the other layers).
+pub fn extract_in(analysis: &Analysis<'_>) -> Vec<ActorMention> {
+    let words = words::words_of(analysis);
     let cx = Context {
         sports: is_sports(&words),
     };
@@ -71,18 +76,18 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
         classify::classify(&words, run, cx, &mut found);
     }
     // In text order, the longer of two mentions starting together first.
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    crate::order::sort_by_key(&mut found, |f| (f.start, std::cmp::Reverse(f.end)));
     document::decide(&words, cx, &mut found);
     document::apply_cues(&words, cx, &mut found);
     document::join_possessives(&words, &mut found);
     caps::find_in_caps_lines(&words, cx, &mut found);
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    crate::order::sort_by_key(&mut found, |f| (f.start, std::cmp::Reverse(f.end)));
     found.dedup_by(|b, a| b.start < a.end);
     let mut mentions = finish(&words, &found);
     let before = mentions.len();
     phrases::extra_mentions(&words, &mut mentions);
     if mentions.len() > before {
-        mentions.sort_by_key(|m| m.span.start());
+        crate::order::sort_by_key(&mut mentions, |m| m.span.start());
     }
     mentions
 }
@@ -92,12 +97,9 @@ fn is_sports(words: &Words<'_>) -> bool {
     let g = gazetteer::get();
     let mut total = 0;
     let mut count = 0;
-    let mut buf = String::new();
     for w in words.words.iter().filter(|w| w.kind == TokenKind::Word) {
         count += 1;
-        buf.clear();
-        buf.extend(w.text.chars().flat_map(char::to_lowercase));
-        if g.is_sports_word(&buf) {
+        if g.is_sports_word(w.lower) {
             if w.line < 2 {
                 return true;
             }

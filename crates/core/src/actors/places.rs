@@ -5,8 +5,8 @@
 
 use super::classify::Found;
 use super::gazetteer::{Gazetteer, Known};
+use super::key_of;
 use super::words::{Word, Words};
-use super::{key_of, lower};
 use crate::text::TokenKind;
 
 /// A lower-case word (`forces`, `in`).
@@ -141,14 +141,14 @@ fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: 
     if listed && lists {
         return true;
     }
-    let word = lower(prev.text);
+    let word = prev.lower;
     // `called on Azerbaijan` asks the government; `attacks on Ganja` hit a place.
     let called_on = word == "on" && p >= 2 && ws[p - 2].text.starts_with("call");
     // An unknown name after `at`, `to`, `from` is as often a firm (`jobs at Opel`,
     // `sold to AirTran`) as a place; only `in`-like words make it a place.
     let loose = lists
         && matches!(
-            word.as_str(),
+            word,
             "at" | "to"
                 | "from"
                 | "over"
@@ -159,8 +159,8 @@ fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: 
                 | "onto"
                 | "beyond"
         );
-    if g.is_place_preposition(&word) && !called_on && !loose {
+    if g.is_place_preposition(word) && !called_on && !loose {
         return true;
     }
-    word == "of" && p >= 2 && (g.is_of_noun(ws[p - 2].text) || g.is_of_noun(&lower(ws[p - 2].text)))
+    word == "of" && p >= 2 && (g.is_of_noun(ws[p - 2].text) || g.is_of_noun(ws[p - 2].lower))
 }

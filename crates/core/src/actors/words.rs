@@ -3,7 +3,7 @@
 //! ALL-CAPS line), because capitals only hint at a name in ordinary prose.
 
 use super::fasthash::FastSet;
-use crate::text::{sentences, tokenize, ByteSpan, TokenKind};
+use crate::text::{Analysis, ByteSpan, TokenKind};
 
 /// How a line uses capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,8 @@ pub enum LineMode {
 pub struct Word<'t> {
     /// The token's text.
     pub text: &'t str,
+    /// Its lower case (`str::to_lowercase`), read from the shared analysis.
+    pub lower: &'t str,
     /// Where it is.
     pub span: ByteSpan,
     /// Word, number, possessive or punctuation.
@@ -96,9 +98,10 @@ fn opens_clause(s: &str) -> bool {
     )
 }
 
-/// Splits `text` into [`Words`], in one pass over its tokens.
-pub fn words(text: &str) -> Words<'_> {
-    let tokens = tokenize(text);
+/// The [`Words`] of a text read by [`Analysis`], in one pass over its tokens.
+pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
+    let text = a.text();
+    let tokens = a.tokens();
     let mut out: Vec<Word<'_>> = Vec::with_capacity(tokens.len());
     let mut line = 0;
     let mut prev_end = 0;
@@ -111,6 +114,7 @@ pub fn words(text: &str) -> Words<'_> {
         line += breaks;
         let mut word = Word {
             text: t.text(text),
+            lower: a.lower(i),
             span: t.span,
             kind: t.kind,
             line,
@@ -124,6 +128,8 @@ pub fn words(text: &str) -> Words<'_> {
                     if let Ok(span) = ByteSpan::from_raw(start, next.span.end().0) {
                         word.span = span;
                         word.text = &text[span.range()];
+                        // An apostrophe and `s`: its ASCII lower case is its lower case.
+                        word.lower = &a.ascii_lower()[span.range()];
                         word.kind = TokenKind::Possessive;
                         i += 1;
                     }
@@ -134,7 +140,7 @@ pub fn words(text: &str) -> Words<'_> {
         out.push(word);
         i += 1;
     }
-    mark_initials(text, &mut out);
+    mark_initials(a.sentences(), &mut out);
     let vocabulary: FastSet<&str> = out
         .iter()
         .filter(|w| {
@@ -150,8 +156,7 @@ pub fn words(text: &str) -> Words<'_> {
     }
 }
 
-fn mark_initials(text: &str, words: &mut [Word<'_>]) {
-    let starts = sentences(text);
+fn mark_initials(starts: &[ByteSpan], words: &mut [Word<'_>]) {
     let mut s = 0;
     let mut pending = true;
     let mut prev_end = 0;
@@ -185,7 +190,6 @@ fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> V
     let mut counts = vec![(0usize, 0usize, 0usize, 0usize, 0usize); lines];
     // Numbers per line: a table row of names and scores is no headline.
     let mut numbers = vec![0usize; lines];
-    let mut lower = String::new();
     for w in words {
         if w.kind == TokenKind::Number {
             if let Some(n) = numbers.get_mut(w.line) {
@@ -204,9 +208,7 @@ fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> V
         }
         if w.is_capitalised() {
             c.2 += 1;
-            lower.clear();
-            lower.extend(w.text.chars().flat_map(char::to_lowercase));
-            if !w.is_all_caps() && (g.is_common(&lower) || vocabulary.contains(lower.as_str())) {
+            if !w.is_all_caps() && (g.is_common(w.lower) || vocabulary.contains(w.lower)) {
                 c.4 += 1;
             }
         } else if w.text.chars().count() > 4 {
@@ -255,7 +257,8 @@ mod tests {
 
     #[test]
     fn detached_possessive_is_joined() {
-        let w = words("the United Kingdom 's Royal Air Force");
+        let a = Analysis::new("the United Kingdom 's Royal Air Force");
+        let w = words_of(&a);
         let texts: Vec<_> = w.words.iter().map(|w| w.text).collect();
         assert_eq!(
             texts,
@@ -266,7 +269,8 @@ mod tests {
 
     #[test]
     fn lines_have_modes() {
-        let w = words("SOCCER - ROMANIA BEAT LITHUANIA .\nTurkey Says Talks Over Soon\nTurkey denied it sent fighters there.\nJan Kroslak ( Slovakia ) beat Ivan Lendl");
+        let a = Analysis::new("SOCCER - ROMANIA BEAT LITHUANIA .\nTurkey Says Talks Over Soon\nTurkey denied it sent fighters there.\nJan Kroslak ( Slovakia ) beat Ivan Lendl");
+        let w = words_of(&a);
         assert_eq!(
             w.modes,
             [
@@ -280,7 +284,8 @@ mod tests {
 
     #[test]
     fn sentence_and_clause_starts_are_initial() {
-        let w = words("Fighting resumed. Then \"Peace\" came: Later (Reuters)");
+        let a = Analysis::new("Fighting resumed. Then \"Peace\" came: Later (Reuters)");
+        let w = words_of(&a);
         let initial: Vec<_> = w
             .words
             .iter()

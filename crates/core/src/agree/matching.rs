@@ -31,7 +31,7 @@ pub fn strict(a: &[Extent], b: &[Extent]) -> Vec<(usize, usize)> {
 /// Relaxed pairs `(index in a, index in b)`.
 pub fn relaxed(a: &[Extent], b: &[Extent]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..a.len()).collect();
-    order.sort_by_key(|&i| a[i]);
+    crate::order::sort_by_key(&mut order, |&i| a[i]);
     let starts: Vec<usize> = order.iter().map(|&i| a[i].0).collect();
     let longest = a.iter().map(|e| e.1 - e.0).max().unwrap_or(0);
     let mut candidates = Vec::new();
@@ -48,7 +48,7 @@ pub fn relaxed(a: &[Extent], b: &[Extent]) -> Vec<(usize, usize)> {
             }
         }
     }
-    candidates.sort_unstable();
+    crate::order::sort(&mut candidates);
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
     let mut pairs = Vec::new();

@@ -374,7 +374,7 @@ fn compare_layer(
     for j in (0..b.len()).filter(|&j| !paired_b[j]) {
         found.push((eb[j], DisagreementKind::OnlyB, None, Some(j), String::new()));
     }
-    found.sort_by_key(|f| f.0);
+    crate::order::sort_by_key(&mut found, |f| f.0);
     out.extend(
         found
             .into_iter()
@@ -402,7 +402,9 @@ fn compare_layer(
 /// covering it, or `O`.
 fn token_labels(tokens: &[ByteSpan], anns: &[&Annotation]) -> Vec<&'static str> {
     let mut sorted: Vec<&Annotation> = anns.to_vec();
-    sorted.sort_by_key(|x| (x.span.start(), std::cmp::Reverse(x.span.end())));
+    crate::order::sort_by_key(&mut sorted, |x| {
+        (x.span.start(), std::cmp::Reverse(x.span.end()))
+    });
     let mut labels = vec!["O"; tokens.len()];
     let mut set = vec![false; tokens.len()];
     for x in sorted {

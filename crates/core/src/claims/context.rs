@@ -2,16 +2,18 @@
 //! case, and which sentence and paragraph each token belongs to. Built once per text,
 //! in linear time, so the finders can look left and right by token index.
 
-use crate::text::{paragraphs, sentences, tokenize, ByteSpan, Token, TokenKind};
+use std::borrow::Cow;
+
+use crate::text::{Analysis, ByteSpan, Token, TokenKind};
 
 /// Tokens of a text with sentence and paragraph indexes.
 pub(crate) struct Context<'t> {
     /// The text as given.
     pub text: &'t str,
     /// The text with ASCII letters lowered: same byte offsets as `text`.
-    lower: String,
+    lower: Cow<'t, str>,
     /// Tokens in text order.
-    pub tokens: Vec<Token>,
+    pub tokens: Cow<'t, [Token]>,
     /// Sentence index of each token.
     sentence_of: Vec<u32>,
     /// Token range `[start, end)` of each sentence.
@@ -24,13 +26,43 @@ pub(crate) struct Context<'t> {
 
 impl<'t> Context<'t> {
     /// Tokenises `text` and indexes its sentences and paragraphs.
+    #[cfg(test)]
     pub fn new(text: &'t str) -> Self {
-        let tokens = tokenize(text);
-        let (sentence_of, sentence_tokens) = assign(&tokens, &sentences(text));
-        let (paragraph_of, paragraph_tokens) = assign(&tokens, &paragraphs(text));
+        use crate::text::{paragraphs, sentences_in, tokenize};
+        let paras = paragraphs(text);
+        let sents = sentences_in(text, &paras);
+        Self::build(
+            text,
+            Cow::Owned(tokenize(text)),
+            &sents,
+            &paras,
+            Cow::Owned(text.to_ascii_lowercase()),
+        )
+    }
+
+    /// The view over a text already read by [`Analysis`] (no second tokenizing).
+    pub fn of(a: &'t Analysis<'_>) -> Self {
+        Self::build(
+            a.text(),
+            Cow::Borrowed(a.tokens()),
+            a.sentences(),
+            a.paragraphs(),
+            Cow::Borrowed(a.ascii_lower()),
+        )
+    }
+
+    fn build(
+        text: &'t str,
+        tokens: Cow<'t, [Token]>,
+        sentences: &[ByteSpan],
+        paragraphs: &[ByteSpan],
+        lower: Cow<'t, str>,
+    ) -> Self {
+        let (sentence_of, sentence_tokens) = assign(&tokens, sentences);
+        let (paragraph_of, paragraph_tokens) = assign(&tokens, paragraphs);
         Context {
             text,
-            lower: text.to_ascii_lowercase(),
+            lower,
             tokens,
             sentence_of,
             sentence_tokens,

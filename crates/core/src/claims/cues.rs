@@ -10,9 +10,10 @@ use super::context::Context;
 use crate::model::Stance;
 use crate::text::TokenKind;
 
-static CUES: &str = include_str!("../../data/claims/cues.txt");
-static AUXILIARIES: &str = include_str!("../../data/claims/auxiliaries.txt");
-static AUDIENCES: &str = include_str!("../../data/claims/audiences.txt");
+static CUES: &str = crate::data::word_list!(include_str!("../../data/claims/cues.txt"));
+static AUXILIARIES: &str =
+    crate::data::word_list!(include_str!("../../data/claims/auxiliaries.txt"));
+static AUDIENCES: &str = crate::data::word_list!(include_str!("../../data/claims/audiences.txt"));
 
 /// How a cue arranges its source and content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +88,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.words.len()));
         }
         Lexicon {
             by_first,
@@ -121,9 +122,17 @@ pub(crate) struct Cue {
     pub agent: bool,
 }
 
-/// True when token `i` is a reporting word of the lexicon (used to stop source scans).
+/// True when token `i` starts a whole cue of the lexicon (used to stop source scans):
+/// `states` alone is no cue, so `the United States said` keeps its name.
 pub(crate) fn is_cue_word(ctx: &Context, i: usize) -> bool {
-    lexicon().by_first.contains_key(ctx.word(i))
+    lexicon().by_first.get(ctx.word(i)).is_some_and(|entries| {
+        entries.iter().any(|e| {
+            e.words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| ctx.word(i + k) == *w)
+        })
+    })
 }
 
 /// True when `w` is an auxiliary or adverb that joins a cue.
@@ -287,6 +296,15 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
             ctx.word(verb_end),
             "to" | "from" | "with" | "between" | "at" | "during" | "about" | "over" | "by" | "for"
         )
+    {
+        return None;
+    }
+    // `it seems to be raining`, `there appear to be gaps`: an empty subject has no view.
+    if matches!(
+        ctx.word(i),
+        "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+    ) && start > sent_start
+        && matches!(ctx.word(start - 1), "it" | "there")
     {
         return None;
     }

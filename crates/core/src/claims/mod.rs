@@ -23,7 +23,7 @@ mod source;
 
 use crate::actors::ActorMention;
 use crate::model::{ClaimKind, Stance};
-use crate::text::ByteSpan;
+use crate::text::{Analysis, ByteSpan};
 
 use context::Context;
 use draft::Draft;
@@ -50,7 +50,12 @@ pub struct ClaimMention {
 
 /// Finds every claim in `text`; `actors` (from the actor layer) name the sources.
 pub fn extract(text: &str, actors: &[ActorMention]) -> Vec<ClaimMention> {
-    let ctx = Context::new(text);
+    extract_in(&Analysis::new(text), actors)
+}
+
+/// [`extract`] over a text already read by [`Analysis`] (shared with the other layers).
+pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<ClaimMention> {
+    let ctx = Context::of(analysis);
     let found_quotes = quotes::find(&ctx);
     let found_cues = cues::find(&ctx);
     let scene = Scene::new(&ctx, &found_cues, &found_quotes);
@@ -68,13 +73,39 @@ pub fn extract(text: &str, actors: &[ActorMention]) -> Vec<ClaimMention> {
     });
 
     let mut sorted_actors: Vec<ActorMention> = actors.to_vec();
-    sorted_actors.sort_by_key(|a| (a.span.start(), a.span.end()));
+    crate::order::sort_by_key(&mut sorted_actors, |a| (a.span.start(), a.span.end()));
     let mut out: Vec<ClaimMention> = drafts
         .iter()
         .filter_map(|d| mention(&ctx, d, &sorted_actors))
         .collect();
-    out.sort_by_key(|c| (c.span.start(), c.span.end(), c.cue.map(|s| s.start())));
+    crate::order::sort_by_key(&mut out, |c| {
+        (c.span.start(), c.span.end(), c.cue.map(|s| s.start()))
+    });
     out.dedup_by(|a, b| a.span == b.span);
+    drop_nested(out)
+}
+
+/// Drops a claim whose content lies inside another claim's content (`Y said that Z
+/// called W a liar`): PARC-style corpora keep the inner attribution as part of the
+/// outer content. A report relaying a statement keeps both levels (`the agency
+/// reported that Aliyev said Y`), as the guidelines' nested attributions ask.
+/// `claims` are sorted by start; one pass keeps the longest-reaching claim so far.
+fn drop_nested(claims: Vec<ClaimMention>) -> Vec<ClaimMention> {
+    let mut out: Vec<ClaimMention> = Vec::with_capacity(claims.len());
+    // End and stance of the claim reaching furthest so far, and its length.
+    let mut reach: Option<(usize, usize, Option<Stance>)> = None;
+    for c in claims {
+        let (e, len) = (c.span.end().0, c.span.len());
+        let inside = reach.is_some_and(|(end, reach_len, stance)| {
+            end >= e && reach_len > len && stance != Some(Stance::Report)
+        });
+        if reach.is_none_or(|(end, _, _)| e > end) {
+            reach = Some((e, len, c.stance));
+        }
+        if !inside {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -519,6 +550,19 @@ mod tests {
     }
 
     #[test]
+    fn statements_inside_a_statement_stay_in_its_content() {
+        let found = claims("The minister said the mayor called the plan a disaster.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        has(
+            "The minister said the mayor called the plan a disaster.",
+            "the mayor called the plan a disaster",
+            "The minister",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn narration_passives_and_questions_are_not_claims() {
         assert!(claims("Fighting continued on Friday near the border.").is_empty());
         assert!(claims("It was reported that the bridge fell.").is_empty());
@@ -793,6 +837,263 @@ mod tests {
             Stance::Assert,
         );
         assert!(contents("The decided change came late.").is_empty());
+    }
+
+    #[test]
+    fn names_that_contain_a_cue_word() {
+        has(
+            "The United States said the talks would resume.",
+            "the talks would resume",
+            "The United States",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn participles_led_by_a_preposition() {
+        has(
+            "The mayor has said little, aside from saying he wants a new bridge.",
+            "he wants a new bridge",
+            "The mayor",
+            "saying",
+            Stance::Assert,
+        );
+        has(
+            "The mayor has said little, aside from saying he wants a new bridge.",
+            "little",
+            "The mayor",
+            "has said",
+            Stance::Assert,
+        );
+        has(
+            "Dean went on television and began by saying he would not resign.",
+            "he would not resign",
+            "Dean",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn charges_estimates_and_beliefs_with_that() {
+        has(
+            "The union charges that the firm hid its losses.",
+            "the firm hid its losses",
+            "The union",
+            "charges that",
+            Stance::Accuse,
+        );
+        has(
+            "The agency estimates that rents will rise.",
+            "rents will rise",
+            "The agency",
+            "estimates that",
+            Stance::Assert,
+        );
+        has(
+            "Analysts felt that the plan was weak.",
+            "the plan was weak",
+            "Analysts",
+            "felt that",
+            Stance::Assert,
+        );
+        has(
+            "She realized the data were wrong.",
+            "the data were wrong",
+            "She",
+            "realized",
+            Stance::Assert,
+        );
+        assert!(contents("The charges were dropped in May.").is_empty());
+    }
+
+    #[test]
+    fn aims_and_votes() {
+        has(
+            "The council voted to close the library.",
+            "close the library",
+            "The council",
+            "voted to",
+            Stance::Assert,
+        );
+        has(
+            "The board aims to cut costs.",
+            "cut costs",
+            "The board",
+            "aims to",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn judgements_reactions_and_refusals() {
+        has(
+            "The senator scolded the bank for its fees.",
+            "the bank for its fees",
+            "The senator",
+            "scolded",
+            Stance::Accuse,
+        );
+        has(
+            "The minister downplayed the risk of a strike.",
+            "the risk of a strike",
+            "The minister",
+            "downplayed",
+            Stance::Deny,
+        );
+        has(
+            "Economists doubt the plan will work.",
+            "the plan will work",
+            "Economists",
+            "doubt",
+            Stance::Deny,
+        );
+        has(
+            "The firm declines to comment on the deal.",
+            "comment on the deal",
+            "The firm",
+            "declines to",
+            Stance::Deny,
+        );
+        has(
+            "The bank signaled that rates would rise.",
+            "rates would rise",
+            "The bank",
+            "signaled",
+            Stance::Assert,
+        );
+        has(
+            "The union implored the council to keep the library open.",
+            "the council to keep the library open",
+            "The union",
+            "implored",
+            Stance::Call,
+        );
+        has(
+            "She viewed the deal as a mistake.",
+            "the deal as a mistake",
+            "She",
+            "viewed",
+            Stance::Assert,
+        );
+        has(
+            "The mayor responded to the audit with a new budget.",
+            "the audit with a new budget",
+            "The mayor",
+            "responded to",
+            Stance::Assert,
+        );
+        assert!(contents("Regarding the budget, the vote is on Monday.").is_empty());
+    }
+
+    #[test]
+    fn long_appositions_before_the_cue() {
+        has(
+            "Roe -- co-author of a book on budgets -- said the deficit would grow.",
+            "the deficit would grow",
+            "Roe",
+            "said",
+            Stance::Assert,
+        );
+        has(
+            "Ann Roe, 56, who has chaired the board for a decade, told reporters the fund is safe.",
+            "the fund is safe",
+            "Ann Roe",
+            "told reporters",
+            Stance::Assert,
+        );
+        has(
+            "Rep. Ed Roe (D-Ore.), chairman of the caucus, said members will help.",
+            "members will help",
+            "Rep. Ed Roe",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn positions_aims_and_needs() {
+        has(
+            "Most voters support the new tax.",
+            "the new tax",
+            "Most voters",
+            "support",
+            Stance::Assert,
+        );
+        has(
+            "The senator voted against the bill.",
+            "the bill",
+            "The senator",
+            "voted against",
+            Stance::Deny,
+        );
+        has(
+            "The governor seems to favour a delay.",
+            "favour a delay",
+            "The governor",
+            "seems to",
+            Stance::Assert,
+        );
+        has(
+            "The council needs to raise taxes.",
+            "raise taxes",
+            "The council",
+            "needs to",
+            Stance::Assert,
+        );
+        has(
+            "The firm offered a refund to its clients.",
+            "a refund to its clients",
+            "The firm",
+            "offered",
+            Stance::Assert,
+        );
+        has(
+            "Economists see the cut as a mistake.",
+            "the cut as a mistake",
+            "Economists",
+            "see",
+            Stance::Assert,
+        );
+        has(
+            "The city would like to build a tram.",
+            "build a tram",
+            "The city",
+            "would like to",
+            Stance::Assert,
+        );
+        assert!(contents("The support for the plan grew.").is_empty());
+        assert!(contents("It seems to be raining.").is_empty());
+    }
+
+    #[test]
+    fn evidence_before_its_document() {
+        has(
+            "Rents rose by a third, a city survey of landlords shows.",
+            "Rents rose by a third",
+            "a city survey of landlords",
+            "shows",
+            Stance::Report,
+        );
+        has(
+            "The average of polls taken over the past two weeks shows the mayor ahead.",
+            "the mayor ahead",
+            "The average of polls taken over the past two weeks",
+            "shows",
+            Stance::Report,
+        );
+    }
+
+    #[test]
+    fn participle_after_a_quote_closing_on_a_comma() {
+        has(
+            "The mayor praised the plan as a “bold step,” comparing it to the tram of 1910.",
+            "it to the tram of 1910",
+            "The mayor",
+            "comparing",
+            Stance::Assert,
+        );
     }
 
     #[test]

@@ -45,8 +45,27 @@ impl Scene<'_, '_> {
         if !conjunction && is_subordinator(ctx.word(t + 1)) {
             return true;
         }
+        // `, aside from saying Y`, `, before adding Y`: a participle cue behind a
+        // preposition starts an attribution of its own.
+        if !conjunction {
+            let mut u = t + 1;
+            while u < t + 3 && is_participle_lead(ctx.word(u)) {
+                u += 1;
+            }
+            if u > t + 1
+                && self
+                    .cue_from(u)
+                    .is_some_and(|c| self.cues[c].start == u && self.cues[c].participle)
+            {
+                return true;
+            }
+        }
         // `, and rights groups warned`: the clause may open with a conjunction.
+        // `a “bold step,” comparing`: a quote may close right after the comma.
         let mut u = t + 1;
+        if !conjunction && matches!(ctx.raw(u), "”" | "’") {
+            u += 1;
+        }
         if !conjunction && matches!(ctx.word(u), "and" | "but" | "while" | "whereas") {
             u += 1;
         }
@@ -109,7 +128,7 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         .iter()
         .filter_map(|d| Some((d.cue.0, d.source?)))
         .collect();
-    earlier.sort_unstable();
+    crate::order::sort(&mut earlier);
     let mut next_earlier = 0;
     // The source of the last claim per sentence, for participles.
     let mut last: Option<(usize, (usize, usize))> = None;
@@ -222,6 +241,14 @@ fn is_subordinator(w: &str) -> bool {
     matches!(
         w,
         "although" | "though" | "while" | "whereas" | "despite" | "amid" | "unless" | "because"
+    )
+}
+
+/// True when `w` may stand between a comma and a participle cue (`, aside from saying`).
+fn is_participle_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "aside" | "apart" | "from" | "before" | "after" | "by" | "without" | "instead" | "of"
     )
 }
 
@@ -455,7 +482,19 @@ fn participle(
     main: Option<(usize, usize)>,
 ) -> Option<Draft> {
     let ctx = scene.ctx;
-    if cue.start == 0 || !(ctx.is(cue.start - 1, ",") || ctx.word(cue.start - 1) == "and") {
+    // `, aside from saying Y`, `after adding Y`: a preposition may lead the participle.
+    let mut lead = cue.start;
+    while lead > ss && cue.start - lead < 2 && is_participle_lead(ctx.word(lead - 1)) {
+        lead -= 1;
+    }
+    // `…a “strong leader,” comparing him to Y`: the comma may sit inside the quote.
+    let after_comma = cue.start > 0
+        && (ctx.is(cue.start - 1, ",")
+            || ctx.word(cue.start - 1) == "and"
+            || (cue.start > 1
+                && matches!(ctx.raw(cue.start - 1), "”" | "\"" | "’" | "'")
+                && ctx.is(cue.start - 2, ",")));
+    if lead == cue.start && !after_comma {
         return None;
     }
     let body = ctx.body_start(ss, se);

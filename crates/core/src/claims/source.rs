@@ -12,9 +12,9 @@ use crate::actors::ActorMention;
 use crate::model::ActorKind;
 use crate::text::{ByteSpan, TokenKind};
 
-static STOPS: &str = include_str!("../../data/claims/source_stops.txt");
-static PRONOUNS: &str = include_str!("../../data/claims/pronouns.txt");
-static ROLES: &str = include_str!("../../data/claims/roles.txt");
+static STOPS: &str = crate::data::word_list!(include_str!("../../data/claims/source_stops.txt"));
+static PRONOUNS: &str = crate::data::word_list!(include_str!("../../data/claims/pronouns.txt"));
+static ROLES: &str = crate::data::word_list!(include_str!("../../data/claims/roles.txt"));
 
 /// The kind of actor a pronoun or role noun usually stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,7 @@ fn words() -> &'static Words {
 }
 
 /// Longest source phrase, in tokens.
-const MAX_SOURCE: usize = 12;
+const MAX_SOURCE: usize = 16;
 /// Days and other time words that may sit between a source and its cue.
 const TIME_WORDS: [&str; 17] = [
     "week",
@@ -87,7 +87,9 @@ const PREPOSITIONS: [&str; 14] = [
 
 /// Prepositions that attach a phrase inside a source (`attorneys for the family`,
 /// `experts on North Korea`, `ambassador to Russia`).
-const ATTACHING: [&str; 9] = ["of", "for", "on", "at", "in", "from", "by", "with", "to"];
+const ATTACHING: [&str; 11] = [
+    "of", "for", "on", "at", "in", "from", "by", "with", "to", "over", "among",
+];
 
 /// True when token `i` may be part of a speaker's name or description.
 fn in_phrase(ctx: &Context, i: usize) -> bool {
@@ -195,12 +197,17 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
             c -= 1;
         }
         if c > floor + 1 && ctx.is(c - 1, ",") && is_apposition(ctx, c) {
-            let inner = left_of_plain(ctx, c - 1, floor)?;
-            return Some(inner);
+            if let Some(inner) = left_of_plain(ctx, c - 1, floor) {
+                return Some(inner);
+            }
         }
-        // `Name, director of the institute, said` opening the sentence.
-        if let Some(first) = first_comma(ctx, floor, e - 1) {
-            if first < e - 1 && is_name_run(ctx, floor, first) {
+    }
+    // `Name, director of the institute, said`, `Name (D-N.Y.), chairman of X, said`,
+    // `Name, 56, who served in X, told`, `Name -- author of X -- said`: a name opening
+    // the sentence, then an apposition up to the cue.
+    if e > floor + 1 && (ctx.is(e - 1, ",") || is_dash(ctx, e - 1)) {
+        if let Some(first) = first_delimiter(ctx, floor, e - 1) {
+            if is_name_run(ctx, floor, first) {
                 return Some((floor, first));
             }
         }
@@ -208,15 +215,20 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
     None
 }
 
-/// The first comma in `[a, b)`.
-fn first_comma(ctx: &Context, a: usize, b: usize) -> Option<usize> {
-    (a..b.min(a + 7)).find(|&i| ctx.is(i, ","))
+/// True when token `i` is a dash that sets off an apposition.
+fn is_dash(ctx: &Context, i: usize) -> bool {
+    matches!(ctx.raw(i), "-" | "–" | "—" | "―" | "--")
+}
+
+/// The first comma, dash or opening parenthesis in `[a, b)`, close to `a`.
+fn first_delimiter(ctx: &Context, a: usize, b: usize) -> Option<usize> {
+    (a..b.min(a + 10)).find(|&i| ctx.is(i, ",") || ctx.is(i, "(") || is_dash(ctx, i))
 }
 
 /// True when `[a, b)` is a short capitalised name (`Richard Roe`, `Gov. Ed Roe`).
 fn is_name_run(ctx: &Context, a: usize, b: usize) -> bool {
     b > a
-        && b - a <= 6
+        && b - a <= 8
         && (a..b).all(|i| {
             (ctx.kind(i) == Some(TokenKind::Word) && ctx.is_capitalised(i)) || ctx.is(i, ".")
         })

@@ -20,7 +20,7 @@ mod tokens;
 
 use crate::calendar::CalendarDate;
 use crate::model::DateKind;
-use crate::text::ByteSpan;
+use crate::text::{Analysis, ByteSpan};
 use expr::{DayRef, Expr};
 use tokens::Toks;
 
@@ -37,7 +37,16 @@ pub struct DateMention {
 
 /// Finds every temporal expression in `text`; `dct` anchors relative ones.
 pub fn extract(text: &str, dct: Option<CalendarDate>) -> Vec<DateMention> {
-    let toks = Toks::new(text);
+    extract_toks(text, Toks::new(text), dct)
+}
+
+/// [`extract`] over a text already read by [`Analysis`] (shared with the other layers).
+pub fn extract_in(analysis: &Analysis<'_>, dct: Option<CalendarDate>) -> Vec<DateMention> {
+    let text = analysis.text();
+    extract_toks(text, Toks::from_tokens(text, analysis.tokens()), dct)
+}
+
+fn extract_toks(text: &str, toks: Toks, dct: Option<CalendarDate>) -> Vec<DateMention> {
     let mut found = scan::scan(&toks);
     blog::roll_days(&toks, &mut found);
     clocks::attach_days(&toks, &mut found);

@@ -39,7 +39,9 @@ pub fn compare_quarters(
                 unit: Unit::Year,
                 by: -1,
             } => {
-                let comparison = matches!(toks.low(f.end - 1), "ago" | "earlier");
+                // "a year ago", and "the same period last year": the reported period.
+                let comparison = matches!(toks.low(f.end - 1), "ago" | "earlier")
+                    || (f.first..f.end).any(|k| toks.low(k) == "period");
                 if let Some((at, y, q)) = frame {
                     if comparison && f.first.saturating_sub(at) <= FRAME_TOKENS {
                         *value = Some(format!("{:04}-Q{q}", y - 1));
@@ -79,5 +81,10 @@ mod tests {
             CalendarDate::new(1989, 11, 2),
         );
         assert_eq!(past[1].value.as_deref(), Some("1988"));
+        let period = extract(
+            "Net rose in the third quarter from the corresponding period last year.",
+            CalendarDate::new(1989, 11, 2),
+        );
+        assert_eq!(period[1].value.as_deref(), Some("1988-Q3"));
     }
 }

@@ -633,3 +633,84 @@ fn a_day_told_by_its_neighbour_keeps_the_article() {
         &[("the previous Friday", "2013-03-15")],
     );
 }
+
+#[test]
+fn the_week_of_a_day_is_that_days_week() {
+    check(
+        "A hearing is set for the week of April 8.",
+        &[("the week of April 8", "2013-W15")],
+    );
+}
+
+#[test]
+fn a_fronted_day_takes_the_tense_of_its_main_clause() {
+    check(
+        "On Tuesday, the league plans to screen the film.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "On Tuesday, the league will screen the film.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "On Tuesday, the league screened the film.",
+        &[("Tuesday", "2013-03-19")],
+    );
+}
+
+#[test]
+fn corresponding_and_comparable_periods_are_comparison_points() {
+    check(
+        "Sales fell from the corresponding period last year.",
+        &[("the corresponding period last year", "2012")],
+    );
+    check(
+        "In the comparable year-ago quarter, it lost money.",
+        &[("the comparable year-ago quarter", "2011-Q4")],
+    );
+}
+
+#[test]
+fn a_reported_quarter_a_year_back() {
+    // Dated 2013-03-22: the latest reported quarter is 2012-Q4.
+    check(
+        "Sales for last year's quarter were flat.",
+        &[("last year's quarter", "2011-Q4")],
+    );
+    check(
+        "For the quarter a year ago, it earned $5.",
+        &[("the quarter a year ago", "2011-Q4")],
+    );
+}
+
+#[test]
+fn the_next_morning_follows_the_story_day() {
+    check(
+        "He was arrested on March 10. He appeared in court the next morning.",
+        &[
+            ("March 10", "2013-03-10"),
+            ("the next morning", "2013-03-11TMO"),
+        ],
+    );
+}
+
+#[test]
+fn a_day_counted_from_another() {
+    check(
+        "The day before last Tuesday's hearing, he flew in.",
+        &[("The day before last Tuesday", "2013-03-18")],
+    );
+    check(
+        "Shops reopened the day after Christmas.",
+        &[("the day after Christmas", "2012-12-26")],
+    );
+}
+
+#[test]
+fn a_named_days_week() {
+    // Easter Sunday 2013 was March 31, the last day of ISO week 13.
+    check(
+        "Protesters prayed as Easter week began.",
+        &[("Easter week", "2013-W13")],
+    );
+}

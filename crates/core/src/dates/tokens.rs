@@ -2,7 +2,7 @@
 //! hyphenated words split into their parts (`third-quarter`, `mid-1996`, `10-hour`),
 //! lower-cased once into one buffer, and marked where a line starts.
 
-use crate::text::{tokenize, TokenKind};
+use crate::text::{tokenize, Token, TokenKind};
 
 /// One token as the date scanner sees it.
 #[derive(Debug, Clone, Copy)]
@@ -63,7 +63,11 @@ fn push_lower(lower: &mut String, part: &str) -> (usize, usize) {
 impl Toks {
     /// Tokenises `text` once.
     pub fn new(text: &str) -> Self {
-        let base = tokenize(text);
+        Self::from_tokens(text, &tokenize(text))
+    }
+
+    /// The view over `text` given its tokens (from [`crate::text::Analysis`]).
+    pub fn from_tokens(text: &str, base: &[Token]) -> Self {
         let mut toks: Vec<Tok> = Vec::with_capacity(base.len() + base.len() / 8);
         let mut lower = String::with_capacity(text.len());
         let mut pending_hyphen = false;

@@ -2,8 +2,14 @@
 //! a bulk review is one patch, hence one step. The history serialises with serde
 //! (offsets in bytes of the document text) so that it survives a reload next to its
 //! document.
+//!
+//! Steps are shared (`Arc`), so copying a history (an editor keeps the old one until
+//! the new state is committed) costs a pointer per step, not a copy of every
+//! annotation a step remembers.
 
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::Document;
 
@@ -34,16 +40,34 @@ pub const DEFAULT_LIMIT: usize = 10_000;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
-    #[serde(default)]
-    undo: Vec<Patch>,
-    #[serde(default)]
-    redo: Vec<Patch>,
+    #[serde(default, with = "shared")]
+    undo: Vec<Arc<Patch>>,
+    #[serde(default, with = "shared")]
+    redo: Vec<Arc<Patch>>,
     #[serde(default = "default_limit")]
     limit: usize,
 }
 
 fn default_limit() -> usize {
     DEFAULT_LIMIT
+}
+
+/// Shared steps stored as plain patches (the stored form does not change).
+mod shared {
+    use super::*;
+
+    pub(super) fn serialize<S: Serializer>(steps: &[Arc<Patch>], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(steps.iter().map(|p| &**p))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Arc<Patch>>, D::Error> {
+        Ok(Vec::<Patch>::deserialize(d)?
+            .into_iter()
+            .map(Arc::new)
+            .collect())
+    }
 }
 
 impl Default for History {
@@ -88,7 +112,7 @@ impl History {
             return Ok(());
         }
         patch.apply_to(doc)?;
-        self.undo.push(patch);
+        self.undo.push(Arc::new(patch));
         self.redo.clear();
         if self.undo.len() > self.limit {
             let excess = self.undo.len() - self.limit;
@@ -129,8 +153,9 @@ impl History {
             self.redo.push(step);
             return Err(e);
         }
-        self.undo.push(step.clone());
-        Ok(Some(step))
+        let applied = (*step).clone();
+        self.undo.push(step);
+        Ok(Some(applied))
     }
 
     /// True when there is a step to undo.

@@ -37,6 +37,7 @@
 
 mod defaults;
 mod entities;
+pub mod fragments;
 pub mod grapheme;
 mod history;
 mod kind;
@@ -189,6 +190,34 @@ pub enum Edit {
         /// The cue (`None` clears it).
         cue: Option<Pick>,
     },
+    /// Add a piece of content to a claim (a quote split by its attribution); the
+    /// claim's span grows to cover all its pieces.
+    AddFragment {
+        /// Which claim.
+        id: AnnotationId,
+        /// The new piece (snap the selection first); it may not overlap another.
+        span: ByteSpan,
+    },
+    /// Remove one piece of a claim's content (never the last one).
+    RemoveFragment {
+        /// Which claim.
+        id: AnnotationId,
+        /// Which piece, from 0 in text order (see [`fragments::pieces`]).
+        index: usize,
+    },
+    /// Move a boundary of one piece of a claim's content by a character or a word.
+    MoveFragment {
+        /// Which claim.
+        id: AnnotationId,
+        /// Which piece, from 0 in text order.
+        index: usize,
+        /// Which end.
+        side: Side,
+        /// By a character or a word.
+        step: Step,
+        /// Which way.
+        direction: Direction,
+    },
     /// Set or clear a claim's stance.
     SetStance {
         /// Which claim.
@@ -273,6 +302,33 @@ pub enum EditError {
         /// Why.
         reason: &'static str,
     },
+    /// Two pieces of a claim's content would overlap.
+    #[error(
+        "fragments {first} and {next} of claim #{id} would overlap: move a boundary or \
+         pick text outside the claim's other fragments",
+        next = first + 1
+    )]
+    FragmentsOverlap {
+        /// The claim.
+        id: u32,
+        /// The first of the two pieces, from 1.
+        first: usize,
+    },
+    /// Removing the only piece of a claim's content.
+    #[error("claim #{0} has one piece of content left: delete the claim instead")]
+    LastFragment(u32),
+    /// No piece with this number.
+    #[error(
+        "claim #{id} has {count} fragment(s), not a fragment {index}: focus another with [ or ]"
+    )]
+    NoFragment {
+        /// The claim.
+        id: u32,
+        /// The piece asked for, from 1.
+        index: usize,
+        /// How many it has.
+        count: usize,
+    },
     /// Ids are exhausted (a document with four billion annotations).
     #[error("the document has run out of annotation ids: export it and start a new one")]
     OutOfIds,
@@ -336,6 +392,15 @@ pub fn apply(doc: &Document, edit: &Edit) -> Result<Patch, EditError> {
         Edit::SetSource { id, source } => ops::set_source(&mut draft, *id, *source)?,
         Edit::SetCue { id, cue } => ops::set_cue(&mut draft, *id, *cue)?,
         Edit::SetStance { id, stance } => ops::set_stance(&mut draft, *id, *stance)?,
+        Edit::AddFragment { id, span } => fragments::add(&mut draft, *id, *span)?,
+        Edit::RemoveFragment { id, index } => fragments::remove(&mut draft, *id, *index)?,
+        Edit::MoveFragment {
+            id,
+            index,
+            side,
+            step,
+            direction,
+        } => fragments::move_boundary(&mut draft, *id, *index, *side, *step, *direction)?,
         Edit::Batch(edits) => return batch(doc, edits),
     }
     Ok(draft.finish())

@@ -127,7 +127,7 @@ impl Patch {
                 out.extend(c.fragments.iter().copied());
             }
         }
-        out.sort();
+        crate::order::sort(&mut out);
         out.dedup();
         out
     }

@@ -70,7 +70,7 @@ fn write_doc(doc: &Document, options: &ExportOptions, out: &mut String) {
         }
     }
     for col in &mut columns {
-        col.sort_by_key(|c| (c.span.start(), std::cmp::Reverse(c.span.end())));
+        crate::order::sort_by_key(col, |c| (c.span.start(), std::cmp::Reverse(c.span.end())));
     }
     let spans: Vec<ByteSpan> = columns.iter().flatten().map(|c| c.span).collect();
     let tokens = cut_tokens(text, &boundaries(&spans));

@@ -180,10 +180,10 @@ fn highlight(doc: &Document, options: &ExportOptions, out: &mut String) {
         .flat_map(|m| [m.span.start().0, m.span.end().0])
         .chain([0, text.len()])
         .collect();
-    cuts.sort_unstable();
+    crate::order::sort(&mut cuts);
     cuts.dedup();
     // Marks sorted by start; `open` holds those covering the current piece.
-    marks.sort_by_key(|m| m.span.start());
+    crate::order::sort_by_key(&mut marks, |m| m.span.start());
     let mut next = 0;
     let mut open: Vec<&Mark> = Vec::new();
     for w in cuts.windows(2) {

@@ -8,7 +8,7 @@ use crate::text::{tokenize, ByteSpan};
 /// (byte offsets on character boundaries; order and duplicates do not matter).
 pub fn cut_tokens(text: &str, cuts: &[usize]) -> Vec<ByteSpan> {
     let mut cuts = cuts.to_vec();
-    cuts.sort_unstable();
+    crate::order::sort(&mut cuts);
     cuts.dedup();
     let mut out = Vec::new();
     let mut k = 0;

@@ -94,7 +94,7 @@ fn export_one(doc: &Document, options: &ExportOptions) -> String {
         }
     }
     let mut cuts = boundaries(&all_spans);
-    cuts.sort_unstable();
+    crate::order::sort(&mut cuts);
     cuts.dedup();
     let toks = tokens(&doc.text, &cuts);
     let first_at: HashMap<usize, usize> = toks

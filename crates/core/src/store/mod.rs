@@ -24,6 +24,13 @@
 //! the tab shows a conflict (reload the other tab's version, or keep its own as a copy)
 //! instead of overwriting.
 //!
+//! # Leaving the page
+//! IndexedDB may not finish a write started while the page unloads, so the app also
+//! keeps the unwritten records in synchronous storage ([`Stashed`]) and takes them at
+//! the next start when [`stash_applies`]: storage still holds the revision they were
+//! based on, or exactly the write that was under way when the page went away (it
+//! landed, but the page never heard back).
+//!
 //! # Example
 //! ```
 //! use claimlens_core::library::Library;
@@ -235,6 +242,93 @@ pub fn merge_check(stored_rev: Option<u64>, my_base_rev: u64) -> WriteCheck {
     }
 }
 
+/// A record kept in synchronous storage when the page went away before IndexedDB
+/// confirmed it. Its `record.rev` is the revision it was based on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stashed {
+    /// The unwritten record (`rev` = its base revision).
+    pub record: Record,
+    /// The write of an earlier state of this record that was under way when the page
+    /// went away; it may have landed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
+}
+
+/// A write under way: the revision it stores and a fingerprint of what it stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    /// The revision the write stores (its base + 1).
+    pub rev: u64,
+    /// [`fingerprint`] of the record it stores.
+    pub fingerprint: u64,
+}
+
+impl Pending {
+    /// The write of `record` (whatever its `rev`) as revision `rev`.
+    pub fn of(record: &Record, rev: u64) -> Pending {
+        Pending {
+            rev,
+            fingerprint: fingerprint(record),
+        }
+    }
+}
+
+/// A fingerprint of a record's contents (not its revision): FNV-1a over its JSON, so
+/// it is the same in every build and after a round trip through storage.
+pub fn fingerprint(record: &Record) -> u64 {
+    let contents = (
+        &record.document,
+        &record.meta,
+        &record.history,
+        &record.cleanup,
+    );
+    // Plain data: serialisation cannot fail, and an empty string still fingerprints.
+    let json = serde_json::to_vec(&contents).unwrap_or_default();
+    json.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Whether a stashed record may replace what storage holds (`stored`; `None` when
+/// there is no record): storage still holds its base revision, or holds exactly the
+/// write that was under way when the page went away. Anything else (another tab wrote,
+/// the document was deleted elsewhere) means storage wins.
+pub fn stash_applies(stored: Option<&Record>, stashed: &Stashed) -> bool {
+    let base = stashed.record.rev;
+    match stored {
+        None => base == 0,
+        Some(s) if s.rev == base => true,
+        Some(s) => stashed
+            .pending
+            .is_some_and(|p| p.rev == s.rev && p.fingerprint == fingerprint(s)),
+    }
+}
+
+/// Reads a stash written by [`Stashed`] lists, or by older builds (a plain list of
+/// records, of any schema version); entries that do not read are skipped.
+pub fn read_stash(json: &str) -> Vec<Stashed> {
+    let Ok(values) = serde_json::from_str::<Vec<Value>>(json) else {
+        return Vec::new();
+    };
+    values
+        .into_iter()
+        .filter_map(|v| {
+            if v.get("record").is_some() {
+                let mut stashed: Stashed = serde_json::from_value(v).ok()?;
+                let base = stashed.record.rev;
+                stashed.record = upgrade(serde_json::to_value(&stashed.record).ok()?).ok()?;
+                stashed.record.rev = base;
+                Some(stashed)
+            } else {
+                Some(Stashed {
+                    record: upgrade(v).ok()?,
+                    pending: None,
+                })
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,5 +429,72 @@ mod tests {
             merge_check(Some(u64::MAX), u64::MAX),
             WriteCheck::Write { next_rev: u64::MAX }
         );
+    }
+
+    fn record(title: &str, rev: u64) -> Record {
+        let mut lib = Library::new();
+        let id = lib.create_from_text("Talks\n\nThe ministry said no.", None, None, 7);
+        lib.rename(&id, title, 8).unwrap();
+        Record::new(lib.get(&id).unwrap(), None, rev)
+    }
+
+    #[test]
+    fn a_stash_applies_while_storage_holds_its_base() {
+        let stashed = Stashed {
+            record: record("Second", 4),
+            pending: None,
+        };
+        assert!(stash_applies(Some(&record("First", 4)), &stashed));
+        // Another tab wrote since: storage wins.
+        assert!(!stash_applies(Some(&record("Other tab", 5)), &stashed));
+        // Never written, or deleted elsewhere.
+        let new = Stashed {
+            record: record("New", 0),
+            pending: None,
+        };
+        assert!(stash_applies(None, &new));
+        assert!(!stash_applies(None, &stashed));
+    }
+
+    #[test]
+    fn a_stash_applies_over_the_write_that_was_under_way() {
+        // The page wrote "First" (base 4 -> 5) and, before IndexedDB answered, the
+        // title became "Second" and the page went away. "First" landed.
+        let in_flight = record("First", 5);
+        let stashed = Stashed {
+            record: record("Second", 4),
+            pending: Some(Pending::of(&in_flight, 5)),
+        };
+        // Storage read back after a reload: a JSON round trip.
+        let stored = load(&serde_json::to_string(&in_flight).unwrap()).unwrap();
+        assert_eq!(fingerprint(&stored), fingerprint(&in_flight));
+        assert!(
+            stash_applies(Some(&stored), &stashed),
+            "the newer edit wins"
+        );
+        // It did not land: storage still holds the base.
+        assert!(stash_applies(Some(&record("Base", 4)), &stashed));
+        // Another tab's revision 5 is not the write under way: storage wins.
+        assert!(!stash_applies(Some(&record("Other tab", 5)), &stashed));
+    }
+
+    #[test]
+    fn stashes_of_either_shape_read_back() {
+        let stashed = Stashed {
+            record: record("Second", 4),
+            pending: Some(Pending {
+                rev: 5,
+                fingerprint: 9,
+            }),
+        };
+        let json = serde_json::to_string(&[&stashed]).unwrap();
+        assert_eq!(read_stash(&json), std::slice::from_ref(&stashed));
+        // Older builds stashed bare records.
+        let old = serde_json::to_string(&[&stashed.record]).unwrap();
+        let read = read_stash(&old);
+        assert_eq!((read.len(), read[0].pending), (1, None));
+        assert_eq!(read[0].record, stashed.record);
+        assert!(read_stash("not json").is_empty());
+        assert!(read_stash("[{\"x\": 1}]").is_empty());
     }
 }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::offsets::ByteSpan;
 
-static ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
+static ABBREVIATIONS: &str = crate::data::word_list!(include_str!("../../data/abbreviations.txt"));
 
 fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -25,12 +25,14 @@ fn span(a: usize, b: usize) -> ByteSpan {
 pub fn paragraphs(text: &str) -> Vec<ByteSpan> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain([(text.len(), '\n')]) {
-        if c == '\n' {
+    // A newline byte is never part of a longer UTF-8 character: bytes suffice.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b'\n' {
             push_trimmed(text, start, i, &mut out);
             start = i + 1;
         }
     }
+    push_trimmed(text, start, text.len(), &mut out);
     out
 }
 
@@ -45,14 +47,21 @@ fn push_trimmed(text: &str, a: usize, b: usize, out: &mut Vec<ByteSpan>) {
 
 /// Sentences, in order, trimmed; every line break also ends a sentence.
 pub fn sentences(text: &str) -> Vec<ByteSpan> {
+    sentences_in(text, &paragraphs(text))
+}
+
+/// Sentences of `text`, given its [`paragraphs`] (so a caller that has them does
+/// not split the lines twice).
+pub fn sentences_in(text: &str, paragraphs: &[ByteSpan]) -> Vec<ByteSpan> {
     let mut out = Vec::new();
-    for p in paragraphs(text) {
+    for &p in paragraphs {
         let para = &text[p.range()];
         let base = p.start().0;
         let mut start = 0;
         let bytes = para.as_bytes();
-        for (i, c) in para.char_indices() {
-            if !matches!(c, '.' | '!' | '?') {
+        // The stops are ASCII, so a byte scan finds them without decoding.
+        for (i, &c) in bytes.iter().enumerate() {
+            if !matches!(c, b'.' | b'!' | b'?') {
                 continue;
             }
             // Closing quotes and brackets stay with the sentence they close.
@@ -73,7 +82,7 @@ pub fn sentences(text: &str) -> Vec<ByteSpan> {
             let next = after.chars().next();
             let starts_new =
                 next.is_none_or(|n| n.is_uppercase() || n.is_numeric() || "\"“‘'(".contains(n));
-            if !starts_new || (c == '.' && is_abbreviation(&para[start..i])) {
+            if !starts_new || (c == b'.' && is_abbreviation(&para[start..i])) {
                 continue;
             }
             push_trimmed(text, base + start, base + end, &mut out);

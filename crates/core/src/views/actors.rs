@@ -73,7 +73,7 @@ pub fn actors_panel(doc: &Document) -> Vec<EntityRow> {
             row.kind = k;
         }
     }
-    rows.sort_by(|a, b| {
+    crate::order::sort_by(&mut rows, |a, b| {
         b.mentions
             .len()
             .cmp(&a.mentions.len())

@@ -116,7 +116,7 @@ pub fn sort_claims(rows: &mut [ClaimRow], column: ClaimColumn, ascending: bool) 
             (None, None) => Ordering::Equal,
         }
     }
-    rows.sort_by(|a, b| {
+    crate::order::sort_by(rows, |a, b| {
         let primary = match column {
             ClaimColumn::Position => by(Some(a.span), Some(b.span), ascending),
             ClaimColumn::Source => by(

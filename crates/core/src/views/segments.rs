@@ -109,7 +109,7 @@ pub fn touched_paragraphs(paragraphs: &[ByteSpan], patch: &Patch) -> Vec<usize> 
             out.push(i);
         }
     }
-    out.sort_unstable();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }

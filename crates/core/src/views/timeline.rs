@@ -92,7 +92,7 @@ pub fn timeline(doc: &Document) -> Vec<TimelineEntry> {
             unplaced.push(entry);
         }
     }
-    placed.sort_by_key(|e| (e.place, e.span.start()));
+    crate::order::sort_by_key(&mut placed, |e| (e.place, e.span.start()));
     placed.extend(unplaced);
     placed
 }

@@ -129,6 +129,8 @@ impl Scanner<'_> {
                     | "calendar"
                     | "latest"
                     | "same"
+                    | "corresponding"
+                    | "comparable"
                     | "other"
                     | "period"
                     | "trading"
@@ -211,8 +213,15 @@ impl Scanner<'_> {
         let mut best = self.fixed(i);
         best = longer(
             best,
-            self.holiday(i)
-                .map(|(e, rule)| (e, Expr::Holiday { rule, shift: None })),
+            self.holiday(i).map(|(e, rule)| {
+                let day = Expr::Holiday { rule, shift: None };
+                // "Easter week", "Christmas week": the week the day falls in.
+                if self.low(e) == "week" {
+                    (e + 1, Expr::WeekOf(Box::new(day)))
+                } else {
+                    (e, day)
+                }
+            }),
         );
         best = longer(best, self.month_forms(i));
         best = longer(best, self.weekday_forms(i));
@@ -252,13 +261,15 @@ impl Scanner<'_> {
         }
     }
 
+    /// Whether a word puts its sentence in the past: regular past forms ("announced",
+    /// "acquired") and the listed ones.
+    fn is_past(&self, w: &str) -> bool {
+        (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) || self.lex.past_cues.contains(w)
+    }
+
     /// The tense of the sentence around tokens `i..end`: future cues win over past ones.
     pub(super) fn tense(&self, i: usize, end: usize) -> Tense {
-        let is_past = |w: &str| {
-            // Regular past forms ("announced", "acquired") and the listed ones.
-            (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
-                || self.lex.past_cues.contains(w)
-        };
+        let is_past = |w: &str| self.is_past(w);
         // A past verb right before the expression is its own verb ("the ruling,
         // announced Wednesday"; "said on Friday"), whatever cue came earlier.
         let verb = if self.low(i.wrapping_sub(1)) == "on" {
@@ -275,7 +286,7 @@ impl Scanner<'_> {
         if self.past_perfect_after(end) {
             return Tense::Past;
         }
-        if self.looks_ahead(i, end) {
+        if self.looks_ahead(i, end) || self.fronted_before_future(i, end) {
             return Tense::Future;
         }
         let past_in = |ks: &mut dyn Iterator<Item = usize>| {
@@ -297,6 +308,36 @@ impl Scanner<'_> {
         (end..(end + AUX_WINDOW).min(self.t.len()))
             .take_while(|&k| !self.ends_sentence(k))
             .any(|k| self.low(k) == "had")
+    }
+
+    /// A day fronted at the start of its sentence ("On Tuesday, the league plans to
+    /// ...") takes the tense of the main clause after it: a future cue there, before
+    /// any past verb, points it forward.
+    fn fronted_before_future(&self, i: usize, end: usize) -> bool {
+        let start = if matches!(self.low(i.wrapping_sub(1)), "on" | "by" | "until") {
+            i - 1
+        } else {
+            i
+        };
+        let fronted = start == 0
+            || self.t.get(start).is_some_and(|t| t.line_start)
+            || self.ends_sentence(start - 1);
+        if !fronted || self.low(end) != "," {
+            return false;
+        }
+        for k in end + 1..(end + 1 + CUE_WINDOW).min(self.t.len()) {
+            let w = self.low(k);
+            if self.ends_sentence(k) || self.is_past(w) || w == "said" {
+                return false;
+            }
+            if self.lex.future_cues.contains(w)
+                && self.any_phrase(k, &self.lex.not_future_cues).is_none()
+                || self.any_phrase(k, &self.lex.future_phrases).is_some()
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// A future cue earlier in the same sentence.
@@ -355,8 +396,8 @@ fn year_of(s: &str) -> Option<i32> {
 }
 
 /// Whether TimeML keeps a leading `the` in this expression's extent: stretches,
-/// parts of years, and days or months told by their neighbour ("the previous Friday",
-/// "the following May").
+/// parts of years, and days, months or parts of days told by their neighbour ("the
+/// previous Friday", "the following May", "the next morning").
 fn takes_the(e: &Expr) -> bool {
     matches!(
         e,
@@ -365,10 +406,16 @@ fn takes_the(e: &Expr) -> bool {
             | Expr::Decade(_)
             | Expr::Century(_)
             | Expr::Weekend { .. }
+            | Expr::WeekOf(_)
+            | Expr::Beside { .. }
             | Expr::Shift { .. }
             | Expr::Day {
                 day: DayRef::Weekday { shift: Some(_), .. },
                 part: None
+            }
+            | Expr::Day {
+                day: DayRef::Anchor(_),
+                part: Some(_)
             }
             | Expr::Month { shift: Some(_), .. }
     )

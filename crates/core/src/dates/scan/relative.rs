@@ -475,6 +475,9 @@ impl Scanner<'_> {
         {
             // "the 1988 period": the reported quarter of that year.
             0
+        } else if matches!(year, YearRef::Shift(_)) && matches!(self.low(e), "quarter" | "period") {
+            // "last year's quarter": the reported quarter, a year back.
+            0
         } else {
             return None;
         };
@@ -533,6 +536,15 @@ impl Scanner<'_> {
         } else if let Some((e2, y)) = self.year_at(end) {
             year = YearRef::Year(y);
             end = e2;
+        } else if let Some(e2) = self
+            .t
+            .phrase_at(end, &["a", "year", "ago"])
+            .or_else(|| self.t.phrase_at(end, &["a", "year", "earlier"]))
+            .filter(|_| year == YearRef::Nearest)
+        {
+            // "the quarter a year ago": the same quarter, a year back.
+            year = YearRef::Shift(-1);
+            end = e2;
         }
         Some((end, Expr::Part { year, part }))
     }
@@ -571,8 +583,13 @@ impl Scanner<'_> {
             }
             return None;
         }
-        // "the same period last year", "the same month a year ago": the comparison point.
-        if w == "same" && ctx.the {
+        // "the same period last year", "the corresponding month a year ago": the
+        // comparison point.
+        if matches!(w, "same" | "corresponding" | "comparable") && ctx.the {
+            // "the comparable year-ago quarter": the compound names the period.
+            if self.t.get(i + 2).is_some_and(|t| t.hyphen) {
+                return self.shifted(i + 1, ctx);
+            }
             let (mut e, unit) = if self.low(i + 1) == "period" {
                 (i + 2, None)
             } else {
@@ -643,6 +660,38 @@ impl Scanner<'_> {
                             unit,
                         },
                     ));
+                }
+                // "the day before last Tuesday", "the day after Christmas": a day
+                // counted from another.
+                if unit == Unit::Day && ctx.the {
+                    if let Some(by) = match self.low(e) {
+                        "before" => Some(-1),
+                        "after" => Some(1),
+                        _ => None,
+                    } {
+                        if let Some((end, from)) =
+                            self.core(e + 1, Ctx::default()).filter(|(_, x)| {
+                                matches!(x, Expr::Day { part: None, .. } | Expr::Holiday { .. })
+                            })
+                        {
+                            return Some((
+                                end,
+                                Expr::Beside {
+                                    from: Box::new(from),
+                                    by,
+                                },
+                            ));
+                        }
+                    }
+                }
+                // "the week of March 6": the week that day falls in.
+                if unit == Unit::Week && self.low(e) == "of" {
+                    if let Some((end, day)) = self
+                        .day_after(e + 1)
+                        .filter(|(_, d)| matches!(d, DayRef::Calendar { .. }))
+                    {
+                        return Some((end, Expr::WeekOf(Box::new(Expr::Day { day, part: None }))));
+                    }
                 }
                 if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                     return Some((e, Expr::Shift { unit, by: 0 }));
