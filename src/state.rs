@@ -112,12 +112,7 @@ fn annotate(before: &AppState, text: &str, dct: &str) -> AppState {
 /// # Errors
 /// A message naming the bad value and the expected form.
 pub fn read_dct(dct: &str) -> Result<Option<CalendarDate>, String> {
-    let dct = dct.trim();
-    if dct.is_empty() {
-        return Ok(None);
-    }
-    dct.parse::<CalendarDate>()
-        .map(Some)
+    CalendarDate::parse_optional(dct)
         .map_err(|e| format!("Article date: {e}. Leave it empty to take the date from the text."))
 }
 

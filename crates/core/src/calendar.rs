@@ -35,6 +35,19 @@ impl CalendarDate {
             .filter(|_| day >= 1 && day <= days_in_month(year, month))
             .map(|_| CalendarDate { year, month, day })
     }
+    /// An optional date as a form field or an API argument gives it: blank means
+    /// "none given" (the caller then infers one from the text), anything else must
+    /// be a date.
+    ///
+    /// # Errors
+    /// [`BadDate`] when `s` is neither blank nor a `YYYY-MM-DD` date.
+    pub fn parse_optional(s: &str) -> Result<Option<Self>, BadDate> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        s.parse().map(Some)
+    }
     /// Year.
     pub fn year(&self) -> i32 {
         self.year
@@ -138,6 +151,16 @@ impl FromStr for CalendarDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_optional_date_may_be_blank_but_not_wrong() {
+        assert_eq!(CalendarDate::parse_optional(" \n"), Ok(None));
+        assert_eq!(
+            CalendarDate::parse_optional(" 2020-09-27 "),
+            Ok(CalendarDate::new(2020, 9, 27))
+        );
+        assert!(CalendarDate::parse_optional("27/09/2020").is_err());
+    }
 
     #[test]
     fn parse_and_print() {

@@ -119,13 +119,12 @@ pub fn annotate_json(id: &str, text: &str, dct: Option<CalendarDate>) -> String 
 /// # Errors
 /// A message naming the bad value and the expected form.
 pub fn read_dct(dct: &str) -> Result<Option<CalendarDate>, String> {
-    let dct = dct.trim();
-    if dct.is_empty() {
-        return Ok(None);
-    }
-    dct.parse::<CalendarDate>()
-        .map(Some)
-        .map_err(|e| format!("dct {dct:?}: {e}; give YYYY-MM-DD or an empty string"))
+    CalendarDate::parse_optional(dct).map_err(|e| {
+        format!(
+            "dct {:?}: {e}; give YYYY-MM-DD or an empty string",
+            dct.trim()
+        )
+    })
 }
 
 #[cfg(test)]
