@@ -351,6 +351,43 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_city_is_a_place_not_an_actor() {
+        for (text, city) in [
+            (
+                "YEREVAN, 27 September 2020 (Reuters) - Armenia said Azerbaijan attacked.",
+                "YEREVAN",
+            ),
+            ("BAKU (Reuters) - Azerbaijan said Armenia attacked.", "BAKU"),
+            (
+                "MOSCOW, Oct 2 (AP) -- Russia said both sides must stop.",
+                "MOSCOW",
+            ),
+            (
+                "Title\n\nBAKU, Sept. 28 (Reuters) - Azerbaijan said Armenia attacked.",
+                "BAKU",
+            ),
+            (
+                "STEPANAKERT, Azerbaijan, Sept. 27 (AFP) \u{2014} Armenia said it was hit.",
+                "STEPANAKERT",
+            ),
+            (
+                "WASHINGTON, Sept. 28, 2020 /PRNewswire/ -- The State Department was worried.",
+                "WASHINGTON",
+            ),
+        ] {
+            let got = names(text);
+            assert!(
+                got.iter().all(|(n, _)| !n.contains(city)),
+                "{text}: {got:?}"
+            );
+            assert!(got.len() >= 2, "{text}: {got:?}");
+        }
+        // A capitalised row of a sports table keeps its teams.
+        let got = names("DETROIT 4 Kansas City 1 (10 innings)");
+        assert!(got.iter().any(|(n, _)| *n == "DETROIT"), "{got:?}");
+    }
+
+    #[test]
     fn spans_are_ordered_disjoint_and_on_char_boundaries() {
         let text = "Hacıyev’s aide, Ilham Aliyev's envoy, and Azerbaijan-Armenia talks 👍 \
                     in Baku; the Kremlin (Москва) said Mr. José Núñez of Société Générale SA agreed.";

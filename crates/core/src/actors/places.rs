@@ -71,14 +71,43 @@ pub fn in_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
     let lead_ok = ws[start..a]
         .iter()
         .all(|w| (w.kind == TokenKind::Word && w.is_all_caps()) || w.is_punct(","));
-    let closes = |w: &Word<'_>| {
-        matches!(w.text, "(" | "-" | "_" | "--" | "\u{2014}" | "\u{2013}") && !w.after_break
-    };
     let next = ws.get(b);
-    let after_comma = next.is_some_and(|w| w.is_punct(","))
-        && ws.get(b + 1).is_some_and(|w| w.is_capitalised())
-        && ws.get(b + 2).is_some_and(closes);
-    lead_ok && ws[a].is_capitalised() && (next.is_some_and(closes) || after_comma)
+    lead_ok && ws[a].is_capitalised() && (next.is_some_and(closes_dateline) || comma_tail(ws, b))
+}
+
+/// The bracket, slash or dash that ends a dateline on its own line: `(AP)`,
+/// `/PRNewswire/`, `-`, `_`, `--`, an en or em dash.
+fn closes_dateline(w: &Word<'_>) -> bool {
+    matches!(
+        w.text,
+        "(" | "/" | "-" | "_" | "--" | "\u{2014}" | "\u{2013}"
+    ) && !w.after_break
+}
+
+/// True when what follows a capitalised place at token `b` is the rest of a dateline:
+/// a comma, then on the same line only a region, a date and punctuation (`, Azerbaijan,
+/// Sept. 27`, `, 27 September 2020`, `, Oct 2`), then its closing bracket or dash.
+/// The comma keeps sports rows (`DETROIT 4 Kansas City 1`) out.
+fn comma_tail(ws: &[Word<'_>], b: usize) -> bool {
+    // A region and a full date (`, Azerbaijan, Sept. 28, 2020`) fit in well under this.
+    const MOST: usize = 10;
+    if !ws.get(b).is_some_and(|w| w.is_punct(",")) {
+        return false;
+    }
+    for w in ws.iter().skip(b + 1).take(MOST) {
+        if w.after_break {
+            return false;
+        }
+        if closes_dateline(w) {
+            return true;
+        }
+        let part =
+            w.kind == TokenKind::Number || w.is_capitalised() || w.is_punct(",") || w.is_punct(".");
+        if !part {
+            return false;
+        }
+    }
+    false
 }
 
 /// A place or body in capitals at the start of a line, followed by a date, a bracket,
@@ -97,7 +126,10 @@ pub fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
             .is_some_and(|w| w.kind == TokenKind::Number || w.is_punct("("));
     is_line_start(ws, a)
         && ws[a].is_all_caps()
-        && (date || comma_place || ws.get(b).is_none_or(|w| w.after_break || w.is_punct("(")))
+        && (date
+            || comma_place
+            || comma_tail(ws, b)
+            || ws.get(b).is_none_or(|w| w.after_break || w.is_punct("(")))
 }
 
 /// On sports pages a team follows `over`, `to`, `for`; only these words make a
