@@ -2,7 +2,7 @@
 //! prompts, menus, share buttons, picture credits and cookie banners standing on
 //! their own line, read-more and related lines, and markdown link targets
 //! (`[text](url)` keeps `text`). The line rules are data,
-//! `data/cleanup/furniture.txt`, one pattern a line with its reason ([`pattern`] reads
+//! `data/cleanup/furniture.txt`, one pattern a line with its reason (`pattern` reads
 //! them: a subset of regular-expression syntax).
 //!
 //! # Offsets: clean-up happens before annotation

@@ -4,7 +4,7 @@
 //! there, so a reviewer can challenge an entry like a line of code. Lines that start
 //! with `#` and blank lines are skipped.
 //!
-//! The reasons are for reviewers, not for the program: [`word_list!`] drops them (and
+//! The reasons are for reviewers, not for the program: `word_list!` drops them (and
 //! the comment lines) while compiling, so the web app does not download them. It
 //! keeps exactly what [`entries`] reads.
 

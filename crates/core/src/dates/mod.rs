@@ -1,11 +1,11 @@
 //! The date layer: finds temporal expressions (TimeML TIMEX3 extents) and
 //! normalises them against the document creation time.
 //!
-//! The pipeline is one pass each: [`tokens`] prepares the token view, [`scan`] reads
+//! The pipeline is one pass each: `tokens` prepares the token view, `scan` reads
 //! expressions into their meaning ([`expr::Expr`]) driven by the word lists of
-//! [`lexicon`], [`blog`] dates live-blog stamps, and [`normalise`] writes TimeML kinds
-//! and values against the document date, which [`dct`] infers when none is given;
-//! [`reference`] re-anchors the story's own `that year` on the last date mentioned.
+//! [`lexicon`], `blog` dates live-blog stamps, and `normalise` writes TimeML kinds
+//! and values against the document date, which `dct` infers when none is given;
+//! `reference` re-anchors the story's own `that year` on the last date mentioned.
 
 mod blog;
 mod clocks;

@@ -2,10 +2,10 @@
 //! sentence bounds and its lower case, each computed once.
 //!
 //! The three layers used to tokenize, split and lower-case the text on their own,
-//! which cost about as much as their rules; [`crate::annotate`] now builds one
+//! which cost about as much as their rules; [`crate::annotate()`] now builds one
 //! [`Analysis`] and hands it to each layer. Nothing here decides anything about
 //! actors, dates or claims: these are the same primitives as [`super::tokenize`],
-//! [`super::paragraphs`] and [`super::sentences`], with identical results.
+//! [`super::paragraphs`] and [`super::sentences()`], with identical results.
 
 use super::offsets::ByteSpan;
 use super::sentences::{paragraphs, sentences_in};
@@ -72,7 +72,7 @@ impl<'t> Analysis<'t> {
         &self.paragraphs
     }
 
-    /// Sentences, trimmed (as [`super::sentences`] gives them).
+    /// Sentences, trimmed (as [`super::sentences()`] gives them).
     pub fn sentences(&self) -> &[ByteSpan] {
         &self.sentences
     }

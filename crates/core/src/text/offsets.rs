@@ -171,7 +171,7 @@ const STEP: usize = 64;
 /// Converts offsets between units for one text.
 ///
 /// Built once in O(n); each conversion is a binary search over checkpoints plus a
-/// scan of at most [`STEP`] characters, so memory stays small even for 10 MB texts.
+/// scan of at most `STEP` characters, so memory stays small even for 10 MB texts.
 #[derive(Debug, Clone)]
 pub struct OffsetMap<'t> {
     text: &'t str,
