@@ -3,16 +3,18 @@
 //! the hearer of `told` when it is the press (`told reporters`), and the passive
 //! `is said to have told`. Agentless passives (`it was reported that`) are no cue.
 
-use std::collections::{HashMap, HashSet};
+// The fast word hasher: cue and source words are looked up once per token.
+use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::Context;
 use crate::model::Stance;
 use crate::text::TokenKind;
 
-static CUES: &str = include_str!("../../data/claims/cues.txt");
-static AUXILIARIES: &str = include_str!("../../data/claims/auxiliaries.txt");
-static AUDIENCES: &str = include_str!("../../data/claims/audiences.txt");
+static CUES: &str = crate::data::word_list!(include_str!("../../data/claims/cues.txt"));
+static AUXILIARIES: &str =
+    crate::data::word_list!(include_str!("../../data/claims/auxiliaries.txt"));
+static AUDIENCES: &str = crate::data::word_list!(include_str!("../../data/claims/audiences.txt"));
 
 /// How a cue arranges its source and content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +70,7 @@ fn frame(name: &str) -> Option<Frame> {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut by_first: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<Entry>> = HashMap::default();
         for f in crate::data::fields(CUES) {
             let (Some(form), Some(st), Some(fr)) = (
                 f.first(),
@@ -87,7 +89,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.words.len()));
         }
         Lexicon {
             by_first,

@@ -73,12 +73,14 @@ pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<Claim
     });
 
     let mut sorted_actors: Vec<ActorMention> = actors.to_vec();
-    sorted_actors.sort_by_key(|a| (a.span.start(), a.span.end()));
+    crate::order::sort_by_key(&mut sorted_actors, |a| (a.span.start(), a.span.end()));
     let mut out: Vec<ClaimMention> = drafts
         .iter()
         .filter_map(|d| mention(&ctx, d, &sorted_actors))
         .collect();
-    out.sort_by_key(|c| (c.span.start(), c.span.end(), c.cue.map(|s| s.start())));
+    crate::order::sort_by_key(&mut out, |c| {
+        (c.span.start(), c.span.end(), c.cue.map(|s| s.start()))
+    });
     out.dedup_by(|a, b| a.span == b.span);
     drop_nested(out)
 }

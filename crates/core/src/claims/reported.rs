@@ -128,7 +128,7 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         .iter()
         .filter_map(|d| Some((d.cue.0, d.source?)))
         .collect();
-    earlier.sort_unstable();
+    crate::order::sort(&mut earlier);
     let mut next_earlier = 0;
     // The source of the last claim per sentence, for participles.
     let mut last: Option<(usize, (usize, usize))> = None;

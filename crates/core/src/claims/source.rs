@@ -3,7 +3,8 @@
 //! appositions (`X, the aide to Y, said`) and time phrases (`X on Friday said`), and
 //! resolves pronouns and role nouns (`he`, `the ministry`) to an actor entity.
 
-use std::collections::{HashMap, HashSet};
+// The fast word hasher: cue and source words are looked up once per token.
+use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::Context;
@@ -12,9 +13,9 @@ use crate::actors::ActorMention;
 use crate::model::ActorKind;
 use crate::text::{ByteSpan, TokenKind};
 
-static STOPS: &str = include_str!("../../data/claims/source_stops.txt");
-static PRONOUNS: &str = include_str!("../../data/claims/pronouns.txt");
-static ROLES: &str = include_str!("../../data/claims/roles.txt");
+static STOPS: &str = crate::data::word_list!(include_str!("../../data/claims/source_stops.txt"));
+static PRONOUNS: &str = crate::data::word_list!(include_str!("../../data/claims/pronouns.txt"));
+static ROLES: &str = crate::data::word_list!(include_str!("../../data/claims/roles.txt"));
 
 /// The kind of actor a pronoun or role noun usually stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
