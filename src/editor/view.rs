@@ -47,9 +47,11 @@ struct ArticleTextProps {
 #[function_component]
 fn ArticleText(props: &ArticleTextProps) -> Html {
     let shown = use_progressive(props.views.clone());
+    // Busy while slices are still to come: screen readers wait, and so can tests.
+    let drawing = (shown < props.views.len()).to_string();
     let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
     html! {
-        <article class={classes!("article", filter_class)} data-testid="article"
+        <article class={classes!("article", filter_class)} data-testid="article" aria-busy={drawing}
             aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
             { for props.views.iter().take(shown).map(|v| html! {
                 <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} />

@@ -1,18 +1,14 @@
-//! The documents the exchange panel holds (imported files and added articles), the
-//! notices of the last import, and the batch in progress. A reducer over pure core
-//! functions, so every transition is tested natively.
+//! What the exchange panel reports: the notices of the last import, its problem, and
+//! the progress of a batch of automatic annotation. The documents themselves live in
+//! the library (`crate::workspace`): imports add to it and batches annotate it. A
+//! reducer, so every transition is tested natively.
 //!
-//! An import is all or nothing: a refused file sets [`Collection::problem`] and
-//! leaves the documents exactly as they were.
+//! An import is all or nothing: a refused file sets [`Collection::problem`] and adds
+//! nothing to the library.
 
 use std::rc::Rc;
 
-use claimlens_core::model::Document;
 use yew::Reducible;
-
-/// How many documents the list shows; the rest are counted, so a batch of hundreds
-/// re-renders cheaply on every progress message.
-pub const LISTED: usize = 50;
 
 /// A batch of automatic annotation running (or just ended) in the worker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,8 +30,6 @@ pub struct BatchProgress {
 /// The panel's state.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Collection {
-    /// Documents, in the order they came.
-    pub documents: Vec<Rc<Document>>,
     /// What the last import changed or skipped (unit conversions, skipped lines).
     pub notices: Vec<String>,
     /// Why the last import or batch could not be done.
@@ -47,11 +41,8 @@ pub struct Collection {
 /// What changes the collection.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CollectionAction {
-    /// Documents read from files, with the notices of their import. A document whose
-    /// id is already held replaces it.
-    Add {
-        /// The documents.
-        documents: Vec<Document>,
+    /// Files were read and their documents went to the library.
+    Imported {
         /// What the import did, for the user.
         notices: Vec<String>,
     },
@@ -70,8 +61,6 @@ pub enum CollectionAction {
         batch: u32,
         /// Documents finished.
         done: usize,
-        /// The annotated document, replacing the one with its id.
-        document: Document,
     },
     /// The worker could not annotate one document.
     BatchFailed {
@@ -99,10 +88,7 @@ impl Reducible for Collection {
     fn reduce(self: Rc<Self>, action: CollectionAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            CollectionAction::Add { documents, notices } => {
-                for doc in documents {
-                    next.put(doc);
-                }
+            CollectionAction::Imported { notices } => {
                 next.notices = notices;
                 next.problem = None;
             }
@@ -121,15 +107,10 @@ impl Reducible for Collection {
                     cancelled: false,
                 });
             }
-            CollectionAction::BatchDocument {
-                batch,
-                done,
-                document,
-            } => {
+            CollectionAction::BatchDocument { batch, done } => {
                 if !next.advance(batch, done) {
                     return self;
                 }
-                next.put(document);
             }
             CollectionAction::BatchFailed {
                 batch,
@@ -163,26 +144,9 @@ impl Reducible for Collection {
 }
 
 impl Collection {
-    /// The documents a batch annotates: those without any annotation yet, so a batch
-    /// never overwrites a decision or an imported annotation.
-    pub fn to_annotate(&self) -> Vec<Rc<Document>> {
-        self.documents
-            .iter()
-            .filter(|d| d.annotations.is_empty())
-            .cloned()
-            .collect()
-    }
-
     /// True while a batch runs.
     pub fn batch_running(&self) -> bool {
         self.batch.is_some_and(|b| b.running)
-    }
-
-    fn put(&mut self, doc: Document) {
-        match self.documents.iter_mut().find(|d| d.id == doc.id) {
-            Some(held) => *held = Rc::new(doc),
-            None => self.documents.push(Rc::new(doc)),
-        }
     }
 
     /// Moves the current batch to `done`; false for a message of another batch.
@@ -201,53 +165,33 @@ impl Collection {
 mod tests {
     use super::*;
 
-    fn doc(id: &str, text: &str) -> Document {
-        Document::new(id, text, None)
-    }
-
     fn run(state: &Rc<Collection>, action: CollectionAction) -> Rc<Collection> {
         state.clone().reduce(action)
     }
 
-    fn with_two() -> Rc<Collection> {
-        run(
-            &Rc::new(Collection::default()),
-            CollectionAction::Add {
-                documents: vec![doc("a", "Baku said no."), doc("b", "Yerevan denied it.")],
-                notices: vec!["offsets were UTF-16, converted".into()],
-            },
-        )
-    }
-
     #[test]
     fn a_refused_import_changes_nothing_but_the_message() {
-        let before = with_two();
+        let before = run(
+            &Rc::new(Collection::default()),
+            CollectionAction::Imported {
+                notices: vec!["offsets were UTF-16, converted".into()],
+            },
+        );
         let after = run(
             &before,
             CollectionAction::Refuse("bad.json: not JSON".into()),
         );
-        assert_eq!(after.documents, before.documents);
+        assert!(after.notices.is_empty());
         assert_eq!(after.problem.as_deref(), Some("bad.json: not JSON"));
     }
 
     #[test]
-    fn a_batch_replaces_documents_by_id_and_counts() {
+    fn a_batch_counts_and_ends() {
         let s = run(
-            &with_two(),
+            &Rc::new(Collection::default()),
             CollectionAction::BatchStarted { batch: 1, total: 2 },
         );
-        assert_eq!(s.to_annotate().len(), 2);
-        let annotated = claimlens_core::annotate("a", "Baku said no.", None);
-        let s = run(
-            &s,
-            CollectionAction::BatchDocument {
-                batch: 1,
-                done: 1,
-                document: annotated.clone(),
-            },
-        );
-        assert_eq!(s.documents.len(), 2);
-        assert_eq!(*s.documents[0], annotated);
+        let s = run(&s, CollectionAction::BatchDocument { batch: 1, done: 1 });
         assert_eq!(s.batch.map(|b| (b.done, b.running)), Some((1, true)));
         let s = run(
             &s,
@@ -264,17 +208,10 @@ mod tests {
     #[test]
     fn messages_of_an_older_batch_are_ignored() {
         let s = run(
-            &with_two(),
+            &Rc::new(Collection::default()),
             CollectionAction::BatchStarted { batch: 2, total: 2 },
         );
-        let after = run(
-            &s,
-            CollectionAction::BatchDocument {
-                batch: 1,
-                done: 1,
-                document: doc("c", "x"),
-            },
-        );
+        let after = run(&s, CollectionAction::BatchDocument { batch: 1, done: 1 });
         assert!(Rc::ptr_eq(&s, &after));
     }
 }

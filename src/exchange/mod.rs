@@ -1,15 +1,17 @@
-//! The exchange panel: documents in and out of the app, and many at once.
+//! The exchange panel: documents in and out of the library, and many at once.
 //! - import of annotation files (native, brat, doccano, Label Studio, W3C) with the
-//!   core's notices, and of plain articles to annotate ([`claimlens_core::ingest`]);
-//! - "Annotate all" in the batch worker ([`browser::BatchWorker`], protocol in
-//!   [`protocol`]) with progress and Cancel, the page staying responsive;
+//!   core's notices, and of plain articles to annotate ([`claimlens_core::ingest`]):
+//!   both add to the library;
+//! - "Annotate all" over the library's listed documents in the batch worker
+//!   ([`batch::LibraryBatch`], protocol in [`protocol`]) with progress and Cancel;
 //! - the export menu (every format, one file or one `.zip`, [`exports`]);
 //! - the agreement view ([`agreement_view`]).
 //!
-//! Its state is [`collection::Collection`], a reducer of its own, so the panel plugs
-//! into the page with one element and no change to the app state.
+//! Its own state is [`collection::Collection`] (notices, problem, batch progress); the
+//! documents are the library's.
 
 pub mod agreement_view;
+pub mod batch;
 pub mod batch_bar;
 pub mod browser;
 pub mod collection;
@@ -17,22 +19,19 @@ pub mod export_menu;
 pub mod exports;
 pub mod protocol;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use claimlens_core::formats::native::from_json;
 use claimlens_core::formats::{import, ExportOptions, InputFile};
-use claimlens_core::ingest::ingest;
 use claimlens_core::model::Document;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::workspace::{now, PickedFile, WorkspaceAction, WorkspaceHandle};
 use agreement_view::AgreementView;
-use batch_bar::BatchBar;
-use browser::{read_files, BatchWorker};
-use collection::{Collection, CollectionAction, LISTED};
+use batch::LibraryBatch;
+use browser::read_files;
+use collection::{Collection, CollectionAction};
 use export_menu::{ExportChoice, ExportMenu, Scope};
-use protocol::{BatchInput, FromWorker, ToWorker};
 
 /// Props of [`ExchangePanel`].
 #[derive(Properties, PartialEq)]
@@ -46,87 +45,76 @@ pub struct ExchangePanelProps {
 #[function_component]
 pub fn ExchangePanel(props: &ExchangePanelProps) -> Html {
     let collection = use_reducer(Collection::default);
-    let worker = use_mut_ref(|| None::<BatchWorker>);
-    let batches = use_mut_ref(|| 0u32);
+    let ws = use_context::<WorkspaceHandle>();
 
     let onarticles = {
-        let dispatch = collection.dispatcher();
-        let held = collection.documents.len();
+        let (dispatch, ws) = (collection.dispatcher(), ws.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let (files, dispatch) = (input.files(), dispatch.clone());
+            let (files, dispatch, ws) = (input.files(), dispatch.clone(), ws.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                dispatch.dispatch(match read_files(files).await {
-                    Ok(files) => articles(&files, held),
-                    Err(e) => CollectionAction::Refuse(e),
-                });
+                match read_files(files).await {
+                    Ok(files) => {
+                        let files = files
+                            .into_iter()
+                            .map(|f| PickedFile {
+                                name: f.name,
+                                bytes: f.bytes,
+                            })
+                            .collect();
+                        if let Some(ws) = ws {
+                            ws.dispatch(WorkspaceAction::Import { files, now: now() });
+                        }
+                        dispatch.dispatch(CollectionAction::Imported {
+                            notices: Vec::new(),
+                        });
+                    }
+                    Err(e) => dispatch.dispatch(CollectionAction::Refuse(e)),
+                }
                 input.set_value("");
             });
         })
     };
     let onimport = {
-        let dispatch = collection.dispatcher();
+        let (dispatch, ws) = (collection.dispatcher(), ws.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let (files, dispatch) = (input.files(), dispatch.clone());
+            let (files, dispatch, ws) = (input.files(), dispatch.clone(), ws.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                dispatch.dispatch(match read_files(files).await {
-                    Ok(files) => annotations(&files),
-                    Err(e) => CollectionAction::Refuse(e),
-                });
+                let read = read_files(files)
+                    .await
+                    .and_then(|files| annotations(&files));
+                match read {
+                    Ok((documents, notices)) => {
+                        if let Some(ws) = ws {
+                            ws.dispatch(WorkspaceAction::AddDocuments {
+                                documents,
+                                notices: Vec::new(),
+                                now: now(),
+                            });
+                        }
+                        dispatch.dispatch(CollectionAction::Imported { notices });
+                    }
+                    Err(e) => dispatch.dispatch(CollectionAction::Refuse(e)),
+                }
                 input.set_value("");
             });
         })
     };
-    let onstart = {
-        let (collection, worker, batches) = (collection.clone(), worker.clone(), batches.clone());
-        Callback::from(move |()| {
-            let docs = collection.to_annotate();
-            if docs.is_empty() || collection.batch_running() {
-                return;
-            }
-            let dispatch = collection.dispatcher();
-            if let Err(problem) = ensure_worker(&worker, &dispatch) {
-                dispatch.dispatch(CollectionAction::Refuse(problem));
-                return;
-            }
-            let batch = {
-                let mut n = batches.borrow_mut();
-                *n += 1;
-                *n
-            };
-            dispatch.dispatch(CollectionAction::BatchStarted {
-                batch,
-                total: docs.len(),
-            });
-            if let Some(w) = worker.borrow().as_ref() {
-                w.send(&ToWorker::Batch {
-                    batch,
-                    documents: docs.iter().map(|d| BatchInput::of(d)).collect(),
-                    engine: browser::engine(),
-                });
-                if let Some(e) = w.take_error() {
-                    dispatch.dispatch(CollectionAction::Refuse(format!(
-                        "The batch could not be sent to the worker ({e})."
-                    )));
-                }
-            }
-        })
-    };
-    let oncancel = {
-        let (worker, batches) = (worker.clone(), batches.clone());
-        Callback::from(move |()| {
-            if let Some(w) = worker.borrow().as_ref() {
-                w.send(&ToWorker::Cancel {
-                    batch: *batches.borrow(),
-                });
-            }
-        })
-    };
     let onexport = {
-        let (collection, current) = (collection.clone(), props.current.clone());
+        let (collection, current, ws) = (collection.clone(), props.current.clone(), ws.clone());
         Callback::from(move |choice: ExportChoice| {
-            let docs = chosen(choice.scope, current.as_deref(), &collection.documents);
+            let held: Vec<Document> = ws
+                .as_ref()
+                .map(|ws| {
+                    ws.library
+                        .entries()
+                        .iter()
+                        .map(|e| e.document().clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let docs = chosen(choice.scope, current.as_deref(), &held);
             let options = ExportOptions {
                 unit: choice.unit,
                 ..ExportOptions::default()
@@ -141,7 +129,7 @@ pub fn ExchangePanel(props: &ExchangePanelProps) -> Html {
         })
     };
 
-    let docs = &collection.documents;
+    let held = ws.as_ref().map_or(0, |ws| ws.library.len());
     html! {
         <section class="exchange" aria-labelledby="exchange-title" data-testid="exchange">
             <h2 id="exchange-title">{ "Documents, export and agreement" }</h2>
@@ -159,144 +147,41 @@ pub fn ExchangePanel(props: &ExchangePanelProps) -> Html {
                 <p class="problem" role="alert" data-testid="exchange-problem">{ problem.clone() }</p>
             }
             if !collection.notices.is_empty() {
-                <ul class="notices" data-testid="import-notices">
+                <ul class="notices" data-testid="exchange-notices">
                     { for collection.notices.iter().map(|n| html! { <li data-testid="import-notice">{ n.clone() }</li> }) }
                 </ul>
             }
-            <p data-testid="collection-count">{ format!("{} document(s) held", docs.len()) }</p>
-            <ul class="collection" data-testid="collection">
-                { for docs.iter().take(LISTED).map(|d| html! {
-                    <li data-testid="collection-doc" data-id={d.id.clone()}>
-                        { format!("{}: {} annotation(s)", d.id, d.annotations.len()) }
-                    </li>
-                }) }
-                if docs.len() > LISTED {
-                    <li class="more">{ format!("and {} more", docs.len() - LISTED) }</li>
-                }
-            </ul>
-            <BatchBar waiting={collection.to_annotate().len()} progress={collection.batch} {onstart} {oncancel} />
+            <p data-testid="collection-count">{ format!("{held} document(s) in the library") }</p>
+            <LibraryBatch progress={collection.batch} dispatch={collection.dispatcher()} />
             <ExportMenu {onexport} />
             <AgreementView />
         </section>
     }
 }
 
-/// Starts the worker on first use.
-fn ensure_worker(
-    worker: &Rc<RefCell<Option<BatchWorker>>>,
-    dispatch: &UseReducerDispatcher<Collection>,
-) -> Result<(), String> {
-    if worker.borrow().is_some() {
-        return Ok(());
-    }
-    let on_message = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |m: FromWorker| {
-            if let Some(action) = from_worker(m) {
-                dispatch.dispatch(action);
-            }
-        })
-    };
-    let on_problem = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |p: String| dispatch.dispatch(CollectionAction::Refuse(p)))
-    };
-    let started = BatchWorker::start(on_message, on_problem)
-        .map_err(|e| format!("The browser refused to start the annotation worker ({e:?})."))?;
-    *worker.borrow_mut() = Some(started);
-    Ok(())
-}
-
-/// The collection's change for a worker message.
-pub fn from_worker(message: FromWorker) -> Option<CollectionAction> {
-    match message {
-        FromWorker::Ready { .. } => None,
-        FromWorker::Progress {
-            batch,
-            done,
-            document,
-            ..
-        } => Some(match from_json(&document) {
-            Ok(document) => CollectionAction::BatchDocument {
-                batch,
-                done,
-                document,
-            },
-            Err(e) => CollectionAction::BatchFailed {
-                batch,
-                done,
-                message: format!("The worker's document could not be read: {e}"),
-            },
-        }),
-        FromWorker::Failed {
-            batch: Some(batch),
-            done,
-            id,
-            message,
-        } => Some(CollectionAction::BatchFailed {
-            batch,
-            done,
-            message: format!("{id}: {message}"),
-        }),
-        FromWorker::Failed {
-            batch: None,
-            message,
-            ..
-        } => Some(CollectionAction::Refuse(format!(
-            "The annotation engine could not load: {message}"
-        ))),
-        FromWorker::Finished {
-            batch,
-            done,
-            cancelled,
-        } => Some(CollectionAction::BatchFinished {
-            batch,
-            done,
-            cancelled,
-        }),
-    }
-}
-
 /// The documents an export covers: the current article, or it and every held one
 /// (a held document with the article's id stands for it).
-pub fn chosen(scope: Scope, current: Option<&Document>, held: &[Rc<Document>]) -> Vec<Document> {
+pub fn chosen(scope: Scope, current: Option<&Document>, held: &[Document]) -> Vec<Document> {
     let mut docs: Vec<Document> = current.into_iter().cloned().collect();
     if scope == Scope::All {
         docs.retain(|c| held.iter().all(|h| h.id != c.id));
-        docs.extend(held.iter().map(|d| (**d).clone()));
+        docs.extend(held.iter().cloned());
     }
     docs
 }
 
-/// Articles from plain files: all or nothing, ids made for those without one.
-pub fn articles(files: &[InputFile], held: usize) -> CollectionAction {
-    let mut documents = Vec::new();
-    let mut notices = Vec::new();
-    for f in files {
-        match ingest(&f.name, &f.bytes) {
-            Ok(read) => {
-                notices.extend(read.notices.iter().map(ToString::to_string));
-                documents.extend(read.documents.into_iter().map(|d| d.document));
-            }
-            Err(e) => return CollectionAction::Refuse(e.to_string()),
-        }
-    }
-    for (n, d) in documents.iter_mut().enumerate() {
-        if d.id.is_empty() {
-            d.id = format!("article-{}", held + n + 1);
-        }
-    }
-    CollectionAction::Add { documents, notices }
-}
-
-/// Annotated documents from exports of any importable format: all or nothing.
-pub fn annotations(files: &[InputFile]) -> CollectionAction {
+/// Annotated documents from exports of any importable format, with the notices of
+/// their import: all or nothing.
+///
+/// # Errors
+/// The first file that does not import, with the core's message.
+pub fn annotations(files: &[InputFile]) -> Result<(Vec<Document>, Vec<String>), String> {
     match import(files, None) {
-        Ok(imported) => CollectionAction::Add {
-            documents: imported.documents,
-            notices: imported.notices.iter().map(ToString::to_string).collect(),
-        },
-        Err(e) => CollectionAction::Refuse(format!("Nothing was imported. {e}")),
+        Ok(imported) => Ok((
+            imported.documents,
+            imported.notices.iter().map(ToString::to_string).collect(),
+        )),
+        Err(e) => Err(format!("Nothing was imported. {e}")),
     }
 }
 
@@ -312,28 +197,8 @@ mod tests {
     }
 
     #[test]
-    fn articles_get_ids_and_a_bad_file_refuses_all() {
-        let added = articles(
-            &[file(
-                "a.jsonl",
-                "{\"id\":\"x\",\"text\":\"Baku said no.\"}\n{\"text\":\"Paris agreed.\"}\n",
-            )],
-            3,
-        );
-        let CollectionAction::Add { documents, .. } = added else {
-            panic!("added: {added:?}")
-        };
-        let ids: Vec<_> = documents.iter().map(|d| d.id.as_str()).collect();
-        assert_eq!(ids[0], "x");
-        assert!(!ids[1].is_empty());
-        let refused = articles(&[file("a.txt", "Fine."), file("b.txt", "")], 0);
-        assert!(matches!(refused, CollectionAction::Refuse(_)));
-    }
-
-    #[test]
     fn a_malformed_annotation_file_is_refused_with_the_core_message() {
-        let action = annotations(&[file("broken.json", "{\"id\": ")]);
-        let CollectionAction::Refuse(message) = action else {
+        let Err(message) = annotations(&[file("broken.json", "{\"id\": ")]) else {
             panic!("refused")
         };
         assert!(message.contains("broken.json"), "{message}");
@@ -342,14 +207,14 @@ mod tests {
     #[test]
     fn all_documents_put_the_current_one_first_once() {
         let current = claimlens_core::annotate("a", "Baku said no.", None);
-        let held = vec![Rc::new(Document::new("b", "x", None))];
+        let held = vec![Document::new("b", "x", None)];
         assert_eq!(chosen(Scope::Current, Some(&current), &held).len(), 1);
         let all = chosen(Scope::All, Some(&current), &held);
         assert_eq!(
             all.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
             ["a", "b"]
         );
-        let held = vec![Rc::new(current.clone())];
+        let held = vec![current.clone()];
         assert_eq!(chosen(Scope::All, Some(&current), &held).len(), 1);
     }
 }

@@ -1,5 +1,6 @@
 //! A tiny IndexedDB wrapper: one database, one object store of document records keyed
-//! by entry id, and three operations (read all, read one, checked write). Callbacks,
+//! by entry id, and four operations (read all, read one, checked write, checked
+//! removal). Callbacks,
 //! not futures, because the checked write must read the stored revision and put the
 //! new record inside one read-write transaction, which a future's extra tick could
 //! let expire.
@@ -215,6 +216,71 @@ impl Store {
                         call(
                             &done,
                             WriteOutcome::Conflict(conflict.message().unwrap_or_default()),
+                        );
+                    }
+                }
+            },
+        );
+    }
+}
+
+impl Store {
+    /// Removes the record under `key` if the stored revision is still `base` (a
+    /// document deleted for good; another tab's newer version stays), reading and
+    /// deleting in one read-write transaction. `Written(base)` when removed or absent.
+    pub fn remove(&self, key: &str, base: u64, done: impl FnOnce(WriteOutcome) + 'static) {
+        let done = once(done);
+        let (tx, store) = match self.records(IdbTransactionMode::Readwrite) {
+            Ok(t) => t,
+            Err(e) => return call(&done, WriteOutcome::Failed(e)),
+        };
+        let key = JsValue::from_str(key);
+        let get = match store.get(&key) {
+            Ok(r) => r,
+            Err(e) => return call(&done, WriteOutcome::Failed(describe(&e))),
+        };
+        let (tx2, d) = (tx.clone(), done.clone());
+        on(
+            |f| tx.set_onabort(f),
+            move || {
+                let why = tx2
+                    .error()
+                    .map_or_else(|| "the removal was aborted".into(), |e| describe(&e));
+                call(&d, WriteOutcome::Failed(why));
+            },
+        );
+        let get2 = get.clone();
+        on(
+            |f| get.set_onsuccess(f),
+            move || {
+                let stored_rev = get2.result().ok().filter(|v| !v.is_undefined()).map(|v| {
+                    js_sys::Reflect::get(&v, &"rev".into())
+                        .ok()
+                        .and_then(|r| r.as_f64())
+                        .map_or(0, |r| r as u64)
+                });
+                match stored_rev {
+                    None => call(&done, WriteOutcome::Written(base)),
+                    Some(s) if s == base => match store.delete(&key) {
+                        Ok(_) => {
+                            let d = done.clone();
+                            on(
+                                |f| tx.set_oncomplete(f),
+                                move || call(&d, WriteOutcome::Written(base)),
+                            );
+                        }
+                        Err(e) => {
+                            let _ = tx.abort();
+                            call(&done, WriteOutcome::Failed(describe(&e)));
+                        }
+                    },
+                    Some(s) => {
+                        let _ = tx.abort();
+                        call(
+                            &done,
+                            WriteOutcome::Conflict(format!(
+                                "it was changed in another tab (revision {s}) and stays stored"
+                            )),
                         );
                     }
                 }

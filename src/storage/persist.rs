@@ -33,6 +33,11 @@ use crate::workspace::{WorkspaceAction, WorkspaceState};
 
 /// The longest a change waits before it is written.
 pub const FLUSH_AFTER_MS: i32 = 300;
+/// The most records one flush writes: a batch or an import changes hundreds of
+/// documents at once, and each write serialises its document on the main thread, so
+/// they go a few at a time (the next flush follows each round of writes). A page
+/// going away stashes everything at once.
+pub const WRITES_PER_FLUSH: usize = 16;
 /// How long after a failed write the unwritten changes are tried again.
 pub const RETRY_AFTER_MS: i32 = 5_000;
 const CHANNEL: &str = "claimlens-records";
@@ -40,6 +45,7 @@ const CHANNEL: &str = "claimlens-records";
 const STASH: &str = "claimlens-unwritten";
 
 /// What this tab knows is stored for one entry.
+#[derive(Clone)]
 struct Saved {
     rev: u64,
     entry: Entry,
@@ -62,8 +68,8 @@ impl Saved {
 pub struct Persister {
     store: Option<Rc<Store>>,
     saved: HashMap<String, Saved>,
-    /// The writes under way, by id.
-    in_flight: HashMap<String, Pending>,
+    /// The writes under way, by id: the revision each stores and what it stores.
+    in_flight: HashMap<String, (u64, Saved)>,
     conflicted: HashSet<String>,
     latest: Option<Rc<WorkspaceState>>,
     timer: Option<i32>,
@@ -313,12 +319,15 @@ fn take_stash() -> HashMap<String, Stashed> {
 
 /// Every entry that differs from what this tab last stored, as a record whose `rev`
 /// is its base revision (with its clean-up removals), and the entry itself.
-fn unwritten(p: &Persister, state: &WorkspaceState) -> Vec<(Record, u64, Saved)> {
+/// With `fresh_only`, only entries no write is under way for, and at most
+/// [`WRITES_PER_FLUSH`] of them.
+fn unwritten(p: &Persister, state: &WorkspaceState, fresh_only: bool) -> Vec<(Record, u64, Saved)> {
     let lib = &state.library;
     lib.entries()
         .iter()
         .chain(lib.trash())
         .filter(|entry| !p.conflicted.contains(entry.id()))
+        .filter(|entry| !fresh_only || !p.in_flight.contains_key(entry.id()))
         .filter_map(|entry| {
             let cleanup = cleanup_of(&state.cleanups, entry.id());
             let history = state.histories.get(entry.id());
@@ -338,7 +347,23 @@ fn unwritten(p: &Persister, state: &WorkspaceState) -> Vec<(Record, u64, Saved)>
             };
             Some((record, base, saved))
         })
+        .take(if fresh_only {
+            WRITES_PER_FLUSH
+        } else {
+            usize::MAX
+        })
         .collect()
+}
+
+/// The record a write stores for `saved` (its `rev` left to the write).
+fn record_of(saved: &Saved) -> Record {
+    let history = saved
+        .history
+        .as_ref()
+        .and_then(|h| serde_json::to_value(&**h).ok());
+    let mut record = Record::new(&saved.entry, history, saved.rev);
+    record.cleanup = saved.cleanup.clone();
+    record
 }
 
 /// Stashes the unwritten records synchronously, for a page that is going away.
@@ -350,10 +375,13 @@ fn stash(this: &PersisterRef) {
     if !state.loaded {
         return;
     }
-    let records: Vec<Stashed> = unwritten(&p, &state)
+    let records: Vec<Stashed> = unwritten(&p, &state, false)
         .into_iter()
         .map(|(record, _, _)| Stashed {
-            pending: p.in_flight.get(record.key()).copied(),
+            pending: p
+                .in_flight
+                .get(record.key())
+                .map(|(rev, saved)| Pending::of(&record_of(saved), *rev)),
             record,
         })
         .collect();
@@ -376,16 +404,54 @@ pub fn flush(this: &PersisterRef) {
         if !state.loaded {
             return;
         }
-        let writes: Vec<(Record, u64, Saved)> = unwritten(&p, &state)
-            .into_iter()
-            .filter(|(r, _, _)| !p.in_flight.contains_key(r.key()))
-            .collect();
-        for (r, base, _) in &writes {
-            let pending = Pending::of(r, base.saturating_add(1));
-            p.in_flight.insert(r.key().to_string(), pending);
+        let writes: Vec<(Record, u64, Saved)> = unwritten(&p, &state, true);
+        for (r, base, saved) in &writes {
+            let rev = base.saturating_add(1);
+            p.in_flight
+                .insert(r.key().to_string(), (rev, saved.clone()));
         }
         (store, writes)
     };
+    // Documents deleted for good: their records go too.
+    let gone: Vec<(String, u64)> = {
+        let p = this.borrow();
+        match p.latest.clone() {
+            Some(state) => {
+                let lib = &state.library;
+                let held: HashSet<&str> = lib
+                    .entries()
+                    .iter()
+                    .chain(lib.trash())
+                    .map(Entry::id)
+                    .collect();
+                p.saved
+                    .iter()
+                    .filter(|(id, _)| !p.in_flight.contains_key(*id) && !held.contains(id.as_str()))
+                    .map(|(id, s)| (id.clone(), s.rev))
+                    .collect()
+            }
+            None => Vec::new(),
+        }
+    };
+    for (id, base) in gone {
+        let Some(saved) = this.borrow().saved.get(&id).cloned() else {
+            continue;
+        };
+        this.borrow_mut()
+            .in_flight
+            .insert(id.clone(), (base, saved));
+        let weak = Rc::downgrade(this);
+        store.remove(&id.clone(), base, move |outcome| {
+            let Some(this) = weak.upgrade() else { return };
+            let mut p = this.borrow_mut();
+            p.in_flight.remove(&id);
+            // Removed, or kept because another tab changed it: either way this tab
+            // no longer has it.
+            if !matches!(outcome, WriteOutcome::Failed(_)) {
+                p.saved.remove(&id);
+            }
+        });
+    }
     for (record, base, saved) in writes {
         let weak = Rc::downgrade(this);
         store.write(record, base, move |outcome| {
@@ -448,7 +514,10 @@ fn written(this: &PersisterRef, mut saved: Saved, outcome: WriteOutcome) {
     } else {
         schedule(this, FLUSH_AFTER_MS);
     }
-    super::usage::ask(dispatch);
+    // Once per round of writes: each report re-renders the workspace.
+    if this.borrow().in_flight.is_empty() {
+        super::usage::ask(dispatch);
+    }
 }
 
 fn listen_to_other_tabs(this: &PersisterRef) {

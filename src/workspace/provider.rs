@@ -31,6 +31,9 @@ pub fn WorkspaceProvider(props: &WorkspaceProviderProps) -> Html {
         let (persister, dispatcher) = (persister.clone(), ws.dispatcher());
         use_effect_with((), move |()| {
             let dispatch = Callback::from(move |a: WorkspaceAction| dispatcher.dispatch(a));
+            crate::storage::offline::watch_updates(
+                dispatch.reform(|()| WorkspaceAction::UpdateReady),
+            );
             *persister.borrow_mut() = Some(Persister::start(dispatch));
         });
     }

@@ -1,6 +1,7 @@
 //! The library sidebar: status counts, search, import (file picker and drop zone),
 //! the import report, undo of a deletion, and the list of documents with status and
-//! suggestions left; clicking one opens it.
+//! suggestions left (clicking one opens it), or the trash with restore and delete
+//! for good.
 
 use std::collections::HashMap;
 
@@ -20,6 +21,7 @@ pub fn LibrarySidebar() -> Html {
         return html! {};
     };
     let dragging = use_state(|| false);
+    let trash_open = use_state_eq(|| false);
     let onfiles = {
         let ws = ws.clone();
         Callback::from(move |files: Vec<PickedFile>| {
@@ -111,6 +113,29 @@ pub fn LibrarySidebar() -> Html {
             </p>
         })
     });
+    let trash = ws.library.trash();
+    let ontrash = {
+        let trash_open = trash_open.clone();
+        Callback::from(move |_: MouseEvent| trash_open.set(!*trash_open))
+    };
+    let trashed = trash.iter().rev().map(|e| {
+        let id = e.id().to_string();
+        let restore = {
+            let (ws, id) = (ws.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| ws.dispatch(WorkspaceAction::Restore(id.clone())))
+        };
+        let purge = {
+            let (ws, id) = (ws.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| ws.dispatch(WorkspaceAction::Purge(id.clone())))
+        };
+        html! {
+            <li class="doc trashed" data-testid="trash-item" key={id.clone()} data-id={id}>
+                <span class="doc-title" data-testid="trash-title">{ e.title().to_string() }</span>
+                <button type="button" data-testid="trash-restore" onclick={restore}>{ "Restore" }</button>
+                <button type="button" class="danger" data-testid="trash-purge" onclick={purge}>{ "Delete forever" }</button>
+            </li>
+        }
+    });
     html! {
         <aside class="library" data-testid="library" data-loaded={ws.loaded.to_string()} aria-label="Documents">
             <h2>{ "Documents" }</h2>
@@ -139,9 +164,21 @@ pub fn LibrarySidebar() -> Html {
                 </div>
             }
             { for undo }
-            <ul class="doc-list" data-testid="document-list">
-                { for items }
-            </ul>
+            <button type="button" class="trash-toggle" data-testid="trash-toggle" aria-pressed={trash_open.to_string()} onclick={ontrash}>
+                { if *trash_open { "Back to the documents".to_string() } else { format!("Trash ({})", trash.len()) } }
+            </button>
+            if *trash_open {
+                <ul class="doc-list trash" data-testid="trash-list" aria-label="Trash">
+                    { for trashed }
+                </ul>
+                if trash.is_empty() {
+                    <p class="hint" data-testid="trash-empty">{ "The trash is empty." }</p>
+                }
+            } else {
+                <ul class="doc-list" data-testid="document-list">
+                    { for items }
+                </ul>
+            }
         </aside>
     }
 }

@@ -25,6 +25,9 @@ pub struct PickedFile {
     pub bytes: Vec<u8>,
 }
 
+/// A document as it was before a batch changed it, with its undo history.
+pub type Before = (Document, Option<Rc<History>>);
+
 /// What the storage layer last reported.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StorageReport {
@@ -36,6 +39,8 @@ pub struct StorageReport {
     pub usage: Option<(f64, f64)>,
     /// Whether the browser granted persistent storage.
     pub persisted: Option<bool>,
+    /// A new version of the app is installed and waits for a reload.
+    pub update_ready: bool,
 }
 
 /// Everything the library sidebar and the document bar show.
@@ -61,6 +66,9 @@ pub struct WorkspaceState {
     pub loaded: bool,
     /// The storage layer's last word.
     pub storage: StorageReport,
+    /// The documents the last batch changed, as they were before (with their undo
+    /// histories), for "Undo the batch"; kept in memory for this visit.
+    pub batch_undo: Rc<BTreeMap<String, Before>>,
 }
 
 impl WorkspaceState {
@@ -100,6 +108,31 @@ pub enum WorkspaceAction {
         /// Now.
         now: Stamp,
     },
+    /// Documents read by the exchange panel (annotated exports of any format): added
+    /// to the library, ids numbered where taken.
+    AddDocuments {
+        /// The documents.
+        documents: Vec<Document>,
+        /// What their import did, for the user.
+        notices: Vec<String>,
+        /// Now.
+        now: Stamp,
+    },
+    /// A batch of automatic annotation starts: its results can be undone together.
+    BatchStarted,
+    /// Results of the batch worker: each lands in its library document by
+    /// `library::merge_suggestions` (nothing a person made or decided is lost).
+    BatchResults {
+        /// The documents as the worker annotated them.
+        documents: Vec<Document>,
+        /// Now.
+        now: Stamp,
+    },
+    /// Puts every document the last batch changed back as it was.
+    UndoBatch {
+        /// Now.
+        now: Stamp,
+    },
     /// Import files; a bad file is reported and adds nothing.
     Import {
         /// The files, in the order given.
@@ -136,6 +169,8 @@ pub enum WorkspaceAction {
     },
     /// Bring a document back from the trash.
     Restore(String),
+    /// Delete a document in the trash for good (its stored record goes too).
+    Purge(String),
     /// Filter the list.
     Search(String),
     /// Change a document's creation date; date values follow it.
@@ -203,6 +238,8 @@ pub enum WorkspaceAction {
     Usage(f64, f64),
     /// Whether persistent storage was granted.
     Persisted(bool),
+    /// A new version of the app is ready.
+    UpdateReady,
 }
 
 impl Reducible for WorkspaceState {
@@ -267,6 +304,46 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
             add_pasted(s, document, now);
         }
         A::Import { files, now } => import(s, files, now),
+        A::AddDocuments {
+            documents,
+            notices,
+            now,
+        } => {
+            s.problems.clear();
+            let lib = Rc::make_mut(&mut s.library);
+            let added = documents
+                .into_iter()
+                .map(|d| {
+                    let title = claimlens_core::library::title_from_text(&d.text);
+                    let title = if d.id.trim().is_empty() {
+                        title
+                    } else {
+                        d.id.clone()
+                    };
+                    lib.add_document(d, &title, now)
+                })
+                .count();
+            s.notices = notices;
+            s.notices.push(format!(
+                "Added {added} document{} to the library.",
+                if added == 1 { "" } else { "s" }
+            ));
+        }
+        A::BatchStarted => s.batch_undo = Rc::default(),
+        A::BatchResults { documents, now } => batch_results(s, documents, now),
+        A::UndoBatch { now } => {
+            let undo = std::mem::take(&mut s.batch_undo);
+            for (id, (doc, history)) in undo.iter() {
+                let r = Rc::make_mut(&mut s.library).update_document(id, doc.clone(), now);
+                if r.is_ok() {
+                    let histories = Rc::make_mut(&mut s.histories);
+                    match history {
+                        Some(h) => histories.insert(id.clone(), h.clone()),
+                        None => histories.remove(id),
+                    };
+                }
+            }
+        }
         A::Open(id) => {
             if s.library.get(&id).is_some() {
                 s.current = Some(id);
@@ -295,6 +372,19 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
             if r.is_ok() {
                 s.deleted = None;
                 s.current = Some(id);
+            }
+            note(&mut s.problems, r);
+        }
+        A::Purge(id) => {
+            let r = Rc::make_mut(&mut s.library).purge(&id);
+            if r.is_ok() {
+                forget_history(s, &id);
+                if s.cleanups.contains_key(&id) {
+                    Rc::make_mut(&mut s.cleanups).remove(&id);
+                }
+                if s.deleted.as_deref() == Some(id.as_str()) {
+                    s.deleted = None;
+                }
             }
             note(&mut s.problems, r);
         }
@@ -390,6 +480,7 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
         A::Conflict { id, message } => s.storage.conflict = Some((id, message)),
         A::Usage(used, quota) => s.storage.usage = Some((used, quota)),
         A::Persisted(granted) => s.storage.persisted = Some(granted),
+        A::UpdateReady => s.storage.update_ready = true,
     }
 }
 
@@ -416,6 +507,28 @@ fn all_entries(lib: &Library) -> Vec<Entry> {
 fn note<T, E: std::fmt::Display>(problems: &mut Vec<String>, r: Result<T, E>) {
     if let Err(e) = r {
         problems.push(e.to_string());
+    }
+}
+
+/// Lands the worker's documents; the first version of each changed document (and its
+/// undo history, whose steps no longer fit) is kept for "Undo the batch".
+fn batch_results(s: &mut WorkspaceState, documents: Vec<Document>, now: Stamp) {
+    for fresh in documents {
+        let history = s.histories.get(&fresh.id).cloned();
+        match Rc::make_mut(&mut s.library).apply_suggestions(&fresh, now) {
+            Ok(Some(before)) => {
+                Rc::make_mut(&mut s.batch_undo)
+                    .entry(fresh.id.clone())
+                    .or_insert((before, history));
+                // Offsets now refer to the cleaned text for good.
+                if s.cleanups.contains_key(&fresh.id) {
+                    Rc::make_mut(&mut s.cleanups).remove(&fresh.id);
+                }
+                forget_history(s, &fresh.id);
+            }
+            Ok(None) => {}
+            Err(e) => s.problems.push(e.to_string()),
+        }
     }
 }
 
@@ -571,6 +684,30 @@ mod tests {
         assert_eq!(s.deleted.as_deref(), Some(id.as_str()));
         let s = run(s, WorkspaceAction::Restore(id.clone()));
         assert!(s.library.get(&id).is_some());
+    }
+
+    #[test]
+    fn a_document_deleted_for_good_leaves_the_trash() {
+        let s = run(
+            WorkspaceState::default(),
+            WorkspaceAction::Import {
+                files: vec![file("a.txt", b"Story\nText.")],
+                now: 1,
+            },
+        );
+        let id = s.library.entries()[0].id().to_string();
+        let s = run(
+            s,
+            WorkspaceAction::Delete {
+                id: id.clone(),
+                now: 2,
+            },
+        );
+        assert_eq!(s.library.trash().len(), 1);
+        let s = run(s, WorkspaceAction::Purge(id.clone()));
+        assert!(s.library.trash().is_empty() && s.deleted.is_none());
+        let s = run(s, WorkspaceAction::Restore(id));
+        assert_eq!(s.problems.len(), 1, "nothing to restore");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::{now, StorageReport, WorkspaceAction, WorkspaceHandle};
 use crate::download;
+use crate::storage::offline;
 
 /// Props of [`StorageBar`].
 #[derive(Properties, PartialEq)]
@@ -107,6 +108,14 @@ pub fn StorageBar(props: &StorageBarProps) -> Html {
                 </p>
             }
             { for conflict }
+            if r.update_ready {
+                <p class="notice" role="status" data-testid="update-ready">
+                    { "A new version of claimlens is ready. " }
+                    <button type="button" data-testid="update-reload" onclick={Callback::from(|_: MouseEvent| offline::activate_update())}>
+                        { "Reload to use it" }
+                    </button>
+                </p>
+            }
         </div>
     }
 }

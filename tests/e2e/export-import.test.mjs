@@ -105,7 +105,8 @@ test('a doccano file with UTF-16 offsets imports with a conversion notice', asyn
   await panel.importAnnotations([{ name: 'from-js-tool.jsonl', text: `${lines.join('\n')}\n` }]);
   await panel.notices().first().waitFor();
   assert.match(await panel.notices().first().textContent(), /UTF-16 code units.*converted/);
-  assert.equal(await panel.count().textContent(), '1 document(s) held');
+  // The imported document joins the library beside the pasted one.
+  assert.equal(await panel.count().textContent(), '2 document(s) in the library');
   await app.close();
 });
 
@@ -113,14 +114,14 @@ test('a malformed file is refused and the document list stays as it was', async 
   const { app, panel } = await annotated();
   const native = await panel.export('json');
   await panel.importAnnotations([{ name: 'good.json', text: native.text }]);
-  await app.page.getByText('1 document(s) held').waitFor();
-  const before = await app.page.getByTestId('collection').innerHTML();
+  await app.page.getByText('2 document(s) in the library').waitFor();
+  const before = await app.page.getByTestId('document-list').innerHTML();
 
   await panel.importAnnotations([{ name: 'broken.json', text: '{"id": "x", "text": ' }]);
   await panel.problem().waitFor();
   assert.match(await panel.problem().textContent(), /broken\.json/);
-  assert.equal(await panel.count().textContent(), '1 document(s) held');
-  assert.equal(await app.page.getByTestId('collection').innerHTML(), before);
+  assert.equal(await panel.count().textContent(), '2 document(s) in the library');
+  assert.equal(await app.page.getByTestId('document-list').innerHTML(), before);
   await app.close();
 });
 

@@ -25,6 +25,7 @@
 //! assert_eq!(lib.search("MINISTRY")[0].id, id);
 //! ```
 
+mod batch;
 mod names;
 mod search;
 
@@ -39,6 +40,7 @@ use crate::ingest::IngestedDoc;
 use crate::model::{Document, Origin, Status};
 use crate::review::{open_suggestions, SuggestionCounts};
 
+pub use batch::{merge_suggestions, Merge};
 pub use names::{slug, title_from_file, title_from_text, unique_id, unique_title, TITLE_CHARS};
 
 /// A time stamp given by the caller: milliseconds since 1970-01-01 UTC.
@@ -194,6 +196,11 @@ pub enum LibraryError {
     /// A title with no visible character.
     #[error("a title needs at least one visible character")]
     EmptyTitle,
+    /// A batch result for a text the document no longer has.
+    #[error(
+        "document `{0}` changed while it was being annotated (a clean-up?): annotate it again"
+    )]
+    TextChanged(String),
     /// A document handed back under another id.
     #[error("the document's id `{found}` differs from the entry `{expected}`: update the entry the document came from")]
     IdMismatch {
@@ -384,6 +391,29 @@ impl Library {
         e.doc = doc;
         e.meta.modified = now;
         Ok(())
+    }
+
+    /// Lands a batch run's result (`fresh`: the document annotated again, under its
+    /// id) by [`merge_suggestions`]; returns the document as it was when it changed,
+    /// `None` when the run found nothing new.
+    ///
+    /// # Errors
+    /// Unknown id (deleted meanwhile), or a text that changed since the run started.
+    pub fn apply_suggestions(
+        &mut self,
+        fresh: &Document,
+        now: Stamp,
+    ) -> Result<Option<Document>, LibraryError> {
+        let e = self.entry_mut(&fresh.id)?;
+        match merge_suggestions(&e.doc, fresh) {
+            Merge::Unchanged => Ok(None),
+            Merge::TextChanged => Err(LibraryError::TextChanged(fresh.id.clone())),
+            Merge::Changed(doc) => {
+                let before = e.doc.clone();
+                self.update_document(&fresh.id, doc, now)?;
+                Ok(Some(before))
+            }
+        }
     }
 
     /// Moves an entry to the trash (undo with [`Library::restore`]).
