@@ -41,10 +41,11 @@ fn Workspace() -> Html {
     // long, and opened).
     let busy = use_state_eq(|| false);
     let paste = use_paste_annotation(library.map(|l| l.dispatcher()), busy.clone());
+    let onlong = paste.as_ref().map(|p| p.warm.clone()).unwrap_or_default();
     let onannotate = {
         let state = state.clone();
         Callback::from(move |req: AnnotateRequest| match &paste {
-            Some(paste) => paste.emit((req.text, req.dct)),
+            Some(paste) => paste.annotate.emit((req.text, req.dct)),
             None => state.dispatch(Action::Annotate {
                 text: req.text,
                 dct: req.dct,
@@ -72,7 +73,7 @@ fn Workspace() -> Html {
             <div class="columns">
             <LibrarySidebar />
             <main class="workspace">
-                <PasteArea {onannotate} busy={*busy} />
+                <PasteArea {onannotate} {onlong} busy={*busy} />
                 // Always present, so screen readers announce its changes.
                 <p class="visually-hidden" role="status" data-testid="status">
                     { state.document.as_deref().map(found).unwrap_or_default() }

@@ -22,7 +22,15 @@ pub struct PasteAreaProps {
     /// True while a long article is annotated in the background.
     #[prop_or_default]
     pub busy: bool,
+    /// Called when the text box holds more than [`LONG`] UTF-16 units (a long article
+    /// is on its way: the page can get ready for it).
+    #[prop_or_default]
+    pub onlong: Callback<()>,
 }
+
+/// How long a text is "long" for [`PasteAreaProps::onlong`] (the length the page
+/// annotates in its worker, `workspace::paste::IN_PLACE_LIMIT`, in UTF-16 units).
+pub const LONG: u32 = crate::workspace::paste::IN_PLACE_LIMIT as u32;
 
 /// A text box for the article, a date input and the Annotate button.
 #[function_component]
@@ -47,6 +55,18 @@ pub fn PasteArea(props: &PasteAreaProps) -> Html {
         })
     };
     let onsubmit = submit.reform(|e: SubmitEvent| e.prevent_default());
+    // The length alone is read (no copy of the text), on every input.
+    let oninput = {
+        let onlong = props.onlong.clone();
+        Callback::from(move |e: InputEvent| {
+            let long = e
+                .target_dyn_into::<HtmlTextAreaElement>()
+                .is_some_and(|t| t.text_length() > LONG);
+            if long {
+                onlong.emit(());
+            }
+        })
+    };
     let onkeydown = {
         let submit = submit.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -67,6 +87,7 @@ pub fn PasteArea(props: &PasteAreaProps) -> Html {
                 spellcheck="false"
                 placeholder="Paste a news article here"
                 {onkeydown}
+                {oninput}
             />
             <div class="paste-row">
                 <label for="article-date">{ "Article date (optional)" }</label>

@@ -2,12 +2,13 @@
 //! keeps DOM focus on the focused annotation, and lays out the review bar, the
 //! article, the attribute panel, the reader views and the shortcuts overlay.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use claimlens_core::command::{resolve, Action as Command};
 use claimlens_core::edit::grapheme;
 use claimlens_core::keymap::Command as Key;
-use claimlens_core::model::{AnnotationId, Layer};
+use claimlens_core::model::{AnnotationId, Document, Layer};
 use claimlens_core::review::{check, open_suggestions};
 use claimlens_core::text::ByteSpan;
 use wasm_bindgen::JsCast;
@@ -47,9 +48,11 @@ struct ArticleTextProps {
 #[function_component]
 fn ArticleText(props: &ArticleTextProps) -> Html {
     let shown = use_progressive(props.views.clone());
+    // Busy while slices are still to come: screen readers wait, and so can tests.
+    let drawing = (shown < props.views.len()).to_string();
     let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
     html! {
-        <article class={classes!("article", filter_class)} data-testid="article"
+        <article class={classes!("article", filter_class)} data-testid="article" aria-busy={drawing}
             aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
             { for props.views.iter().take(shown).map(|v| html! {
                 <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} />
@@ -58,9 +61,58 @@ fn ArticleText(props: &ArticleTextProps) -> Html {
     }
 }
 
-/// Where the tooltip of the highlight an event happened in goes: (id, top, left) in
-/// pixels from the article area; `None` off any highlight.
-fn place(target: Option<EventTarget>, container: &NodeRef) -> Option<(u32, i32, i32)> {
+/// A tooltip's place: the annotation id, then top and left in pixels from the article
+/// area.
+type Tip = (u32, i32, i32);
+
+/// How the editor moves the tooltip without re-rendering itself: the tooltip's own
+/// component puts its setter here when it renders.
+#[derive(Clone, Default)]
+struct TipChannel(Rc<RefCell<Option<Callback<Option<Tip>>>>>);
+
+impl PartialEq for TipChannel {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl TipChannel {
+    fn show(&self, tip: Option<Tip>) {
+        // Cloned out first: the setter may re-render synchronously.
+        let setter = self.0.borrow().clone();
+        if let Some(set) = setter {
+            set.emit(tip);
+        }
+    }
+}
+
+/// Props of [`TooltipLayer`].
+#[derive(Properties, PartialEq)]
+struct TooltipLayerProps {
+    document: Rc<Document>,
+    channel: TipChannel,
+}
+
+/// The tooltip, in a component of its own: hovering or focusing another highlight
+/// re-renders only this, not the editor around it.
+#[function_component]
+fn TooltipLayer(props: &TooltipLayerProps) -> Html {
+    let tip = use_state_eq(|| None::<Tip>);
+    let setter = tip.setter();
+    *props.channel.0.borrow_mut() = Some(Callback::from(move |t| setter.set(t)));
+    let doc = &props.document;
+    match *tip {
+        Some((id, top, left)) => doc.get(AnnotationId(id)).map_or_else(
+            || html! {},
+            |a| html! { <Tooltip details={details(doc, a)} {top} {left} /> },
+        ),
+        None => html! {},
+    }
+}
+
+/// Where the tooltip of the highlight an event happened in goes; `None` off any
+/// highlight.
+fn place(target: Option<EventTarget>, container: &NodeRef) -> Option<Tip> {
     let (id, hl) = highlight_id(target)?;
     let area = container.cast::<Element>()?;
     let (r, c) = (
@@ -105,7 +157,7 @@ pub fn Editor() -> Html {
             doc.as_ref().map_or(0, |d| check(d).len())
         })
     };
-    let tooltip = use_state_eq(|| None::<(u32, i32, i32)>);
+    let tips = use_memo((), |()| TipChannel::default());
     let container = use_node_ref();
     let Some(doc) = handle.document.clone() else {
         return html! {};
@@ -140,14 +192,14 @@ pub fn Editor() -> Html {
     let onjump = dispatch.reform(|id: AnnotationId| EditorAction::Run(Command::Focus(id)));
     // The tooltip follows the pointer and the keyboard focus; Escape or leaving hides it.
     let follow = {
-        let (tooltip, container) = (tooltip.clone(), container.clone());
+        let (tips, container) = (tips.clone(), container.clone());
         Callback::from(move |target: Option<EventTarget>| {
             let on_tooltip = target
                 .as_ref()
                 .and_then(|t| t.dyn_ref::<Element>())
                 .is_some_and(|el| matches!(el.closest("[data-tooltip]"), Ok(Some(_))));
             if !on_tooltip {
-                tooltip.set(place(target, &container));
+                tips.show(place(target, &container));
             }
         })
     };
@@ -165,8 +217,8 @@ pub fn Editor() -> Html {
     };
     let onmouseover = follow.reform(|e: MouseEvent| e.target());
     let hide = {
-        let tooltip = tooltip.clone();
-        Callback::from(move |()| tooltip.set(None))
+        let tips = tips.clone();
+        Callback::from(move |()| tips.show(None))
     };
     let onmouseleave = hide.reform(|_: MouseEvent| ());
     let onfocusout = hide.reform(|_: FocusEvent| ());
@@ -174,10 +226,6 @@ pub fn Editor() -> Html {
         if e.key() == "Escape" {
             hide.emit(());
         }
-    });
-    let tip = tooltip.and_then(|(id, top, left)| {
-        doc.get(AnnotationId(id))
-            .map(|a| html! { <Tooltip details={details(&doc, a)} {top} {left} /> })
     });
     html! {
         <div class="editor" data-testid="editor">
@@ -192,7 +240,7 @@ pub fn Editor() -> Html {
                     {onfocusin} {onfocusout} {onmouseover} {onmouseleave} {onkeydown}>
                     <ArticleText key={doc.id.clone()} views={s.views.clone()} filter={s.state.filter} />
                     // A fixed slot: the article before it is never moved (a move would blur it).
-                    <div class="tooltip-slot">{ for tip }</div>
+                    <div class="tooltip-slot"><TooltipLayer document={doc.clone()} channel={(*tips).clone()} /></div>
                 </div>
                 <div class="editor-side">
                     if let Some(id) = s.state.focused.filter(|&id| doc.get(id).is_some()) {

@@ -12,7 +12,7 @@ pub mod state;
 mod storage_bar;
 
 pub use document_bar::DocumentBar;
-pub use paste::use_paste_annotation;
+pub use paste::{use_paste_annotation, PasteAnnotation};
 pub use provider::{WorkspaceHandle, WorkspaceProvider};
 pub use sidebar::LibrarySidebar;
 pub use state::{PickedFile, StorageReport, WorkspaceAction, WorkspaceState};

@@ -39,23 +39,48 @@ struct Client {
 /// document is added (or annotated in place after a failure).
 pub type Busy = UseStateHandle<bool>;
 
-/// The callback that annotates a pasted article (text, `YYYY-MM-DD` or empty date) and
-/// adds it to the library, in place or in the worker by its length; `None` without a
-/// library.
+/// What the paste area calls: `annotate` with the text and the `YYYY-MM-DD` or empty
+/// date (the article is annotated and added to the library, in place or in the worker
+/// by its length), and `warm` once the text box holds a long text, so the worker and
+/// its engine load while the user is still choosing a date.
+#[derive(Clone, PartialEq)]
+pub struct PasteAnnotation {
+    /// Annotate a pasted article and add it to the library.
+    pub annotate: Callback<(String, String)>,
+    /// Start the worker ahead of a long article (does nothing once it runs).
+    pub warm: Callback<()>,
+}
+
+/// The paste area's callbacks over the library; `None` without a library.
 ///
 /// ```ignore
 /// let busy = use_state(|| false);
 /// let paste = use_paste_annotation(Some(library.dispatcher()), busy.clone());
-/// paste.inspect(|p| p.emit((text, dct)));
+/// paste.inspect(|p| p.annotate.emit((text, dct)));
 /// ```
 #[hook]
 pub fn use_paste_annotation(
     library: Option<UseReducerDispatcher<WorkspaceState>>,
     busy: Busy,
-) -> Option<Callback<(String, String)>> {
+) -> Option<PasteAnnotation> {
     let client = use_mut_ref(Client::default);
     let library = library?;
-    Some(Callback::from(move |(text, dct): (String, String)| {
+    let warm = {
+        let (client, library, busy) = (client.clone(), library.clone(), busy.clone());
+        Callback::from(move |()| {
+            if client.borrow().worker.is_none() && start(&client, &library, &busy) {
+                // An empty batch: the worker loads the engine and finishes at once.
+                if let Some(worker) = client.borrow().worker.as_ref() {
+                    worker.send(&ToWorker::Batch {
+                        batch: 0,
+                        documents: Vec::new(),
+                        engine: engine(),
+                    });
+                }
+            }
+        })
+    };
+    let annotate = Callback::from(move |(text, dct): (String, String)| {
         let in_place = |text: String, dct: String| {
             library.dispatch(WorkspaceAction::CreateFromPaste {
                 text,
@@ -71,7 +96,39 @@ pub fn use_paste_annotation(
             Ok(()) => busy.set(true),
             Err((text, dct)) => in_place(text, dct),
         }
-    }))
+    });
+    Some(PasteAnnotation { annotate, warm })
+}
+
+/// Starts the worker; false when the browser refuses.
+fn start(
+    client: &Rc<RefCell<Client>>,
+    library: &UseReducerDispatcher<WorkspaceState>,
+    busy: &Busy,
+) -> bool {
+    let on_message = {
+        let (client, library, busy) = (client.clone(), library.clone(), busy.clone());
+        Callback::from(move |m: FromWorker| answer(&client, &library, &busy, m))
+    };
+    let on_problem = {
+        let (client, library, busy) = (client.clone(), library.clone(), busy.clone());
+        Callback::from(move |_: String| {
+            // The worker is gone: annotate here, and start a new one next time.
+            let pending = {
+                let mut c = client.borrow_mut();
+                c.worker = None;
+                c.pending.take()
+            };
+            fall_back(&library, &busy, pending);
+        })
+    };
+    match BatchWorker::start(on_message, on_problem) {
+        Ok(worker) => {
+            client.borrow_mut().worker = Some(worker);
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// Sends the article to the worker (starting it if needed); gives the article back
@@ -83,27 +140,8 @@ fn send(
     text: String,
     dct: String,
 ) -> Result<(), (String, String)> {
-    if client.borrow().worker.is_none() {
-        let on_message = {
-            let (client, library, busy) = (client.clone(), library.clone(), busy.clone());
-            Callback::from(move |m: FromWorker| answer(&client, &library, &busy, m))
-        };
-        let on_problem = {
-            let (client, library, busy) = (client.clone(), library.clone(), busy.clone());
-            Callback::from(move |_: String| {
-                // The worker is gone: annotate here, and start a new one next time.
-                let pending = {
-                    let mut c = client.borrow_mut();
-                    c.worker = None;
-                    c.pending.take()
-                };
-                fall_back(&library, &busy, pending);
-            })
-        };
-        match BatchWorker::start(on_message, on_problem) {
-            Ok(worker) => client.borrow_mut().worker = Some(worker),
-            Err(_) => return Err((text, dct)),
-        }
+    if client.borrow().worker.is_none() && !start(client, library, busy) {
+        return Err((text, dct));
     }
     let mut c = client.borrow_mut();
     c.batches += 1;
@@ -141,16 +179,25 @@ fn answer(
             batch, document, ..
         } if Some(batch) == current => {
             let pending = client.borrow_mut().pending.take();
-            match from_json(&document) {
-                Ok(document) => {
-                    library.dispatch(WorkspaceAction::AddAnnotated {
-                        document,
-                        now: now(),
-                    });
-                    busy.set(false);
+            let (library, busy) = (library.clone(), busy.clone());
+            // Reading a megabyte's document and showing it are each a long piece of
+            // work: each gets a task of its own, so key presses are handled between.
+            wasm_bindgen_futures::spawn_local(async move {
+                next_task().await;
+                let read = from_json(&document);
+                drop(document);
+                next_task().await;
+                match read {
+                    Ok(document) => {
+                        library.dispatch(WorkspaceAction::AddAnnotated {
+                            document,
+                            now: now(),
+                        });
+                        busy.set(false);
+                    }
+                    Err(_) => fall_back(&library, &busy, pending),
                 }
-                Err(_) => fall_back(library, busy, pending),
-            }
+            });
         }
         FromWorker::Failed { batch, .. } if batch.is_none() || batch == current => {
             let pending = client.borrow_mut().pending.take();
@@ -158,6 +205,22 @@ fn answer(
         }
         _ => {}
     }
+}
+
+/// Resolves in a task of its own (a zero-delay timer), letting the page handle input
+/// and paint in between.
+async fn next_task() {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if queued.is_none() {
+            // No timer to wait for: go on at once.
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 /// Annotates the pending article in place.

@@ -48,6 +48,13 @@ test('edit-to-paint time on a 100 KB article with ~2,000 annotations (printed)',
   const app = await AnnotatorPage.open(browser, server.url);
   const text = generatedArticle(100_000);
   await app.load(text, '2020-10-30');
+  // A long article is drawn a slice per task: measure once every paragraph is there.
+  const lines = text.split('\n').filter((l) => l.trim()).length;
+  await app.page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid=paragraph]').length >= n,
+    lines,
+    { timeout: 60_000 },
+  );
   const annotations = await app.page.locator('[data-testid=highlight]').count();
   const paragraphs = await app.paragraphs().count();
   const samples = { accept: [], relabel: [], resize: [], undo: [] };

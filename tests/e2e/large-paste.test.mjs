@@ -43,11 +43,7 @@ test('a 1 MB pasted article is annotated and drawn while the page keeps answerin
   await app.page.getByTestId('paste-area').press('Control+Enter');
   await probe.pressKeysUntil(async () => {
     await app.page.getByTestId('highlight').first().waitFor({ timeout: 120_000 });
-    await app.page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid=paragraph]').length === n,
-      paragraphCount,
-      { timeout: 120_000, polling: 200 },
-    );
+    await app.waitUntilDrawn();
   });
   const allDrawnMs = Date.now() - started;
   const report = await probe.report();

@@ -84,7 +84,13 @@ export class AnnotatorPage {
 
   async annotate() {
     await this.page.getByTestId('annotate-button').click();
-    await this.page.getByTestId('article').waitFor();
+    await this.article().waitFor();
+    await this.waitUntilDrawn();
+  }
+
+  /** Waits until every paragraph of the article is drawn (a long one comes in slices). */
+  async waitUntilDrawn(timeout = 120_000) {
+    await this.page.locator('[data-testid=article][aria-busy=false]').waitFor({ timeout });
   }
 
   /** Highlights of one layer (`actor`, `date`, `claim`), one per annotation. */

@@ -51,6 +51,42 @@ impl Hasher for FastHasher {
     }
 }
 
+/// The shapes (first byte, length) of a word list's entries: a test that rules out
+/// most words of a text without hashing them, for lists looked up once per word.
+#[derive(Clone)]
+pub struct Shapes([u32; 256]);
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes([0; 256])
+    }
+}
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut s = Shapes::default();
+        for w in words {
+            s.add(w);
+        }
+        s
+    }
+
+    fn add(&mut self, w: &str) {
+        if let Some(&b) = w.as_bytes().first() {
+            self.0[usize::from(b)] |= 1 << w.len().min(31);
+        }
+    }
+
+    /// False when no entry has `w`'s first byte and length (so `w` is not listed).
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b)] >> w.len().min(31) & 1 == 1)
+    }
+}
+
 /// A `HashMap` with [`FastHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 /// A `HashSet` with [`FastHasher`].
@@ -68,5 +104,17 @@ mod tests {
         assert_eq!(m.get("Armenia"), Some(&1));
         assert_eq!(m.get("Azerbaijan"), Some(&2));
         assert_eq!(m.get("Armenian"), None);
+    }
+
+    #[test]
+    fn shapes_never_rule_out_an_entry() {
+        let long = "a".repeat(40);
+        let s = Shapes::of(["community", "fans", long.as_str()]);
+        assert!(s.may_hold("community") && s.may_hold("fans") && s.may_hold(&long));
+        assert!(
+            s.may_hold(&"a".repeat(33)),
+            "lengths from 31 up share one bit"
+        );
+        assert!(!s.may_hold("communit") && !s.may_hold("the") && !s.may_hold(""));
     }
 }

@@ -5,28 +5,39 @@
 //! A second, lower-case table serves ALL-CAPS lines; it leaves out names whose lower
 //! case is an ordinary word (`WHO`, `IS`), which would otherwise match `Who`, `Is`.
 
-use super::fasthash::{FastMap as HashMap, FastSet as HashSet};
+use super::fasthash::{FastMap as HashMap, FastSet as HashSet, Shapes};
 use std::sync::OnceLock;
 
 use crate::data::{entries, fields};
 
-static COUNTRIES: &str = include_str!("../../data/actors/countries.txt");
-static PLACES: &str = include_str!("../../data/actors/places.txt");
-static PEOPLES: &str = include_str!("../../data/actors/peoples.txt");
-static ORGANISATIONS: &str = include_str!("../../data/actors/organisations.txt");
-static TITLES: &str = include_str!("../../data/actors/titles.txt");
-static ORGANISATION_WORDS: &str = include_str!("../../data/actors/organisation_words.txt");
-static GROUP_WORDS: &str = include_str!("../../data/actors/group_words.txt");
-static GROUP_MODIFIERS: &str = include_str!("../../data/actors/group_modifiers.txt");
-static PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
-static GIVEN_NAMES: &str = include_str!("../../data/actors/given_names.txt");
-static COMMON_WORDS: &str = include_str!("../../data/actors/common_words.txt");
-static SPORTS: &str = include_str!("../../data/actors/sports.txt");
-static ACTING_VERBS: &str = include_str!("../../data/actors/acting_verbs.txt");
-static GROUP_PHRASES: &str = include_str!("../../data/actors/group_phrases.txt");
-static CALENDAR_WORDS: &str = include_str!("../../data/actors/calendar_words.txt");
-static KIND_CUES: &str = include_str!("../../data/actors/kind_cues.txt");
-static NOT_ACTOR_HEADS: &str = include_str!("../../data/actors/not_actor_heads.txt");
+static COUNTRIES: &str = crate::data::word_list!(include_str!("../../data/actors/countries.txt"));
+static PLACES: &str = crate::data::word_list!(include_str!("../../data/actors/places.txt"));
+static PEOPLES: &str = crate::data::word_list!(include_str!("../../data/actors/peoples.txt"));
+static ORGANISATIONS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/organisations.txt"));
+static TITLES: &str = crate::data::word_list!(include_str!("../../data/actors/titles.txt"));
+static ORGANISATION_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/organisation_words.txt"));
+static GROUP_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/group_words.txt"));
+static GROUP_MODIFIERS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/group_modifiers.txt"));
+static PLACE_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/place_words.txt"));
+static GIVEN_NAMES: &str =
+    crate::data::word_list!(include_str!("../../data/actors/given_names.txt"));
+static COMMON_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/common_words.txt"));
+static SPORTS: &str = crate::data::word_list!(include_str!("../../data/actors/sports.txt"));
+static ACTING_VERBS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/acting_verbs.txt"));
+static GROUP_PHRASES: &str =
+    crate::data::word_list!(include_str!("../../data/actors/group_phrases.txt"));
+static CALENDAR_WORDS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/calendar_words.txt"));
+static KIND_CUES: &str = crate::data::word_list!(include_str!("../../data/actors/kind_cues.txt"));
+static NOT_ACTOR_HEADS: &str =
+    crate::data::word_list!(include_str!("../../data/actors/not_actor_heads.txt"));
 
 /// What a known name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +85,8 @@ pub struct Gazetteer {
     not_actor_heads: HashSet<&'static str>,
     calendar_words: HashSet<&'static str>,
     group_phrases: HashSet<(&'static str, &'static str)>,
+    /// Shapes of the phrases' last words: most words end no phrase.
+    group_phrase_ends: Shapes,
     acting_verbs: HashSet<&'static str>,
     /// Cue word -> true when it points to a person, false for an organisation.
     kind_cues: HashMap<(CuePlace, &'static str), bool>,
@@ -86,6 +99,8 @@ pub struct Gazetteer {
     given_names: HashSet<&'static str>,
     common_words: HashSet<&'static str>,
     sports_words: HashSet<&'static str>,
+    /// Shapes of the sports words: every word of a text is tested.
+    sports_shapes: Shapes,
 }
 
 /// The gazetteer, built on first use.
@@ -206,6 +221,9 @@ impl Gazetteer {
             group_phrases: entries(GROUP_PHRASES)
                 .filter_map(|e| e.split_once(' '))
                 .collect(),
+            group_phrase_ends: Shapes::of(
+                entries(GROUP_PHRASES).filter_map(|e| e.split_once(' ').map(|p| p.1)),
+            ),
             acting_verbs: entries(ACTING_VERBS).collect(),
             kind_cues: fields(KIND_CUES)
                 .filter_map(|f| {
@@ -230,6 +248,7 @@ impl Gazetteer {
             given_names: entries(GIVEN_NAMES).collect(),
             common_words,
             sports_words: entries(SPORTS).collect(),
+            sports_shapes: Shapes::of(entries(SPORTS)),
         }
     }
 
@@ -282,7 +301,7 @@ impl Gazetteer {
     /// True for a lower-case two-word phrase naming a collective actor
     /// (`international community`).
     pub fn is_group_phrase(&self, first: &str, last: &str) -> bool {
-        self.group_phrases.contains(&(first, last))
+        self.group_phrase_ends.may_hold(last) && self.group_phrases.contains(&(first, last))
     }
 
     /// True for a month or day name (`September`, `Fri`).
@@ -339,7 +358,7 @@ impl Gazetteer {
 
     /// True for a word typical of sports reports (lower case).
     pub fn is_sports_word(&self, lower: &str) -> bool {
-        self.sports_words.contains(lower)
+        self.sports_shapes.may_hold(lower) && self.sports_words.contains(lower)
     }
 }
 

@@ -106,6 +106,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
     let mut line = 0;
     let mut prev_end = 0;
     let mut i = 0;
+    let lowers: Vec<&str> = a.lowers().collect();
     while i < tokens.len() {
         let t = tokens[i];
         let start = t.span.start().0;
@@ -114,7 +115,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         line += breaks;
         let mut word = Word {
             text: t.text(text),
-            lower: a.lower(i),
+            lower: lowers.get(i).copied().unwrap_or(""),
             span: t.span,
             kind: t.kind,
             line,

@@ -3,16 +3,18 @@
 //! the hearer of `told` when it is the press (`told reporters`), and the passive
 //! `is said to have told`. Agentless passives (`it was reported that`) are no cue.
 
-use std::collections::{HashMap, HashSet};
+// The fast word hasher: cue and source words are looked up once per token.
+use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::Context;
 use crate::model::Stance;
 use crate::text::TokenKind;
 
-static CUES: &str = include_str!("../../data/claims/cues.txt");
-static AUXILIARIES: &str = include_str!("../../data/claims/auxiliaries.txt");
-static AUDIENCES: &str = include_str!("../../data/claims/audiences.txt");
+static CUES: &str = crate::data::word_list!(include_str!("../../data/claims/cues.txt"));
+static AUXILIARIES: &str =
+    crate::data::word_list!(include_str!("../../data/claims/auxiliaries.txt"));
+static AUDIENCES: &str = crate::data::word_list!(include_str!("../../data/claims/audiences.txt"));
 
 /// How a cue arranges its source and content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +70,7 @@ fn frame(name: &str) -> Option<Frame> {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut by_first: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<Entry>> = HashMap::default();
         for f in crate::data::fields(CUES) {
             let (Some(form), Some(st), Some(fr)) = (
                 f.first(),
@@ -87,7 +89,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.words.len()));
         }
         Lexicon {
             by_first,
@@ -154,6 +156,25 @@ const IRREGULAR_PAST: [&str; 10] = [
     "said", "told", "wrote", "written", "found", "shown", "swore", "made", "took", "hit",
 ];
 
+/// True when `w` opens a noun phrase (`to the office`), not an infinitive (`to go`).
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "this"
+            | "these"
+            | "those"
+    )
+}
+
 /// True when `form` is a verb's base form (`say`, `urge`), by its shape.
 fn is_base_form(form: &str) -> bool {
     !(form.ends_with('s')
@@ -199,6 +220,9 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     if i > sent_start && ctx.is_capitalised(i) {
         let title_line = ctx.is_capitalised(i - 1)
             && (ctx.is_capitalised(verb_end) && ctx.is_word(verb_end)
+                // `Reveals ‘Demoralizing’ Experience`: a quoted title word.
+                || (matches!(ctx.raw(verb_end), "‘" | "“" | "'" | "\"")
+                    && ctx.is_capitalised(verb_end + 1))
                 || matches!(
                     ctx.raw(verb_end),
                     "to" | "of" | "in" | "on" | "for" | "with" | "a" | "the"
@@ -291,10 +315,19 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
         && entry.words.len() == 1
         && start == i
         && form.ends_with('s')
-        && matches!(
+        && (matches!(
             ctx.word(verb_end),
-            "to" | "from" | "with" | "between" | "at" | "during" | "about" | "over" | "by" | "for"
-        )
+            "from" | "with" | "between" | "at" | "during" | "about" | "over" | "by" | "for"
+        ) || (ctx.word(verb_end) == "to" && is_determiner(ctx.word(verb_end + 1))))
+    {
+        return None;
+    }
+    // `it seems to be raining`, `there appear to be gaps`: an empty subject has no view.
+    if matches!(
+        ctx.word(i),
+        "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+    ) && start > sent_start
+        && matches!(ctx.word(start - 1), "it" | "there")
     {
         return None;
     }

@@ -114,7 +114,7 @@ pub(crate) fn attribute(
 /// it, when that claim is in the same or the previous paragraph.
 pub(crate) fn follow_on(scene: &Scene, consumed: &[bool], out: &mut Vec<Draft>) {
     let ctx = scene.ctx;
-    out.sort_by_key(|d| (d.start(), d.end()));
+    crate::order::sort_by_key(out, |d| (d.start(), d.end()));
     let mut covered = vec![false; ctx.len() + 1];
     for d in out.iter() {
         for &(a, b) in &d.content {

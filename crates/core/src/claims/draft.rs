@@ -49,7 +49,7 @@ pub(crate) fn outermost(
         .enumerate()
         .map(|(n, d)| (ctx.sentence(d.cue.0).0, n))
         .collect();
-    order.sort_unstable();
+    crate::order::sort(&mut order);
     let mut keep = vec![true; drafts.len()];
     for group in order.chunk_by(|a, b| a.0 == b.0) {
         if group.len() < 2 || group.len() > MAX_GROUP {

@@ -11,7 +11,7 @@ use super::draft::Draft;
 use crate::model::{ClaimKind, Stance};
 use crate::text::TokenKind;
 
-static LABELS: &str = include_str!("../../data/claims/labels.txt");
+static LABELS: &str = crate::data::word_list!(include_str!("../../data/claims/labels.txt"));
 
 fn labels() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();

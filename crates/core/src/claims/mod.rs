@@ -73,12 +73,14 @@ pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<Claim
     });
 
     let mut sorted_actors: Vec<ActorMention> = actors.to_vec();
-    sorted_actors.sort_by_key(|a| (a.span.start(), a.span.end()));
+    crate::order::sort_by_key(&mut sorted_actors, |a| (a.span.start(), a.span.end()));
     let mut out: Vec<ClaimMention> = drafts
         .iter()
         .filter_map(|d| mention(&ctx, d, &sorted_actors))
         .collect();
-    out.sort_by_key(|c| (c.span.start(), c.span.end(), c.cue.map(|s| s.start())));
+    crate::order::sort_by_key(&mut out, |c| {
+        (c.span.start(), c.span.end(), c.cue.map(|s| s.start()))
+    });
     out.dedup_by(|a, b| a.span == b.span);
     drop_nested(out)
 }
@@ -1006,6 +1008,115 @@ mod tests {
             "members will help",
             "Rep. Ed Roe",
             "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn positions_aims_and_needs() {
+        has(
+            "Most voters support the new tax.",
+            "the new tax",
+            "Most voters",
+            "support",
+            Stance::Assert,
+        );
+        has(
+            "The senator voted against the bill.",
+            "the bill",
+            "The senator",
+            "voted against",
+            Stance::Deny,
+        );
+        has(
+            "The governor seems to favour a delay.",
+            "favour a delay",
+            "The governor",
+            "seems to",
+            Stance::Assert,
+        );
+        has(
+            "The council needs to raise taxes.",
+            "raise taxes",
+            "The council",
+            "needs to",
+            Stance::Assert,
+        );
+        has(
+            "The firm offered a refund to its clients.",
+            "a refund to its clients",
+            "The firm",
+            "offered",
+            Stance::Assert,
+        );
+        has(
+            "Economists see the cut as a mistake.",
+            "the cut as a mistake",
+            "Economists",
+            "see",
+            Stance::Assert,
+        );
+        has(
+            "The city would like to build a tram.",
+            "build a tram",
+            "The city",
+            "would like to",
+            Stance::Assert,
+        );
+        assert!(contents("The support for the plan grew.").is_empty());
+        assert!(contents("It seems to be raining.").is_empty());
+    }
+
+    #[test]
+    fn evidence_before_its_document() {
+        has(
+            "Rents rose by a third, a city survey of landlords shows.",
+            "Rents rose by a third",
+            "a city survey of landlords",
+            "shows",
+            Stance::Report,
+        );
+        has(
+            "The average of polls taken over the past two weeks shows the mayor ahead.",
+            "the mayor ahead",
+            "The average of polls taken over the past two weeks",
+            "shows",
+            Stance::Report,
+        );
+    }
+
+    #[test]
+    fn participle_after_a_quote_closing_on_a_comma() {
+        has(
+            "The mayor praised the plan as a “bold step,” comparing it to the tram of 1910.",
+            "it to the tram of 1910",
+            "The mayor",
+            "comparing",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn title_case_headlines_with_infinitives_and_quoted_words() {
+        has(
+            "Mayor Vows To Rebuild The Old Bridge\n\nThe works begin soon.",
+            "To Rebuild The Old Bridge",
+            "Mayor",
+            "Vows",
+            Stance::Assert,
+        );
+        has(
+            "Retired Judge Reveals ‘Painful’ Years On The Bench\n\nShe spoke on Monday.",
+            "‘Painful’ Years On The Bench",
+            "Retired Judge",
+            "Reveals",
+            Stance::Assert,
+        );
+        has(
+            "The union vows to strike in May.",
+            "to strike in May",
+            "The union",
+            "vows",
             Stance::Assert,
         );
     }

@@ -61,7 +61,11 @@ impl Scene<'_, '_> {
             }
         }
         // `, and rights groups warned`: the clause may open with a conjunction.
+        // `a “bold step,” comparing`: a quote may close right after the comma.
         let mut u = t + 1;
+        if !conjunction && matches!(ctx.raw(u), "”" | "’") {
+            u += 1;
+        }
         if !conjunction && matches!(ctx.word(u), "and" | "but" | "while" | "whereas") {
             u += 1;
         }
@@ -124,7 +128,7 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         .iter()
         .filter_map(|d| Some((d.cue.0, d.source?)))
         .collect();
-    earlier.sort_unstable();
+    crate::order::sort(&mut earlier);
     let mut next_earlier = 0;
     // The source of the last claim per sentence, for participles.
     let mut last: Option<(usize, (usize, usize))> = None;
@@ -483,9 +487,14 @@ fn participle(
     while lead > ss && cue.start - lead < 2 && is_participle_lead(ctx.word(lead - 1)) {
         lead -= 1;
     }
-    if lead == cue.start
-        && (cue.start == 0 || !(ctx.is(cue.start - 1, ",") || ctx.word(cue.start - 1) == "and"))
-    {
+    // `…a “strong leader,” comparing him to Y`: the comma may sit inside the quote.
+    let after_comma = cue.start > 0
+        && (ctx.is(cue.start - 1, ",")
+            || ctx.word(cue.start - 1) == "and"
+            || (cue.start > 1
+                && matches!(ctx.raw(cue.start - 1), "”" | "\"" | "’" | "'")
+                && ctx.is(cue.start - 2, ",")));
+    if lead == cue.start && !after_comma {
         return None;
     }
     let body = ctx.body_start(ss, se);

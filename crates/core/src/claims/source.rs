@@ -3,7 +3,8 @@
 //! appositions (`X, the aide to Y, said`) and time phrases (`X on Friday said`), and
 //! resolves pronouns and role nouns (`he`, `the ministry`) to an actor entity.
 
-use std::collections::{HashMap, HashSet};
+// The fast word hasher: cue and source words are looked up once per token.
+use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::Context;
@@ -12,9 +13,9 @@ use crate::actors::ActorMention;
 use crate::model::ActorKind;
 use crate::text::{ByteSpan, TokenKind};
 
-static STOPS: &str = include_str!("../../data/claims/source_stops.txt");
-static PRONOUNS: &str = include_str!("../../data/claims/pronouns.txt");
-static ROLES: &str = include_str!("../../data/claims/roles.txt");
+static STOPS: &str = crate::data::word_list!(include_str!("../../data/claims/source_stops.txt"));
+static PRONOUNS: &str = crate::data::word_list!(include_str!("../../data/claims/pronouns.txt"));
+static ROLES: &str = crate::data::word_list!(include_str!("../../data/claims/roles.txt"));
 
 /// The kind of actor a pronoun or role noun usually stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +58,7 @@ fn words() -> &'static Words {
 }
 
 /// Longest source phrase, in tokens.
-const MAX_SOURCE: usize = 12;
+const MAX_SOURCE: usize = 16;
 /// Days and other time words that may sit between a source and its cue.
 const TIME_WORDS: [&str; 17] = [
     "week",
@@ -87,7 +88,9 @@ const PREPOSITIONS: [&str; 14] = [
 
 /// Prepositions that attach a phrase inside a source (`attorneys for the family`,
 /// `experts on North Korea`, `ambassador to Russia`).
-const ATTACHING: [&str; 9] = ["of", "for", "on", "at", "in", "from", "by", "with", "to"];
+const ATTACHING: [&str; 11] = [
+    "of", "for", "on", "at", "in", "from", "by", "with", "to", "over", "among",
+];
 
 /// True when token `i` may be part of a speaker's name or description.
 fn in_phrase(ctx: &Context, i: usize) -> bool {

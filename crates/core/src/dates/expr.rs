@@ -107,8 +107,15 @@ pub enum Expr {
         /// How many units, negative into the past.
         by: i64,
     },
-    /// The week containing a day (`the week of March 6`).
-    WeekOf(DayRef),
+    /// The week containing a day (`the week of March 6`, `Easter week`).
+    WeekOf(Box<Expr>),
+    /// A day a number of days from another (`the day before last Tuesday`).
+    Beside {
+        /// The day counted from.
+        from: Box<Expr>,
+        /// Days after it, negative before.
+        by: i64,
+    },
     /// A weekend; `shift` as for weekdays.
     Weekend {
         /// Explicit direction, if any.

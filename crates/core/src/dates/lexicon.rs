@@ -111,7 +111,7 @@ fn phrase_groups(list: &'static str) -> Phrases {
         }
     }
     for group in out.values_mut() {
-        group.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        crate::order::sort_by_key(group, |w| std::cmp::Reverse(w.len()));
     }
     out
 }
@@ -246,7 +246,7 @@ pub struct Lexicon {
 
 macro_rules! list {
     ($name:literal) => {
-        include_str!(concat!("../../data/dates/", $name))
+        crate::data::word_list!(include_str!(concat!("../../data/dates/", $name)))
     };
 }
 
@@ -293,7 +293,7 @@ impl Lexicon {
         }
         for list in phrases.values_mut() {
             // Longest first, so the scanner can stop at the first that fits.
-            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+            crate::order::sort_by_key(list, |p| std::cmp::Reverse(p.words.len()));
         }
         let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
             HashMap::default();
@@ -307,7 +307,7 @@ impl Lexicon {
             }
         }
         for list in holidays.values_mut() {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            crate::order::sort_by_key(list, |(w, _)| std::cmp::Reverse(w.len()));
         }
         let months = fields(list!("months.txt"))
             .filter_map(|f| {
@@ -335,7 +335,7 @@ impl Lexicon {
                 let mut z: Vec<_> = fields(list!("zones.txt"))
                     .filter_map(|f| Some((words(f.first()?), f.get(1) == Some(&"utc"))))
                     .collect();
-                z.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+                crate::order::sort_by_key(&mut z, |(w, _)| std::cmp::Reverse(w.len()));
                 z
             },
             meridiems: map(list!("meridiems.txt"), Some),

@@ -68,6 +68,10 @@ pub fn normalise(
         Expr::Part { year, part } => (DateKind::Date, part_value(*year, *part, anchor, future)),
         Expr::Shift { unit, by } => (DateKind::Date, anchor.map(|a| shift_value(*unit, *by, a))),
         Expr::WeekOf(day) => (DateKind::Date, week_of(day, anchor, tense)),
+        Expr::Beside { from, by } => (
+            DateKind::Date,
+            day_of(from, anchor, tense).map(|d| d.add_days(*by).to_string()),
+        ),
         Expr::Weekend { shift } => (
             DateKind::Date,
             anchor.map(|a| weekend_value(a, *shift, future)),
@@ -193,10 +197,15 @@ pub fn day_value(day: &DayRef, anchor: Option<CalendarDate>, tense: Tense) -> Op
     }
 }
 
+/// The calendar day a day expression names, once its year is known.
+fn day_of(day: &Expr, anchor: Option<CalendarDate>, tense: Tense) -> Option<CalendarDate> {
+    let value = normalise(day, anchor, tense).1?;
+    value.get(..10)?.parse().ok()
+}
+
 /// The ISO week containing a day, once its year is known (`2000-W10`).
-fn week_of(day: &DayRef, anchor: Option<CalendarDate>, tense: Tense) -> Option<String> {
-    let date: CalendarDate = day_value(day, anchor, tense)?.parse().ok()?;
-    let (y, w) = date.iso_week();
+fn week_of(day: &Expr, anchor: Option<CalendarDate>, tense: Tense) -> Option<String> {
+    let (y, w) = day_of(day, anchor, tense)?.iso_week();
     Some(format!("{y:04}-W{w:02}"))
 }
 

@@ -693,3 +693,32 @@ fn the_next_morning_follows_the_story_day() {
         ],
     );
 }
+
+#[test]
+fn a_day_counted_from_another() {
+    check(
+        "The day before last Tuesday's hearing, he flew in.",
+        &[("The day before last Tuesday", "2013-03-18")],
+    );
+    check(
+        "Shops reopened the day after Christmas.",
+        &[("the day after Christmas", "2012-12-26")],
+    );
+}
+
+#[test]
+fn a_named_days_week() {
+    // Easter Sunday 2013 was March 31, the last day of ISO week 13.
+    check(
+        "Protesters prayed as Easter week began.",
+        &[("Easter week", "2013-W13")],
+    );
+}
+
+#[test]
+fn a_future_cue_early_in_a_long_sentence_still_counts() {
+    check(
+        "She will be named commander of the new orbital station crew for a mission in December.",
+        &[("December", "2013-12")],
+    );
+}

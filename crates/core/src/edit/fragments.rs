@@ -28,7 +28,7 @@ fn store(
     mut a: Annotation,
     mut pieces: Vec<ByteSpan>,
 ) -> Result<(), EditError> {
-    pieces.sort();
+    crate::order::sort(&mut pieces);
     pieces.dedup();
     for (i, w) in pieces.windows(2).enumerate() {
         if w[0].end() > w[1].start() {

@@ -321,7 +321,7 @@ fn skip_gap_backward(text: &str, mut at: usize) -> usize {
     at
 }
 
-static ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
+static ABBREVIATIONS: &str = crate::data::word_list!(include_str!("../../data/abbreviations.txt"));
 
 /// True when the period at byte `at` closes an abbreviation of the sentence
 /// splitter's list (`Jr.`, `Inc.`, `Sept.`): it belongs to the word.

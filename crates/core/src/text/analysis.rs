@@ -97,6 +97,19 @@ impl<'t> Analysis<'t> {
             Err(_) => &self.ascii_lower[t.span.range()],
         }
     }
+
+    /// The lower case of every token, in order: [`Analysis::lower`] without a
+    /// search per token.
+    pub fn lowers(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut unicode = self.unicode.iter().peekable();
+        self.tokens
+            .iter()
+            .enumerate()
+            .map(move |(i, t)| match unicode.next_if(|u| u.0 == i) {
+                Some(&(_, lo, hi)) => &self.unicode_lower[lo..hi],
+                None => &self.ascii_lower[t.span.range()],
+            })
+    }
 }
 
 #[cfg(test)]
@@ -125,6 +138,7 @@ mod tests {
             .map(|t| t.text(text).to_lowercase())
             .collect();
         assert_eq!(lower, want);
+        assert_eq!(a.lowers().collect::<Vec<_>>(), want);
         assert_eq!(a.lower(99), "");
     }
 

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::offsets::ByteSpan;
 
-static ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
+static ABBREVIATIONS: &str = crate::data::word_list!(include_str!("../../data/abbreviations.txt"));
 
 fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();

@@ -101,7 +101,7 @@ impl<'d> ClaimDating<'d> {
             .filter(|a| is_when(a) && keep(a))
             .collect();
         // The document keeps its annotations sorted, but a hand-built one may not.
-        dates.sort_by_key(|a| (a.span.start(), a.span.end()));
+        crate::order::sort_by_key(&mut dates, |a| (a.span.start(), a.span.end()));
         let sentences = if dates.is_empty() {
             Vec::new()
         } else {

@@ -31,8 +31,9 @@ pub struct Found {
 
 /// The largest amount of time units read as a temporal expression.
 const MAX_AMOUNT: f64 = 10_000.0;
-/// How far back in a sentence a future cue still counts.
-const CUE_WINDOW: usize = 12;
+/// How far back in a sentence a future cue still counts (most of a news sentence,
+/// which runs 20 to 25 tokens; the sentence end stops the search earlier).
+const CUE_WINDOW: usize = 16;
 /// How far before a verb a clause opener (`when`) still governs it.
 const CLAUSE_WINDOW: usize = 3;
 /// How far after a possessive expression its future auxiliary still counts.
@@ -213,8 +214,15 @@ impl Scanner<'_> {
         let mut best = self.fixed(i);
         best = longer(
             best,
-            self.holiday(i)
-                .map(|(e, rule)| (e, Expr::Holiday { rule, shift: None })),
+            self.holiday(i).map(|(e, rule)| {
+                let day = Expr::Holiday { rule, shift: None };
+                // "Easter week", "Christmas week": the week the day falls in.
+                if self.low(e) == "week" {
+                    (e + 1, Expr::WeekOf(Box::new(day)))
+                } else {
+                    (e, day)
+                }
+            }),
         );
         best = longer(best, self.month_forms(i));
         best = longer(best, self.weekday_forms(i));
@@ -400,6 +408,7 @@ fn takes_the(e: &Expr) -> bool {
             | Expr::Century(_)
             | Expr::Weekend { .. }
             | Expr::WeekOf(_)
+            | Expr::Beside { .. }
             | Expr::Shift { .. }
             | Expr::Day {
                 day: DayRef::Weekday { shift: Some(_), .. },

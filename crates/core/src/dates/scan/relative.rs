@@ -661,13 +661,36 @@ impl Scanner<'_> {
                         },
                     ));
                 }
+                // "the day before last Tuesday", "the day after Christmas": a day
+                // counted from another.
+                if unit == Unit::Day && ctx.the {
+                    if let Some(by) = match self.low(e) {
+                        "before" => Some(-1),
+                        "after" => Some(1),
+                        _ => None,
+                    } {
+                        if let Some((end, from)) =
+                            self.core(e + 1, Ctx::default()).filter(|(_, x)| {
+                                matches!(x, Expr::Day { part: None, .. } | Expr::Holiday { .. })
+                            })
+                        {
+                            return Some((
+                                end,
+                                Expr::Beside {
+                                    from: Box::new(from),
+                                    by,
+                                },
+                            ));
+                        }
+                    }
+                }
                 // "the week of March 6": the week that day falls in.
                 if unit == Unit::Week && self.low(e) == "of" {
                     if let Some((end, day)) = self
                         .day_after(e + 1)
                         .filter(|(_, d)| matches!(d, DayRef::Calendar { .. }))
                     {
-                        return Some((end, Expr::WeekOf(day)));
+                        return Some((end, Expr::WeekOf(Box::new(Expr::Day { day, part: None }))));
                     }
                 }
                 if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
