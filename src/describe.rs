@@ -1,7 +1,7 @@
 //! Words for an annotation: the accessible name of a highlight and the rows of its
 //! tooltip (layer, kind and the layer's attributes), in the annotator's terms.
 
-use claimlens_core::model::{Annotation, Attrs, Document, Origin, Stance, Status};
+use claimlens_core::model::{Annotation, Attrs, Document, Origin, Stance};
 use claimlens_core::text::ByteSpan;
 
 /// What a tooltip shows for one annotation.
@@ -34,7 +34,7 @@ pub fn details(doc: &Document, a: &Annotation) -> Details {
                 rows.push(("source entity", entity.clone()));
             }
             rows.push(("cue", quote(x.cue)));
-            rows.push(("stance", x.stance.map_or("unknown", stance_name).into()));
+            rows.push(("stance", x.stance.map_or("unknown", Stance::name).into()));
             if !x.fragments.is_empty() {
                 rows.push(("pieces", x.fragments.len().to_string()));
             }
@@ -59,7 +59,7 @@ pub fn label(doc: &Document, a: &Annotation) -> String {
         Attrs::Claim(x) => match x.source.and_then(|s| s.slice(&doc.text)) {
             Some(source) => format!(
                 "source {source}, {}",
-                x.stance.map_or("stance unknown", stance_name)
+                x.stance.map_or("stance unknown", Stance::name)
             ),
             None => "source not found".into(),
         },
@@ -72,33 +72,20 @@ pub fn label(doc: &Document, a: &Annotation) -> String {
     )
 }
 
-fn stance_name(s: Stance) -> &'static str {
-    match s {
-        Stance::Assert => "assert",
-        Stance::Deny => "deny",
-        Stance::Accuse => "accuse",
-        Stance::Call => "call",
-        Stance::Report => "report",
-    }
-}
-
+/// Status and origin in words; "automatic" reads better to a person than the
+/// file name `auto`.
 fn provenance(a: &Annotation) -> String {
-    let status = match a.status {
-        Status::Suggested => "suggested",
-        Status::Accepted => "accepted",
-        Status::Rejected => "rejected",
-    };
     let origin = match a.origin {
         Origin::Auto => "automatic",
-        Origin::Manual => "manual",
+        Origin::Manual => a.origin.name(),
     };
-    format!("{status} ({origin})")
+    format!("{} ({origin})", a.status.name())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimlens_core::model::{ClaimAttrs, ClaimKind, DateAttrs, DateKind};
+    use claimlens_core::model::{ClaimAttrs, ClaimKind, DateAttrs, DateKind, Status};
 
     fn at(text: &str, s: &str) -> ByteSpan {
         let i = text.find(s).unwrap();

@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use claimlens_core::edit::fragments::pieces;
 use claimlens_core::edit::snap::{snap, Snap};
-use claimlens_core::edit::{stance_name, Edit, Kind, Pick, STANCES};
-use claimlens_core::model::{Annotation, AnnotationId, Attrs, Document, Layer, Status};
+use claimlens_core::edit::{Edit, Kind, Pick};
+use claimlens_core::model::{Annotation, AnnotationId, Attrs, Document, Layer, Stance, Status};
 use claimlens_core::text::ByteSpan;
 use claimlens_core::timeml;
 use claimlens_core::views::actors_panel;
@@ -83,11 +83,7 @@ pub fn AttributePanel(props: &AttributePanelProps) -> Html {
         html! { <button type="button" data-testid={testid} {onclick}>{ label }</button> }
     };
     let text = a.span.slice(&props.document.text).unwrap_or_default();
-    let status = match a.status {
-        Status::Suggested => "suggested",
-        Status::Accepted => "accepted",
-        Status::Rejected => "rejected",
-    };
+    let status = a.status.name();
     html! {
         <section class="attributes" data-testid="attribute-panel" aria-labelledby="attr-title">
             <h3 id="attr-title">{ format!("{} · {}", layer.name(), kind.name()) }</h3>
@@ -176,9 +172,9 @@ fn claim_fields(
     let clear_cue = edit.reform(move |_: MouseEvent| Edit::SetCue { id, cue: None });
     let on_stance = edit.reform(move |e: Event| Edit::SetStance {
         id,
-        stance: STANCES
+        stance: Stance::ALL
             .into_iter()
-            .find(|s| stance_name(*s) == select_value(&e)),
+            .find(|s| s.name() == select_value(&e)),
     });
     html! {
         <>
@@ -211,8 +207,8 @@ fn claim_fields(
                 <label for="attr-stance">{ "Stance" }</label>
                 <select id="attr-stance" data-testid="attr-stance" onchange={on_stance}>
                     <option value="" selected={stance.is_none()}>{ "unknown" }</option>
-                    { for STANCES.iter().map(|s| html! {
-                        <option value={stance_name(*s)} selected={Some(*s) == stance}>{ stance_name(*s) }</option>
+                    { for Stance::ALL.iter().map(|s| html! {
+                        <option value={s.name()} selected={Some(*s) == stance}>{ s.name() }</option>
                     }) }
                 </select>
             </div>

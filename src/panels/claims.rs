@@ -4,8 +4,7 @@
 
 use std::rc::Rc;
 
-use claimlens_core::edit::stance_name;
-use claimlens_core::model::{AnnotationId, Document};
+use claimlens_core::model::{AnnotationId, Document, Stance};
 use claimlens_core::views::{claims_table, sort_claims, ClaimColumn};
 use yew::prelude::*;
 
@@ -74,7 +73,7 @@ pub fn ClaimsPanel(props: &ClaimsPanelProps) -> Html {
                     html! {
                         <tr data-testid="claim-row">
                             <td data-testid="claim-source">{ r.source.clone().unwrap_or_else(|| "unknown".into()) }</td>
-                            <td>{ r.stance.map_or("unknown", stance_name) }</td>
+                            <td>{ r.stance.map_or("unknown", Stance::name) }</td>
                             <td data-testid="claim-content">{ r.content.clone() }</td>
                             <td>{ r.date.as_ref().map(|d| d.value.clone().unwrap_or_else(|| d.text.clone())).unwrap_or_default() }</td>
                             <td><button type="button" data-testid="claim-jump" {onclick}

@@ -57,6 +57,18 @@ pub enum ActorKind {
     Group,
 }
 
+impl ActorKind {
+    /// The kind as files name it (`person`, `organisation`, `country`, `group`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Country => "country",
+            ActorKind::Group => "group",
+        }
+    }
+}
+
 /// What sort of temporal expression a date mention is (TimeML TIMEX3 type).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -71,6 +83,18 @@ pub enum DateKind {
     Set,
 }
 
+impl DateKind {
+    /// The kind as files name it (`date`, `time`, `duration`, `set`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DateKind::Date => "date",
+            DateKind::Time => "time",
+            DateKind::Duration => "duration",
+            DateKind::Set => "set",
+        }
+    }
+}
+
 /// Whether a claim quotes its source's words or reports them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -79,6 +103,16 @@ pub enum ClaimKind {
     Direct,
     /// Reported speech, "according to", headlines.
     Indirect,
+}
+
+impl ClaimKind {
+    /// The kind as files name it (`direct`, `indirect`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+        }
+    }
 }
 
 /// What a source does with the claim's content.
@@ -97,6 +131,38 @@ pub enum Stance {
     Report,
 }
 
+impl Stance {
+    /// Every stance, in menu order.
+    pub const ALL: [Stance; 5] = [
+        Stance::Assert,
+        Stance::Deny,
+        Stance::Accuse,
+        Stance::Call,
+        Stance::Report,
+    ];
+
+    /// The stance as files name it (`assert`, `deny`, `accuse`, `call`, `report`);
+    /// the same word serde writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Assert => "assert",
+            Stance::Deny => "deny",
+            Stance::Accuse => "accuse",
+            Stance::Call => "call",
+            Stance::Report => "report",
+        }
+    }
+
+    /// Reads a stance name, ignoring case and surrounding spaces (files written by
+    /// hand or by other tools are not always lower-case).
+    pub fn parse(name: &str) -> Option<Stance> {
+        let name = name.trim();
+        Stance::ALL
+            .into_iter()
+            .find(|s| s.name().eq_ignore_ascii_case(name))
+    }
+}
+
 /// Who made an annotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -106,6 +172,16 @@ pub enum Origin {
     Auto,
     /// A person.
     Manual,
+}
+
+impl Origin {
+    /// The origin as files name it (`auto`, `manual`); the same word serde writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Auto => "auto",
+            Origin::Manual => "manual",
+        }
+    }
 }
 
 /// Where an annotation stands in review.
@@ -119,6 +195,18 @@ pub enum Status {
     Accepted,
     /// Reviewed and refused; kept so the suggestion does not come back.
     Rejected,
+}
+
+impl Status {
+    /// The status as files and the interface name it (`suggested`, `accepted`,
+    /// `rejected`); the same word serde writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Suggested => "suggested",
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+        }
+    }
 }
 
 /// An annotation's stable id within its document.
@@ -183,22 +271,9 @@ impl Attrs {
     /// The kind as its file name (`person`, `time`, `direct`, …).
     pub fn kind_name(&self) -> &'static str {
         match self {
-            Attrs::Actor(a) => match a.kind {
-                ActorKind::Person => "person",
-                ActorKind::Organisation => "organisation",
-                ActorKind::Country => "country",
-                ActorKind::Group => "group",
-            },
-            Attrs::Date(d) => match d.kind {
-                DateKind::Date => "date",
-                DateKind::Time => "time",
-                DateKind::Duration => "duration",
-                DateKind::Set => "set",
-            },
-            Attrs::Claim(c) => match c.kind {
-                ClaimKind::Direct => "direct",
-                ClaimKind::Indirect => "indirect",
-            },
+            Attrs::Actor(a) => a.kind.name(),
+            Attrs::Date(d) => d.kind.name(),
+            Attrs::Claim(c) => c.kind.name(),
         }
     }
 }
@@ -292,5 +367,55 @@ impl Document {
     /// Annotations of one layer, in order.
     pub fn layer(&self, layer: Layer) -> impl Iterator<Item = &Annotation> {
         self.annotations.iter().filter(move |a| a.layer() == layer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serde_name<T: Serialize>(value: T) -> String {
+        serde_json::to_string(&value)
+            .unwrap()
+            .trim_matches('"')
+            .to_string()
+    }
+
+    #[test]
+    fn names_are_the_words_serde_writes_and_read_back() {
+        for s in Stance::ALL {
+            assert_eq!(s.name(), serde_name(s));
+            assert_eq!(Stance::parse(s.name()), Some(s));
+            assert_eq!(
+                Stance::parse(&format!(" {} ", s.name().to_uppercase())),
+                Some(s)
+            );
+        }
+        assert_eq!(Stance::parse("claim"), None);
+        for o in [Origin::Auto, Origin::Manual] {
+            assert_eq!(o.name(), serde_name(o));
+        }
+        for s in [Status::Suggested, Status::Accepted, Status::Rejected] {
+            assert_eq!(s.name(), serde_name(s));
+        }
+        for k in [
+            ActorKind::Person,
+            ActorKind::Organisation,
+            ActorKind::Country,
+            ActorKind::Group,
+        ] {
+            assert_eq!(k.name(), serde_name(k));
+        }
+        for k in [
+            DateKind::Date,
+            DateKind::Time,
+            DateKind::Duration,
+            DateKind::Set,
+        ] {
+            assert_eq!(k.name(), serde_name(k));
+        }
+        for k in [ClaimKind::Direct, ClaimKind::Indirect] {
+            assert_eq!(k.name(), serde_name(k));
+        }
     }
 }

@@ -438,7 +438,7 @@ fn label(x: &Annotation, text: &str) -> String {
                 s += &format!(", cue {:?}", slice(cue));
             }
             if let Some(st) = c.stance {
-                s += &format!(", {}", crate::formats::labels::stance_name(st));
+                s += &format!(", {}", st.name());
             }
             s
         }
@@ -475,10 +475,8 @@ fn differences(a: &Annotation, b: &Annotation, text: &str) -> String {
         (Attrs::Claim(x), Attrs::Claim(y)) => {
             diff("source", span(x.source), span(y.source));
             diff("cue", span(x.cue), span(y.cue));
-            let stance = |s: Option<crate::model::Stance>| {
-                s.map_or("none", crate::formats::labels::stance_name)
-                    .to_string()
-            };
+            let stance =
+                |s: Option<crate::model::Stance>| s.map_or("none", |s| s.name()).to_string();
             diff("stance", stance(x.stance), stance(y.stance));
             let pieces = |f: &[ByteSpan]| {
                 f.iter()

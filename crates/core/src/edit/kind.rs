@@ -1,28 +1,8 @@
 //! The kind of an annotation across all layers, so one menu (or one key cycling
-//! through kinds) can offer every choice; and the stances a claim can take, for the
-//! stance menu.
+//! through kinds) can offer every choice. (The stances a claim can take are
+//! [`Stance::ALL`](crate::model::Stance::ALL).)
 
-use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Layer, Stance};
-
-/// Every stance, in menu order.
-pub const STANCES: [Stance; 5] = [
-    Stance::Assert,
-    Stance::Deny,
-    Stance::Accuse,
-    Stance::Call,
-    Stance::Report,
-];
-
-/// A stance as files name it (`assert`, `deny`, `accuse`, `call`, `report`).
-pub fn stance_name(stance: Stance) -> &'static str {
-    match stance {
-        Stance::Assert => "assert",
-        Stance::Deny => "deny",
-        Stance::Accuse => "accuse",
-        Stance::Call => "call",
-        Stance::Report => "report",
-    }
-}
+use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Layer};
 
 /// The kind of an annotation on any layer; the variant fixes the layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,16 +42,9 @@ impl Kind {
     /// The kind as files name it (`person`, `time`, `direct`, …).
     pub fn name(self) -> &'static str {
         match self {
-            Kind::Actor(ActorKind::Person) => "person",
-            Kind::Actor(ActorKind::Organisation) => "organisation",
-            Kind::Actor(ActorKind::Country) => "country",
-            Kind::Actor(ActorKind::Group) => "group",
-            Kind::Date(DateKind::Date) => "date",
-            Kind::Date(DateKind::Time) => "time",
-            Kind::Date(DateKind::Duration) => "duration",
-            Kind::Date(DateKind::Set) => "set",
-            Kind::Claim(ClaimKind::Direct) => "direct",
-            Kind::Claim(ClaimKind::Indirect) => "indirect",
+            Kind::Actor(k) => k.name(),
+            Kind::Date(k) => k.name(),
+            Kind::Claim(k) => k.name(),
         }
     }
 
@@ -119,9 +92,5 @@ mod tests {
             Kind::Actor(ActorKind::Person)
         );
         assert_eq!(Kind::from_name(Layer::Actor, "date"), None);
-        for s in STANCES {
-            let json = serde_json::to_string(&s).unwrap();
-            assert_eq!(json, format!("\"{}\"", stance_name(s)));
-        }
     }
 }

@@ -54,7 +54,7 @@ use crate::text::ByteSpan;
 use crate::timeml::TimexError;
 
 pub use history::{History, DEFAULT_LIMIT};
-pub use kind::{stance_name, Kind, STANCES};
+pub use kind::Kind;
 pub use patch::{Change, Patch, PatchError};
 pub use snap::{Direction, Side, Snap, Step};
 

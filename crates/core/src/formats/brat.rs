@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Document, Origin, Status};
+use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Document, Origin, Stance, Status};
 use crate::text::{ByteSpan, OffsetMap};
 
 use super::draft::{finish, Draft, DraftAttrs, DraftItem};
@@ -50,7 +50,7 @@ pub fn annotation_conf() -> String {
          [attributes]\nKind\tArg:Actor|Date|Claim, Value:{}\nStance\tArg:Claim, Value:{}\n\
          Suggested\tArg:<ENTITY>\nManual\tArg:<ENTITY>\n",
         kinds.join("|"),
-        labels::STANCES.join("|")
+        Stance::ALL.map(Stance::name).join("|")
     )
 }
 
@@ -146,7 +146,7 @@ pub fn ann(doc: &Document, options: &ExportOptions) -> String {
             Attrs::Claim(c) => {
                 if let Some(s) = c.stance {
                     a += 1;
-                    let _ = writeln!(out, "A{a}\tStance T{id} {}", labels::stance_name(s));
+                    let _ = writeln!(out, "A{a}\tStance T{id} {}", s.name());
                 }
                 for (role, span) in [("Source", c.source), ("Cue", c.cue)] {
                     let Some(span) = span else { continue };
@@ -413,10 +413,9 @@ pub fn import(
                 cue: e.cue.map(|c| ents[c].span),
                 stance: match e.stance.as_deref() {
                     None => None,
-                    Some(s) => Some(
-                        labels::parse_stance(s)
-                            .ok_or_else(|| err(format!("unknown stance {s:?}")))?,
-                    ),
+                    Some(s) => {
+                        Some(Stance::parse(s).ok_or_else(|| err(format!("unknown stance {s:?}")))?)
+                    }
                 },
                 source_entity: e.source.and_then(|s| ents[s].reference.clone()),
             },

@@ -4,11 +4,10 @@
 //! A claim's date follows the one rule of [`crate::views::claim_date`], which the
 //! editor's claims table shares, taking only the dates the export itself includes.
 
-use crate::model::{Annotation, Attrs, Document, Status};
+use crate::model::{Annotation, Attrs, Document, Stance, Status};
 use crate::text::{ByteSpan, OffsetMap};
 use crate::views::ClaimDating;
 
-use super::labels;
 use super::{exported, ExportOptions};
 
 /// One claim, ready to show.
@@ -71,14 +70,10 @@ pub fn rows(doc: &Document, options: &ExportOptions) -> Vec<ClaimRow> {
             .map_or((0, 0), |s| (s.start().0, s.end().0));
         out.push(ClaimRow {
             id: a.id.0,
-            status: if a.status == Status::Suggested {
-                "suggested"
-            } else {
-                "accepted"
-            },
+            status: a.status.name(),
             source: c.source.map(slice).unwrap_or_default(),
             source_entity: c.source_entity.clone().unwrap_or_default(),
-            stance: c.stance.map_or("", labels::stance_name),
+            stance: c.stance.map_or("", Stance::name),
             cue: c.cue.map(slice).unwrap_or_default(),
             content,
             date,

@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::text::ByteSpan;
 
-use super::import::{ImportError, Notice};
+use super::import::{parse_json, ImportError, Notice, Place};
 use super::units::{self, CountUnit, QuoteMatch, RawSpan};
 
 /// Layer attributes with spans as indices into [`Draft::spans`].
@@ -79,6 +79,49 @@ impl Draft {
 
 /// Checks every span of `draft` and builds the document; a notice says so when the
 /// offsets were counted in another unit than the file declares.
+/// Reads a JSON file holding one record (an object) or a list of them, as Label
+/// Studio tasks and W3C annotation collections come: `read` turns each record into
+/// a draft, given its JSON path and its 0-based position (and may add notices),
+/// then each draft is finished. `expected` says what the file should hold, for the
+/// error when it is neither an object nor a list.
+pub(crate) fn finish_json_records(
+    text: &str,
+    file: &str,
+    expected: &str,
+    mut read: impl FnMut(
+        &serde_json::Value,
+        &str,
+        usize,
+        &mut Vec<Notice>,
+    ) -> Result<Draft, ImportError>,
+) -> Result<(Vec<Document>, Vec<Notice>), ImportError> {
+    let v = parse_json(text, file, None)?;
+    let records: Vec<(String, &serde_json::Value)> = match &v {
+        serde_json::Value::Array(list) => list
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("$[{i}]"), r))
+            .collect(),
+        serde_json::Value::Object(_) => vec![("$".to_string(), &v)],
+        _ => {
+            return Err(ImportError::new(
+                file,
+                Place::whole(),
+                format!("expected {expected}"),
+            ))
+        }
+    };
+    let mut docs = Vec::new();
+    let mut notices = Vec::new();
+    for (n, (path, record)) in records.into_iter().enumerate() {
+        let draft = read(record, &path, n, &mut notices)?;
+        let (doc, notice) = finish(draft, file)?;
+        docs.push(doc);
+        notices.extend(notice);
+    }
+    Ok((docs, notices))
+}
+
 pub(crate) fn finish(draft: Draft, file: &str) -> Result<(Document, Option<Notice>), ImportError> {
     let resolved = if draft.unit_named {
         units::check(&draft.text, &draft.spans, draft.declared, draft.matches)

@@ -120,11 +120,7 @@ fn describe(a: &Annotation) -> String {
             None => format!("date: {}", a.attrs.kind_name()),
         },
         Attrs::Claim(c) => match c.stance {
-            Some(s) => format!(
-                "claim: {}, {}",
-                a.attrs.kind_name(),
-                super::labels::stance_name(s)
-            ),
+            Some(s) => format!("claim: {}, {}", a.attrs.kind_name(), s.name()),
             None => format!("claim: {}", a.attrs.kind_name()),
         },
     }

@@ -2,7 +2,7 @@
 //! Label Studio, CoNLL): one upper-case label per kind, plus `SOURCE` and `CUE` for
 //! the parts of a claim, and the relation names that link a claim to them.
 
-use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Stance};
+use crate::model::{ActorKind, Attrs, ClaimKind, DateKind};
 
 /// Relation from a claim to its source.
 pub const REL_SOURCE: &str = "source";
@@ -86,32 +86,6 @@ pub fn parse(label: &str) -> Option<Label> {
     })
 }
 
-/// The stance as written in files.
-pub fn stance_name(s: Stance) -> &'static str {
-    match s {
-        Stance::Assert => "assert",
-        Stance::Deny => "deny",
-        Stance::Accuse => "accuse",
-        Stance::Call => "call",
-        Stance::Report => "report",
-    }
-}
-
-/// Reads a stance name.
-pub fn parse_stance(s: &str) -> Option<Stance> {
-    Some(match s.trim().to_ascii_lowercase().as_str() {
-        "assert" => Stance::Assert,
-        "deny" => Stance::Deny,
-        "accuse" => Stance::Accuse,
-        "call" => Stance::Call,
-        "report" => Stance::Report,
-        _ => return None,
-    })
-}
-
-/// Every stance name.
-pub const STANCES: [&str; 5] = ["assert", "deny", "accuse", "call", "report"];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,8 +97,5 @@ mod tests {
         }
         assert_eq!(parse("org"), Some(Label::Actor(ActorKind::Organisation)));
         assert_eq!(parse("LOC"), None);
-        for s in STANCES {
-            assert_eq!(parse_stance(s).map(stance_name), Some(s));
-        }
     }
 }

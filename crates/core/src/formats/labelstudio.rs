@@ -13,11 +13,11 @@ use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
-use crate::model::{Attrs, Document, Origin, Status};
+use crate::model::{Attrs, Document, Origin, Stance, Status};
 use crate::text::{ByteSpan, OffsetMap};
 
-use super::draft::{finish, Draft, DraftAttrs, DraftItem};
-use super::import::{parse_json, ImportError, Notice, Place};
+use super::draft::{finish_json_records, Draft, DraftAttrs, DraftItem};
+use super::import::{ImportError, Notice, Place};
 use super::labels::{self, Label};
 use super::units::RawSpan;
 use super::{exported, ExportOptions};
@@ -28,9 +28,9 @@ pub fn label_config() -> String {
         .iter()
         .map(|l| format!("    <Label value=\"{l}\"/>\n"))
         .collect();
-    let stances: String = labels::STANCES
+    let stances: String = Stance::ALL
         .iter()
-        .map(|s| format!("    <Choice value=\"{s}\"/>\n"))
+        .map(|s| format!("    <Choice value=\"{}\"/>\n", s.name()))
         .collect();
     format!(
         "<View>\n  <Relations>\n    <Relation value=\"source\"/>\n    <Relation value=\"cue\"/>\n  </Relations>\n\
@@ -99,7 +99,7 @@ fn export_task(n: usize, doc: &Document, options: &ExportOptions) -> Value {
                         a.span,
                         "stance",
                         "choices",
-                        json!({"choices": [labels::stance_name(s)]}),
+                        json!({"choices": [s.name()]}),
                     );
                 }
                 for (role, span, label) in [
@@ -212,37 +212,12 @@ pub fn import(
     file: &str,
     stem: &str,
 ) -> Result<(Vec<Document>, Vec<Notice>), ImportError> {
-    let v = parse_json(text, file, None)?;
-    let tasks: Vec<(String, &Value)> = match &v {
-        Value::Array(list) => list
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (format!("$[{i}]"), t))
-            .collect(),
-        Value::Object(_) => vec![("$".to_string(), &v)],
-        _ => {
-            return Err(ImportError::new(
-                file,
-                Place::whole(),
-                "expected a list of Label Studio tasks",
-            ))
-        }
-    };
-    let mut docs = Vec::new();
-    let mut notices = Vec::new();
-    for (n, (path, task)) in tasks.into_iter().enumerate() {
-        let draft = read_task(
-            task,
-            &path,
-            file,
-            &format!("{stem}-{}", n + 1),
-            &mut notices,
-        )?;
-        let (doc, notice) = finish(draft, file)?;
-        docs.push(doc);
-        notices.extend(notice);
-    }
-    Ok((docs, notices))
+    finish_json_records(
+        text,
+        file,
+        "a list of Label Studio tasks",
+        |task, path, n, notices| read_task(task, path, file, &format!("{stem}-{}", n + 1), notices),
+    )
 }
 
 fn read_task(
@@ -476,7 +451,7 @@ fn read_result(
                 cue: r.cue.map(|c| regions[c].span),
                 stance: match r.stance.as_deref() {
                     None => None,
-                    Some(s) => Some(labels::parse_stance(s).ok_or_else(|| {
+                    Some(s) => Some(Stance::parse(s).ok_or_else(|| {
                         err(format!("{path}[{}]", r.at), format!("unknown stance {s:?}"))
                     })?),
                 },

@@ -119,7 +119,7 @@ fn export_one(doc: &Document, options: &ExportOptions) -> String {
             "token_start": ts,
             "token_end": te,
             "label": label,
-            "status": if status == Status::Suggested { "suggested" } else { "accepted" },
+            "status": status.name(),
         })
     };
     let mut spans = Vec::new();

@@ -15,11 +15,11 @@ use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
-use crate::model::{Attrs, Document, Origin, Status};
+use crate::model::{Attrs, Document, Origin, Stance, Status};
 use crate::text::{ByteSpan, OffsetMap};
 
-use super::draft::{finish, Draft, DraftAttrs, DraftItem};
-use super::import::{parse_json, ImportError, Notice, Place};
+use super::draft::{finish_json_records, Draft, DraftAttrs, DraftItem};
+use super::import::{ImportError, Notice, Place};
 use super::labels::{self, Label};
 use super::units::RawSpan;
 use super::{exported, ExportOptions};
@@ -70,16 +70,8 @@ pub fn export(doc: &Document, options: &ExportOptions) -> String {
     };
     let body = |purpose: &str, value: &str| json!({"type": "TextualBody", "purpose": purpose, "value": value});
     let provenance = |v: &mut Value, status: Status, origin: Origin| {
-        v["cl:status"] = json!(if status == Status::Suggested {
-            "suggested"
-        } else {
-            "accepted"
-        });
-        v["cl:origin"] = json!(if origin == Origin::Manual {
-            "manual"
-        } else {
-            "auto"
-        });
+        v["cl:status"] = json!(status.name());
+        v["cl:origin"] = json!(origin.name());
     };
     let mut items = Vec::new();
     let mut links = Vec::new();
@@ -97,7 +89,7 @@ pub fn export(doc: &Document, options: &ExportOptions) -> String {
             }
             Attrs::Claim(c) => {
                 if let Some(s) = c.stance {
-                    bodies.push(body("classifying", labels::stance_name(s)));
+                    bodies.push(body("classifying", s.name()));
                 }
                 if !c.fragments.is_empty() {
                     targets = c.fragments.iter().map(|f| target(*f)).collect();
@@ -170,24 +162,12 @@ pub fn import(
     file: &str,
     stem: &str,
 ) -> Result<(Vec<Document>, Vec<Notice>), ImportError> {
-    let v = parse_json(text, file, None)?;
-    let collections: Vec<(String, &Value)> = match &v {
-        Value::Array(list) => list
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (format!("$[{i}]"), c))
-            .collect(),
-        _ => vec![("$".into(), &v)],
-    };
-    let mut docs = Vec::new();
-    let mut notices = Vec::new();
-    for (path, c) in collections {
-        let draft = read_collection(c, &path, file, stem)?;
-        let (doc, notice) = finish(draft, file)?;
-        docs.push(doc);
-        notices.extend(notice);
-    }
-    Ok((docs, notices))
+    finish_json_records(
+        text,
+        file,
+        "a W3C annotation collection or a list of them",
+        |c, path, _, _| read_collection(c, path, file, stem),
+    )
 }
 
 fn str_at<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
@@ -306,12 +286,12 @@ fn read_collection(c: &Value, path: &str, file: &str, stem: &str) -> Result<Draf
             label,
             span,
             bodies,
-            status: if str_at(a, "cl:status") == Some("suggested") {
+            status: if str_at(a, "cl:status") == Some(Status::Suggested.name()) {
                 Status::Suggested
             } else {
                 Status::Accepted
             },
-            origin: if str_at(a, "cl:origin") == Some("auto") {
+            origin: if str_at(a, "cl:origin") == Some(Origin::Auto.name()) {
                 Origin::Auto
             } else {
                 Origin::Manual
@@ -383,7 +363,7 @@ fn read_collection(c: &Value, path: &str, file: &str, stem: &str) -> Result<Draf
                 stance: match body("classifying") {
                     None => None,
                     Some(s) => Some(
-                        labels::parse_stance(&s)
+                        Stance::parse(&s)
                             .ok_or_else(|| err(f.at.clone(), format!("unknown stance {s:?}")))?,
                     ),
                 },

@@ -4,7 +4,6 @@
 
 use std::cmp::Ordering;
 
-use crate::edit::stance_name;
 use crate::model::{AnnotationId, Attrs, Document, Layer, Stance, Status};
 use crate::text::ByteSpan;
 
@@ -125,8 +124,8 @@ pub fn sort_claims(rows: &mut [ClaimRow], column: ClaimColumn, ascending: bool) 
                 ascending,
             ),
             ClaimColumn::Stance => by(
-                a.stance.map(stance_name),
-                b.stance.map(stance_name),
+                a.stance.map(Stance::name),
+                b.stance.map(Stance::name),
                 ascending,
             ),
             ClaimColumn::Content => by(
