@@ -3,7 +3,10 @@
 // about 1 MB of generated news-like text, in Node. Prints MB/s by wall time and by the
 // process's CPU time (which a loaded, shared machine skews far less); asserts nothing.
 //
-//   trunk build --release --offline && node scripts/bench-wasm.mjs [--mb 1] [--runs 5]
+//   trunk build --release --offline && node scripts/bench-wasm.mjs [--mb 1] [--runs 5] [--dist DIR]
+//
+// --dist reads another build's directory (e.g. one made with `trunk build --dist DIR`),
+// so two builds can be compared on the same text.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { newsText } from './news-text.mjs';
@@ -14,7 +17,10 @@ const arg = (name, fallback) => {
 };
 const mb = arg('mb', 1);
 const runs = arg('runs', 5);
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const distArg = process.argv.indexOf('--dist');
+const dist = distArg > 0
+  ? `${process.argv[distArg + 1].replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../dist/', import.meta.url));
 const glue = readdirSync(dist).find((f) => /^claimlens-app-[0-9a-f]+\.js$/.test(f));
 if (!glue) throw new Error('no dist/claimlens-app-*.js: run trunk build --release --offline first');
 

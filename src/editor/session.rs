@@ -11,6 +11,7 @@ use claimlens_core::command::{focus_after, Action as Command, EditorState};
 use claimlens_core::edit::fragments::pieces;
 use claimlens_core::edit::{Edit, History, Patch};
 use claimlens_core::model::{AnnotationId, Document, Layer};
+use claimlens_core::review::{check, open_suggestions, recheck, Issue, SuggestionCounts};
 use claimlens_core::text::{paragraphs, ByteSpan};
 
 use super::paragraphs::refresh;
@@ -39,6 +40,11 @@ pub struct Session {
     /// A revision per layer, so the reader's views recompute only when an edit
     /// touched their layer.
     pub revisions: Revisions,
+    /// The live checks' findings, kept current edit by edit (`review::recheck` looks
+    /// only at what an edit touched).
+    pub issues: Rc<Vec<Issue>>,
+    /// Open suggestions per layer, kept current edit by edit.
+    pub counts: SuggestionCounts,
 }
 
 /// A revision number per layer: it changes (to a number never used before, in any
@@ -104,6 +110,8 @@ impl Session {
             paragraphs: paragraphs(&doc.text).into(),
             views: paragraph_views(doc).into_iter().map(Rc::new).collect(),
             revisions: Revisions::fresh(),
+            issues: Rc::new(check(doc)),
+            counts: open_suggestions(doc),
             ..Session::default()
         }
     }
@@ -239,6 +247,8 @@ fn change(
         Ok(patch) => {
             next.views = refresh(&edited, &next.paragraphs, &next.views, &patch);
             next.revisions = next.revisions.after(&patch);
+            next.issues = Rc::new(recheck(&edited, &next.issues, &patch));
+            next.counts = next.counts.after(&patch);
             let filter: Option<Layer> = next.state.filter;
             let target = focus_after(&edited, &patch, advance, filter)
                 .or(next.state.focused.filter(|&id| edited.get(id).is_some()));
@@ -308,6 +318,8 @@ mod tests {
         assert!(!Rc::ptr_eq(&s.views[0], &s2.views[0]));
         assert!(Rc::ptr_eq(&s.views[1], &s2.views[1]));
         assert!(Rc::ptr_eq(&s.views[2], &s2.views[2]));
+        assert_eq!(s2.counts, open_suggestions(&d2), "counts follow the edit");
+        assert_eq!(*s2.issues, check(&d2));
     }
 
     #[test]

@@ -9,7 +9,6 @@ use claimlens_core::command::{resolve, Action as Command};
 use claimlens_core::edit::grapheme;
 use claimlens_core::keymap::Command as Key;
 use claimlens_core::model::{AnnotationId, Document, Layer};
-use claimlens_core::review::{check, open_suggestions};
 use claimlens_core::text::ByteSpan;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
@@ -151,12 +150,6 @@ pub fn Editor() -> Html {
             }
         });
     }
-    let issues = {
-        let doc = handle.document.clone();
-        use_memo(s.revisions, move |_| {
-            doc.as_ref().map_or(0, |d| check(d).len())
-        })
-    };
     let tips = use_memo((), |()| TipChannel::default());
     let container = use_node_ref();
     let Some(doc) = handle.document.clone() else {
@@ -229,7 +222,7 @@ pub fn Editor() -> Html {
     });
     html! {
         <div class="editor" data-testid="editor">
-            <ReviewBar counts={open_suggestions(&doc)} filter={s.state.filter}
+            <ReviewBar counts={s.counts} filter={s.state.filter}
                 can_undo={s.history.can_undo()} can_redo={s.history.can_redo()}
                 selection={selection} ondispatch={dispatch.clone()} {onkey} />
             if let Some(notice) = &s.notice {
@@ -251,7 +244,7 @@ pub fn Editor() -> Html {
                             { "Focus a highlight (click it, or Tab / j / k) to review and edit it. Select text and press a, d or c to create one. Press ? for all shortcuts." }
                         </p>
                     }
-                    <ReaderPanels document={doc.clone()} revisions={s.revisions} focused={s.state.focused} issues={*issues} {onjump} />
+                    <ReaderPanels document={doc.clone()} revisions={s.revisions} focused={s.state.focused} issues={s.issues.clone()} {onjump} />
                 </div>
             </div>
             if s.help {

@@ -1,21 +1,17 @@
 //! Live checks: annotations that are probably incomplete or doubled, each a button
-//! that jumps to it.
+//! that jumps to it. The editor keeps the list current (`review::recheck`).
 
 use std::rc::Rc;
 
-use claimlens_core::model::{AnnotationId, Document};
-use claimlens_core::review::check;
+use claimlens_core::model::AnnotationId;
+use claimlens_core::review::Issue;
 use yew::prelude::*;
-
-use crate::editor::Revisions;
 
 /// Props of [`ChecksPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ChecksPanelProps {
-    /// The document.
-    pub document: Rc<Document>,
-    /// The layers' revisions: the list is recomputed when one changes.
-    pub revision: Revisions,
+    /// The issues, as the editor keeps them current edit by edit.
+    pub issues: Rc<Vec<Issue>>,
     /// Called with the flagged annotation.
     pub onjump: Callback<AnnotationId>,
 }
@@ -23,10 +19,7 @@ pub struct ChecksPanelProps {
 /// The list of issues.
 #[function_component]
 pub fn ChecksPanel(props: &ChecksPanelProps) -> Html {
-    let issues = {
-        let doc = props.document.clone();
-        use_memo(props.revision, move |_| check(&doc))
-    };
+    let issues = &props.issues;
     if issues.is_empty() {
         return html! { <p class="empty" data-testid="checks-empty">{ "No problems found." }</p> };
     }

@@ -19,6 +19,7 @@ pub use timeline::{TimelinePanel, TimelinePanelProps};
 use std::rc::Rc;
 
 use claimlens_core::model::{AnnotationId, Document};
+use claimlens_core::review::Issue;
 use yew::prelude::*;
 
 use crate::editor::Revisions;
@@ -40,8 +41,8 @@ pub struct ReaderPanelsProps {
     pub revisions: Revisions,
     /// The focused annotation (the actors panel steps on from it).
     pub focused: Option<AnnotationId>,
-    /// How many checks flag something (shown on the tab).
-    pub issues: usize,
+    /// What the live checks flag (their number is shown on the tab).
+    pub issues: Rc<Vec<Issue>>,
     /// Called with the annotation to jump to.
     pub onjump: Callback<AnnotationId>,
 }
@@ -57,7 +58,7 @@ pub fn ReaderPanels(props: &ReaderPanelsProps) -> Html {
             Callback::from(move |_: MouseEvent| tab.set(id))
         };
         let label = if id == "checks" {
-            format!("{label} ({})", props.issues)
+            format!("{label} ({})", props.issues.len())
         } else {
             label.to_string()
         };
@@ -77,7 +78,7 @@ pub fn ReaderPanels(props: &ReaderPanelsProps) -> Html {
         "claims" => {
             html! { <ClaimsPanel document={doc} revision={(r.claims, r.dates)} {onjump} /> }
         }
-        "checks" => html! { <ChecksPanel document={doc} revision={r} {onjump} /> },
+        "checks" => html! { <ChecksPanel issues={props.issues.clone()} {onjump} /> },
         _ => {
             html! { <ActorsPanel document={doc} revision={r.actors} focused={props.focused} {onjump} /> }
         }

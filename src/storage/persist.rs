@@ -18,6 +18,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::{Rc, Weak};
+use std::sync::Arc;
 
 use claimlens_core::cleanup::Removal;
 use claimlens_core::edit::History;
@@ -48,19 +49,26 @@ const STASH: &str = "claimlens-unwritten";
 #[derive(Clone)]
 struct Saved {
     rev: u64,
-    entry: Entry,
+    entry: Arc<Entry>,
     cleanup: Vec<Removal>,
     history: Option<Rc<History>>,
 }
 
 impl Saved {
-    fn holds(&self, entry: &Entry, cleanup: &[Removal], history: Option<&Rc<History>>) -> bool {
+    fn holds(
+        &self,
+        entry: &Arc<Entry>,
+        cleanup: &[Removal],
+        history: Option<&Rc<History>>,
+    ) -> bool {
         let same_history = match (&self.history, history) {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
             (None, None) => true,
             _ => false,
         };
-        self.entry == *entry && self.cleanup == cleanup && same_history
+        // Unchanged entries are shared with the library: no text comparison.
+        let same_entry = Arc::ptr_eq(&self.entry, entry) || self.entry == *entry;
+        same_entry && self.cleanup == cleanup && same_history
     }
 }
 
@@ -144,7 +152,7 @@ impl Persister {
             let Some(saved) = read_record(&value) else {
                 return;
             };
-            let entry = saved.entry.clone();
+            let entry = (*saved.entry).clone();
             let dispatch = {
                 let mut p = this.borrow_mut();
                 p.conflicted.remove(&id);
@@ -219,7 +227,7 @@ fn saved(record: Record) -> Result<Saved, store::StoreError> {
         .map(Rc::new);
     Ok(Saved {
         rev,
-        entry,
+        entry: Arc::new(entry),
         cleanup,
         history,
     })
@@ -259,7 +267,7 @@ fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>)
                         if let Some(h) = &saved.history {
                             histories.push((id.clone(), (**h).clone()));
                         }
-                        entries.push(saved.entry.clone());
+                        entries.push((*saved.entry).clone());
                         p.saved.insert(id, saved);
                     }
                     Err(e) => problems.push(format!("A stored document could not be read: {e}")),
@@ -283,7 +291,7 @@ fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>)
         // stored revision (kept in `p.saved`).
         let id = stashed.entry.id().to_string();
         entries.retain(|e| e.id() != id);
-        entries.push(stashed.entry);
+        entries.push(Arc::unwrap_or_clone(stashed.entry));
         cleanups.retain(|(c, _)| *c != id);
         if !stashed.cleanup.is_empty() {
             cleanups.push((id.clone(), stashed.cleanup));
@@ -422,7 +430,7 @@ pub fn flush(this: &PersisterRef) {
                     .entries()
                     .iter()
                     .chain(lib.trash())
-                    .map(Entry::id)
+                    .map(|e| e.id())
                     .collect();
                 p.saved
                     .iter()

@@ -5,11 +5,13 @@
 
 use std::collections::HashMap;
 
-use claimlens_core::library::Hit;
+use std::rc::Rc;
+
+use claimlens_core::library::{Hit, Library};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{files, now, PickedFile, WorkspaceAction, WorkspaceHandle};
+use super::{files, now, PickedFile, WorkspaceAction, WorkspaceHandle, WorkspaceState};
 
 /// What the file picker accepts (the importer reads more, by extension).
 const ACCEPT: &str = ".txt,.text,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson";
@@ -70,36 +72,6 @@ pub fn LibrarySidebar() -> Html {
         Callback::from(move |_: MouseEvent| ws.dispatch(WorkspaceAction::Dismiss))
     };
     let counts = ws.library.status_counts();
-    let searching = !ws.query.trim().is_empty();
-    let hits: HashMap<String, Hit> = if searching {
-        ws.library
-            .search(&ws.query)
-            .into_iter()
-            .map(|h| (h.id.clone(), h))
-            .collect()
-    } else {
-        HashMap::new()
-    };
-    let items = ws.library.entries().iter().filter(|e| !searching || hits.contains_key(e.id())).map(|e| {
-        let id = e.id().to_string();
-        let open = {
-            let (ws, id) = (ws.clone(), id.clone());
-            Callback::from(move |_: MouseEvent| ws.dispatch(WorkspaceAction::Open(id.clone())))
-        };
-        let left = e.open_suggestions().total();
-        let current = ws.current.as_deref() == Some(e.id());
-        let snippet = hits.get(e.id()).map(|h| h.snippet.clone()).filter(|s| !s.is_empty());
-        html! {
-            <li class={classes!("doc", current.then_some("current"))} data-testid="document-item" data-id={id.clone()} key={id.clone()}>
-                <button type="button" class="doc-open" data-testid="document-open" aria-current={current.then_some("true")} onclick={open}>
-                    { e.title().to_string() }
-                </button>
-                <span class={classes!("doc-status", e.status().label().replace(' ', "-"))} data-testid="document-status">{ e.status().label() }</span>
-                <span class="hint" data-testid="suggestions-left">{ format!("{left} left") }</span>
-                if let Some(s) = snippet { <p class="hint snippet">{ s }</p> }
-            </li>
-        }
-    });
     let undo = ws.deleted.as_ref().and_then(|id| {
         let title = ws.library.trash().iter().find(|e| e.id() == id)?.title().to_string();
         let restore = {
@@ -175,10 +147,61 @@ pub fn LibrarySidebar() -> Html {
                     <p class="hint" data-testid="trash-empty">{ "The trash is empty." }</p>
                 }
             } else {
-                <ul class="doc-list" data-testid="document-list">
-                    { for items }
-                </ul>
+                <DocumentList library={ws.library.clone()} current={ws.current.clone()}
+                    query={ws.query.clone()} dispatch={ws.dispatcher()} />
             }
         </aside>
+    }
+}
+
+/// Props of [`DocumentList`]: compared cheaply (the library's entries are shared), so
+/// the list re-renders only when the library, the open document or the search change,
+/// not on every storage report.
+#[derive(Properties, PartialEq)]
+struct DocumentListProps {
+    library: Rc<Library>,
+    current: Option<String>,
+    query: String,
+    dispatch: UseReducerDispatcher<WorkspaceState>,
+}
+
+/// The documents (or the search's hits) with status and suggestions left.
+#[function_component]
+fn DocumentList(props: &DocumentListProps) -> Html {
+    let searching = !props.query.trim().is_empty();
+    let hits: HashMap<String, Hit> = if searching {
+        props
+            .library
+            .search(&props.query)
+            .into_iter()
+            .map(|h| (h.id.clone(), h))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let items = props.library.entries().iter().filter(|e| !searching || hits.contains_key(e.id())).map(|e| {
+        let id = e.id().to_string();
+        let open = {
+            let (dispatch, id) = (props.dispatch.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(WorkspaceAction::Open(id.clone())))
+        };
+        let left = e.open_suggestions().total();
+        let current = props.current.as_deref() == Some(e.id());
+        let snippet = hits.get(e.id()).map(|h| h.snippet.clone()).filter(|s| !s.is_empty());
+        html! {
+            <li class={classes!("doc", current.then_some("current"))} data-testid="document-item" data-id={id.clone()} key={id.clone()}>
+                <button type="button" class="doc-open" data-testid="document-open" aria-current={current.then_some("true")} onclick={open}>
+                    { e.title().to_string() }
+                </button>
+                <span class={classes!("doc-status", e.status().label().replace(' ', "-"))} data-testid="document-status">{ e.status().label() }</span>
+                <span class="hint" data-testid="suggestions-left">{ format!("{left} left") }</span>
+                if let Some(s) = snippet { <p class="hint snippet">{ s }</p> }
+            </li>
+        }
+    });
+    html! {
+        <ul class="doc-list" data-testid="document-list">
+            { for items }
+        </ul>
     }
 }

@@ -68,7 +68,7 @@ pub struct WorkspaceState {
     pub storage: StorageReport,
     /// The documents the last batch changed, as they were before (with their undo
     /// histories), for "Undo the batch"; kept in memory for this visit.
-    pub batch_undo: Rc<BTreeMap<String, Before>>,
+    pub batch_undo: Rc<BTreeMap<String, Rc<Before>>>,
 }
 
 impl WorkspaceState {
@@ -333,7 +333,8 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
         A::BatchResults { documents, now } => batch_results(s, documents, now),
         A::UndoBatch { now } => {
             let undo = std::mem::take(&mut s.batch_undo);
-            for (id, (doc, history)) in undo.iter() {
+            for (id, before) in undo.iter() {
+                let (doc, history) = &**before;
                 let r = Rc::make_mut(&mut s.library).update_document(id, doc.clone(), now);
                 if r.is_ok() {
                     let histories = Rc::make_mut(&mut s.histories);
@@ -500,7 +501,11 @@ fn forget_history(s: &mut WorkspaceState, id: &str) {
 
 /// Every entry, live and trashed (to rebuild a library).
 fn all_entries(lib: &Library) -> Vec<Entry> {
-    lib.entries().iter().chain(lib.trash()).cloned().collect()
+    lib.entries()
+        .iter()
+        .chain(lib.trash())
+        .map(|e| (**e).clone())
+        .collect()
 }
 
 /// Keeps a refused change's message for the user.
@@ -519,7 +524,7 @@ fn batch_results(s: &mut WorkspaceState, documents: Vec<Document>, now: Stamp) {
             Ok(Some(before)) => {
                 Rc::make_mut(&mut s.batch_undo)
                     .entry(fresh.id.clone())
-                    .or_insert((before, history));
+                    .or_insert_with(|| Rc::new((before, history)));
                 // Offsets now refer to the cleaned text for good.
                 if s.cleanups.contains_key(&fresh.id) {
                     Rc::make_mut(&mut s.cleanups).remove(&fresh.id);
@@ -780,7 +785,7 @@ mod tests {
         let a = lib.create_from_text("A\nx", None, None, 1);
         let b = lib.create_from_text("B\nx", None, None, 2);
         lib.rename(&a, "A2", 9).expect("rename");
-        let entries: Vec<Entry> = lib.entries().to_vec();
+        let entries: Vec<Entry> = lib.entries().iter().map(|e| (**e).clone()).collect();
         let s = run(
             WorkspaceState::default(),
             WorkspaceAction::Loaded {

@@ -18,6 +18,26 @@ for f in dist/*; do
   printf '%-48s %10d %10d\n' "${f#dist/}" "$raw" "$gz"
 done
 printf '%-48s %10d %10d\n' total "$total_raw" "$total_gz"
+# Where the wasm's bytes are: code (functions) against data (word lists, strings, tables),
+# and any custom section (names, debug info) that should not ship.
+for f in dist/*.wasm; do
+  [ -f "$f" ] || continue
+  node -e '
+    const b = require("fs").readFileSync(process.argv[1]);
+    const names = {1: "type", 2: "import", 3: "function", 7: "export", 9: "elem", 10: "code", 11: "data"};
+    const leb = (i) => { let r = 0, s = 0, x; do { x = b[i++]; r += (x & 127) * 2 ** s; s += 7; } while (x & 128); return [r, i]; };
+    const out = [];
+    for (let i = 8; i < b.length; ) {
+      const id = b[i];
+      const [n, j] = leb(i + 1);
+      let name = names[id];
+      if (id === 0) { const [l, k] = leb(j); name = "custom:" + b.subarray(k, k + l).toString(); }
+      if (name) out.push(name + " " + n);
+      i = j + n;
+    }
+    console.log("  wasm sections (raw bytes): " + out.join(", "));
+  ' "$f" || true
+done
 if [ "$total_gz" -le "$budget" ]; then
   echo "size-report: within budget ($total_gz of $budget bytes gzipped)"
 else

@@ -123,7 +123,9 @@ impl fmt::Display for Chord {
         };
         match arrow {
             Some(a) => f.write_str(a),
-            None if self.key.chars().count() == 1 => f.write_str(&self.key.to_uppercase()),
+            // ASCII only: the keymap's keys are, and Unicode upper-casing would link
+            // its whole case table (12 KB) into the web app for this one label.
+            None if self.key.chars().count() == 1 => f.write_str(&self.key.to_ascii_uppercase()),
             None => f.write_str(&self.key),
         }
     }

@@ -4,6 +4,8 @@
 //! group (`Azerbaijani forces`), an institution (`Azerbaijan's defence ministry`) or a
 //! person described by role (`the Armenian prime minister`).
 
+use std::borrow::Cow;
+
 use super::candidates::Run;
 use super::gazetteer::{get, Gazetteer, Known, NounKind};
 use super::places::{
@@ -83,7 +85,12 @@ fn known_name(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Know
     if b - a > g.max_name_words() * 2 {
         return None;
     }
-    let whole = key_of(ws, a, b);
+    // A one-word run is its own key: no String to build for most runs.
+    let whole: Cow<'_, str> = if b - a == 1 {
+        Cow::Borrowed(ws[a].text)
+    } else {
+        Cow::Owned(key_of(ws, a, b))
+    };
     g.name(&whole).or_else(|| {
         let caps = ws[a..b]
             .iter()

@@ -35,7 +35,7 @@ impl Draft {
 /// Drops a belief or intention reported inside another claim of the same sentence
 /// (`X said she wants Y`): PARC-style corpora keep such a clause inside the outer
 /// content. `is_mind` tells which drafts come from such cues; statements nested in
-/// statements (`the agency reported that Aliyev said Y`) stay, both levels being claims.
+/// statements are settled later, on whole claims (`drop_nested` in the module root).
 pub(crate) fn outermost(
     ctx: &Context,
     drafts: Vec<Draft>,

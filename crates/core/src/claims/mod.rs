@@ -89,8 +89,10 @@ pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<Claim
 /// called W a liar`): PARC-style corpora keep the inner attribution as part of the
 /// outer content. A report relaying a statement keeps both levels (`the agency
 /// reported that Aliyev said Y`), as the guidelines' nested attributions ask.
-/// `claims` are sorted by start; one pass keeps the longest-reaching claim so far.
-fn drop_nested(claims: Vec<ClaimMention>) -> Vec<ClaimMention> {
+/// One pass over the claims by start (the longer first on a tie) keeps the
+/// longest-reaching claim so far; the result is back in text order.
+fn drop_nested(mut claims: Vec<ClaimMention>) -> Vec<ClaimMention> {
+    claims.sort_by_key(|c| (c.span.start(), std::cmp::Reverse(c.span.end())));
     let mut out: Vec<ClaimMention> = Vec::with_capacity(claims.len());
     // End and stance of the claim reaching furthest so far, and its length.
     let mut reach: Option<(usize, usize, Option<Stance>)> = None;
@@ -106,6 +108,7 @@ fn drop_nested(claims: Vec<ClaimMention>) -> Vec<ClaimMention> {
             out.push(c);
         }
     }
+    out.sort_by_key(|c| (c.span.start(), c.span.end(), c.cue.map(|s| s.start())));
     out
 }
 
@@ -1119,6 +1122,24 @@ mod tests {
             "vows",
             Stance::Assert,
         );
+    }
+
+    #[test]
+    fn relative_clauses_take_no_content_from_before() {
+        let text = "The judge wrote that the party, who opposes this motion, is a public figure.";
+        let found = claims(text);
+        assert!(
+            found.iter().all(|c| !c.0.starts_with("The judge")),
+            "{found:?}"
+        );
+        has(text, "the party", "The judge", "wrote", Stance::Assert);
+    }
+
+    #[test]
+    fn an_opinion_in_a_relative_clause_is_no_claim_of_its_own() {
+        let text = "The mayor wrote that the plan, which critics oppose, will cost more.";
+        let found = claims(text);
+        assert!(found.iter().all(|c| c.2 != "oppose"), "{found:?}");
     }
 
     #[test]

@@ -317,7 +317,12 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     }
     // `Y, X said.`: nothing (or only a time or place phrase) after the cue.
     let comma_then_no_quote = ctx.is(cue.end, ",") && scene.quote_opening(cue.end + 1).is_none();
+    // A verb whose content follows it (`denied Y`), or a relative clause (`the party,
+    // who opposes this motion, is`), takes no content from before the comma.
+    let relative = src.1 == src.0 + 1 && matches!(ctx.word(src.0), "who" | "which");
     if src.0 > body
+        && cue.frame != Frame::Object
+        && !relative
         && matches!(ctx.raw(src.0 - 1), "," | "—" | "–")
         && (tail_is_adverbial(ctx, cue.end, se) || comma_then_no_quote)
     {

@@ -31,6 +31,7 @@ mod search;
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -212,10 +213,14 @@ pub enum LibraryError {
 }
 
 /// The documents of a workspace and its trash.
+///
+/// Entries are shared (`Arc`): a copy of the library (the app keeps one per state)
+/// copies pointers, a change copies only the entry it changes, and comparing two
+/// versions skips every entry they share.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Library {
-    entries: Vec<Entry>,
-    trash: Vec<Entry>,
+    entries: Vec<Arc<Entry>>,
+    trash: Vec<Arc<Entry>>,
 }
 
 impl Library {
@@ -243,26 +248,26 @@ impl Library {
                 renumbered.push(e.doc.id.clone());
             }
             if e.meta.deleted.is_some() {
-                lib.trash.push(e);
+                lib.trash.push(Arc::new(e));
             } else {
                 e.meta.title = unique_title(&e.meta.title, &lib.taken_titles(None));
-                lib.entries.push(e);
+                lib.entries.push(Arc::new(e));
             }
         }
         (lib, renumbered)
     }
 
     /// Live entries, oldest first.
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Arc<Entry>] {
         &self.entries
     }
     /// Entries in the trash, most recently deleted last.
-    pub fn trash(&self) -> &[Entry] {
+    pub fn trash(&self) -> &[Arc<Entry>] {
         &self.trash
     }
     /// The live entry with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id() == id)
+        self.entries.iter().find(|e| e.id() == id).map(|e| &**e)
     }
     /// Number of live entries.
     pub fn len(&self) -> usize {
@@ -317,7 +322,7 @@ impl Library {
             deleted: None,
         };
         let id = doc.id.clone();
-        self.entries.push(Entry { doc, meta });
+        self.entries.push(Arc::new(Entry { doc, meta }));
         id
     }
 
@@ -423,7 +428,7 @@ impl Library {
     pub fn delete(&mut self, id: &str, now: Stamp) -> Result<(), LibraryError> {
         let i = self.index(id)?;
         let mut e = self.entries.remove(i);
-        e.meta.deleted = Some(now);
+        Arc::make_mut(&mut e).meta.deleted = Some(now);
         self.trash.push(e);
         Ok(())
     }
@@ -440,9 +445,10 @@ impl Library {
             .position(|e| e.id() == id)
             .ok_or_else(|| LibraryError::NotInTrash(id.to_string()))?;
         let mut e = self.trash.remove(i);
-        e.meta.deleted = None;
-        e.meta.title = unique_title(&e.meta.title, &self.taken_titles(None));
-        let title = e.meta.title.clone();
+        let title = unique_title(&e.meta.title, &self.taken_titles(None));
+        let restored = Arc::make_mut(&mut e);
+        restored.meta.deleted = None;
+        restored.meta.title = title.clone();
         self.entries.push(e);
         Ok(title)
     }
@@ -458,7 +464,7 @@ impl Library {
             .iter()
             .position(|e| e.id() == id)
             .ok_or_else(|| LibraryError::NotInTrash(id.to_string()))?;
-        Ok(self.trash.remove(i))
+        Ok(Arc::unwrap_or_clone(self.trash.remove(i)))
     }
 
     /// Live entries whose title or text holds every word of `query`
@@ -523,7 +529,7 @@ impl Library {
 
     fn entry_mut(&mut self, id: &str) -> Result<&mut Entry, LibraryError> {
         let i = self.index(id)?;
-        Ok(&mut self.entries[i])
+        Ok(Arc::make_mut(&mut self.entries[i]))
     }
 
     /// Ids of live and trashed entries: a restored entry must find its id free.
@@ -682,7 +688,7 @@ mod tests {
         .unwrap();
         ids.extend(lib.add_ingested(batch.documents, 2));
         assert_eq!(ids, ["article", "article-2", "article-3", "x", "x-2"]);
-        let titles: Vec<&str> = lib.entries().iter().map(Entry::title).collect();
+        let titles: Vec<&str> = lib.entries().iter().map(|e| e.title()).collect();
         assert_eq!(
             titles,
             ["article", "article (2)", "article (3)", "x", "x (2)"]
@@ -692,12 +698,12 @@ mod tests {
     #[test]
     fn rebuilding_from_a_damaged_store_renumbers() {
         let (lib, _) = lib3();
-        let mut stored: Vec<Entry> = lib.entries().to_vec();
+        let mut stored: Vec<Entry> = lib.entries().iter().map(|e| (**e).clone()).collect();
         stored.push(stored[0].clone());
         stored.reverse();
         let (rebuilt, renumbered) = Library::from_entries(stored);
         assert_eq!(renumbered, ["alpha-news-2"]);
-        let titles: Vec<&str> = rebuilt.entries().iter().map(Entry::title).collect();
+        let titles: Vec<&str> = rebuilt.entries().iter().map(|e| e.title()).collect();
         assert_eq!(titles, ["Alpha news", "Alpha news (2)", "Beta", "Gamma"]);
     }
 }

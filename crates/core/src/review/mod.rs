@@ -5,7 +5,7 @@
 pub mod checks;
 pub mod navigate;
 
-pub use checks::{check, Issue, IssueKind};
+pub use checks::{check, recheck, Issue, IssueKind};
 pub use navigate::{
     next, next_overlapping, next_suggestion, open_suggestions, overlapping, previous,
     previous_suggestion, Anchor, SuggestionCounts,

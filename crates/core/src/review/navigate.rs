@@ -7,6 +7,7 @@
 //! wraps around at either end of the document, like Tab in a form; a step returns
 //! `None` only when nothing matches at all.
 
+use crate::edit::Patch;
 use crate::model::{Annotation, AnnotationId, Document, Layer, Status};
 use crate::text::ByteOffset;
 
@@ -107,6 +108,30 @@ impl SuggestionCounts {
     pub fn total(&self) -> usize {
         self.actor + self.date + self.claim
     }
+
+    /// The counts after `patch`, from the counts before it: only the annotations it
+    /// changed are looked at.
+    pub fn after(self, patch: &Patch) -> SuggestionCounts {
+        let mut out = self;
+        for c in patch.changes() {
+            for (a, up) in [(&c.before, false), (&c.after, true)] {
+                let Some(a) = a.as_ref().filter(|a| open(a)) else {
+                    continue;
+                };
+                let slot = match a.layer() {
+                    Layer::Actor => &mut out.actor,
+                    Layer::Date => &mut out.date,
+                    Layer::Claim => &mut out.claim,
+                };
+                *slot = if up {
+                    slot.saturating_add(1)
+                } else {
+                    slot.saturating_sub(1)
+                };
+            }
+        }
+        out
+    }
 }
 
 /// How many suggestions are still open on each layer.
@@ -181,6 +206,33 @@ fn step(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_follow_a_patch_without_a_recount() {
+        use crate::edit::{apply, Decision, Edit};
+        let mut d = crate::annotate("d", "Baku said on Sunday that Yerevan lied.", None);
+        let mut counts = open_suggestions(&d);
+        let first = d.annotations[0].id;
+        for edit in [
+            Edit::Accept(first),
+            Edit::SetLayer {
+                id: first,
+                layer: Layer::Claim,
+            },
+            Edit::Delete(first),
+            Edit::ReviewAll {
+                decision: Decision::Reject,
+                layer: None,
+                within: None,
+            },
+        ] {
+            let patch = apply(&d, &edit).unwrap();
+            patch.apply_to(&mut d).unwrap();
+            counts = counts.after(&patch);
+            assert_eq!(counts, open_suggestions(&d), "after {edit:?}");
+        }
+        assert_eq!(counts.total(), 0);
+    }
     use crate::model::{ActorAttrs, ActorKind, Attrs, DateAttrs, DateKind, Origin};
     use crate::text::ByteSpan;
 

@@ -371,7 +371,7 @@ mod tests {
         let json = serde_json::to_string(&record).unwrap();
         let loaded = load(&json).unwrap();
         let (back, h, _) = loaded.into_parts().unwrap();
-        assert_eq!(&back, entry);
+        assert_eq!(&back, &**entry);
         assert_eq!(back.meta().deleted, Some(9));
         assert_eq!(h, Some(history));
     }
