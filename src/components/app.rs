@@ -2,12 +2,11 @@
 //! lays out the paste area, the legend, the export action and the article.
 
 use claimlens_core::formats::native::to_json;
-use claimlens_core::model::{Document, Layer};
 use yew::prelude::*;
 
 use super::{AnnotateRequest, ExportButton, Legend, PasteArea};
 use crate::download;
-use crate::editor::Editor;
+use crate::editor::{Editor, LayerTotals};
 use crate::exchange::ExchangePanel;
 use crate::state::{Action, AppState};
 use crate::workspace::{
@@ -76,19 +75,19 @@ fn Workspace() -> Html {
                 <PasteArea {onannotate} {onlong} busy={*busy} />
                 // Always present, so screen readers announce its changes.
                 <p class="visually-hidden" role="status" data-testid="status">
-                    { state.document.as_deref().map(found).unwrap_or_default() }
+                    { state.document.as_ref().map(|_| found(state.editor.totals)).unwrap_or_default() }
                 </p>
                 if let Some(problem) = &state.problem {
                     <p class="problem" role="alert" data-testid="problem">{ problem.clone() }</p>
                 }
-                if let Some(doc) = &state.document {
+                if state.document.is_some() {
                     <section class="result" aria-labelledby="result-title">
                         <div class="toolbar">
                             <h2 id="result-title">{ "Annotated article" }</h2>
                             <ExportButton {onexport} />
                         </div>
                         <DocumentBar />
-                        <Legend counts={Layer::ALL.map(|l| doc.layer(l).count())} />
+                        <Legend counts={state.editor.totals.0} />
                         <Editor />
                     </section>
                 }
@@ -99,8 +98,10 @@ fn Workspace() -> Html {
     }
 }
 
-/// What annotating found, for screen readers (announced as a status).
-fn found(doc: &Document) -> String {
-    let [actors, dates, claims] = Layer::ALL.map(|l| doc.layer(l).count());
+/// What annotating found, for screen readers (announced as a status); from the
+/// editor's per-layer totals, which every edit keeps current, so no render scans
+/// the annotations.
+fn found(totals: LayerTotals) -> String {
+    let LayerTotals([actors, dates, claims]) = totals;
     format!("Found {actors} actors, {dates} dates and {claims} claims.")
 }

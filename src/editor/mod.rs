@@ -14,5 +14,5 @@ mod view;
 pub use attributes::{AttributePanel, AttributePanelProps};
 pub use paragraphs::{paragraph_view, refresh};
 pub use review_bar::{ReviewBar, ReviewBarProps};
-pub use session::{reduce, EditorAction, Revisions, Session};
+pub use session::{reduce, EditorAction, LayerTotals, Revisions, Session};
 pub use view::Editor;

@@ -45,6 +45,36 @@ pub struct Session {
     pub issues: Rc<Vec<Issue>>,
     /// Open suggestions per layer, kept current edit by edit.
     pub counts: SuggestionCounts,
+    /// Annotations per layer (any status), kept current edit by edit, so the legend
+    /// and the status line never scan the document.
+    pub totals: LayerTotals,
+}
+
+/// How many annotations each layer has, in [`Layer::ALL`] order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LayerTotals(pub [usize; 3]);
+
+impl LayerTotals {
+    /// Counted from the whole document (when it is opened).
+    pub fn of(doc: &Document) -> LayerTotals {
+        let mut out = [0; 3];
+        for a in &doc.annotations {
+            out[a.layer() as usize] += 1;
+        }
+        LayerTotals(out)
+    }
+
+    /// The totals after `patch`: only the annotations it changed are looked at.
+    pub fn after(self, patch: &Patch) -> LayerTotals {
+        let mut out = self.0;
+        for a in patch.removed() {
+            out[a.layer() as usize] = out[a.layer() as usize].saturating_sub(1);
+        }
+        for a in patch.added() {
+            out[a.layer() as usize] = out[a.layer() as usize].saturating_add(1);
+        }
+        LayerTotals(out)
+    }
 }
 
 /// A revision number per layer: it changes (to a number never used before, in any
@@ -112,6 +142,7 @@ impl Session {
             revisions: Revisions::fresh(),
             issues: Rc::new(check(doc)),
             counts: open_suggestions(doc),
+            totals: LayerTotals::of(doc),
             ..Session::default()
         }
     }
@@ -249,6 +280,7 @@ fn change(
             next.revisions = next.revisions.after(&patch);
             next.issues = Rc::new(recheck(&edited, &next.issues, &patch));
             next.counts = next.counts.after(&patch);
+            next.totals = next.totals.after(&patch);
             let filter: Option<Layer> = next.state.filter;
             let target = focus_after(&edited, &patch, advance, filter)
                 .or(next.state.focused.filter(|&id| edited.get(id).is_some()));
@@ -319,6 +351,7 @@ mod tests {
         assert!(Rc::ptr_eq(&s.views[1], &s2.views[1]));
         assert!(Rc::ptr_eq(&s.views[2], &s2.views[2]));
         assert_eq!(s2.counts, open_suggestions(&d2), "counts follow the edit");
+        assert_eq!(s2.totals, LayerTotals::of(&d2), "totals follow the edit");
         assert_eq!(*s2.issues, check(&d2));
     }
 
@@ -341,7 +374,9 @@ mod tests {
             id: AnnotationId(1),
             layer: Layer::Date,
         };
-        let (_, s3) = reduce(&d, &s2, EditorAction::Edit(relabel));
+        let (d3, s3) = reduce(&d, &s2, EditorAction::Edit(relabel));
+        assert_eq!(s3.totals, LayerTotals::of(&d3), "a relabel moves the total");
+        assert_ne!(s3.totals, s.totals);
         assert_ne!(s3.revisions.actors, s2.revisions.actors);
         assert_ne!(s3.revisions.dates, s2.revisions.dates);
         assert_eq!(s3.revisions.claims, s2.revisions.claims);

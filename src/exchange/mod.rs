@@ -34,11 +34,22 @@ use collection::{Collection, CollectionAction};
 use export_menu::{ExportChoice, ExportMenu, Scope};
 
 /// Props of [`ExchangePanel`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ExchangePanelProps {
     /// The article annotated on the page, if any (the "current document").
     #[prop_or_default]
     pub current: Option<Rc<Document>>,
+}
+
+/// Compares the document by its `Rc`: every edit makes a new one, and comparing two
+/// versions' annotations on each edit would cost more than the panel's re-render.
+impl PartialEq for ExchangePanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.current, &other.current) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
 }
 
 /// Imports, batch annotation, exports and agreement.

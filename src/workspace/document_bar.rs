@@ -10,6 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::{now, WorkspaceAction, WorkspaceHandle};
+use crate::components::AppHandle;
 
 const STATUSES: [DocStatus; 3] = [DocStatus::ToDo, DocStatus::InProgress, DocStatus::Done];
 
@@ -17,15 +18,17 @@ const STATUSES: [DocStatus; 3] = [DocStatus::ToDo, DocStatus::InProgress, DocSta
 #[function_component]
 pub fn DocumentBar() -> Html {
     let ws = use_context::<WorkspaceHandle>();
-    let entry = ws.as_ref().and_then(|ws| ws.current_entry().cloned());
+    let app = use_context::<AppHandle>();
+    // The bar re-renders on every edit (the entry's stamp changes): it borrows the
+    // entry from the workspace state rather than copying its document.
+    let entry = ws.as_ref().and_then(|ws| ws.current_entry());
+    let annotated = entry.is_some_and(|e| !e.document().annotations.is_empty());
+    // Proposals only matter (and are only computed, and the text only copied for the
+    // memo) before annotation.
     let text = entry
-        .as_ref()
+        .filter(|_| !annotated)
         .map(|e| e.text().to_string())
         .unwrap_or_default();
-    let annotated = entry
-        .as_ref()
-        .is_some_and(|e| !e.document().annotations.is_empty());
-    // Proposals only matter (and are only computed) before annotation.
     let proposals = use_memo((text, annotated), |(text, annotated)| {
         if *annotated {
             Vec::new()
@@ -41,13 +44,13 @@ pub fn DocumentBar() -> Html {
     let dct_draft = use_state_eq(|| None::<String>);
     {
         let (title_draft, dct_draft) = (title_draft.clone(), dct_draft.clone());
-        let open = entry.as_ref().map(|e| e.id().to_string());
+        let open = entry.map(|e| e.id().to_string());
         use_effect_with(open, move |_| {
             title_draft.set(None);
             dct_draft.set(None);
         });
     }
-    let (Some(ws), Some(e)) = (ws, entry) else {
+    let (Some(ws), Some(e)) = (ws.clone(), entry) else {
         return html! {};
     };
     let id = e.id().to_string();
@@ -172,7 +175,15 @@ pub fn DocumentBar() -> Html {
     let title = (*title_draft)
         .clone()
         .unwrap_or_else(|| e.title().to_string());
-    let left = e.open_suggestions().total();
+    // The editor keeps the open document's counts edit by edit; counting the entry's
+    // annotations is only for a document the editor does not show.
+    let left = match app
+        .as_ref()
+        .filter(|a| a.document.as_ref().is_some_and(|d| d.id == id))
+    {
+        Some(a) => a.editor.counts.total(),
+        None => e.open_suggestions().total(),
+    };
     html! {
         <div class="document-bar" data-testid="document-bar">
             <label>{ "Title " }

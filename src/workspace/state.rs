@@ -207,8 +207,11 @@ pub enum WorkspaceAction {
     },
     /// The editor changed the open document (or only its undo history).
     DocumentEdited {
-        /// The document after the edit.
-        document: Document,
+        /// Which document.
+        id: String,
+        /// The document after the edit; `None` when only the history changed (the
+        /// provider knows which without comparing whole documents).
+        document: Option<Document>,
         /// The editor's history after the edit.
         history: Rc<History>,
         /// Now.
@@ -434,20 +437,22 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
             }
         }
         A::DocumentEdited {
+            id,
             document,
             history,
             now,
         } => {
-            let id = document.id.clone();
+            if s.library.get(&id).is_none() {
+                return;
+            }
             let known = s
                 .histories
                 .get(&id)
                 .is_some_and(|h| Rc::ptr_eq(h, &history));
-            if !known && s.library.get(&id).is_some() {
+            if !known {
                 Rc::make_mut(&mut s.histories).insert(id.clone(), history);
             }
-            let same = s.library.get(&id).map(|e| e.document() == &document);
-            if same == Some(false) {
+            if let Some(document) = document {
                 let r = Rc::make_mut(&mut s.library).update_document(&id, document, now);
                 note(&mut s.problems, r);
             }
@@ -626,6 +631,46 @@ mod tests {
         let e = s.current_entry().expect("open");
         assert_eq!(e.title(), "Talks fail");
         assert!(!e.document().annotations.is_empty());
+    }
+
+    #[test]
+    fn an_edit_lands_its_document_and_a_history_step_only_its_history() {
+        let s = run(
+            WorkspaceState::default(),
+            WorkspaceAction::CreateFromPaste {
+                text: "Talks fail\n\nThe ministry said on Monday that talks failed.".into(),
+                dct: "2021-05-03".into(),
+                now: 1,
+            },
+        );
+        let id = s.current.clone().expect("open");
+        let history = Rc::new(History::default());
+        let only_history = run(
+            s.clone(),
+            WorkspaceAction::DocumentEdited {
+                id: id.clone(),
+                document: None,
+                history: history.clone(),
+                now: 2,
+            },
+        );
+        let e = only_history.current_entry().expect("open");
+        assert_eq!(e.modified(), 1, "the document is left alone");
+        assert!(Rc::ptr_eq(&only_history.histories[&id], &history));
+        let mut edited = e.document().clone();
+        edited.annotations.pop();
+        let after = run(
+            only_history,
+            WorkspaceAction::DocumentEdited {
+                id: id.clone(),
+                document: Some(edited.clone()),
+                history,
+                now: 3,
+            },
+        );
+        let e = after.current_entry().expect("open");
+        assert_eq!(e.document(), &edited);
+        assert_eq!(e.modified(), 3);
     }
 
     #[test]
