@@ -11,7 +11,9 @@ use std::rc::Rc;
 use claimlens_core::store::{merge_check, Record, WriteCheck};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomException, IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
+use web_sys::{
+    DomException, IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
 
 const DB_NAME: &str = "claimlens";
 const DB_VERSION: u32 = 1;
@@ -160,75 +162,57 @@ impl Store {
     /// Writes `record` under its key if the stored revision is still `base`
     /// ([`merge_check`]), reading and writing in one read-write transaction.
     pub fn write(&self, mut record: Record, base: u64, done: impl FnOnce(WriteOutcome) + 'static) {
-        let done = once(done);
-        let (tx, store) = match self.records(IdbTransactionMode::Readwrite) {
-            Ok(t) => t,
-            Err(e) => return call(&done, WriteOutcome::Failed(e)),
-        };
-        let key = JsValue::from_str(record.key());
-        let get = match store.get(&key) {
-            Ok(r) => r,
-            Err(e) => return call(&done, WriteOutcome::Failed(describe(&e))),
-        };
-        let (tx2, d) = (tx.clone(), done.clone());
-        on(
-            |f| tx.set_onabort(f),
-            move || {
-                let why = tx2
-                    .error()
-                    .map_or_else(|| "the write was aborted".into(), |e| describe(&e));
-                call(&d, WriteOutcome::Failed(why));
-            },
-        );
-        let get2 = get.clone();
-        on(
-            |f| get.set_onsuccess(f),
-            move || {
-                let stored = get2.result().ok().filter(|v| !v.is_undefined());
-                let stored_rev = stored.map(|v| {
-                    js_sys::Reflect::get(&v, &"rev".into())
-                        .ok()
-                        .and_then(|r| r.as_f64())
-                        .map_or(0, |r| r as u64)
-                });
-                match merge_check(stored_rev, base) {
-                    WriteCheck::Write { next_rev } => {
-                        record.rev = next_rev;
-                        let value = serde_json::to_string(&record)
-                            .map_err(|e| JsValue::from_str(&e.to_string()))
-                            .and_then(|json| js_sys::JSON::parse(&json));
-                        match value.and_then(|v| store.put_with_key(&v, &key)) {
-                            Ok(_) => {
-                                let d = done.clone();
-                                on(
-                                    |f| tx.set_oncomplete(f),
-                                    move || call(&d, WriteOutcome::Written(next_rev)),
-                                );
-                            }
-                            Err(e) => {
-                                let _ = tx.abort();
-                                call(&done, WriteOutcome::Failed(describe(&e)));
-                            }
-                        }
-                    }
-                    conflict => {
-                        let _ = tx.abort();
-                        call(
-                            &done,
-                            WriteOutcome::Conflict(conflict.message().unwrap_or_default()),
-                        );
-                    }
+        let key = record.key().to_string();
+        self.at_stored_rev(
+            &key,
+            "write",
+            done,
+            move |stored_rev, step| match merge_check(stored_rev, base) {
+                WriteCheck::Write { next_rev } => {
+                    record.rev = next_rev;
+                    let value = serde_json::to_string(&record)
+                        .map_err(|e| JsValue::from_str(&e.to_string()))
+                        .and_then(|json| js_sys::JSON::parse(&json));
+                    let put = value.and_then(|v| step.store.put_with_key(&v, &step.key));
+                    step.settle(put, next_rev);
                 }
+                conflict => step.refuse(conflict.message().unwrap_or_default()),
             },
         );
     }
-}
 
-impl Store {
     /// Removes the record under `key` if the stored revision is still `base` (a
     /// document deleted for good; another tab's newer version stays), reading and
     /// deleting in one read-write transaction. `Written(base)` when removed or absent.
     pub fn remove(&self, key: &str, base: u64, done: impl FnOnce(WriteOutcome) + 'static) {
+        self.at_stored_rev(
+            key,
+            "removal",
+            done,
+            move |stored_rev, step| match stored_rev {
+                None => call(&step.done, WriteOutcome::Written(base)),
+                Some(s) if s == base => {
+                    let deleted = step.store.delete(&step.key);
+                    step.settle(deleted, base);
+                }
+                Some(s) => step.refuse(format!(
+                    "it was changed in another tab (revision {s}) and stays stored"
+                )),
+            },
+        );
+    }
+
+    /// Opens a read-write transaction, reads the revision stored under `key` (`None`
+    /// when absent) and hands it to `then` inside the same transaction, so the check
+    /// and the change cannot be split by another tab. An abort reports `Failed`
+    /// ("the `what` was aborted").
+    fn at_stored_rev(
+        &self,
+        key: &str,
+        what: &'static str,
+        done: impl FnOnce(WriteOutcome) + 'static,
+        then: impl FnOnce(Option<u64>, Step) + 'static,
+    ) {
         let done = once(done);
         let (tx, store) = match self.records(IdbTransactionMode::Readwrite) {
             Ok(t) => t,
@@ -245,7 +229,7 @@ impl Store {
             move || {
                 let why = tx2
                     .error()
-                    .map_or_else(|| "the removal was aborted".into(), |e| describe(&e));
+                    .map_or_else(|| format!("the {what} was aborted"), |e| describe(&e));
                 call(&d, WriteOutcome::Failed(why));
             },
         );
@@ -259,33 +243,51 @@ impl Store {
                         .and_then(|r| r.as_f64())
                         .map_or(0, |r| r as u64)
                 });
-                match stored_rev {
-                    None => call(&done, WriteOutcome::Written(base)),
-                    Some(s) if s == base => match store.delete(&key) {
-                        Ok(_) => {
-                            let d = done.clone();
-                            on(
-                                |f| tx.set_oncomplete(f),
-                                move || call(&d, WriteOutcome::Written(base)),
-                            );
-                        }
-                        Err(e) => {
-                            let _ = tx.abort();
-                            call(&done, WriteOutcome::Failed(describe(&e)));
-                        }
+                then(
+                    stored_rev,
+                    Step {
+                        tx,
+                        store,
+                        key,
+                        done,
                     },
-                    Some(s) => {
-                        let _ = tx.abort();
-                        call(
-                            &done,
-                            WriteOutcome::Conflict(format!(
-                                "it was changed in another tab (revision {s}) and stays stored"
-                            )),
-                        );
-                    }
-                }
+                );
             },
         );
+    }
+}
+
+/// The open transaction of [`Store::at_stored_rev`], for the change that follows the check.
+struct Step {
+    tx: IdbTransaction,
+    store: IdbObjectStore,
+    key: JsValue,
+    done: Once<WriteOutcome>,
+}
+
+impl Step {
+    /// Reports `Written(rev)` once the transaction commits, or aborts it if the
+    /// change request itself was refused.
+    fn settle(self, request: Result<IdbRequest, JsValue>, rev: u64) {
+        match request {
+            Ok(_) => {
+                let d = self.done.clone();
+                on(
+                    |f| self.tx.set_oncomplete(f),
+                    move || call(&d, WriteOutcome::Written(rev)),
+                );
+            }
+            Err(e) => {
+                let _ = self.tx.abort();
+                call(&self.done, WriteOutcome::Failed(describe(&e)));
+            }
+        }
+    }
+
+    /// Aborts the transaction: another tab changed the record since `base`.
+    fn refuse(self, why: String) {
+        let _ = self.tx.abort();
+        call(&self.done, WriteOutcome::Conflict(why));
     }
 }
 
