@@ -1,7 +1,7 @@
 // A reader pastes a short article, annotates it, reads a tooltip and exports the result.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 
 // Written for this test. A non-BMP emoji opens it, so code points, UTF-16 units and
 // bytes all differ from the first character on.
@@ -12,22 +12,13 @@ const ARTICLE = [
   '"We are defending our own land," Aliyev said.',
 ].join('\n');
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 /** The text between two code-point offsets, as the export format counts them. */
 const codePoints = (text, start, end) => [...text].slice(start, end).join('');
 
 test('a reader pastes an article, sees each layer, reads a tooltip and exports matching spans', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.paste(ARTICLE);
   await app.setArticleDate('2020-09-28');
   await app.annotate();

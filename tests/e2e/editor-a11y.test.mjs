@@ -1,25 +1,16 @@
 // Accessibility of the annotated page: axe-core finds no serious or critical
 // violation (colour contrast included), with the attribute panel, a reader view and
 // the shortcuts overlay open in turn.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 /** Serious and critical violations on the page, one line each. */
 async function violations(page) {
@@ -32,10 +23,10 @@ async function violations(page) {
 test('the annotated page has no serious or critical axe violations', async () => {
   // The page's CSP forbids inline scripts, as it should: this spec alone bypasses it
   // to inject axe.
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await session.browser.newContext({ bypassCSP: true });
   const app = new AnnotatorPage(await context.newPage());
   app.context = context;
-  await app.page.goto(server.url);
+  await app.page.goto(session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.page.addScriptTag({ content: axeSource });
 

@@ -1,24 +1,15 @@
 // An annotator creates annotations: selects text (snapped to whole words, or exact
 // with Shift) and presses a layer key; or extends a selection from the caret with
 // Shift+arrows. Offsets survive the emoji in the headline.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('a rough selection snaps to words and a creates an actor; 2 makes a date', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   // "easefire tal" lies after the emoji: UTF-16 offsets must be converted right.
   await app.select('easefire tal');
@@ -39,7 +30,7 @@ test('a rough selection snaps to words and a creates an actor; 2 makes a date', 
 });
 
 test('Shift+c creates a claim from the exact selection, without snapping', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.select('alks stal');
   await app.press('Shift+C');
@@ -50,7 +41,7 @@ test('Shift+c creates a claim from the exact selection, without snapping', async
 });
 
 test('from the caret, Shift+arrows select and c creates a claim', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.focus('actor', 'Ilham Aliyev');
   await app.press('Escape');

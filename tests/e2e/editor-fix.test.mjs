@@ -1,23 +1,14 @@
 // An annotator fixes annotations from the keyboard: moves boundaries, relabels,
 // changes the kind, deletes, and edits each attribute in the attribute panel.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('Shift/Alt+arrows move the boundaries of the focused annotation', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.focus('date', 'Monday');
   await app.press('Alt+ArrowLeft');
@@ -28,7 +19,7 @@ test('Shift/Alt+arrows move the boundaries of the focused annotation', async () 
 });
 
 test('a layer key relabels, t cycles the kind, Delete removes', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.focus('actor', 'Ilham Aliyev');
   await app.press('d');
@@ -50,7 +41,7 @@ test('a layer key relabels, t cycles the kind, Delete removes', async () => {
 });
 
 test('a date value is validated inline and saved when valid', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.focus('date', 'Monday');
   await app.press('Enter');
@@ -68,7 +59,7 @@ test('a date value is validated inline and saved when valid', async () => {
 });
 
 test('an actor entity is renamed, merged into another and split off', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.focus('actor', 'Aliyev');
   await app.page.getByTestId('attr-entity').fill('President Aliyev');
@@ -89,7 +80,7 @@ test('an actor entity is renamed, merged into another and split off', async () =
 });
 
 test('a claim takes its source from a mention, its cue from the selection, and a stance', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.select('the fighting went on until Monday');
   await app.press('c');

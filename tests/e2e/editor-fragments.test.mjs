@@ -1,9 +1,9 @@
 // An annotator fixes a quote split by its attribution: the claim's content has two
 // fragments; each is focused with ] and [, resized with the arrows, removed with -,
 // and a selection is added back with +; every step undoes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 
 const SPLIT_QUOTE = [
   'Talks stalled on Monday.',
@@ -11,16 +11,7 @@ const SPLIT_QUOTE = [
   'Officials in Baku reported calm.',
 ].join('\n');
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 /** The fragments the attribute panel lists, and which one has the focus. */
 async function fragments(app) {
@@ -37,7 +28,7 @@ const texts = async (app) => (await fragments(app)).map((f) => f.text);
 const focusedIndex = async (app) => (await fragments(app)).findIndex((f) => f.focused);
 
 test('a split quote: focus, resize, remove and add fragments from the keyboard, then undo', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(SPLIT_QUOTE, '2020-10-01');
   await app.highlights('claim').first().focus();
   await app.attributePanel().waitFor();
@@ -72,7 +63,7 @@ test('a split quote: focus, resize, remove and add fragments from the keyboard, 
 });
 
 test('a fragment overlapping another is refused with a reason', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(SPLIT_QUOTE, '2020-10-01');
   await app.highlights('claim').first().focus();
   await app.attributePanel().waitFor();

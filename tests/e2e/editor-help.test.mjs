@@ -1,20 +1,11 @@
 // The shortcuts overlay is a modal dialog: focus moves in, Tab and Shift+Tab cycle
 // inside it, Escape closes it and gives focus back where it was.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 const active = (app) =>
   app.page.evaluate(() => ({
@@ -24,7 +15,7 @@ const active = (app) =>
   }));
 
 test('Tab stays inside the shortcuts dialog; Escape returns focus to the highlight', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   const h = await app.focus('actor', 'Ilham Aliyev');
   const id = await h.getAttribute('data-ann-id');
@@ -52,7 +43,7 @@ test('Tab stays inside the shortcuts dialog; Escape returns focus to the highlig
 });
 
 test('opened from its button, the dialog gives focus back to the button; it lists every shortcut', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.page.getByTestId('help-button').focus();
   await app.press('Enter');

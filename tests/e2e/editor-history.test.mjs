@@ -1,20 +1,11 @@
 // An annotator undoes and redoes a chain of different edits from the keyboard:
 // Ctrl+Z walks back step by step, Ctrl+Shift+Z and Ctrl+Y walk forward again.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 /** What the article shows: every highlight's id, layer, status and text. */
 const snapshot = (app) =>
@@ -25,7 +16,7 @@ const snapshot = (app) =>
   );
 
 test('accept, relabel, resize, create and delete undo one by one and redo again', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   const states = [await snapshot(app)];
   await app.focus('date', 'Sunday');

@@ -2,22 +2,13 @@
 // annotations, how long from a key press (accept, relabel, resize, undo) to the next
 // frame? The figures are printed for the report with the machine's load average (a
 // shared machine makes them noisy); the spec only checks that the edits happened.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { loadavg } from 'node:os';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 import { generatedArticle } from './fixtures/editor-article.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 /**
  * Dispatches `key` (with `modifiers`, e.g. `{ shiftKey: true }`) on the focused
@@ -45,7 +36,7 @@ function summary(xs) {
 }
 
 test('edit-to-paint time on a 100 KB article with ~2,000 annotations (printed)', { timeout: 600_000 }, async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   const text = generatedArticle(100_000);
   await app.load(text, '2020-10-30');
   // A long article is drawn a slice per task: measure once every paragraph is there.

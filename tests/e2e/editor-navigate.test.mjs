@@ -1,23 +1,14 @@
 // An annotator moves through the annotations from the keyboard: Tab / Shift+Tab and
 // j / k in text order, f to filter by layer, o through overlapping annotations.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('Tab, Shift+Tab, j and k step through the annotations; f filters a layer', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.focus('actor', 'Ilham Aliyev');
   const start = await app.focused();
@@ -48,7 +39,7 @@ test('Tab, Shift+Tab, j and k step through the annotations; f filters a layer', 
 });
 
 test('o steps through the annotations that overlap the focused one', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.focus('actor', 'Azerbaijani forces');
   const seen = new Set([(await app.focused()).layer]);

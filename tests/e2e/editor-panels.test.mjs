@@ -1,24 +1,15 @@
 // A reader checks one article through its views: the actors panel steps through an
 // entity's mentions, the timeline and the claims table jump to the text, the checks
 // list flags problems; the legend explains each layer and ? lists every shortcut.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('the actors panel steps through the mentions of an entity', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   const panel = await app.openTab('actors');
   const row = panel.locator('[data-testid=actor-row][data-entity="Ilham Aliyev"]');
@@ -33,7 +24,7 @@ test('the actors panel steps through the mentions of an entity', async () => {
 });
 
 test('the timeline and the claims table jump to the text; the table sorts', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   const timeline = await app.openTab('timeline');
   const rows = timeline.getByTestId('timeline-row');
@@ -62,7 +53,7 @@ test('the timeline and the claims table jump to the text; the table sorts', asyn
 });
 
 test('checks flag a date without a value, and a click jumps to it', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.select('border');
   await app.press('d');
@@ -76,7 +67,7 @@ test('checks flag a date without a value, and a click jumps to it', async () => 
 });
 
 test('? lists the shortcuts and Escape closes it; the legend explains each layer', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.focus('actor', 'Ilham Aliyev');
   await app.press('?');

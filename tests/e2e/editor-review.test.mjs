@@ -1,23 +1,14 @@
 // An annotator reviews the suggestions: sees them dashed, accepts and rejects from the
 // keyboard (moving on to the next open one), and accepts a whole layer or a selection.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('suggestions are dashed; y accepts, n rejects, and focus moves to the next open one', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   const open = await app.openTotal();
   assert.ok(open >= 4, `open suggestions: ${open}`);
@@ -45,7 +36,7 @@ test('suggestions are dashed; y accepts, n rejects, and focus moves to the next 
 });
 
 test('s jumps to the next open suggestion; a layer is accepted in bulk as one undo step', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.focus('date', 'Sunday');
   await app.press('y', 'Escape', 'Escape');
@@ -67,7 +58,7 @@ test('s jumps to the next open suggestion; a layer is accepted in bulk as one un
 });
 
 test('Shift+Y accepts only the suggestions inside the selection', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   await app.select('President Ilham Aliyev denied the accusation in a televised address on 27 September 2020.');
   await app.press('Shift+Y');
@@ -79,7 +70,7 @@ test('Shift+Y accepts only the suggestions inside the selection', async () => {
 });
 
 test('Alt+layer key accepts a whole layer, Alt+Shift+layer key rejects one, each one undo step', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   await app.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   const statuses = (layer) => app.highlights(layer).evaluateAll((els) => els.map((e) => e.dataset.status));
   const before = await app.openTotal();

@@ -7,9 +7,9 @@
 // asks for "interactive within a second" on localhost; the test prints the figures
 // of a first visit and of a second one (files cached, service worker in place) and
 // asserts only a generous bound, since the machine running it may be shared and slow.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { serveAppInBrowser } from './pages/annotator-page.mjs';
 
 // Written for this test; one per visit, each with an actor the other lacks (the second
 // visit also shows the first visit's article, restored from storage).
@@ -19,16 +19,7 @@ const ARTICLES = [
 ];
 const BOUND_MS = 5000;
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 /**
  * Runs before the app's scripts: notes (in ms from the time origin) when the text box
@@ -81,14 +72,14 @@ async function firstUse(page, url, [article, actor]) {
 }
 
 test('a first-time reader can annotate within moments of opening the app', async () => {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   await context.addInitScript(watchFirstUse);
   const errors = [];
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
 
-  const first = await firstUse(page, server.url, ARTICLES[0]);
-  const again = await firstUse(page, server.url, ARTICLES[1]);
+  const first = await firstUse(page, session.server.url, ARTICLES[0]);
+  const again = await firstUse(page, session.server.url, ARTICLES[1]);
   for (const [visit, m] of [
     ['first visit', first],
     ['second visit', again],

@@ -1,24 +1,15 @@
 // An annotator drops several files on the library at once: each becomes a document,
 // the import says what it did, a bad file is refused with its reason, and nothing
 // already in the workspace changes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { serveAppInBrowser } from './pages/annotator-page.mjs';
 import { WorkspacePage } from './pages/workspace-page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('dropping several files imports each, refuses the bad one, keeps the rest', async () => {
-  const ws = await WorkspacePage.open(browser, server.url);
+  const ws = await WorkspacePage.open(session.browser, session.server.url);
   await ws.paste('Harbour reopens\n\nThe port authority said on Monday that ships may dock again.');
   await ws.annotate();
   const before = await ws.highlights('actor').count();

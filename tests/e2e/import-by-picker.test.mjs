@@ -1,23 +1,14 @@
 // An annotator picks files in the file picker: text, a web page (its visible text) and
 // a native document with its annotations all arrive in the library.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { serveAppInBrowser } from './pages/annotator-page.mjs';
 import { WorkspacePage } from './pages/workspace-page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('picked .txt, .html and .json files become documents', async () => {
-  const ws = await WorkspacePage.open(browser, server.url);
+  const ws = await WorkspacePage.open(session.browser, session.server.url);
   // A native document made by the app itself: paste, annotate, export.
   await ws.paste('Ceasefire holds\n\nThe army said on Sunday that the ceasefire held.');
   await ws.annotate();

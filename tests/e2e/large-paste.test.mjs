@@ -8,9 +8,9 @@
 // within 200 ms. The test prints the measured figures and asserts bounds four times
 // looser, since the machine running it may be shared and slow: a freeze (the whole
 // annotation or all 20,000 highlights in one task, seconds long) still fails it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { serveAppInBrowser } from './pages/annotator-page.mjs';
 import { WorkspacePage } from './pages/workspace-page.mjs';
 import { ResponsivenessProbe } from './pages/responsiveness.mjs';
 import { newsText } from '../../scripts/news-text.mjs';
@@ -19,19 +19,10 @@ const MB = 1_000_000;
 const TASK_BOUND_MS = 2000;
 const KEY_BOUND_MS = 800;
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('a 1 MB pasted article is annotated and drawn while the page keeps answering the keyboard', async () => {
-  const app = await WorkspacePage.open(browser, server.url);
+  const app = await WorkspacePage.open(session.browser, session.server.url);
   const text = newsText(MB, 9);
   const paragraphCount = text.split('\n').filter((line) => line.trim() !== '').length;
   await app.pasteAtOnce(text);

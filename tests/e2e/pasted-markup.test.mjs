@@ -1,7 +1,7 @@
 // Pasted markup is text: an event handler in it shows as characters and never runs.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AnnotatorPage, appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { AnnotatorPage, serveAppInBrowser } from './pages/annotator-page.mjs';
 
 const MARKUP = [
   '<img src=x onerror="window.__pwned = 1">',
@@ -9,19 +9,10 @@ const MARKUP = [
   '<b onmouseover="window.__pwned = 3">Armenia said on Sunday that it was calm.</b>',
 ].join('\n');
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('pasted markup with an event handler shows as text and runs nothing', async () => {
-  const app = await AnnotatorPage.open(browser, server.url);
+  const app = await AnnotatorPage.open(session.browser, session.server.url);
   const requests = [];
   app.page.on('request', (r) => requests.push(r.url()));
   await app.paste(MARKUP);

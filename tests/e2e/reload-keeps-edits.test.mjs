@@ -1,8 +1,8 @@
 // An annotator works on several documents, then reloads (or the tab crashes): every
 // document, title, status, date, annotation and deletion is still there.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { serveAppInBrowser } from './pages/annotator-page.mjs';
 import { WorkspacePage } from './pages/workspace-page.mjs';
 import { EDITOR_ARTICLE, EDITOR_ARTICLE_DATE } from './fixtures/editor-article.mjs';
 
@@ -27,19 +27,10 @@ const slowWrites = (ms) => `(() => {
   };
 })()`;
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('edit, reload, and find every edit', async () => {
-  const ws = await WorkspacePage.open(browser, server.url);
+  const ws = await WorkspacePage.open(session.browser, session.server.url);
   await ws.paste('Talks resume\n\nThe ministry said on Monday that talks would resume next week.');
   await ws.setArticleDate('2021-05-05');
   await ws.annotate();
@@ -80,7 +71,7 @@ test('edit, reload, and find every edit', async () => {
 });
 
 test('an edit made just before leaving the page is kept', async () => {
-  const ws = await WorkspacePage.open(browser, server.url);
+  const ws = await WorkspacePage.open(session.browser, session.server.url);
   await ws.paste('Quick edit\n\nThe council said on Monday it agreed.');
   await ws.annotate();
   await ws.waitForStored((records) => records.some((r) => r.meta.title === 'Quick edit'));
@@ -92,7 +83,7 @@ test('an edit made just before leaving the page is kept', async () => {
 });
 
 test('corrections and their undo history survive a reload', async () => {
-  const ws = await WorkspacePage.open(browser, server.url);
+  const ws = await WorkspacePage.open(session.browser, session.server.url);
   await ws.load(EDITOR_ARTICLE, EDITOR_ARTICLE_DATE);
   const before = await snapshot(ws);
   await ws.focus('date', 'Sunday');
@@ -114,7 +105,7 @@ test('corrections and their undo history survive a reload', async () => {
 });
 
 test('a title being typed is kept while other documents arrive', async () => {
-  const ws = await WorkspacePage.open(browser, server.url);
+  const ws = await WorkspacePage.open(session.browser, session.server.url);
   await ws.paste('Talks resume\n\nThe ministry said on Monday that talks would resume next week.');
   await ws.annotate();
   await ws.page.getByTestId('title-input').fill('Typed title');
@@ -129,7 +120,7 @@ test('a title being typed is kept while other documents arrive', async () => {
 });
 
 test('an edit made while a slow write is under way survives a reload', async () => {
-  const ws = await WorkspacePage.open(browser, server.url, { init: slowWrites(1500) });
+  const ws = await WorkspacePage.open(session.browser, session.server.url, { init: slowWrites(1500) });
   await ws.paste('Slow disk\n\nThe council said on Monday it agreed.');
   await ws.annotate();
   await ws.waitForStored((records) => records.some((r) => r.meta.title === 'Slow disk'));

@@ -3,9 +3,9 @@
 // stubbing IDBObjectStore.prototype.put to throw a QuotaExceededError (via
 // context.addInitScript), once the flag `__storageFull` is set; until then writes go
 // through, so the test also sees the failure arrive after successful writes.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { serveAppInBrowser } from './pages/annotator-page.mjs';
 import { WorkspacePage } from './pages/workspace-page.mjs';
 
 const FULL_DISK = () => {
@@ -16,19 +16,10 @@ const FULL_DISK = () => {
   };
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('a write that fails for lack of space says so, keeps the work and offers an export', async () => {
-  const ws = await WorkspacePage.open(browser, server.url, { init: FULL_DISK });
+  const ws = await WorkspacePage.open(session.browser, session.server.url, { init: FULL_DISK });
   await ws.paste('Stored first\n\nThe ministry said on Monday that it agreed.');
   await ws.annotate();
   await ws.waitForStored((records) => records.some((r) => r.meta.title === 'Stored first'));

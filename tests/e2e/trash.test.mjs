@@ -1,27 +1,18 @@
 // An annotator deletes documents, finds them in the Trash, restores one and deletes
 // another for good: it leaves the trash, IndexedDB and the library after a reload.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { serveAppInBrowser } from './pages/annotator-page.mjs';
 import { WorkspacePage } from './pages/workspace-page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 const trashTitles = (ws) => ws.page.getByTestId('trash-title').allTextContents();
 const trashItem = (ws, title) =>
   ws.page.getByTestId('trash-item').filter({ has: ws.page.getByTestId('trash-title').getByText(title, { exact: true }) });
 
 test('deleted documents wait in the Trash: restore one, delete another for good', async () => {
-  const ws = await WorkspacePage.open(browser, server.url);
+  const ws = await WorkspacePage.open(session.browser, session.server.url);
   await ws.paste('Open one\n\nThe ministry said on Monday that talks would resume.');
   await ws.annotate();
   await ws.dropFiles([

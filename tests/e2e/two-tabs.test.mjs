@@ -1,9 +1,9 @@
 // An annotator has the workspace open in two tabs. A change in one shows up in the
 // other; when both change the same document, the second write is refused with a
 // conflict message instead of overwriting, and the annotator keeps both versions.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appServer, launchBrowser } from './pages/annotator-page.mjs';
+import { serveAppInBrowser } from './pages/annotator-page.mjs';
 import { WorkspacePage } from './pages/workspace-page.mjs';
 
 // A tab that never hears from the others (as if the message were lost): replaces
@@ -15,23 +15,14 @@ const DEAF = () => {
   };
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await appServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAppInBrowser();
 
 test('a change in one tab shows in the other', async () => {
-  const a = await WorkspacePage.open(browser, server.url);
+  const a = await WorkspacePage.open(session.browser, session.server.url);
   await a.paste('Shared story\n\nThe ministry said on Monday that it agreed.');
   await a.annotate();
   await a.waitForStored((records) => records.some((r) => r.meta.title === 'Shared story'));
-  const b = await a.newTab(server.url);
+  const b = await a.newTab(session.server.url);
   assert.deepEqual(await b.titles(), ['Shared story']);
 
   await a.rename('Renamed in tab A');
@@ -41,11 +32,11 @@ test('a change in one tab shows in the other', async () => {
 });
 
 test('two tabs changing one document: a conflict, never a silent overwrite', async () => {
-  const a = await WorkspacePage.open(browser, server.url);
+  const a = await WorkspacePage.open(session.browser, session.server.url);
   await a.paste('Contested story\n\nThe army said on Tuesday that it withdrew.');
   await a.annotate();
   await a.waitForStored((records) => records.some((r) => r.meta.title === 'Contested story'));
-  const b = await a.newTab(server.url, { init: DEAF });
+  const b = await a.newTab(session.server.url, { init: DEAF });
 
   await a.rename('Title from tab A');
   await a.waitForStored((records) => records.some((r) => r.meta.title === 'Title from tab A'));

@@ -1,6 +1,7 @@
 // Page object for the claimlens annotator: what a user does (paste, annotate, hover,
 // export) in their words, so the specs read as user stories and survive restyling.
 // Everything is found by data-testid.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +35,23 @@ export async function appServer() {
   const root = fileURLToPath(new URL('../../../dist/', import.meta.url));
   const { server, url } = await serve({ root });
   return { url, close: () => new Promise((done) => server.close(done)) };
+}
+
+/**
+ * Starts the app's server and a browser before a spec file's tests and stops both
+ * after them; the returned object holds `server` and `browser` once started.
+ */
+export function serveAppInBrowser() {
+  const session = {};
+  before(async () => {
+    session.server = await appServer();
+    session.browser = await launchBrowser();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 export class AnnotatorPage {
