@@ -1,8 +1,10 @@
 //! The story's own time: anaphoric expressions (`that year`, `the following month`,
-//! `later that day`, `the previous week`, `the morning`) name a time relative to the last date the
-//! text mentioned, not to the article's date. TimeML calls that date the reference
-//! time; HeidelTime keeps it for narratives the same way, updating it at every date
-//! that can be worked out.
+//! `later that day`, `the previous week`, `the morning`, `the same day`, `later in the
+//! day`) name a time relative to the last date the text mentioned, not to the
+//! article's date. TimeML calls that date the reference time; HeidelTime keeps it for
+//! narratives the same way, updating it at every date that can be worked out. A
+//! coarser date in between (`in February`, `a year ago`) does not replace the day an
+//! expression that needs a day refers back to.
 
 use super::expr::Expr;
 use super::lexicon::Unit;
@@ -27,19 +29,19 @@ pub fn anchors(
     found: &[Found],
     values: &[Option<String>],
 ) -> Vec<Option<CalendarDate>> {
-    let mut last: Option<(CalendarDate, Grain)> = None;
+    // The latest date named at least as precisely as each grain (year, month, day):
+    // "later in the day" after "on Tuesday ... in February ... last year" is Tuesday's.
+    let mut last: [Option<CalendarDate>; 3] = [None; 3];
     found
         .iter()
         .zip(values)
         .map(|(f, value)| {
-            let anchor = last
-                .filter(|&(_, grain)| {
-                    is_anaphoric(toks, f) && needs(&f.expr).is_some_and(|n| grain >= n)
-                })
-                .map(|(date, _)| date);
+            let anchor = needs(&f.expr)
+                .filter(|_| is_anaphoric(toks, f))
+                .and_then(|n| last[n as usize]);
             if anchor.is_none() {
-                if let Some(seen) = value.as_deref().and_then(parse_value) {
-                    last = Some(seen);
+                if let Some((date, grain)) = value.as_deref().and_then(parse_value) {
+                    last[..=grain as usize].fill(Some(date));
                 }
             }
             anchor
@@ -50,17 +52,21 @@ pub fn anchors(
 /// Whether the words of `f` point back into the story (`that`, `following`,
 /// `previous`, `the next`) rather than at the article's own time.
 fn is_anaphoric(toks: &Toks, f: &Found) -> bool {
-    // "the day", "the morning": the day the story is telling.
-    let story_day = f.end == f.first + 2
-        && toks.low(f.first) == "the"
+    // "the day", "the morning", "later in the day": the day the story is telling.
+    let story_day = f.end >= f.first + 2
+        && toks.low(f.end - 2) == "the"
         && matches!(
-            toks.low(f.first + 1),
+            toks.low(f.end - 1),
             "day" | "morning" | "afternoon" | "evening"
         );
+    // "the same day": the one just named (not "the same period last year", which
+    // counts from the article's date).
+    let same = matches!(f.expr, Expr::Shift { by: 0, .. });
     story_day
         || (f.first..f.end).any(|k| match toks.low(k) {
             "that" | "following" | "previous" => true,
             "next" => k > f.first && toks.low(k - 1) == "the",
+            "same" => same,
             _ => false,
         })
 }
@@ -133,6 +139,27 @@ mod tests {
         assert_eq!(
             values("Shares slid on Jan. 20. Dealers sold in the morning."),
             ["2000-01-20", "2000-01-20TMO"]
+        );
+    }
+
+    #[test]
+    fn the_same_day_is_the_day_just_named() {
+        // 2000-01-28 is a Friday: Tuesday is the 25th.
+        assert_eq!(
+            values("Prices fell on Tuesday after a report released the same day."),
+            ["2000-01-25", "2000-01-25"]
+        );
+        assert_eq!(values("Sales rose in the same period last year."), ["1999"]);
+    }
+
+    #[test]
+    fn a_story_day_outlives_coarser_dates() {
+        assert_eq!(
+            values(
+                "The firm said on Tuesday that sales rose in December against a year ago. \
+                 Its shares fell later in the day."
+            ),
+            ["2000-01-25", "1999-12", "1999", "2000-01-25"]
         );
     }
 
