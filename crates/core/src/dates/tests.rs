@@ -596,6 +596,22 @@ fn a_past_perfect_after_the_day_looks_back() {
 }
 
 #[test]
+fn a_plan_told_as_over_looks_back() {
+    check(
+        "A rally planned for Tuesday was cancelled by the police.",
+        &[("Tuesday", "2013-03-19")],
+    );
+    check(
+        "A rally planned for Tuesday was expected to draw crowds.",
+        &[("Tuesday", "2013-03-26")],
+    );
+    check(
+        "A rally is planned for Tuesday.",
+        &[("Tuesday", "2013-03-26")],
+    );
+}
+
+#[test]
 fn a_day_counted_since_lies_behind() {
     // Without `since` a day more than half a year ahead would be this year's.
     check(

@@ -309,6 +309,16 @@ impl Scanner<'_> {
         (end..(end + AUX_WINDOW).min(self.t.len()))
             .take_while(|&k| !self.ends_sentence(k))
             .any(|k| self.low(k) == "had")
+            || self.past_passive_after(end)
+    }
+
+    /// A past passive right after the expression ("the service planned for Saturday
+    /// was canceled"): the plan the day belongs to is told as over.
+    fn past_passive_after(&self, end: usize) -> bool {
+        matches!(self.low(end), "was" | "were") && {
+            let w = self.low(end + 1);
+            self.is_past(w) && !self.lex.future_cues.contains(w)
+        }
     }
 
     /// A day fronted at the start of its sentence ("On Tuesday, the league plans to
