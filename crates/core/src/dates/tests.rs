@@ -737,4 +737,10 @@ fn a_future_cue_early_in_a_long_sentence_still_counts() {
         "She will be named commander of the new orbital station crew for a mission in December.",
         &[("December", "2013-12")],
     );
+    // The cue lies 17 tokens before the day, past a place name with its commas.
+    check(
+        "The envoy is scheduled to spend only three hours on the ground in Nicosia, Cyprus, \
+         her first stop Monday morning.",
+        &[("three hours", "PT3H"), ("Monday morning", "2013-03-25TMO")],
+    );
 }

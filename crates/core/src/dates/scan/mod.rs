@@ -32,8 +32,9 @@ pub struct Found {
 /// The largest amount of time units read as a temporal expression.
 const MAX_AMOUNT: f64 = 10_000.0;
 /// How far back in a sentence a future cue still counts (most of a news sentence,
-/// which runs 20 to 25 tokens; the sentence end stops the search earlier).
-const CUE_WINDOW: usize = 16;
+/// which runs 20 to 25 tokens and longer with a place name and its commas; the
+/// sentence end stops the search earlier).
+const CUE_WINDOW: usize = 20;
 /// How far before a verb a clause opener (`when`) still governs it.
 const CLAUSE_WINDOW: usize = 3;
 /// How far after a possessive expression its future auxiliary still counts.
