@@ -1,13 +1,18 @@
 //! Clock times that name no day take the day written next to them: in
 //! "on Monday at 3.00 pm", "at 3.00 pm on Monday" or "on 15 October at 10:44 a.m.
-//! (6:44 GMT)" the time is on that day, not on the document date.
+//! (6:44 GMT)" the time is on that day, not on the document date. A day a few words
+//! earlier in the same clause governs it too ("flew Tuesday from Seattle at 18:00").
 
 use super::expr::Expr;
+use super::lexicon::lexicon;
 use super::scan::Found;
 use super::tokens::Toks;
 
 /// How many tokens may separate a day from the clock time it governs ("at", "(").
 const GAP: usize = 2;
+/// How many tokens of the same clause may separate a day from a clock time after it
+/// ("Tuesday in Everett, Washington at 18:00").
+const CLAUSE_GAP: usize = 6;
 
 /// Gives day-less clock times the day of an expression right before them, or right
 /// after them across an `on` ("at 3.00 pm on Monday") or a bracketed second clock
@@ -36,15 +41,16 @@ pub fn attach_days(toks: &Toks, found: &mut [Found]) {
             cur.tense = next.tense;
         }
     }
+    let breaks = &lexicon().clause_breaks;
     for k in 1..found.len() {
         let (before, rest) = found.split_at_mut(k);
         let (prev, cur) = (&before[k - 1], &mut rest[0]);
-        if cur.first > prev.end + GAP {
-            continue;
-        }
+        let near = cur.first <= prev.end + GAP;
+        let same_clause = cur.first <= prev.end + CLAUSE_GAP
+            && (prev.end..cur.first).all(|j| !breaks.contains(toks.low(j)));
         let day = match prev.expr {
-            Expr::Day { day, part: None } => Some(day),
-            Expr::Clock { day, .. } => day,
+            Expr::Day { day, part: None } if near || same_clause => Some(day),
+            Expr::Clock { day, .. } if near => day,
             _ => None,
         };
         if let (
@@ -75,6 +81,30 @@ mod tests {
         assert_eq!(
             values,
             ["2020-10-15", "2020-10-15T10:44", "2020-10-15T06:44"]
+        );
+    }
+
+    #[test]
+    fn clock_takes_the_day_named_earlier_in_its_clause() {
+        // 2020-10-16 is a Friday: Tuesday is the 13th.
+        let dct = CalendarDate::new(2020, 10, 16);
+        let values = |text: &str| -> Vec<String> {
+            extract(text, dct)
+                .into_iter()
+                .map(|m| m.value.unwrap_or_default())
+                .collect()
+        };
+        assert_eq!(
+            values("The jet flew Tuesday from Toulouse, France at 18:00 UTC."),
+            ["2020-10-13", "2020-10-13T18:00Z"]
+        );
+        assert_eq!(
+            values("He said Tuesday that the shop would open at 9 a.m."),
+            ["2020-10-13", "2020-10-16T09:00"]
+        );
+        assert_eq!(
+            values("It ended Tuesday. Then, at 9 a.m., the doors opened."),
+            ["2020-10-13", "2020-10-16T09:00"]
         );
     }
 
