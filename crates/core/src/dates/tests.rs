@@ -417,6 +417,22 @@ fn months_take_the_year_the_tense_points_to() {
 }
 
 #[test]
+fn a_month_of_a_relative_year_is_in_that_year() {
+    check(
+        "The loan runs until October of next year.",
+        &[("October", "2014-10"), ("next year", "2014")],
+    );
+    check(
+        "Sales fell in June of last year.",
+        &[("June", "2012-06"), ("last year", "2012")],
+    );
+    check(
+        "Sales fell in June last year.",
+        &[("June last year", "2012-06")],
+    );
+}
+
+#[test]
 fn named_local_times_and_offsets() {
     check(
         "at 10:00 Moscow time",

@@ -285,18 +285,19 @@ impl Scanner<'_> {
                 },
             ));
         }
-        // "January this year" ("June of this year" is two expressions in TimeML).
-        let k = end;
+        // "January this year"; "June of this year" is two expressions in TimeML, the
+        // month still in the year the second one names.
+        let of = self.low(end) == "of";
         if let Some((
             e,
             Expr::Shift {
                 unit: Unit::Year,
                 by,
             },
-        )) = self.shifted(k, Ctx::default())
+        )) = self.shifted(if of { end + 1 } else { end }, Ctx::default())
         {
             return Some((
-                e,
+                if of { end } else { e },
                 Expr::Part {
                     year: YearRef::Shift(by),
                     part: YearPart::Month(month),
