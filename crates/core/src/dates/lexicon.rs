@@ -230,6 +230,8 @@ pub struct Lexicon {
     pub past_cues: HashSet<&'static str>,
     /// Words and marks that close the clause a day was named in (`that`, `;`).
     pub clause_breaks: HashSet<&'static str>,
+    /// Modal verbs, which make a following `one day` some future day.
+    pub modals: HashSet<&'static str>,
     /// Words before a four-digit number that make it a label or a count.
     pub not_year_before: HashSet<&'static str>,
     /// Words after a four-digit number that make it a count.
@@ -347,6 +349,7 @@ impl Lexicon {
             time_clause_openers: entries(list!("time_clause_openers.txt")).collect(),
             past_cues: entries(list!("past_cues.txt")).collect(),
             clause_breaks: entries(list!("clause_breaks.txt")).collect(),
+            modals: entries(list!("modals.txt")).collect(),
             not_year_before: entries(list!("not_year_before.txt")).collect(),
             not_year_after: entries(list!("not_year_after.txt")).collect(),
             duration_contexts: entries(list!("duration_contexts.txt")).collect(),

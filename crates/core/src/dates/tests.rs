@@ -152,6 +152,16 @@ fn relative_and_deictic() {
 }
 
 #[test]
+fn one_day_after_a_modal_is_some_future_day() {
+    check(
+        "The town could one day be a city.",
+        &[("one day", "FUTURE_REF")],
+    );
+    check("Prices fell 5% in one day.", &[("one day", "P1D")]);
+    check("He had been in the job one day.", &[("one day", "P1D")]);
+}
+
+#[test]
 fn durations_and_sets() {
     check("It lasted six weeks.", &[("six weeks", "P6W")]);
     check("for nearly two weeks", &[("nearly two weeks", "P2W")]);

@@ -3,10 +3,24 @@
 //! a year and periods that need a determiner (`the weekend`).
 
 use super::*;
+use crate::model::DateKind;
 
 impl Scanner<'_> {
     /// Phrases of the list, and what can follow them (`yesterday morning`, `noon Thursday`).
     pub(super) fn fixed(&self, i: usize) -> Hit {
+        // "will one day be": some day to come, not a day's length.
+        if self.t.phrase_at(i, &["one", "day"]).is_some()
+            && i > 0
+            && self.lex.modals.contains(self.low(i - 1))
+        {
+            return Some((
+                i + 2,
+                Expr::Fixed {
+                    kind: DateKind::Date,
+                    value: "FUTURE_REF",
+                },
+            ));
+        }
         let list = self.lex.phrases.get(self.low(i))?;
         let p = list
             .iter()
