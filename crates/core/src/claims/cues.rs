@@ -151,6 +151,11 @@ const NOUN_MARKERS: [&str; 31] = [
     "him", "me", "us", "let", "make",
 ];
 
+/// Nouns ending in -ly that speak, unlike manner adverbs (`the family said`).
+const LY_NOUNS: [&str; 8] = [
+    "family", "assembly", "rally", "supply", "monopoly", "anomaly", "bully", "homily",
+];
+
 /// Irregular past forms of the lexicon, which look like base forms.
 const IRREGULAR_PAST: [&str; 10] = [
     "said", "told", "wrote", "written", "found", "shown", "swore", "made", "took", "hit",
@@ -243,7 +248,10 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
             && start >= 2
             && matches!(ctx.word(start - 2), "he" | "she" | "it" | "that");
         // Manner adverbs (`largely agreed`, `angrily denied`) join the cue too.
-        let adverb = w.len() > 4 && w.ends_with("ly") && !ctx.is_capitalised(start - 1);
+        let adverb = w.len() > 4
+            && w.ends_with("ly")
+            && !ctx.is_capitalised(start - 1)
+            && !LY_NOUNS.contains(&w);
         if lex.auxiliaries.contains(w) || contracted_be || adverb {
             start -= 1;
         } else {

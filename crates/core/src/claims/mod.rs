@@ -1143,6 +1143,72 @@ mod tests {
     }
 
     #[test]
+    fn relative_clauses_with_their_own_attribution_end_the_content() {
+        let text = "The envoy denounced the vote, which the ministry called a farce.";
+        has(text, "the vote", "The envoy", "denounced", Stance::Accuse);
+        has(text, "a farce", "the ministry", "called", Stance::Assert);
+    }
+
+    #[test]
+    fn a_quote_closing_after_the_comma_still_ends_the_content() {
+        let text = "Half the voters agreed that the mayor is “fit to serve,” while 40 percent \
+                    said the same of his rival.";
+        has(
+            text,
+            "the mayor is “fit to serve",
+            "Half the voters",
+            "agreed that",
+            Stance::Assert,
+        );
+        has(
+            text,
+            "the same of his rival",
+            "40 percent",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn a_semicolon_ends_reported_content() {
+        has(
+            "Officials said the delay was an error; they learned of it on Friday.",
+            "the delay was an error",
+            "Officials",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn coordinated_cues_in_an_opening_subordinate_clause() {
+        let text = "Though she called the fee “unfair” and called for a refund, the minister \
+                    voted for the budget.";
+        has(text, "the fee “unfair”", "she", "called", Stance::Assert);
+        has(text, "a refund", "she", "called for", Stance::Call);
+    }
+
+    #[test]
+    fn nouns_in_ly_are_no_adverbs_of_the_cue() {
+        let text = "The family has called on police to release the files and called on \
+                    people to stay calm.";
+        has(
+            text,
+            "police to release the files",
+            "The family",
+            "has called on",
+            Stance::Call,
+        );
+        has(
+            text,
+            "people to stay calm",
+            "The family",
+            "called on",
+            Stance::Call,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

@@ -38,37 +38,45 @@ impl Scene<'_, '_> {
             return true;
         }
         let conjunction = matches!(ctx.word(t), "and" | "but");
-        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–" | "―") || conjunction) {
-            return false;
+        let dash = dash_width(ctx, t);
+        if !(ctx.is(t, ",") || dash > 0 || conjunction) {
+            // `Y; they learned Z`: a semicolon closes reported content.
+            return ctx.is(t, ";");
+        }
+        // The first token after the delimiter; a quote may close right after a comma
+        // (`a “bold step,” comparing`, `“fit to serve,” while`).
+        let mut u = t + dash.max(1);
+        if !conjunction {
+            if let Some(q) = self.quote_around(t).filter(|q| q.inner_end == t + 1) {
+                u = q.end;
+            }
         }
         // `, although Y`, `— as was true`: a subordinate clause of the writer's.
-        if !conjunction && is_subordinator(ctx.word(t + 1)) {
+        if !conjunction && is_subordinator(ctx.word(u)) {
             return true;
         }
         // `, aside from saying Y`, `, before adding Y`: a participle cue behind a
         // preposition starts an attribution of its own.
         if !conjunction {
-            let mut u = t + 1;
-            while u < t + 3 && is_participle_lead(ctx.word(u)) {
-                u += 1;
+            let mut p = u;
+            while p < u + 2 && is_participle_lead(ctx.word(p)) {
+                p += 1;
             }
-            if u > t + 1
+            if p > u
                 && self
-                    .cue_from(u)
-                    .is_some_and(|c| self.cues[c].start == u && self.cues[c].participle)
+                    .cue_from(p)
+                    .is_some_and(|c| self.cues[c].start == p && self.cues[c].participle)
             {
                 return true;
             }
         }
         // `, and rights groups warned`: the clause may open with a conjunction.
-        // `a “bold step,” comparing`: a quote may close right after the comma.
-        let mut u = t + 1;
-        if !conjunction && matches!(ctx.raw(u), "”" | "’") {
-            u += 1;
-        }
         if !conjunction && matches!(ctx.word(u), "and" | "but" | "while" | "whereas") {
             u += 1;
         }
+        // `, which the agency called Y`, `-- who cited Y`: a relative clause holding an
+        // attribution of its own.
+        let relative = !conjunction && matches!(ctx.word(u), "which" | "who" | "whom");
         let Some(c) = self.cue_from(u) else {
             return false;
         };
@@ -87,9 +95,13 @@ impl Scene<'_, '_> {
                     source::right_of(ctx, cue.end, se).is_some()
                 };
         }
+        if relative && cue.start == u + 1 {
+            return true;
+        }
         // `, the ministry said`, `and Aliyev said`: a new speaker.
-        source::left_of(ctx, cue.start, u)
-            .is_some_and(|src| src.0 == u && source::is_speaker(ctx, src))
+        let from = if relative { u + 1 } else { u };
+        source::left_of(ctx, cue.start, from)
+            .is_some_and(|src| src.0 == from && source::is_speaker(ctx, src))
     }
 
     /// Where the content starting at token `a` ends: the sentence's end or the first
@@ -106,11 +118,50 @@ impl Scene<'_, '_> {
             Some(q) => sentence_end.min(q.inner_end),
             None => sentence_end,
         };
+        let sentence_end = self.opening_clause_end(a, sentence_end);
         let mut b = a;
         while b < sentence_end && b < a + MAX_CONTENT && !(b > a && self.is_barrier(b)) {
             b += 1;
         }
         (b > a && !ctx.is(b - 1, "?")).then_some(((a, b), ClaimKind::Indirect))
+    }
+}
+
+impl Scene<'_, '_> {
+    /// Where a content starting at token `a` must end when it lies in a sentence's
+    /// opening subordinate clause (`Though she called for Y, Clinton said Z`): at the
+    /// comma closing that clause; otherwise `sentence_end`.
+    fn opening_clause_end(&self, a: usize, sentence_end: usize) -> usize {
+        let ctx = self.ctx;
+        let (ss, _) = ctx.sentence(a);
+        let body = ctx.body_start(ss, sentence_end);
+        let opens = matches!(
+            ctx.word(body),
+            "though"
+                | "although"
+                | "while"
+                | "whereas"
+                | "when"
+                | "if"
+                | "because"
+                | "since"
+                | "once"
+                | "unless"
+                | "after"
+                | "before"
+        );
+        if !opens || (body..a).any(|k| ctx.is(k, ",")) {
+            return sentence_end;
+        }
+        // The comma may sit inside a quote closing right after it (`“unfit,” Y`).
+        (a..sentence_end)
+            .find(|&k| {
+                ctx.is(k, ",")
+                    && self
+                        .quote_around(k)
+                        .is_none_or(|q| q.inner_end == k + 1 && q.open >= a)
+            })
+            .unwrap_or(sentence_end)
     }
 }
 
@@ -236,6 +287,17 @@ fn is_opening_quote(ctx: &Context, i: usize) -> bool {
     matches!(ctx.raw(i), "“" | "\"" | "‘" | "'")
 }
 
+/// How many tokens the dash at token `t` spans: `—`, `–`, `―`, a spaced `-` or `--`;
+/// 0 when it is no dash.
+fn dash_width(ctx: &Context, t: usize) -> usize {
+    match ctx.raw(t) {
+        "—" | "–" | "―" => 1,
+        "-" if ctx.is(t + 1, "-") => 2,
+        "-" if t > 0 && !ctx.is(t - 1, "-") => 1,
+        _ => 0,
+    }
+}
+
 /// True when `w` opens a subordinate clause that is not part of reported content.
 fn is_subordinator(w: &str) -> bool {
     matches!(
@@ -348,6 +410,11 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
             },
             None => draft(cue, before, ClaimKind::Indirect, Some(src)),
         });
+    }
+    // `the plan, which critics oppose, will`: a verb of this frame with a comma right
+    // after it had its object before it, in the relative pronoun (`asked, “Y”` quotes).
+    if cue.frame == Frame::Object && ctx.is(cue.end, ",") && !is_opening_quote(ctx, cue.end + 1) {
+        return None;
     }
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene
