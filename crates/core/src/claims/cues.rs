@@ -180,6 +180,30 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// True when `w`, joined to a cue, is an adverb rather than an auxiliary verb.
+fn is_adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "also"
+                | "even"
+                | "again"
+                | "then"
+                | "now"
+                | "still"
+                | "just"
+                | "only"
+                | "never"
+                | "not"
+                | "first"
+                | "further"
+                | "once"
+                | "already"
+                | "later"
+                | "earlier"
+        )
+}
+
 /// True when `form` is a verb's base form (`say`, `urge`), by its shape.
 fn is_base_form(form: &str) -> bool {
     !(form.ends_with('s')
@@ -359,7 +383,11 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     {
         return None;
     }
-    let participle = form.ends_with("ing") && start == i && entry.frame != Frame::According;
+    // `, even suggesting Y`: adverbs may stand before a participle; an auxiliary
+    // (`is saying`) makes the form finite.
+    let participle = form.ends_with("ing")
+        && (start..i).all(|k| is_adverb(ctx.word(k)))
+        && entry.frame != Frame::According;
     let passive = start < i
         && (BE.contains(&ctx.word(i - 1))
             || (i >= 2 && BE.contains(&ctx.word(i - 2)) && is_auxiliary(ctx.word(i - 1))))

@@ -1209,6 +1209,69 @@ mod tests {
     }
 
     #[test]
+    fn participles_after_an_adverb() {
+        has(
+            "The nominee complained about the sound, even suggesting he was sabotaged.",
+            "he was sabotaged",
+            "The nominee",
+            "even suggesting",
+            Stance::Assert,
+        );
+        // With no comma, an adverb before the participle makes it read as a clause.
+        has(
+            "The region declared independence also stating it would join its neighbour.",
+            "it would join its neighbour",
+            "The region declared independence",
+            "also stating",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn participles_opening_the_sentence_take_the_main_subject() {
+        let text = "Claiming the vote was rigged, Roe told reporters that he would appeal.";
+        has(
+            text,
+            "the vote was rigged",
+            "Roe",
+            "Claiming",
+            Stance::Assert,
+        );
+        has(
+            text,
+            "he would appeal",
+            "Roe",
+            "told reporters",
+            Stance::Assert,
+        );
+        has(
+            "After saying the border was shut, she left the room.",
+            "the border was shut",
+            "she",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn participles_after_an_opening_time_phrase() {
+        has(
+            "On Monday, however, the mayor spoke to farmers, promising to cut the tax.",
+            "to cut the tax",
+            "the mayor",
+            "promising",
+            Stance::Assert,
+        );
+        has(
+            "In May, Ann Roe visited the plant, saying it would stay open.",
+            "it would stay open",
+            "Ann Roe",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

@@ -153,15 +153,18 @@ impl Scene<'_, '_> {
         if !opens || (body..a).any(|k| ctx.is(k, ",")) {
             return sentence_end;
         }
-        // The comma may sit inside a quote closing right after it (`“unfit,” Y`).
-        (a..sentence_end)
-            .find(|&k| {
-                ctx.is(k, ",")
-                    && self
-                        .quote_around(k)
-                        .is_none_or(|q| q.inner_end == k + 1 && q.open >= a)
-            })
-            .unwrap_or(sentence_end)
+        self.clause_comma(a, sentence_end).unwrap_or(sentence_end)
+    }
+
+    /// The first comma from token `a` that closes a clause: outside quotes, or inside
+    /// one that closes right after it (`called it “unfit,” Roe said`).
+    fn clause_comma(&self, a: usize, sentence_end: usize) -> Option<usize> {
+        (a..sentence_end).find(|&k| {
+            self.ctx.is(k, ",")
+                && self
+                    .quote_around(k)
+                    .is_none_or(|q| q.inner_end == k + 1 && q.open >= a)
+        })
     }
 }
 
@@ -197,7 +200,10 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         let draft = match cue.frame {
             _ if cue.agent => by_agent(scene, cue, ss, se),
             Frame::According => according(scene, cue, ss, se),
-            _ if cue.participle => participle(scene, cue, ss, se, main),
+            // `Y also stating Z` with no comma: the adverb makes it read as a clause.
+            _ if cue.participle => participle(scene, cue, ss, se, main)
+                .or_else(|| opening_participle(scene, cue, ss, se))
+                .or_else(|| (cue.start < cue.verb).then(|| finite(scene, cue, ss, se))?),
             // `X rejected Y and said Z`: the coordinated verb shares the subject.
             _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => match main {
                 Some(_) => participle(scene, cue, ss, se, main),
@@ -570,12 +576,64 @@ fn participle(
         return None;
     }
     let body = ctx.body_start(ss, se);
-    let src = main.or_else(|| opening_name(ctx, body, cue.start))?;
+    let src = main
+        .or_else(|| opening_name(ctx, body, cue.start))
+        .or_else(|| subject_after_adverbial(ctx, body, cue.start))?;
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene
         .content_from(a, se)
         .or_else(|| next_paragraph(scene, a))?;
     Some(draft(cue, content, kind, Some(src)))
+}
+
+/// `Citing Y, the court ruled Z`, `After saying Y, she left`: a participle opening the
+/// sentence has the subject of the main clause after its comma as its source.
+fn opening_participle(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
+    let ctx = scene.ctx;
+    let body = ctx.body_start(ss, se);
+    let led = cue.start >= body
+        && cue.start - body <= 2
+        && (body..cue.start).all(|k| is_participle_lead(ctx.word(k)) || ctx.word(k) == "in");
+    if !led {
+        return None;
+    }
+    let a = content_start(ctx, cue, se);
+    let comma = scene.clause_comma(a, se)?;
+    let src = clause_subject(ctx, comma + 1, se)?;
+    (comma > a).then(|| draft(cue, (a, comma), ClaimKind::Indirect, Some(src)))
+}
+
+/// The subject opening a clause at token `k`: a personal pronoun, or a name with
+/// capitals (`the Supreme Court`, `Ann Roe's lawyers`).
+fn clause_subject(ctx: &Context, k: usize, limit: usize) -> Option<(usize, usize)> {
+    if matches!(ctx.word(k), "he" | "she" | "they" | "we" | "i" | "it") {
+        return Some((k, k + 1));
+    }
+    let first = if ctx.word(k) == "the" { k + 1 } else { k };
+    // `the mayor`, `the city council`: a role noun within a few words.
+    if first > k {
+        if let Some(e) = (first..limit.min(first + 3)).find(|&i| source::is_role(ctx.word(i))) {
+            return Some((k, e + 1));
+        }
+    }
+    // A name running into more capitals is a title-case headline, not a subject.
+    opening_name(ctx, first, limit)
+        .filter(|&(_, e)| !(ctx.is_word(e) && ctx.is_capitalised(e)))
+        .map(|(_, e)| (k, e))
+}
+
+/// `On Thursday, however, Trump spoke Y, promising Z`: the subject after the opening
+/// time or place phrase.
+fn subject_after_adverbial(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usize)> {
+    if !is_adverbial_start(ctx, body) {
+        return None;
+    }
+    let mut k = (body..limit.min(body + MAX_ADVERBIAL)).find(|&i| ctx.is(i, ","))? + 1;
+    // `, however,`: a sentence adverb between its commas.
+    if ctx.is(k + 1, ",") && matches!(ctx.word(k), "however" | "meanwhile" | "though") {
+        k += 2;
+    }
+    clause_subject(ctx, k, limit)
 }
 
 /// The capitalised name or pronoun opening a sentence: the subject of its main clause.
