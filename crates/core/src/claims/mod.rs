@@ -1272,6 +1272,61 @@ mod tests {
     }
 
     #[test]
+    fn participles_name_a_lower_case_opening_subject() {
+        has(
+            "Several groups granted the firm an extension, saying its capital was short.",
+            "its capital was short",
+            "Several groups",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn minds_after_an_apposition_and_before_a_clause_with_it() {
+        has(
+            "The union, which represents nurses, wants to keep its policy.",
+            "to keep its policy",
+            "The union",
+            "wants",
+            Stance::Assert,
+        );
+        has(
+            "He dropped the levy, but analysts agreed it was still a lopsided plan.",
+            "it was still a lopsided plan",
+            "analysts",
+            "agreed",
+            Stance::Assert,
+        );
+        assert!(contents("He knows it.").is_empty());
+    }
+
+    #[test]
+    fn aspect_verbs_with_to_join_the_cue() {
+        has(
+            "The board continues to insist that the plan is sound.",
+            "the plan is sound",
+            "The board",
+            "continues to insist",
+            Stance::Assert,
+        );
+        has(
+            "The mayor has yet to explain why the fees rose.",
+            "why the fees rose",
+            "The mayor",
+            "has yet to explain",
+            Stance::Assert,
+        );
+        has(
+            "Roe thanked the staff, going on to say the budget was safe.",
+            "the budget was safe",
+            "Roe",
+            "going on to say",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

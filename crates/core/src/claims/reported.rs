@@ -11,7 +11,7 @@
 //! sentences, and makes the claim direct.
 
 use super::context::Context;
-use super::cues::{is_cue_word, Cue, Frame};
+use super::cues::{self, is_cue_word, Cue, Frame};
 use super::draft::Draft;
 use super::scene::Scene;
 use super::source;
@@ -441,8 +441,10 @@ fn mind(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         return None;
     }
     let body = ctx.body_start(ss, se);
+    // `The union, which represents nurses, wants Y`: an apposition may end at the cue.
+    let apposition = cue.start > body && ctx.is(cue.start - 1, ",");
     let mut src = source::left_of(ctx, cue.start, body)
-        .filter(|&s| s.1 == cue.start && source::is_speaker(ctx, s))?;
+        .filter(|&s| (s.1 == cue.start || apposition) && source::is_speaker(ctx, s))?;
     // `And I think`, `the staff and I want`: a pronoun before the cue is the whole
     // subject; a relative pronoun (`people who want`) is none.
     let last = src.1 - 1;
@@ -469,7 +471,6 @@ fn mind(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
                 | "from"
                 | "by"
                 | "so"
-                | "it"
                 | "is"
                 | "was"
                 | "are"
@@ -480,6 +481,10 @@ fn mind(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
                 | "would"
         )
     {
+        return None;
+    }
+    // `knows it`: an object pronoun; `agreed it was Y`: a clause.
+    if ctx.word(a) == "it" && !cues::is_auxiliary(ctx.word(a + 1)) {
         return None;
     }
     let (content, kind) = scene.content_from(a, se)?;
@@ -652,6 +657,23 @@ fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usiz
     }
     while e > body && matches!(ctx.word(e - 1), "and" | "of") {
         e -= 1;
+    }
+    // `Several groups granted`, `The tenants' lawyers filed`: lower-case words run on
+    // to the main verb, a past form or an auxiliary within a few words.
+    if e > body && ctx.is_word(e) && !ctx.is_capitalised(e) {
+        let verb = (e..limit.min(e + 4)).find(|&k| {
+            let w = ctx.word(k);
+            w.ends_with("ed") || cues::is_auxiliary(w) || is_cue_word(ctx, k)
+        });
+        let nouns = |end: usize| {
+            (e..end).all(|k| {
+                ctx.kind(k) == Some(TokenKind::Word) && source::starts_phrase(ctx, k)
+                    || ctx.kind(k) == Some(TokenKind::Possessive)
+            })
+        };
+        if let Some(v) = verb.filter(|&v| v > e && nouns(v)) {
+            e = v;
+        }
     }
     (e > body).then_some((body, e))
 }
