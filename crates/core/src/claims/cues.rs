@@ -151,6 +151,11 @@ const NOUN_MARKERS: [&str; 31] = [
     "him", "me", "us", "let", "make",
 ];
 
+/// Nouns ending in -ly that speak, unlike manner adverbs (`the family said`).
+const LY_NOUNS: [&str; 8] = [
+    "family", "assembly", "rally", "supply", "monopoly", "anomaly", "bully", "homily",
+];
+
 /// Irregular past forms of the lexicon, which look like base forms.
 const IRREGULAR_PAST: [&str; 10] = [
     "said", "told", "wrote", "written", "found", "shown", "swore", "made", "took", "hit",
@@ -173,6 +178,74 @@ fn is_determiner(w: &str) -> bool {
             | "these"
             | "those"
     )
+}
+
+/// Where a cue starting at token `i` begins once the auxiliaries and adverbs on its
+/// left join it (`has repeatedly said`, `he’s claimed`, `angrily denied`).
+fn joined_left(ctx: &Context, lex: &Lexicon, i: usize, sent_start: usize) -> usize {
+    let mut start = i;
+    while start > sent_start {
+        let w = ctx.word(start - 1);
+        let contracted_be = ctx.kind(start - 1) == Some(TokenKind::Possessive)
+            && start >= 2
+            && matches!(ctx.word(start - 2), "he" | "she" | "it" | "that");
+        // Manner adverbs (`largely agreed`, `angrily denied`) join the cue too.
+        let adverb = w.len() > 4
+            && w.ends_with("ly")
+            && !ctx.is_capitalised(start - 1)
+            && !LY_NOUNS.contains(&w);
+        if lex.auxiliaries.contains(w) || contracted_be || adverb {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+/// Verbs of aspect that, with `to`, lead a cue (`continued to call for`).
+const ASPECT: [&str; 17] = [
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "beginning",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "yet",
+    "tried",
+    "tries",
+    "try",
+];
+
+/// True when `w`, joined to a cue, is an adverb rather than an auxiliary verb.
+fn is_adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "also"
+                | "even"
+                | "again"
+                | "then"
+                | "now"
+                | "still"
+                | "just"
+                | "only"
+                | "never"
+                | "not"
+                | "first"
+                | "further"
+                | "once"
+                | "already"
+                | "later"
+                | "earlier"
+        )
 }
 
 /// True when `form` is a verb's base form (`say`, `urge`), by its shape.
@@ -235,19 +308,19 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
             return None;
         }
     }
-    // Auxiliaries and adverbs on the left belong to the cue.
-    let mut start = i;
-    while start > sent_start {
-        let w = ctx.word(start - 1);
-        let contracted_be = ctx.kind(start - 1) == Some(TokenKind::Possessive)
-            && start >= 2
-            && matches!(ctx.word(start - 2), "he" | "she" | "it" | "that");
-        // Manner adverbs (`largely agreed`, `angrily denied`) join the cue too.
-        let adverb = w.len() > 4 && w.ends_with("ly") && !ctx.is_capitalised(start - 1);
-        if lex.auxiliaries.contains(w) || contracted_be || adverb {
-            start -= 1;
-        } else {
-            break;
+    // Auxiliaries and adverbs on the left belong to the cue, and so does an aspect
+    // verb with `to` (`continues to insist`, `has yet to explain`, `went on to say`).
+    let mut start = joined_left(ctx, lex, i, sent_start);
+    let mut aspect = None;
+    if start == i && start >= sent_start + 2 && ctx.word(start - 1) == "to" {
+        let k = start - 2;
+        let phrasal = ctx.word(k) == "on"
+            && k > sent_start
+            && matches!(ctx.word(k - 1), "went" | "go" | "goes" | "going" | "gone");
+        let head = if phrasal { k - 1 } else { k };
+        if phrasal || ASPECT.contains(&ctx.word(k)) {
+            aspect = Some(head);
+            start = joined_left(ctx, lex, head, sent_start);
         }
     }
     // `those close to him say`, `some of them say`: an object pronoun after a
@@ -351,7 +424,12 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     {
         return None;
     }
-    let participle = form.ends_with("ing") && start == i && entry.frame != Frame::According;
+    // `, even suggesting Y`: adverbs may stand before a participle; an auxiliary
+    // (`is saying`) makes the form finite.
+    let first_verb = aspect.unwrap_or(i);
+    let participle = ctx.word(first_verb).ends_with("ing")
+        && (start..first_verb).all(|k| is_adverb(ctx.word(k)))
+        && entry.frame != Frame::According;
     let passive = start < i
         && (BE.contains(&ctx.word(i - 1))
             || (i >= 2 && BE.contains(&ctx.word(i - 2)) && is_auxiliary(ctx.word(i - 1))))

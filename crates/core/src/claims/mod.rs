@@ -1143,6 +1143,190 @@ mod tests {
     }
 
     #[test]
+    fn relative_clauses_with_their_own_attribution_end_the_content() {
+        let text = "The envoy denounced the vote, which the ministry called a farce.";
+        has(text, "the vote", "The envoy", "denounced", Stance::Accuse);
+        has(text, "a farce", "the ministry", "called", Stance::Assert);
+    }
+
+    #[test]
+    fn a_quote_closing_after_the_comma_still_ends_the_content() {
+        let text = "Half the voters agreed that the mayor is “fit to serve,” while 40 percent \
+                    said the same of his rival.";
+        has(
+            text,
+            "the mayor is “fit to serve",
+            "Half the voters",
+            "agreed that",
+            Stance::Assert,
+        );
+        has(
+            text,
+            "the same of his rival",
+            "40 percent",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn a_semicolon_ends_reported_content() {
+        has(
+            "Officials said the delay was an error; they learned of it on Friday.",
+            "the delay was an error",
+            "Officials",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn coordinated_cues_in_an_opening_subordinate_clause() {
+        let text = "Though she called the fee “unfair” and called for a refund, the minister \
+                    voted for the budget.";
+        has(text, "the fee “unfair”", "she", "called", Stance::Assert);
+        has(text, "a refund", "she", "called for", Stance::Call);
+    }
+
+    #[test]
+    fn nouns_in_ly_are_no_adverbs_of_the_cue() {
+        let text = "The family has called on police to release the files and called on \
+                    people to stay calm.";
+        has(
+            text,
+            "police to release the files",
+            "The family",
+            "has called on",
+            Stance::Call,
+        );
+        has(
+            text,
+            "people to stay calm",
+            "The family",
+            "called on",
+            Stance::Call,
+        );
+    }
+
+    #[test]
+    fn participles_after_an_adverb() {
+        has(
+            "The nominee complained about the sound, even suggesting he was sabotaged.",
+            "he was sabotaged",
+            "The nominee",
+            "even suggesting",
+            Stance::Assert,
+        );
+        // With no comma, an adverb before the participle makes it read as a clause.
+        has(
+            "The region declared independence also stating it would join its neighbour.",
+            "it would join its neighbour",
+            "The region declared independence",
+            "also stating",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn participles_opening_the_sentence_take_the_main_subject() {
+        let text = "Claiming the vote was rigged, Roe told reporters that he would appeal.";
+        has(
+            text,
+            "the vote was rigged",
+            "Roe",
+            "Claiming",
+            Stance::Assert,
+        );
+        has(
+            text,
+            "he would appeal",
+            "Roe",
+            "told reporters",
+            Stance::Assert,
+        );
+        has(
+            "After saying the border was shut, she left the room.",
+            "the border was shut",
+            "she",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn participles_after_an_opening_time_phrase() {
+        has(
+            "On Monday, however, the mayor spoke to farmers, promising to cut the tax.",
+            "to cut the tax",
+            "the mayor",
+            "promising",
+            Stance::Assert,
+        );
+        has(
+            "In May, Ann Roe visited the plant, saying it would stay open.",
+            "it would stay open",
+            "Ann Roe",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn participles_name_a_lower_case_opening_subject() {
+        has(
+            "Several groups granted the firm an extension, saying its capital was short.",
+            "its capital was short",
+            "Several groups",
+            "saying",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn minds_after_an_apposition_and_before_a_clause_with_it() {
+        has(
+            "The union, which represents nurses, wants to keep its policy.",
+            "to keep its policy",
+            "The union",
+            "wants",
+            Stance::Assert,
+        );
+        has(
+            "He dropped the levy, but analysts agreed it was still a lopsided plan.",
+            "it was still a lopsided plan",
+            "analysts",
+            "agreed",
+            Stance::Assert,
+        );
+        assert!(contents("He knows it.").is_empty());
+    }
+
+    #[test]
+    fn aspect_verbs_with_to_join_the_cue() {
+        has(
+            "The board continues to insist that the plan is sound.",
+            "the plan is sound",
+            "The board",
+            "continues to insist",
+            Stance::Assert,
+        );
+        has(
+            "The mayor has yet to explain why the fees rose.",
+            "why the fees rose",
+            "The mayor",
+            "has yet to explain",
+            Stance::Assert,
+        );
+        has(
+            "Roe thanked the staff, going on to say the budget was safe.",
+            "the budget was safe",
+            "Roe",
+            "going on to say",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

@@ -11,7 +11,7 @@
 //! sentences, and makes the claim direct.
 
 use super::context::Context;
-use super::cues::{is_cue_word, Cue, Frame};
+use super::cues::{self, is_cue_word, Cue, Frame};
 use super::draft::Draft;
 use super::scene::Scene;
 use super::source;
@@ -38,37 +38,45 @@ impl Scene<'_, '_> {
             return true;
         }
         let conjunction = matches!(ctx.word(t), "and" | "but");
-        if !(matches!(ctx.raw(t), "," | ";" | "—" | "–" | "―") || conjunction) {
-            return false;
+        let dash = dash_width(ctx, t);
+        if !(ctx.is(t, ",") || dash > 0 || conjunction) {
+            // `Y; they learned Z`: a semicolon closes reported content.
+            return ctx.is(t, ";");
+        }
+        // The first token after the delimiter; a quote may close right after a comma
+        // (`a “bold step,” comparing`, `“fit to serve,” while`).
+        let mut u = t + dash.max(1);
+        if !conjunction {
+            if let Some(q) = self.quote_around(t).filter(|q| q.inner_end == t + 1) {
+                u = q.end;
+            }
         }
         // `, although Y`, `— as was true`: a subordinate clause of the writer's.
-        if !conjunction && is_subordinator(ctx.word(t + 1)) {
+        if !conjunction && is_subordinator(ctx.word(u)) {
             return true;
         }
         // `, aside from saying Y`, `, before adding Y`: a participle cue behind a
         // preposition starts an attribution of its own.
         if !conjunction {
-            let mut u = t + 1;
-            while u < t + 3 && is_participle_lead(ctx.word(u)) {
-                u += 1;
+            let mut p = u;
+            while p < u + 2 && is_participle_lead(ctx.word(p)) {
+                p += 1;
             }
-            if u > t + 1
+            if p > u
                 && self
-                    .cue_from(u)
-                    .is_some_and(|c| self.cues[c].start == u && self.cues[c].participle)
+                    .cue_from(p)
+                    .is_some_and(|c| self.cues[c].start == p && self.cues[c].participle)
             {
                 return true;
             }
         }
         // `, and rights groups warned`: the clause may open with a conjunction.
-        // `a “bold step,” comparing`: a quote may close right after the comma.
-        let mut u = t + 1;
-        if !conjunction && matches!(ctx.raw(u), "”" | "’") {
-            u += 1;
-        }
         if !conjunction && matches!(ctx.word(u), "and" | "but" | "while" | "whereas") {
             u += 1;
         }
+        // `, which the agency called Y`, `-- who cited Y`: a relative clause holding an
+        // attribution of its own.
+        let relative = !conjunction && matches!(ctx.word(u), "which" | "who" | "whom");
         let Some(c) = self.cue_from(u) else {
             return false;
         };
@@ -87,9 +95,13 @@ impl Scene<'_, '_> {
                     source::right_of(ctx, cue.end, se).is_some()
                 };
         }
+        if relative && cue.start == u + 1 {
+            return true;
+        }
         // `, the ministry said`, `and Aliyev said`: a new speaker.
-        source::left_of(ctx, cue.start, u)
-            .is_some_and(|src| src.0 == u && source::is_speaker(ctx, src))
+        let from = if relative { u + 1 } else { u };
+        source::left_of(ctx, cue.start, from)
+            .is_some_and(|src| src.0 == from && source::is_speaker(ctx, src))
     }
 
     /// Where the content starting at token `a` ends: the sentence's end or the first
@@ -106,11 +118,53 @@ impl Scene<'_, '_> {
             Some(q) => sentence_end.min(q.inner_end),
             None => sentence_end,
         };
+        let sentence_end = self.opening_clause_end(a, sentence_end);
         let mut b = a;
         while b < sentence_end && b < a + MAX_CONTENT && !(b > a && self.is_barrier(b)) {
             b += 1;
         }
         (b > a && !ctx.is(b - 1, "?")).then_some(((a, b), ClaimKind::Indirect))
+    }
+}
+
+impl Scene<'_, '_> {
+    /// Where a content starting at token `a` must end when it lies in a sentence's
+    /// opening subordinate clause (`Though she called for Y, Clinton said Z`): at the
+    /// comma closing that clause; otherwise `sentence_end`.
+    fn opening_clause_end(&self, a: usize, sentence_end: usize) -> usize {
+        let ctx = self.ctx;
+        let (ss, _) = ctx.sentence(a);
+        let body = ctx.body_start(ss, sentence_end);
+        let opens = matches!(
+            ctx.word(body),
+            "though"
+                | "although"
+                | "while"
+                | "whereas"
+                | "when"
+                | "if"
+                | "because"
+                | "since"
+                | "once"
+                | "unless"
+                | "after"
+                | "before"
+        );
+        if !opens || (body..a).any(|k| ctx.is(k, ",")) {
+            return sentence_end;
+        }
+        self.clause_comma(a, sentence_end).unwrap_or(sentence_end)
+    }
+
+    /// The first comma from token `a` that closes a clause: outside quotes, or inside
+    /// one that closes right after it (`called it “unfit,” Roe said`).
+    fn clause_comma(&self, a: usize, sentence_end: usize) -> Option<usize> {
+        (a..sentence_end).find(|&k| {
+            self.ctx.is(k, ",")
+                && self
+                    .quote_around(k)
+                    .is_none_or(|q| q.inner_end == k + 1 && q.open >= a)
+        })
     }
 }
 
@@ -146,7 +200,10 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
         let draft = match cue.frame {
             _ if cue.agent => by_agent(scene, cue, ss, se),
             Frame::According => according(scene, cue, ss, se),
-            _ if cue.participle => participle(scene, cue, ss, se, main),
+            // `Y also stating Z` with no comma: the adverb makes it read as a clause.
+            _ if cue.participle => participle(scene, cue, ss, se, main)
+                .or_else(|| opening_participle(scene, cue, ss, se))
+                .or_else(|| (cue.start < cue.verb).then(|| finite(scene, cue, ss, se))?),
             // `X rejected Y and said Z`: the coordinated verb shares the subject.
             _ if cue.start > 0 && ctx.word(cue.start - 1) == "and" => match main {
                 Some(_) => participle(scene, cue, ss, se, main),
@@ -234,6 +291,17 @@ fn content_start(ctx: &Context, cue: &Cue, se: usize) -> usize {
 /// True when token `i` is an opening quotation mark.
 fn is_opening_quote(ctx: &Context, i: usize) -> bool {
     matches!(ctx.raw(i), "“" | "\"" | "‘" | "'")
+}
+
+/// How many tokens the dash at token `t` spans: `—`, `–`, `―`, a spaced `-` or `--`;
+/// 0 when it is no dash.
+fn dash_width(ctx: &Context, t: usize) -> usize {
+    match ctx.raw(t) {
+        "—" | "–" | "―" => 1,
+        "-" if ctx.is(t + 1, "-") => 2,
+        "-" if t > 0 && !ctx.is(t - 1, "-") => 1,
+        _ => 0,
+    }
 }
 
 /// True when `w` opens a subordinate clause that is not part of reported content.
@@ -349,6 +417,11 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
             None => draft(cue, before, ClaimKind::Indirect, Some(src)),
         });
     }
+    // `the plan, which critics oppose, will`: a verb of this frame with a comma right
+    // after it had its object before it, in the relative pronoun (`asked, “Y”` quotes).
+    if cue.frame == Frame::Object && ctx.is(cue.end, ",") && !is_opening_quote(ctx, cue.end + 1) {
+        return None;
+    }
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene
         .content_from(a, se)
@@ -368,8 +441,10 @@ fn mind(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         return None;
     }
     let body = ctx.body_start(ss, se);
+    // `The union, which represents nurses, wants Y`: an apposition may end at the cue.
+    let apposition = cue.start > body && ctx.is(cue.start - 1, ",");
     let mut src = source::left_of(ctx, cue.start, body)
-        .filter(|&s| s.1 == cue.start && source::is_speaker(ctx, s))?;
+        .filter(|&s| (s.1 == cue.start || apposition) && source::is_speaker(ctx, s))?;
     // `And I think`, `the staff and I want`: a pronoun before the cue is the whole
     // subject; a relative pronoun (`people who want`) is none.
     let last = src.1 - 1;
@@ -396,7 +471,6 @@ fn mind(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
                 | "from"
                 | "by"
                 | "so"
-                | "it"
                 | "is"
                 | "was"
                 | "are"
@@ -407,6 +481,10 @@ fn mind(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
                 | "would"
         )
     {
+        return None;
+    }
+    // `knows it`: an object pronoun; `agreed it was Y`: a clause.
+    if ctx.word(a) == "it" && !cues::is_auxiliary(ctx.word(a + 1)) {
         return None;
     }
     let (content, kind) = scene.content_from(a, se)?;
@@ -503,12 +581,64 @@ fn participle(
         return None;
     }
     let body = ctx.body_start(ss, se);
-    let src = main.or_else(|| opening_name(ctx, body, cue.start))?;
+    let src = main
+        .or_else(|| opening_name(ctx, body, cue.start))
+        .or_else(|| subject_after_adverbial(ctx, body, cue.start))?;
     let a = content_start(ctx, cue, se);
     let (content, kind) = scene
         .content_from(a, se)
         .or_else(|| next_paragraph(scene, a))?;
     Some(draft(cue, content, kind, Some(src)))
+}
+
+/// `Citing Y, the court ruled Z`, `After saying Y, she left`: a participle opening the
+/// sentence has the subject of the main clause after its comma as its source.
+fn opening_participle(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
+    let ctx = scene.ctx;
+    let body = ctx.body_start(ss, se);
+    let led = cue.start >= body
+        && cue.start - body <= 2
+        && (body..cue.start).all(|k| is_participle_lead(ctx.word(k)) || ctx.word(k) == "in");
+    if !led {
+        return None;
+    }
+    let a = content_start(ctx, cue, se);
+    let comma = scene.clause_comma(a, se)?;
+    let src = clause_subject(ctx, comma + 1, se)?;
+    (comma > a).then(|| draft(cue, (a, comma), ClaimKind::Indirect, Some(src)))
+}
+
+/// The subject opening a clause at token `k`: a personal pronoun, or a name with
+/// capitals (`the Supreme Court`, `Ann Roe's lawyers`).
+fn clause_subject(ctx: &Context, k: usize, limit: usize) -> Option<(usize, usize)> {
+    if matches!(ctx.word(k), "he" | "she" | "they" | "we" | "i" | "it") {
+        return Some((k, k + 1));
+    }
+    let first = if ctx.word(k) == "the" { k + 1 } else { k };
+    // `the mayor`, `the city council`: a role noun within a few words.
+    if first > k {
+        if let Some(e) = (first..limit.min(first + 3)).find(|&i| source::is_role(ctx.word(i))) {
+            return Some((k, e + 1));
+        }
+    }
+    // A name running into more capitals is a title-case headline, not a subject.
+    opening_name(ctx, first, limit)
+        .filter(|&(_, e)| !(ctx.is_word(e) && ctx.is_capitalised(e)))
+        .map(|(_, e)| (k, e))
+}
+
+/// `On Thursday, however, Trump spoke Y, promising Z`: the subject after the opening
+/// time or place phrase.
+fn subject_after_adverbial(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usize)> {
+    if !is_adverbial_start(ctx, body) {
+        return None;
+    }
+    let mut k = (body..limit.min(body + MAX_ADVERBIAL)).find(|&i| ctx.is(i, ","))? + 1;
+    // `, however,`: a sentence adverb between its commas.
+    if ctx.is(k + 1, ",") && matches!(ctx.word(k), "however" | "meanwhile" | "though") {
+        k += 2;
+    }
+    clause_subject(ctx, k, limit)
 }
 
 /// The capitalised name or pronoun opening a sentence: the subject of its main clause.
@@ -527,6 +657,23 @@ fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usiz
     }
     while e > body && matches!(ctx.word(e - 1), "and" | "of") {
         e -= 1;
+    }
+    // `Several groups granted`, `The tenants' lawyers filed`: lower-case words run on
+    // to the main verb, a past form or an auxiliary within a few words.
+    if e > body && ctx.is_word(e) && !ctx.is_capitalised(e) {
+        let verb = (e..limit.min(e + 4)).find(|&k| {
+            let w = ctx.word(k);
+            w.ends_with("ed") || cues::is_auxiliary(w) || is_cue_word(ctx, k)
+        });
+        let nouns = |end: usize| {
+            (e..end).all(|k| {
+                ctx.kind(k) == Some(TokenKind::Word) && source::starts_phrase(ctx, k)
+                    || ctx.kind(k) == Some(TokenKind::Possessive)
+            })
+        };
+        if let Some(v) = verb.filter(|&v| v > e && nouns(v)) {
+            e = v;
+        }
     }
     (e > body).then_some((body, e))
 }

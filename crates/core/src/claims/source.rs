@@ -176,9 +176,11 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
         e -= 1;
     }
     // Leading prepositions, numbers and periods belong to what came before.
+    // A number heading a share (`40 percent said`) stays.
+    let share = |s: usize| matches!(ctx.word(s + 1), "percent" | "%" | "per");
     while s < e
         && (ctx.is(s, ".")
-            || ctx.kind(s) == Some(TokenKind::Number)
+            || (ctx.kind(s) == Some(TokenKind::Number) && !share(s))
             || ATTACHING.contains(&ctx.word(s))
             || ctx.is(s, "("))
     {
