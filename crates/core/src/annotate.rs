@@ -2,7 +2,9 @@
 //! findings into suggestions on a [`Document`].
 
 use crate::calendar::CalendarDate;
-use crate::model::{ActorAttrs, Attrs, ClaimAttrs, DateAttrs, Document, Origin, Status};
+use crate::model::{
+    ActorAttrs, Annotation, AnnotationId, Attrs, ClaimAttrs, DateAttrs, Document, Origin, Status,
+};
 use crate::text::Analysis;
 use crate::{actors, claims, dates};
 
@@ -23,49 +25,104 @@ pub fn suggest(doc: &mut Document) {
     let found_actors = actors::extract_in(&analysis);
     let found_dates = dates::extract_in(&analysis, doc.dct);
     let found_claims = claims::extract_in(&analysis, &found_actors);
-    let mut attrs: Vec<_> =
-        Vec::with_capacity(found_actors.len() + found_dates.len() + found_claims.len());
-    for a in found_actors {
-        attrs.push((
-            a.span,
-            Attrs::Actor(ActorAttrs {
+    let mut next_id = doc.next_id;
+    let mut suggestion = |span, attrs| {
+        let id = AnnotationId(next_id);
+        next_id += 1;
+        Annotation {
+            id,
+            span,
+            attrs,
+            origin: Origin::Auto,
+            status: Status::Suggested,
+        }
+    };
+    let actors: Vec<Annotation> = found_actors
+        .into_iter()
+        .map(|a| {
+            let attrs = Attrs::Actor(ActorAttrs {
                 kind: a.kind,
                 entity: a.entity,
-            }),
-        ));
-    }
-    for d in found_dates {
-        attrs.push((
-            d.span,
-            Attrs::Date(DateAttrs {
+            });
+            suggestion(a.span, attrs)
+        })
+        .collect();
+    let dates: Vec<Annotation> = found_dates
+        .into_iter()
+        .map(|d| {
+            let attrs = Attrs::Date(DateAttrs {
                 kind: d.kind,
                 value: d.value,
-            }),
-        ));
-    }
-    for c in found_claims {
-        attrs.push((
-            c.span,
-            Attrs::Claim(ClaimAttrs {
+            });
+            suggestion(d.span, attrs)
+        })
+        .collect();
+    let claims: Vec<Annotation> = found_claims
+        .into_iter()
+        .map(|c| {
+            let attrs = Attrs::Claim(ClaimAttrs {
                 kind: c.kind,
                 source: c.source,
                 cue: c.cue,
                 fragments: c.fragments,
                 stance: c.stance,
                 source_entity: c.source_entity,
-            }),
-        ));
-    }
-    for (span, a) in attrs {
-        let id = crate::model::AnnotationId(doc.next_id);
-        doc.next_id += 1;
-        doc.annotations.push(crate::model::Annotation {
-            id,
-            span,
-            attrs: a,
-            origin: Origin::Auto,
-            status: Status::Suggested,
+            });
+            suggestion(c.span, attrs)
+        })
+        .collect();
+    doc.next_id = next_id;
+    // Each extractor gives its findings in text order, so merging the lists gives the
+    // document's order (`Document::sort`) in one pass instead of a sort.
+    let existing = std::mem::take(&mut doc.annotations);
+    doc.annotations =
+        crate::order::sort_lists_by_key(vec![existing, actors, dates, claims], |a: &Annotation| {
+            (a.span.start(), a.span.end(), a.layer(), a.id)
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Annotation, Layer};
+    use crate::text::ByteSpan;
+
+    const TEXT: &str = "Azerbaijan's President Ilham Aliyev said on Monday that Armenia \
+                        had attacked. \"We will respond,\" the defence ministry said on 2 May 2021.";
+
+    #[test]
+    fn suggestions_are_in_document_order_with_fresh_ids() {
+        let doc = annotate("d", TEXT, CalendarDate::new(2021, 5, 3));
+        let mut sorted = doc.clone();
+        sorted.sort();
+        assert_eq!(doc, sorted);
+        for layer in [Layer::Actor, Layer::Date, Layer::Claim] {
+            assert!(doc.layer(layer).next().is_some(), "{layer:?}");
+        }
+        let mut ids: Vec<u32> = doc.annotations.iter().map(|a| a.id.0).collect();
+        crate::order::sort(&mut ids);
+        let want: Vec<u32> = (1..doc.next_id).collect();
+        assert_eq!(ids, want);
     }
-    doc.sort();
+
+    #[test]
+    fn suggesting_again_keeps_earlier_annotations_in_order() {
+        let mut doc = annotate("d", TEXT, CalendarDate::new(2021, 5, 3));
+        let before = doc.annotations.len();
+        // An annotation out of order: the merge must still give the sorted document.
+        let manual = Annotation {
+            id: crate::model::AnnotationId(doc.next_id),
+            span: ByteSpan::from_raw(0, 10).expect("span"),
+            attrs: doc.annotations[0].attrs.clone(),
+            origin: Origin::Manual,
+            status: Status::Accepted,
+        };
+        doc.next_id += 1;
+        doc.annotations.push(manual);
+        suggest(&mut doc);
+        assert_eq!(doc.annotations.len(), 2 * before + 1);
+        let mut sorted = doc.clone();
+        sorted.sort();
+        assert_eq!(doc, sorted);
+    }
 }

@@ -7,8 +7,6 @@
 //! Title Case headline (`Denies`, `Says`). ALL-CAPS lines yield no runs here: capitals
 //! say nothing there, and names in them are found by matching known names instead.
 
-use super::fasthash::FastSet as HashSet;
-
 use super::gazetteer::{get, Gazetteer};
 use super::words::{LineMode, Word, Words};
 use crate::text::TokenKind;
@@ -86,20 +84,15 @@ fn keeps_period(s: &str) -> bool {
 }
 
 /// True when a capitalised word is an ordinary word that does not start a name here.
-pub fn is_plain_word(
-    g: &Gazetteer,
-    vocabulary: &HashSet<&str>,
-    w: &Word<'_>,
-    lower: &str,
-    mode: LineMode,
-) -> bool {
-    let ordinary = (g.is_common(lower) || vocabulary.contains(lower))
-        && !g.is_title(lower)
-        && !g.is_group_modifier(lower)
-        && !g.is_organisation_word(w.text)
-        && !g.is_given_name(w.text)
-        && !g.starts_name(w.text)
-        && g.name(w.text).is_none();
+pub fn is_plain_word(words: &Words<'_>, w: &Word<'_>, mode: LineMode) -> bool {
+    let (e, l) = (w.entry(), w.lower_entry());
+    let ordinary = (l.is_common() || words.in_vocabulary(w))
+        && !l.is_title()
+        && !l.is_group_modifier()
+        && !e.is_organisation_word()
+        && !e.is_given_name()
+        && !e.starts_name()
+        && e.known().is_none();
     ordinary && (w.initial || mode != LineMode::Prose)
 }
 
@@ -107,27 +100,26 @@ pub fn is_plain_word(
 pub fn runs(words: &Words<'_>) -> Vec<Run> {
     let g = get();
     let ws = &words.words;
-    let vocabulary = &words.vocabulary;
     // Whether token i may be part of a name, computed once per token.
     let name_like: Vec<bool> = ws
         .iter()
         .enumerate()
         .map(|(i, w)| {
             let mode = words.mode(w);
-            if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w.text) {
+            if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w) {
                 return false;
             }
             // `US$ 5`, `AU$`: a currency, not a country.
             if ws
                 .get(i + 1)
-                .is_some_and(|n| n.is_punct("$") && n.span.start() == w.span.end())
+                .is_some_and(|n| n.is_punct("$") && n.start == w.end())
             {
                 return false;
             }
             // `Il-76`, `F-16`: a model designation, not a name.
             let model = ws
                 .get(i + 1)
-                .is_some_and(|n| n.is_punct("-") && n.span.start() == w.span.end())
+                .is_some_and(|n| n.is_punct("-") && n.start == w.end())
                 && ws.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
             if model {
                 return false;
@@ -136,15 +128,14 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
             let initial = w.text.chars().count() == 1
                 && ws
                     .get(i + 1)
-                    .is_some_and(|n| n.is_punct(".") && n.span.start() == w.span.end());
+                    .is_some_and(|n| n.is_punct(".") && n.start == w.end());
             if initial {
                 return true;
             }
-            let lower = w.lower;
-            let plain = is_plain_word(g, vocabulary, w, lower, mode);
+            let plain = is_plain_word(words, w, mode);
             // Inside a Title Case headline every ordinary word breaks a name.
-            let ordinary = g.is_common(lower) || vocabulary.contains(lower);
-            !(plain || (mode == LineMode::Title && ordinary && is_breaker(g, w, lower)))
+            let ordinary = w.lower_entry().is_common() || words.in_vocabulary(w);
+            !(plain || (mode == LineMode::Title && ordinary && is_breaker(w)))
         })
         .collect();
     let mut out = Vec::new();
@@ -195,8 +186,9 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
 
 /// Digits (`A380`, `GMT22`) and lower-case hyphen parts (`Armenian-held`) make a word
 /// something other than a name; so does a pair of nationalities (`Armenian-Azerbaijani`).
-fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
-    if g.name(text).is_some() {
+fn is_name_shaped(g: &Gazetteer, w: &Word<'_>) -> bool {
+    let text = w.text;
+    if w.entry().known().is_some() {
         return true;
     }
     if text.chars().any(|c| c.is_ascii_digit()) {
@@ -238,11 +230,11 @@ fn is_name_shaped(g: &Gazetteer, text: &str) -> bool {
 }
 
 /// A Title Case word that is an ordinary word and not part of an institution's name.
-fn is_breaker(g: &Gazetteer, w: &Word<'_>, lower: &str) -> bool {
-    !g.is_title(lower)
-        && !g.is_group_modifier(lower)
-        && !g.is_organisation_word(w.text)
-        && g.name(w.text).is_none()
+fn is_breaker(w: &Word<'_>) -> bool {
+    !w.lower_entry().is_title()
+        && !w.lower_entry().is_group_modifier()
+        && !w.entry().is_organisation_word()
+        && w.entry().known().is_none()
 }
 
 /// Splits a raw run at `of`, `and`, `for`... unless the words on the left name an
@@ -253,21 +245,21 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
     let mut org = false;
     let last_org = (start..end)
         .rev()
-        .find(|&k| g.is_organisation_word(ws[k].text));
+        .find(|&k| ws[k].entry().is_organisation_word());
     // Known names are short: longer stretches are never looked up whole, which keeps a
     // pathological line of joiners linear.
     let short = |a: usize, b: usize| b - a <= g.max_name_words() * 2;
     let mut k = start;
     while k < end {
         let w = &ws[k];
-        if g.is_organisation_word(w.text) {
+        if w.entry().is_organisation_word() {
             org = true;
         }
         let joiner =
             (w.kind == TokenKind::Word && is_joiner(w.text) || w.is_punct("&")) && k > start;
         // `Republican Party for Hillary Clinton`: a person's name after a joiner is
         // never part of an institution's name.
-        let person_follows = ws.get(k + 1).is_some_and(|n| g.is_given_name(n.text));
+        let person_follows = ws.get(k + 1).is_some_and(|n| n.entry().is_given_name());
         if joiner && person_follows && w.text != "&" {
             out.push(Run { start: seg, end: k });
             seg = k + 1;
@@ -280,10 +272,10 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         let and_ends = w.text == "and" && k + 2 >= end;
         // `Johnson Controls Inc and Lear Corp`: two firms, each ending in its suffix.
         let after_suffix = w.text == "and"
-            && g.is_organisation_word(ws[k - 1].text)
+            && ws[k - 1].entry().is_organisation_word()
             && !ws
                 .get(k + 1)
-                .is_some_and(|n| g.is_organisation_word(n.text));
+                .is_some_and(|n| n.entry().is_organisation_word());
         let and_ends = and_ends || after_suffix;
         // `Embassy in Tanzania`: `in` and `on` stay inside a name only before more of
         // the institution (`Co-operation in Europe Permanent Council`).

@@ -91,7 +91,12 @@ fn known_name(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Know
     } else {
         Cow::Owned(key_of(ws, a, b))
     };
-    g.name(&whole).or_else(|| {
+    let known = if b - a == 1 {
+        ws[a].entry().known()
+    } else {
+        g.name(&whole)
+    };
+    known.or_else(|| {
         let caps = ws[a..b]
             .iter()
             .all(|w| w.kind != TokenKind::Word || w.is_all_caps());
@@ -110,7 +115,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     let ws = &words.words;
     let (mut a, b) = (run.start, run.end);
     // `September Treasury`, `June Comelf`: a month or day before a name is no part of it.
-    while b - a > 1 && g.is_calendar_word(ws[a].text) && known_name(g, ws, a, b).is_none() {
+    while b - a > 1 && ws[a].entry().is_calendar_word() && known_name(g, ws, a, b).is_none() {
         a += 1;
     }
     let weak_spot = ws[a].initial || words.mode(&ws[a]) == LineMode::Title;
@@ -122,8 +127,8 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         .iter()
         .filter(|w| w.kind == TokenKind::Word)
         .all(|w| {
-            let l = w.lower;
-            g.is_common(l) && !g.is_organisation_word(w.text) && !g.is_title(l)
+            let l = w.lower_entry();
+            l.is_common() && !w.entry().is_organisation_word() && !l.is_title()
         });
     if all_common || in_dateline(ws, a, b) {
         return;
@@ -131,13 +136,13 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     // `Davit Bek Street`, `Geneva Conventions`; but `Anthony Hill` is a person.
     let named = ws[a..b]
         .iter()
-        .any(|w| g.is_given_name(w.text) || g.is_title(w.lower));
-    if g.is_not_actor_head(ws[b - 1].text) && !named && b - a > 1 {
+        .any(|w| w.entry().is_given_name() || w.lower_entry().is_title());
+    if ws[b - 1].entry().is_not_actor_head() && !named && b - a > 1 {
         return;
     }
     // `Security Council President Tono Eitel`, `Cofinec CEO Stephen Frater`: a body,
     // a title, then the person who holds it.
-    if let Some((t, name)) = title_inside(g, ws, a, b) {
+    if let Some((t, name)) = title_inside(ws, a, b) {
         classify(words, Run { start: a, end: t }, cx, out);
         rest(words, name, b, true, false, cx, out);
         return;
@@ -156,7 +161,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     if let Some(kind) = ws[a..b]
         .iter()
         .rev()
-        .find_map(|w| g.organisation_word(w.text))
+        .find_map(|w| w.entry().organisation_word())
     {
         // A lone `Office` or `Forces` in a headline names nothing by itself.
         if b - a == 1 && weak_spot {
@@ -175,22 +180,28 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
             pos += 1;
             continue;
         }
-        let lw = w.lower;
+        let lw = w.lower_entry();
         // `Financial Secretary`: an ordinary word right before a title belongs to it.
-        let before_title = g.is_common(lw)
+        let before_title = lw.is_common()
             && ws
                 .get(pos + 1)
-                .is_some_and(|n| pos + 1 < b && g.is_title(n.lower));
-        if g.is_title(lw) || before_title {
-            titled = titled || g.is_title(lw);
+                .is_some_and(|n| pos + 1 < b && n.lower_entry().is_title());
+        if lw.is_title() || before_title {
+            titled = titled || lw.is_title();
             pos += 1;
             continue;
         }
-        let ambiguous_given = g.is_given_name(w.text) && pos + 1 < b;
+        let ambiguous_given = w.entry().is_given_name() && pos + 1 < b;
         if !ambiguous_given {
             let longest = g.max_name_words().min(b - pos);
             for n in (1..=longest).rev() {
-                let Some(k) = g.name(&key_of(ws, pos, pos + n)) else {
+                // One word is its own key, already looked up.
+                let k = if n == 1 {
+                    w.entry().known()
+                } else {
+                    g.name(&key_of(ws, pos, pos + n))
+                };
+                let Some(k) = k else {
                     continue;
                 };
                 titled = false;
@@ -217,7 +228,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     }
     if pos < b {
         // `Philadelphia Eagles`, `Minnesota Twins`: a city and a nickname is a team.
-        if cx.sports && !titled && described.is_some() && !g.is_given_name(ws[pos].text) {
+        if cx.sports && !titled && described.is_some() && !ws[pos].entry().is_given_name() {
             while out.last().is_some_and(|f| f.start >= a) {
                 out.pop();
             }
@@ -227,7 +238,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
         // After a nationality a name is still a name (`American Tyson`); after a known
         // place or body the rest is part of something else (`Geneva Conventions`).
         let after_known =
-            described.is_some_and(|d| !matches!(g.name(ws[d].text), Some(Known::Demonym(_))));
+            described.is_some_and(|d| !matches!(ws[d].entry().known(), Some(Known::Demonym(_))));
         rest(words, pos, b, titled, after_known, cx, out);
     } else if titled {
         let start = described.or_else(|| possessor(ws, a, out));
@@ -247,7 +258,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     } else if let Some(start) = described {
         // A nationality alone is no actor, but `Azerbaijani forces` is.
         if out.last().is_none_or(|f| f.end != b) {
-            if let Some(f) = phrase_after(g, ws, start, b) {
+            if let Some(f) = phrase_after(ws, start, b) {
                 out.push(f);
             }
         }
@@ -256,21 +267,24 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
 
 /// A title inside a run with a name after it and something else before it: the
 /// title's index and where the name starts.
-fn title_inside(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
+fn title_inside(ws: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
     // The last place where a title is followed by a name that is not a known word.
     let name = (a + 1..b).rev().find(|&n| {
         let w = &ws[n];
         let prev = &ws[n - 1];
-        let after_title =
-            g.is_title(prev.lower) || (prev.is_punct(".") && n >= 2 && g.is_title(ws[n - 2].lower));
-        after_title && w.is_capitalised() && !g.is_title(w.lower) && g.name(w.text).is_none()
+        let after_title = prev.lower_entry().is_title()
+            || (prev.is_punct(".") && n >= 2 && ws[n - 2].lower_entry().is_title());
+        after_title
+            && w.is_capitalised()
+            && !w.lower_entry().is_title()
+            && w.entry().known().is_none()
     })?;
     // The whole title before it: `Azerbaijan | Foreign Minister | Jeyhun Bayramov`.
     let mut t = name;
-    while t > a && (g.is_title(ws[t - 1].lower) || ws[t - 1].is_punct(".")) {
+    while t > a && (ws[t - 1].lower_entry().is_title() || ws[t - 1].is_punct(".")) {
         t -= 1;
     }
-    let person = !ws[name..b].iter().any(|w| g.is_organisation_word(w.text));
+    let person = !ws[name..b].iter().any(|w| w.entry().is_organisation_word());
     (person && t > a).then_some((t, name))
 }
 
@@ -292,16 +306,15 @@ fn rest(
     cx: Context,
     out: &mut Vec<Found>,
 ) {
-    let g = get();
     let ws = &words.words;
     let first = &ws[pos];
-    let given = g.is_given_name(first.text);
+    let given = first.entry().is_given_name();
     // `striker Smith`, `spokesman Hajiyev`: a lower-case role right before.
     let titled =
-        titled || (pos >= 1 && is_lower_word(&ws[pos - 1]) && g.is_title(ws[pos - 1].text));
+        titled || (pos >= 1 && is_lower_word(&ws[pos - 1]) && ws[pos - 1].entry().is_title());
     let single = b - pos == 1;
     let ends_in_place = matches!(
-        g.name(ws[b - 1].text),
+        ws[b - 1].entry().known(),
         Some(Known::Place | Known::Country(_) | Known::Seat(_) | Known::Demonym(_))
     );
     // `Inter Milan`: on sports pages a name ending in a city is a team.
@@ -310,15 +323,14 @@ fn rest(
         return;
     }
     // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
-    let acronym = is_acronym(first) && {
-        let l = first.lower;
-        !g.is_common(l) && !words.vocabulary.contains(l)
-    };
+    let acronym =
+        is_acronym(first) && { !first.lower_entry().is_common() && !words.in_vocabulary(first) };
     if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
         return;
     }
     // `Roman Catholic`: a people's name ends no personal name (`Richard Finn` does).
-    if !titled && !given && !single && matches!(g.name(ws[b - 1].text), Some(Known::Demonym(_))) {
+    if !titled && !given && !single && matches!(ws[b - 1].entry().known(), Some(Known::Demonym(_)))
+    {
         return;
     }
     // A lone capital letter is an initial or a label, not a name.
@@ -334,7 +346,7 @@ fn rest(
     };
     let mut f = Found::new(pos, b, kind, None);
     // `Comelf said`: an unknown word that speaks is a name even at a sentence start.
-    let acts = ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
+    let acts = ws.get(b).is_some_and(|w| w.entry().is_acting_verb());
     let speaks = acts && words.mode(first) == LineMode::Prose;
     // `Turning its back...`, `Separately, ...`: an English word, unless named elsewhere.
     let english = single && first.text.ends_with("ing");
@@ -345,9 +357,9 @@ fn rest(
     let before_place = if cx.sports {
         venue(ws, pos)
     } else {
-        place_context(g, ws, pos, out)
+        place_context(ws, pos, out)
     };
-    if kind.is_none() && (before_place || followed_by_place_noun(g, ws, b)) {
+    if kind.is_none() && (before_place || followed_by_place_noun(ws, b)) {
         f.place = true;
     }
     // `at Old Trafford`, `in Davit Bek`: a guessed name of several words right after
@@ -371,7 +383,7 @@ fn known(
 ) {
     let ws = &words.words;
     if !matches!(k, Known::Organisation(_)) {
-        if let Some(f) = phrase_after(g, ws, a, b) {
+        if let Some(f) = phrase_after(ws, a, b) {
             out.push(f);
             return;
         }
@@ -381,13 +393,13 @@ fn known(
         Known::Organisation(_) if is_dateline(ws, a, b) => out.push(Found::place(a, b)),
         Known::Organisation(c) => {
             // `UN chief`, `Sputnik correspondent`: a person described by role.
-            match phrase_after(g, ws, a, b).filter(|f| f.kind == Some(ActorKind::Person)) {
+            match phrase_after(ws, a, b).filter(|f| f.kind == Some(ActorKind::Person)) {
                 Some(f) if !ws.get(b).is_some_and(Word::is_possessive) => out.push(f),
                 _ => out.push(Found::new(a, b, Some(ActorKind::Organisation), Some(c))),
             }
         }
         Known::Country(c) | Known::Seat(c) => {
-            if let Some(f) = phrase_before(g, ws, a, b) {
+            if let Some(f) = phrase_before(ws, a, b) {
                 out.push(f);
             } else if is_place(g, words, a, b, out) {
                 out.push(Found::place(a, b));
@@ -400,8 +412,8 @@ fn known(
             let leader = ws.get(b).is_some_and(Word::is_possessive)
                 && ws
                     .get(b + 1)
-                    .is_some_and(|w| is_lower_word(w) && g.is_title(w.text));
-            let acts = leader || ws.get(b).is_some_and(|w| g.is_acting_verb(w.text));
+                    .is_some_and(|w| is_lower_word(w) && w.entry().is_title());
+            let acts = leader || ws.get(b).is_some_and(|w| w.entry().is_acting_verb());
             if cx.sports && !venue(ws, a) && !is_dateline(ws, a, b) {
                 out.push(Found::new(a, b, Some(ActorKind::Organisation), None));
             } else if acts && !cx.sports {
@@ -418,11 +430,10 @@ fn known(
                 .is_some_and(|w| w.text == "and" || w.is_punct(","));
             let other = ws
                 .get(b + 1)
-                .is_some_and(|w| matches!(g.name(w.text), Some(Known::Demonym(_))));
+                .is_some_and(|w| matches!(w.entry().known(), Some(Known::Demonym(_))));
             let grouped = joined
                 && other
-                && phrase_after(g, ws, b + 1, b + 2)
-                    .is_some_and(|f| f.kind == Some(ActorKind::Group));
+                && phrase_after(ws, b + 1, b + 2).is_some_and(|f| f.kind == Some(ActorKind::Group));
             if grouped {
                 out.push(Found::new(a, b, Some(ActorKind::Group), None));
             }
@@ -432,7 +443,7 @@ fn known(
 
 /// Lower-case words after a country, place or nationality that make one actor with it:
 /// `Azerbaijani armed forces`, `Azerbaijan's defence ministry`, `Armenian prime minister`.
-fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
+fn phrase_after(ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
     let mut k = b;
     if ws.get(k).is_some_and(Word::is_possessive) {
         k += 1;
@@ -441,7 +452,7 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     let mut m = k;
     while m < k + 3
         && ws.get(m).is_some_and(|w| {
-            is_lower_word(w) && (g.is_group_modifier(w.text) || g.is_title(w.text))
+            is_lower_word(w) && (w.entry().is_group_modifier() || w.entry().is_title())
         })
     {
         m += 1;
@@ -449,7 +460,7 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     let noun = |i: usize| {
         ws.get(i)
             .filter(|w| is_lower_word(w))
-            .and_then(|w| g.group_word(w.text))
+            .and_then(|w| w.entry().group_word())
     };
     // `Azerbaijani military said` is a group; `Turkish military base` is not.
     let verb_or_end = |i: usize| {
@@ -511,7 +522,7 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     let mut t = k;
     while ws
         .get(t)
-        .is_some_and(|w| is_lower_word(w) && g.is_title(w.text))
+        .is_some_and(|w| is_lower_word(w) && w.entry().is_title())
     {
         t += 1;
     }
@@ -519,7 +530,7 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
     // position` uses the title word as an adjective.
     let named_after = ws
         .get(t)
-        .is_some_and(|w| w.is_capitalised() && !w.after_break && g.name(w.text).is_none());
+        .is_some_and(|w| w.is_capitalised() && !w.after_break && w.entry().known().is_none());
     let adjective = t > k
         && ws.get(t).is_some_and(is_lower_word)
         && matches!(
@@ -548,7 +559,7 @@ fn phrase_after(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Fo
 
 /// Words before `of` and a country that make one actor with it: `the president of
 /// Azerbaijan` (a person), `the armed forces of Armenia` (a group).
-fn phrase_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
+fn phrase_before(ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
     let mut s = a;
     if s >= 1 && ws[s - 1].text == "the" {
         s -= 1;
@@ -557,18 +568,19 @@ fn phrase_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<F
         return None;
     }
     let head = &ws[s - 2];
-    let head_lower = head.lower;
     let mut start = s - 2;
-    let kind = if g.is_title(head_lower) {
-        while start >= 1 && g.is_title(ws[start - 1].lower) {
+    let kind = if head.lower_entry().is_title() {
+        while start >= 1 && ws[start - 1].lower_entry().is_title() {
             start -= 1;
         }
         ActorKind::Person
     } else if is_lower_word(head)
-        && g.group_word(head.text) == Some(NounKind::Group)
-        && g.is_force_noun(head.text)
+        && head.entry().group_word() == Some(NounKind::Group)
+        && head.entry().is_force_noun()
     {
-        while start >= 1 && is_lower_word(&ws[start - 1]) && g.is_group_modifier(ws[start - 1].text)
+        while start >= 1
+            && is_lower_word(&ws[start - 1])
+            && ws[start - 1].entry().is_group_modifier()
         {
             start -= 1;
         }

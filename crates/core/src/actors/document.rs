@@ -40,11 +40,12 @@ pub(super) fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     }
     // The words of a full personal name are that person wherever they stand alone
     // (`Dole` after `Bob Dole`, `Washington` after `MaliVai Washington`).
-    let g = gazetteer::get();
     for f in found.iter().filter(|f| !f.weak && !f.place) {
         // Not a person described by role (`Azerbaijan Foreign Minister`).
-        let described = g.name(ws[f.start].text).is_some()
-            || ws[f.start..f.end].iter().any(|w| g.is_title(w.lower));
+        let described = ws[f.start].entry().known().is_some()
+            || ws[f.start..f.end]
+                .iter()
+                .any(|w| w.lower_entry().is_title());
         if f.kind == Some(ActorKind::Person) && f.end - f.start >= 2 && !described {
             // A name only guessed to be a person (`Pirelli Cables`) lends just its last
             // word; one with a given name or title lends all its words.
@@ -104,20 +105,19 @@ pub(super) fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
 /// first pronoun after it (`said it`, `said he`), and on sports pages a score after a
 /// name that opens a line (a team) or a country in brackets after it (a player).
 pub(super) fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
-    let g = gazetteer::get();
     let ws = &words.words;
     let mut votes: HashMap<&str, i32> = HashMap::default();
     for f in found.iter().filter(|f| f.guessed) {
         let mut v = 0;
         if let Some(prev) = f.start.checked_sub(1).map(|i| &ws[i]) {
-            v += cue(g.kind_cue(gazetteer::CuePlace::Before, prev.lower)) * 2;
+            v += cue(prev.lower_entry().kind_cue(gazetteer::CuePlace::Before)) * 2;
         }
         if let Some(next) = ws.get(f.end).filter(|w| !w.after_break) {
             if f.end - f.start == 1 {
-                v += cue(g.kind_cue(gazetteer::CuePlace::After, next.text));
+                v += cue(next.entry().kind_cue(gazetteer::CuePlace::After));
             }
             // `Deportivo chairman`, `Eagles owner`: a name before a role is its employer.
-            if is_lower(next) && g.is_title(next.text) {
+            if is_lower(next) && next.entry().is_title() {
                 v -= 2;
             }
             // `" ... , " Tsang said`: a quotation is attributed to a person.
@@ -141,14 +141,14 @@ pub(super) fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
                 let bracketed_country = next.is_punct("(")
                     && ws
                         .get(f.end + 1)
-                        .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))))
+                        .is_some_and(|w| matches!(w.entry().known(), Some(Known::Country(_))))
                     && ws.get(f.end + 2).is_some_and(|w| w.is_punct(")"));
                 if bracketed_country {
                     v += 1;
                 }
             }
         }
-        v += pronoun_cue(g, &ws[f.end..]);
+        v += pronoun_cue(&ws[f.end..]);
         *votes.entry(ws[f.end - 1].text).or_insert(0) += v;
     }
     for f in found.iter_mut().filter(|f| f.guessed) {
@@ -162,7 +162,7 @@ pub(super) fn apply_cues(words: &Words<'_>, cx: Context, found: &mut [Found]) {
 
 /// The pronoun after a name: `X , who` or `X said he` (a person), `X , which` or
 /// `X said it` (an organisation).
-fn pronoun_cue(g: &gazetteer::Gazetteer, after: &[Word<'_>]) -> i32 {
+fn pronoun_cue(after: &[Word<'_>]) -> i32 {
     let mut i = 0;
     if after.first().is_some_and(|w| w.is_punct(",")) {
         match after.get(1).map(|w| w.text) {
@@ -179,7 +179,7 @@ fn pronoun_cue(g: &gazetteer::Gazetteer, after: &[Word<'_>]) -> i32 {
     }
     match after.get(i) {
         Some(w) if i == 1 && !w.after_break => {
-            cue(g.kind_cue(gazetteer::CuePlace::Pronoun, w.lower))
+            cue(w.lower_entry().kind_cue(gazetteer::CuePlace::Pronoun))
         }
         _ => 0,
     }
@@ -210,14 +210,13 @@ fn looks_english(word: &str) -> bool {
 /// Ministry`, `Azerbaijan's MoD` are one organisation, and so is an office named after
 /// its holder (`Prosecutor's Office`).
 pub(super) fn join_possessives(words: &Words<'_>, found: &mut Vec<Found>) {
-    let g = gazetteer::get();
     let ws = &words.words;
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found.drain(..) {
         if let Some(prev) = out.last_mut() {
             // `the Azeri Prosecutor's Office`: an office named after its holder.
             let role = prev.kind == Some(ActorKind::Person)
-                && g.is_title(ws[prev.end - 1].lower)
+                && ws[prev.end - 1].lower_entry().is_title()
                 && f.end - f.start == 1;
             let owner = prev.kind == Some(ActorKind::Country) || role;
             let owned = prev.end + 1 == f.start

@@ -74,31 +74,166 @@ pub enum CuePlace {
     Pronoun,
 }
 
+/// Which word lists hold a word: bits of [`Entry`].
+mod list {
+    pub const TITLE: u32 = 1;
+    pub const NOT_ACTOR_HEAD: u32 = 1 << 1;
+    pub const CALENDAR: u32 = 1 << 2;
+    pub const ACTING_VERB: u32 = 1 << 3;
+    pub const AFTER_NOUN: u32 = 1 << 4;
+    pub const GROUP_MODIFIER: u32 = 1 << 5;
+    pub const FORCE_NOUN: u32 = 1 << 6;
+    pub const PREPOSITION: u32 = 1 << 7;
+    pub const OF_NOUN: u32 = 1 << 8;
+    pub const GIVEN_NAME: u32 = 1 << 9;
+    pub const COMMON: u32 = 1 << 10;
+    pub const SPORTS: u32 = 1 << 11;
+    pub const NAME_START: u32 = 1 << 12;
+    /// Kind cues: two bits per place, person then organisation.
+    pub const CUE_BEFORE: u32 = 1 << 14;
+    pub const CUE_AFTER: u32 = 1 << 16;
+    pub const CUE_PRONOUN: u32 = 1 << 18;
+}
+
+/// Everything the word lists say about one spelling: which lists hold it, and the
+/// known name it spells. One lookup answers every list, where a word used to be
+/// looked up in each list on its own (several hash lookups per capitalised word).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Entry {
+    lists: u32,
+    known: Option<Known>,
+    organisation_word: Option<NounKind>,
+    group_word: Option<NounKind>,
+}
+
+impl Entry {
+    /// What no list holds.
+    pub const NONE: Entry = Entry {
+        lists: 0,
+        known: None,
+        organisation_word: None,
+        group_word: None,
+    };
+
+    fn has(&self, list: u32) -> bool {
+        self.lists & list != 0
+    }
+
+    /// The known name this spelling is (see [`Gazetteer::name`]).
+    pub fn known(&self) -> Option<Known> {
+        self.known
+    }
+
+    /// See [`Gazetteer::is_title`].
+    pub fn is_title(&self) -> bool {
+        self.has(list::TITLE)
+    }
+
+    /// See [`Gazetteer::is_organisation_word`].
+    pub fn is_organisation_word(&self) -> bool {
+        self.organisation_word.is_some()
+    }
+
+    /// See [`Gazetteer::organisation_word`].
+    pub fn organisation_word(&self) -> Option<NounKind> {
+        self.organisation_word
+    }
+
+    /// See [`Gazetteer::group_word`].
+    pub fn group_word(&self) -> Option<NounKind> {
+        self.group_word
+    }
+
+    /// See [`Gazetteer::is_calendar_word`].
+    pub fn is_calendar_word(&self) -> bool {
+        self.has(list::CALENDAR)
+    }
+
+    /// See [`Gazetteer::is_not_actor_head`].
+    pub fn is_not_actor_head(&self) -> bool {
+        self.has(list::NOT_ACTOR_HEAD)
+    }
+
+    /// See [`Gazetteer::is_acting_verb`].
+    pub fn is_acting_verb(&self) -> bool {
+        self.has(list::ACTING_VERB)
+    }
+
+    /// See [`Gazetteer::is_after_noun`].
+    pub fn is_after_noun(&self) -> bool {
+        self.has(list::AFTER_NOUN)
+    }
+
+    /// See [`Gazetteer::is_group_modifier`].
+    pub fn is_group_modifier(&self) -> bool {
+        self.has(list::GROUP_MODIFIER)
+    }
+
+    /// See [`Gazetteer::is_force_noun`].
+    pub fn is_force_noun(&self) -> bool {
+        self.has(list::FORCE_NOUN)
+    }
+
+    /// See [`Gazetteer::is_place_preposition`].
+    pub fn is_place_preposition(&self) -> bool {
+        self.has(list::PREPOSITION)
+    }
+
+    /// See [`Gazetteer::is_of_noun`].
+    pub fn is_of_noun(&self) -> bool {
+        self.has(list::OF_NOUN)
+    }
+
+    /// See [`Gazetteer::is_given_name`].
+    pub fn is_given_name(&self) -> bool {
+        self.has(list::GIVEN_NAME)
+    }
+
+    /// See [`Gazetteer::is_common`].
+    pub fn is_common(&self) -> bool {
+        self.has(list::COMMON)
+    }
+
+    /// See [`Gazetteer::is_sports_word`].
+    pub fn is_sports_word(&self) -> bool {
+        self.has(list::SPORTS)
+    }
+
+    /// See [`Gazetteer::starts_name`].
+    pub fn starts_name(&self) -> bool {
+        self.has(list::NAME_START)
+    }
+
+    /// See [`Gazetteer::kind_cue`].
+    pub fn kind_cue(&self, place: CuePlace) -> Option<bool> {
+        let bits = (self.lists / cue_bit(place)) & 3;
+        match bits {
+            1 => Some(true),
+            2 => Some(false),
+            _ => None,
+        }
+    }
+}
+
+fn cue_bit(place: CuePlace) -> u32 {
+    match place {
+        CuePlace::Before => list::CUE_BEFORE,
+        CuePlace::After => list::CUE_AFTER,
+        CuePlace::Pronoun => list::CUE_PRONOUN,
+    }
+}
+
 /// All actor word lists, ready for lookup.
 pub struct Gazetteer {
-    names: HashMap<String, Known>,
+    /// Every spelling any list holds (names keyed by their words joined by single
+    /// spaces), with what the lists say about it.
+    entries: HashMap<String, Entry>,
     names_lower: HashMap<String, Known>,
-    name_starts: HashSet<&'static str>,
     max_name_words: usize,
-    titles: HashSet<&'static str>,
-    organisation_words: HashMap<&'static str, NounKind>,
-    not_actor_heads: HashSet<&'static str>,
-    calendar_words: HashSet<&'static str>,
     group_phrases: HashSet<(&'static str, &'static str)>,
-    /// Shapes of the phrases' last words: most words end no phrase.
+    /// Shapes of the phrases' last words: every word of a text is tested, and most
+    /// words end no phrase.
     group_phrase_ends: Shapes,
-    acting_verbs: HashSet<&'static str>,
-    /// Cue word -> true when it points to a person, false for an organisation.
-    kind_cues: HashMap<(CuePlace, &'static str), bool>,
-    after_nouns: HashSet<&'static str>,
-    group_words: HashMap<&'static str, NounKind>,
-    group_modifiers: HashSet<&'static str>,
-    force_nouns: HashSet<&'static str>,
-    prepositions: HashSet<&'static str>,
-    of_nouns: HashSet<&'static str>,
-    given_names: HashSet<&'static str>,
-    common_words: HashSet<&'static str>,
-    sports_words: HashSet<&'static str>,
     /// Shapes of the sports words: every word of a text is tested.
     sports_shapes: Shapes,
 }
@@ -126,9 +261,11 @@ fn list(field: Option<&&'static str>) -> impl Iterator<Item = &'static str> {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut names: HashMap<String, Known> = HashMap::default();
+        let mut table: HashMap<String, Entry> = HashMap::default();
+        // The first list to name a spelling decides what it is.
         let mut add = |name: &str, known: Known| {
-            names.entry(key(name)).or_insert(known);
+            let e = table.entry(key(name)).or_default();
+            e.known.get_or_insert(known);
         };
         for f in fields(COUNTRIES) {
             let Some(&canonical) = f.first() else {
@@ -163,14 +300,25 @@ impl Gazetteer {
             add(&format!("{people}s"), Known::Demonym(people));
         }
         let common_words: HashSet<&'static str> = entries(COMMON_WORDS).collect();
-        let names_lower = names
+        let names_lower = table
             .iter()
-            .map(|(k, v)| (k.to_lowercase(), *v))
+            .filter_map(|(k, e)| Some((k.to_lowercase(), e.known?)))
             .filter(|(k, _)| !common_words.contains(k.as_str()) && k.chars().count() > 2)
             .collect();
+        let max_name_words = table
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let mut mark = |word: &str, bits: u32| {
+            table.entry(word.to_string()).or_default().lists |= bits;
+        };
+        for w in common_words {
+            mark(w, list::COMMON);
+        }
         // First words of known names of several words (`New` York, `Port` Vale):
         // such a word opens a name even where it is an ordinary word.
-        let name_starts: HashSet<&'static str> = fields(COUNTRIES)
+        let name_starts = fields(COUNTRIES)
             .chain(fields(ORGANISATIONS))
             .flat_map(|f| f.into_iter().take(2))
             .flat_map(|field| field.split(','))
@@ -179,82 +327,91 @@ impl Gazetteer {
                 let name = name.trim();
                 name.contains(' ').then(|| name.split(' ').next()).flatten()
             })
-            .filter(|w| !matches!(*w, "The" | "A" | "An" | "Al" | "El"))
-            .collect();
-        let max_name_words = names
-            .keys()
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(1);
-        let mut prepositions = HashSet::default();
-        let mut of_nouns = HashSet::default();
-        let mut after_nouns = HashSet::default();
+            .filter(|w| !matches!(*w, "The" | "A" | "An" | "Al" | "El"));
+        for w in name_starts {
+            mark(w, list::NAME_START);
+        }
         for f in fields(PLACE_WORDS) {
             match (f.first(), f.get(1)) {
-                (Some(&w), Some(&"of-noun")) => of_nouns.insert(w),
-                (Some(&w), Some(&"after-noun")) => after_nouns.insert(w),
-                (Some(&w), _) => prepositions.insert(w),
-                _ => false,
+                (Some(&w), Some(&"of-noun")) => mark(w, list::OF_NOUN),
+                (Some(&w), Some(&"after-noun")) => mark(w, list::AFTER_NOUN),
+                (Some(&w), _) => mark(w, list::PREPOSITION),
+                _ => {}
             };
         }
+        let simple = [
+            (TITLES, list::TITLE),
+            (NOT_ACTOR_HEADS, list::NOT_ACTOR_HEAD),
+            (CALENDAR_WORDS, list::CALENDAR),
+            (ACTING_VERBS, list::ACTING_VERB),
+            (GROUP_MODIFIERS, list::GROUP_MODIFIER),
+            (GIVEN_NAMES, list::GIVEN_NAME),
+            (SPORTS, list::SPORTS),
+        ];
+        for (words, bits) in simple {
+            for w in entries(words) {
+                mark(w, bits);
+            }
+        }
+        for f in fields(GROUP_WORDS).filter(|f| f.get(2) == Some(&"force")) {
+            if let Some(&w) = f.first() {
+                mark(w, list::FORCE_NOUN);
+            }
+        }
+        for f in fields(KIND_CUES) {
+            let (Some(&w), Some(&place), Some(&kind)) = (f.first(), f.get(1), f.get(2)) else {
+                continue;
+            };
+            let place = match place {
+                "before" => CuePlace::Before,
+                "after" => CuePlace::After,
+                _ => CuePlace::Pronoun,
+            };
+            let bit = cue_bit(place);
+            // A later line for the same word and place overrides an earlier one.
+            let e = table.entry(w.to_string()).or_default();
+            e.lists &= !(bit * 3);
+            e.lists |= if kind == "person" { bit } else { bit * 2 };
+        }
         let kinded = |list: &'static str, default: NounKind| {
-            fields(list)
-                .filter_map(move |f| {
-                    let kind = match f.get(1).copied() {
-                        Some("organisation") => NounKind::Organisation,
-                        Some("group") => NounKind::Group,
-                        _ => default,
-                    };
-                    f.first().map(|&w| (w, kind))
-                })
-                .collect::<HashMap<_, _>>()
+            fields(list).filter_map(move |f| {
+                let kind = match f.get(1).copied() {
+                    Some("organisation") => NounKind::Organisation,
+                    Some("group") => NounKind::Group,
+                    _ => default,
+                };
+                f.first().map(|&w| (w, kind))
+            })
         };
+        for (w, kind) in kinded(ORGANISATION_WORDS, NounKind::Organisation) {
+            table.entry(w.to_string()).or_default().organisation_word = Some(kind);
+        }
+        for (w, kind) in kinded(GROUP_WORDS, NounKind::Group) {
+            table.entry(w.to_string()).or_default().group_word = Some(kind);
+        }
         Gazetteer {
-            names,
+            entries: table,
             names_lower,
-            name_starts,
             max_name_words,
-            titles: entries(TITLES).collect(),
-            organisation_words: kinded(ORGANISATION_WORDS, NounKind::Organisation),
-            not_actor_heads: entries(NOT_ACTOR_HEADS).collect(),
-            calendar_words: entries(CALENDAR_WORDS).collect(),
             group_phrases: entries(GROUP_PHRASES)
                 .filter_map(|e| e.split_once(' '))
                 .collect(),
             group_phrase_ends: Shapes::of(
                 entries(GROUP_PHRASES).filter_map(|e| e.split_once(' ').map(|p| p.1)),
             ),
-            acting_verbs: entries(ACTING_VERBS).collect(),
-            kind_cues: fields(KIND_CUES)
-                .filter_map(|f| {
-                    let place = match f.get(1).copied()? {
-                        "before" => CuePlace::Before,
-                        "after" => CuePlace::After,
-                        _ => CuePlace::Pronoun,
-                    };
-                    let person = f.get(2).copied()? == "person";
-                    Some(((place, *f.first()?), person))
-                })
-                .collect(),
-            after_nouns,
-            group_words: kinded(GROUP_WORDS, NounKind::Group),
-            force_nouns: fields(GROUP_WORDS)
-                .filter(|f| f.get(2) == Some(&"force"))
-                .filter_map(|f| f.first().copied())
-                .collect(),
-            group_modifiers: entries(GROUP_MODIFIERS).collect(),
-            prepositions,
-            of_nouns,
-            given_names: entries(GIVEN_NAMES).collect(),
-            common_words,
-            sports_words: entries(SPORTS).collect(),
             sports_shapes: Shapes::of(entries(SPORTS)),
         }
     }
 
+    /// What the lists say about the spelling `word` ([`Entry::NONE`] when no list
+    /// holds it): one lookup for every question below.
+    pub fn entry(&self, word: &str) -> &Entry {
+        self.entries.get(word).unwrap_or(&Entry::NONE)
+    }
+
     /// The known name spelled exactly `name` (words joined by single spaces).
     pub fn name(&self, name: &str) -> Option<Known> {
-        self.names.get(name).copied()
+        self.entry(name).known
     }
 
     /// The known name matching lower-case `name` (for ALL-CAPS text).
@@ -264,7 +421,7 @@ impl Gazetteer {
 
     /// True for the first word of a known name of several words (`New`, `United`).
     pub fn starts_name(&self, word: &str) -> bool {
-        self.name_starts.contains(word)
+        self.entry(word).starts_name()
     }
 
     /// The most words any known name has.
@@ -274,28 +431,28 @@ impl Gazetteer {
 
     /// True for a title or role word (lower case): `president`, `minister`, `mr.`.
     pub fn is_title(&self, lower: &str) -> bool {
-        self.titles.contains(lower)
+        self.entry(lower).is_title()
     }
 
     /// True for a word that makes a name an organisation (`Ministry`, `Inc`).
     pub fn is_organisation_word(&self, word: &str) -> bool {
-        self.organisation_words.contains_key(word)
+        self.entry(word).is_organisation_word()
     }
 
     /// The kind an organisation word gives a name (`Forces` -> group).
     pub fn organisation_word(&self, word: &str) -> Option<NounKind> {
-        self.organisation_words.get(word).copied()
+        self.entry(word).organisation_word
     }
 
     /// Whether a cue word at `place` points to a person (`Some(true)`) or an
     /// organisation (`Some(false)`).
     pub fn kind_cue(&self, place: CuePlace, lower: &str) -> Option<bool> {
-        self.kind_cues.get(&(place, lower)).copied()
+        self.entry(lower).kind_cue(place)
     }
 
     /// True for a verb that makes a place before it act (`says`, `accused`).
     pub fn is_acting_verb(&self, word: &str) -> bool {
-        self.acting_verbs.contains(word)
+        self.entry(word).is_acting_verb()
     }
 
     /// True for a lower-case two-word phrase naming a collective actor
@@ -306,59 +463,59 @@ impl Gazetteer {
 
     /// True for a month or day name (`September`, `Fri`).
     pub fn is_calendar_word(&self, word: &str) -> bool {
-        self.calendar_words.contains(word)
+        self.entry(word).is_calendar_word()
     }
 
     /// True for a last word that makes a name a place, event or law (`Street`, `Cup`).
     pub fn is_not_actor_head(&self, word: &str) -> bool {
-        self.not_actor_heads.contains(word)
+        self.entry(word).is_not_actor_head()
     }
 
     /// True for a lower-case noun that, right after a name, makes it a place
     /// (`the Syunik region`).
     pub fn is_after_noun(&self, lower: &str) -> bool {
-        self.after_nouns.contains(lower)
+        self.entry(lower).is_after_noun()
     }
 
     /// The kind a lower-case noun after a demonym gives (`forces` -> group).
     pub fn group_word(&self, lower: &str) -> Option<NounKind> {
-        self.group_words.get(lower).copied()
+        self.entry(lower).group_word
     }
 
     /// True for a group noun that names armed forces (`forces`, `troops`): only these
     /// make one group with `of` and a country (`the armed forces of Armenia`).
     pub fn is_force_noun(&self, lower: &str) -> bool {
-        self.force_nouns.contains(lower)
+        self.entry(lower).is_force_noun()
     }
 
     /// True for a lower-case word allowed between a demonym and its group noun.
     pub fn is_group_modifier(&self, lower: &str) -> bool {
-        self.group_modifiers.contains(lower)
+        self.entry(lower).is_group_modifier()
     }
 
     /// True for a preposition that makes the following name a place (`in`, `from`).
     pub fn is_place_preposition(&self, lower: &str) -> bool {
-        self.prepositions.contains(lower)
+        self.entry(lower).is_place_preposition()
     }
 
     /// True for a noun that, before `of`, makes the following name a place.
     pub fn is_of_noun(&self, word: &str) -> bool {
-        self.of_nouns.contains(word)
+        self.entry(word).is_of_noun()
     }
 
     /// True for a common given name (`Nikol`, `John`).
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(word)
+        self.entry(word).is_given_name()
     }
 
     /// True for an ordinary English word (lower case).
     pub fn is_common(&self, lower: &str) -> bool {
-        self.common_words.contains(lower)
+        self.entry(lower).is_common()
     }
 
     /// True for a word typical of sports reports (lower case).
     pub fn is_sports_word(&self, lower: &str) -> bool {
-        self.sports_shapes.may_hold(lower) && self.sports_words.contains(lower)
+        self.sports_shapes.may_hold(lower) && self.entry(lower).is_sports_word()
     }
 }
 

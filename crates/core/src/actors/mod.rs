@@ -133,8 +133,7 @@ fn finish(words: &Words<'_>, found: &[Found]) -> Vec<ActorMention> {
         .filter(|f| f.kind.is_some())
         .zip(pending.iter().zip(names))
         .filter_map(|(f, (p, entity))| {
-            let span =
-                ByteSpan::from_raw(ws[f.start].span.start().0, ws[f.end - 1].span.end().0).ok()?;
+            let span = ByteSpan::from_raw(ws[f.start].start, ws[f.end - 1].end()).ok()?;
             Some(ActorMention {
                 span,
                 kind: p.kind,

@@ -36,7 +36,7 @@ pub(super) fn extra_mentions(words: &Words<'_>, out: &mut Vec<ActorMention>) {
                 })
                 .collect();
             if parts.len() >= 2 && countries.iter().all(Option::is_some) {
-                let base = w.span.start().0;
+                let base = w.start;
                 for ((at, p), c) in parts.iter().zip(countries) {
                     let Ok(span) = ByteSpan::from_raw(base + at, base + at + p.len()) else {
                         continue;
@@ -49,7 +49,7 @@ pub(super) fn extra_mentions(words: &Words<'_>, out: &mut Vec<ActorMention>) {
                 }
             }
         } else if i >= 1 && g.is_group_phrase(ws[i - 1].text, w.text) {
-            if let Ok(span) = ByteSpan::from_raw(ws[i - 1].span.start().0, w.span.end().0) {
+            if let Ok(span) = ByteSpan::from_raw(ws[i - 1].start, w.end()) {
                 out.push(ActorMention {
                     span,
                     kind: ActorKind::Group,

@@ -34,18 +34,23 @@ pub(super) fn is_place(
     if owns {
         return false;
     }
-    if place_before(g, ws, a, out, false) || followed_by_place_noun(g, ws, b) {
+    if place_before(ws, a, out, false) || followed_by_place_noun(ws, b) {
         return true;
     }
     // `Baku, Azerbaijan`: a city and its country name a place together.
     let before_city = a >= 2 && ws[a - 1].is_punct(",") && ws[a - 2].is_capitalised();
-    if before_city && matches!(g.name(ws[a - 2].text), Some(Known::Seat(_) | Known::Place)) {
+    if before_city
+        && matches!(
+            ws[a - 2].entry().known(),
+            Some(Known::Seat(_) | Known::Place)
+        )
+    {
         return true;
     }
     let after_comma_country = ws.get(b).is_some_and(|w| w.is_punct(","))
         && ws
             .get(b + 1)
-            .is_some_and(|w| matches!(g.name(w.text), Some(Known::Country(_))));
+            .is_some_and(|w| matches!(w.entry().known(), Some(Known::Country(_))));
     if after_comma_country
         && matches!(
             g.name(&key_of(ws, a, b)),
@@ -117,7 +122,7 @@ pub fn is_dateline(ws: &[Word<'_>], a: usize, b: usize) -> bool {
     let date = ws.get(b).is_some_and(|w| w.kind == TokenKind::Number)
         && ws
             .get(b + 1)
-            .is_some_and(|w| w.is_punct("-") && w.span.start() == ws[b].span.end());
+            .is_some_and(|w| w.is_punct("-") && w.start == ws[b].end());
     // `BIRMINGHAM , England 1996-08-31`, not `GM , Chrysler offer buyouts`.
     let comma_place = ws.get(b).is_some_and(|w| w.is_punct(","))
         && ws.get(b + 1).is_some_and(|w| w.is_capitalised())
@@ -140,20 +145,20 @@ pub(super) fn venue(ws: &[Word<'_>], a: usize) -> bool {
 }
 
 /// True when a lower-case place noun follows: `the Syunik region`, `Azerbaijan village`.
-pub(super) fn followed_by_place_noun(g: &Gazetteer, ws: &[Word<'_>], b: usize) -> bool {
+pub(super) fn followed_by_place_noun(ws: &[Word<'_>], b: usize) -> bool {
     ws.get(b)
-        .is_some_and(|w| is_lower_word(w) && g.is_after_noun(w.text))
+        .is_some_and(|w| is_lower_word(w) && w.entry().is_after_noun())
 }
 
 /// True when the words before token `a` make what follows a place: `in`, `from`,
 /// `the territory of`, or a list whose first member is a place.
-pub(super) fn place_context(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found]) -> bool {
-    place_before(g, ws, a, out, true)
+pub(super) fn place_context(ws: &[Word<'_>], a: usize, out: &[Found]) -> bool {
+    place_before(ws, a, out, true)
 }
 
 /// Like [`place_context`]; `lists` says whether following a list of places counts
 /// (it does for unknown words, not for countries, which a list may name as actors).
-fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: bool) -> bool {
+fn place_before(ws: &[Word<'_>], a: usize, out: &[Found], lists: bool) -> bool {
     let mut p = a;
     if p >= 1 && ws[p - 1].text == "the" {
         p -= 1;
@@ -191,8 +196,10 @@ fn place_before(g: &Gazetteer, ws: &[Word<'_>], a: usize, out: &[Found], lists: 
                 | "onto"
                 | "beyond"
         );
-    if g.is_place_preposition(word) && !called_on && !loose {
+    if prev.lower_entry().is_place_preposition() && !called_on && !loose {
         return true;
     }
-    word == "of" && p >= 2 && (g.is_of_noun(ws[p - 2].text) || g.is_of_noun(ws[p - 2].lower))
+    word == "of"
+        && p >= 2
+        && (ws[p - 2].entry().is_of_noun() || ws[p - 2].lower_entry().is_of_noun())
 }

@@ -2,7 +2,8 @@
 //! position, and what kind of line they sit on (prose, Title Case headline or
 //! ALL-CAPS line), because capitals only hint at a name in ordinary prose.
 
-use super::fasthash::FastSet;
+use super::fasthash::FastMap;
+use super::gazetteer::{self, Entry};
 use crate::text::{Analysis, ByteSpan, TokenKind};
 
 /// How a line uses capitals.
@@ -23,19 +24,54 @@ pub struct Word<'t> {
     pub text: &'t str,
     /// Its lower case (`str::to_lowercase`), read from the shared analysis.
     pub lower: &'t str,
-    /// Where it is.
-    pub span: ByteSpan,
+    /// Where it starts (byte offset; it ends at [`Word::end`]). Kept small with
+    /// `line` below: a text has one `Word` per token, and the rules read them all
+    /// several times, so their size is much of the layer's memory traffic.
+    pub start: usize,
     /// Word, number, possessive or punctuation.
     pub kind: TokenKind,
-    /// Index of its line.
-    pub line: usize,
+    /// Index of its line (saturating at `u32::MAX`).
+    pub line: u32,
     /// First word of a sentence, or after an opening quote, colon or dash.
     pub initial: bool,
     /// A line break separates it from the previous token.
     pub after_break: bool,
+    /// For a word with capitals: what the word lists say about its text and its lower
+    /// case, looked up once (other tokens are looked up when asked, which is rare).
+    entries: Option<(&'static Entry, &'static Entry)>,
+    /// For a word with capitals: the text also writes its lower case as a word.
+    written_lower: bool,
 }
 
 impl Word<'_> {
+    /// Where it ends (byte offset).
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// What the word lists say about its text as written.
+    pub fn entry(&self) -> &'static Entry {
+        match self.entries {
+            Some((e, _)) => e,
+            None => gazetteer::get().entry(self.text),
+        }
+    }
+
+    /// What the word lists say about its lower case.
+    pub fn lower_entry(&self) -> &'static Entry {
+        match self.entries {
+            Some((_, e)) => e,
+            None => gazetteer::get().entry(self.lower),
+        }
+    }
+
+    /// A word written in lower case throughout: its own lower case.
+    fn is_lower_form(&self) -> bool {
+        self.kind == TokenKind::Word
+            && self.text.chars().next().is_some_and(char::is_lowercase)
+            && self.text == self.lower
+    }
+
     /// A word starting with a capital letter.
     pub fn is_capitalised(&self) -> bool {
         self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
@@ -63,17 +99,24 @@ impl Word<'_> {
 pub struct Words<'t> {
     /// Every token, in order.
     pub words: Vec<Word<'t>>,
-    /// Every word the text writes in lower case: such a word, capitalised at a
-    /// sentence start or in a headline, is that word and not a name.
-    pub vocabulary: FastSet<&'t str>,
     /// The mode of each line, by line index.
     pub modes: Vec<LineMode>,
 }
 
 impl<'t> Words<'t> {
+    /// True when the text writes word `w`'s lower case as a word starting in lower
+    /// case somewhere. Such a word, capitalised at a sentence start or in a headline,
+    /// is that word and not a name.
+    pub fn in_vocabulary(&self, w: &Word<'_>) -> bool {
+        w.is_lower_form() || w.written_lower
+    }
+
     /// The mode of the line `w` sits on.
     pub fn mode(&self, w: &Word<'_>) -> LineMode {
-        self.modes.get(w.line).copied().unwrap_or(LineMode::Prose)
+        self.modes
+            .get(w.line as usize)
+            .copied()
+            .unwrap_or(LineMode::Prose)
     }
 }
 
@@ -107,6 +150,14 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
     let mut prev_end = 0;
     let mut i = 0;
     let lowers: Vec<&str> = a.lowers().collect();
+    let g = gazetteer::get();
+    // Words with capitals are asked about most (names start there): their lower
+    // cases get an index, for the vocabulary below and so that each distinct one is
+    // looked up in the word lists once.
+    let mut forms: FastMap<&str, u32> = FastMap::default();
+    let mut form_entries: Vec<&'static Entry> = Vec::new();
+    // (word index, form) of each word with capitals.
+    let mut with_capitals: Vec<(usize, u32)> = Vec::new();
     while i < tokens.len() {
         let t = tokens[i];
         let start = t.span.start().0;
@@ -116,18 +167,19 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         let mut word = Word {
             text: t.text(text),
             lower: lowers.get(i).copied().unwrap_or(""),
-            span: t.span,
+            start,
             kind: t.kind,
-            line,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
             initial: false,
             after_break: breaks > 0,
+            entries: None,
+            written_lower: false,
         };
         // Tokenised corpora write "Kingdom 's": a detached apostrophe + s is a possessive.
         if t.kind == TokenKind::Punct && is_apostrophe(word.text) {
             if let Some(next) = tokens.get(i + 1) {
                 if next.span.start() == t.span.end() && matches!(next.text(text), "s" | "S") {
                     if let Ok(span) = ByteSpan::from_raw(start, next.span.end().0) {
-                        word.span = span;
                         word.text = &text[span.range()];
                         // An apostrophe and `s`: its ASCII lower case is its lower case.
                         word.lower = &a.ascii_lower()[span.range()];
@@ -137,24 +189,34 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
                 }
             }
         }
-        prev_end = word.span.end().0;
+        prev_end = word.end();
+        if word.kind == TokenKind::Word && !word.is_lower_form() {
+            let next = form_entries.len() as u32;
+            let form = *forms.entry(word.lower).or_insert(next);
+            if form == next {
+                form_entries.push(g.entry(word.lower));
+            }
+            let lower_entry = form_entries[form as usize];
+            word.entries = Some((g.entry(word.text), lower_entry));
+            with_capitals.push((out.len(), form));
+        }
         out.push(word);
         i += 1;
     }
     mark_initials(a.sentences(), &mut out);
-    let vocabulary: FastSet<&str> = out
-        .iter()
-        .filter(|w| {
-            w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
-        })
-        .map(|w| w.text)
-        .collect();
-    let modes = line_modes(&out, &vocabulary, line + 1);
-    Words {
-        words: out,
-        vocabulary,
-        modes,
+    let mut vocabulary = vec![false; form_entries.len()];
+    for w in &out {
+        if w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase) {
+            if let Some(&form) = forms.get(w.text) {
+                vocabulary[form as usize] = true;
+            }
+        }
     }
+    for (i, form) in with_capitals {
+        out[i].written_lower = vocabulary[form as usize];
+    }
+    let modes = line_modes(&out, line + 1);
+    Words { words: out, modes }
 }
 
 fn mark_initials(starts: &[ByteSpan], words: &mut [Word<'_>]) {
@@ -163,9 +225,9 @@ fn mark_initials(starts: &[ByteSpan], words: &mut [Word<'_>]) {
     let mut prev_end = 0;
     for w in words.iter_mut() {
         // A straight quote opens a clause when a space comes before it, not after.
-        let opening_quote = w.text == "\"" && w.span.start().0 > prev_end;
-        prev_end = w.span.end().0;
-        while s < starts.len() && starts[s].start() <= w.span.start() {
+        let opening_quote = w.text == "\"" && w.start > prev_end;
+        prev_end = w.end();
+        while s < starts.len() && starts[s].start().0 <= w.start {
             pending = true;
             s += 1;
         }
@@ -183,8 +245,7 @@ fn mark_initials(starts: &[ByteSpan], words: &mut [Word<'_>]) {
     }
 }
 
-fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> Vec<LineMode> {
-    let g = super::gazetteer::get();
+fn line_modes(words: &[Word<'_>], lines: usize) -> Vec<LineMode> {
     // Per line: letters-words, all-caps words, capitalised words, lower-case content
     // words, capitalised ordinary words (`Says`, `Over`: what makes a headline, where a
     // sports table of names has none).
@@ -193,14 +254,14 @@ fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> V
     let mut numbers = vec![0usize; lines];
     for w in words {
         if w.kind == TokenKind::Number {
-            if let Some(n) = numbers.get_mut(w.line) {
+            if let Some(n) = numbers.get_mut(w.line as usize) {
                 *n += 1;
             }
         }
         if w.kind != TokenKind::Word || w.text.chars().count() < 2 {
             continue;
         }
-        let Some(c) = counts.get_mut(w.line) else {
+        let Some(c) = counts.get_mut(w.line as usize) else {
             continue;
         };
         c.0 += 1;
@@ -209,7 +270,7 @@ fn line_modes(words: &[Word<'_>], vocabulary: &FastSet<&str>, lines: usize) -> V
         }
         if w.is_capitalised() {
             c.2 += 1;
-            if !w.is_all_caps() && (g.is_common(w.lower) || vocabulary.contains(w.lower)) {
+            if !w.is_all_caps() && (w.lower_entry().is_common() || w.written_lower) {
                 c.4 += 1;
             }
         } else if w.text.chars().count() > 4 {
