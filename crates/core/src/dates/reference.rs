@@ -187,6 +187,23 @@ mod tests {
     }
 
     #[test]
+    fn the_day_after_an_event_follows_the_story_day() {
+        assert_eq!(
+            values("He died on May 3, 1998. Friends came to the house the day after his death."),
+            ["1998-05-03", "1998-05-04"]
+        );
+        // Beside the date it names, the day is that date.
+        assert_eq!(
+            values("He was last seen Nov. 3, the day before police named him."),
+            ["1999-11-03", "1999-11-03"]
+        );
+        assert_eq!(
+            values("Shares rebounded late in the day after falling."),
+            ["2000-01-28"]
+        );
+    }
+
+    #[test]
     fn without_a_story_date_the_article_date_anchors() {
         assert_eq!(values("Sales rose that year."), ["2000"]);
         assert_eq!(

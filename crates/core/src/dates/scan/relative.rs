@@ -696,6 +696,13 @@ impl Scanner<'_> {
                                 },
                             ));
                         }
+                        // "the day after his death": a day from the story's own day,
+                        // unless it stands beside a date it names ("Oct. 12, the day
+                        // before the crash") or is a part of its day ("late in the day
+                        // after falling").
+                        if !ctx.position && i >= 2 && self.low(i - 2) != "," {
+                            return Some((e, Expr::Shift { unit, by }));
+                        }
                     }
                 }
                 // "the week of March 6": the week that day falls in.
