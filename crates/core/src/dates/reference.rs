@@ -67,6 +67,11 @@ fn is_anaphoric(toks: &Toks, f: &Found) -> bool {
             "that" | "following" | "previous" => true,
             "next" => k > f.first && toks.low(k - 1) == "the",
             "same" => same,
+            // Put after its unit ("the year earlier"): counted from the story's time
+            // ("a year earlier" in a report counts from the article's date).
+            "earlier" | "prior" | "before" => {
+                k + 1 == f.end && k == f.first + 2 && toks.low(f.first) == "the"
+            }
             _ => false,
         })
 }
@@ -160,6 +165,41 @@ mod tests {
                  Its shares fell later in the day."
             ),
             ["2000-01-25", "1999-12", "1999", "2000-01-25"]
+        );
+    }
+
+    #[test]
+    fn a_unit_with_a_postposed_previous_counts_back_from_the_story() {
+        assert_eq!(
+            values("Costs fell in 1996, against the year previous."),
+            ["1996", "1995"]
+        );
+        assert_eq!(
+            values("He left on March 3, 1997; the month before, he had resigned."),
+            ["1997-03-03", "1997-02"]
+        );
+        assert_eq!(values("Sales rose faster than the year before."), ["1999"]);
+        // A report's "a year earlier" is the year before the article's.
+        assert_eq!(
+            values("Profit rose in 1996. Costs were higher than a year earlier."),
+            ["1996", "1999"]
+        );
+    }
+
+    #[test]
+    fn the_day_after_an_event_follows_the_story_day() {
+        assert_eq!(
+            values("He died on May 3, 1998. Friends came to the house the day after his death."),
+            ["1998-05-03", "1998-05-04"]
+        );
+        // Beside the date it names, the day is that date.
+        assert_eq!(
+            values("He was last seen Nov. 3, the day before police named him."),
+            ["1999-11-03", "1999-11-03"]
+        );
+        assert_eq!(
+            values("Shares rebounded late in the day after falling."),
+            ["2000-01-28"]
         );
     }
 

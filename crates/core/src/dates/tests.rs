@@ -424,6 +424,18 @@ fn months_take_the_year_the_tense_points_to() {
     assert_eq!(value("The dividend is payable in January."), ["2014-01"]);
     assert_eq!(value("In January, the firm announced cuts."), ["2013-01"]);
     assert_eq!(value("The deal closed in March."), ["2013-03"]);
+    // A fronted month takes the tense of its main clause, however far the verb.
+    assert_eq!(
+        value(
+            "In January, shortly after the annual meeting of the club with its members in \
+             Leeds, Yorks., a fire destroyed the hall."
+        ),
+        ["2013-01"]
+    );
+    assert_eq!(
+        value("In January, the club vs. the league will be heard in court."),
+        ["2014-01"]
+    );
 }
 
 #[test]

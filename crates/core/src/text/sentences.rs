@@ -94,7 +94,7 @@ pub fn sentences_in(text: &str, paragraphs: &[ByteSpan]) -> Vec<ByteSpan> {
 }
 
 /// True when the word just before a period is an abbreviation or a single initial.
-fn is_abbreviation(before: &str) -> bool {
+pub(crate) fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()

@@ -10,6 +10,7 @@ use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::{lexicon, Lexicon, Phrases, Unit};
 use super::normalise::plausible_day;
 use super::tokens::Toks;
+use crate::text::sentences::is_abbreviation;
 use crate::text::TokenKind;
 
 mod calendar;
@@ -35,6 +36,8 @@ const MAX_AMOUNT: f64 = 10_000.0;
 /// which runs 20 to 25 tokens and longer with a place name and its commas; the
 /// sentence end stops the search earlier).
 const CUE_WINDOW: usize = 20;
+/// How far into the main clause after a fronted day its past verb still counts.
+const FRONTED_WINDOW: usize = 40;
 /// How far before a verb a clause opener (`when`) still governs it.
 const CLAUSE_WINDOW: usize = 3;
 /// How far after a possessive expression its future auxiliary still counts.
@@ -288,7 +291,8 @@ impl Scanner<'_> {
         if self.past_perfect_after(end) {
             return Tense::Past;
         }
-        if self.looks_ahead(i, end) || self.fronted_before_future(i, end) {
+        let fronted = self.fronted_main_tense(i, end);
+        if self.looks_ahead(i, end) || fronted == Some(Tense::Future) {
             return Tense::Future;
         }
         let past_in = |ks: &mut dyn Iterator<Item = usize>| {
@@ -297,7 +301,7 @@ impl Scanner<'_> {
         };
         let mut before = (i.saturating_sub(CUE_WINDOW)..i).rev();
         let mut after = end..(end + CUE_WINDOW).min(self.t.len());
-        if past_in(&mut before) || past_in(&mut after) {
+        if past_in(&mut before) || past_in(&mut after) || fronted == Some(Tense::Past) {
             return Tense::Past;
         }
         Tense::Unmarked
@@ -323,10 +327,12 @@ impl Scanner<'_> {
     }
 
     /// A day fronted at the start of its sentence ("On Tuesday, the league plans to
-    /// ...") takes the tense of the main clause after it: a future cue there, before
-    /// any past verb, points it forward.
-    fn fronted_before_future(&self, i: usize, end: usize) -> bool {
-        let start = if matches!(self.low(i.wrapping_sub(1)), "on" | "by" | "until") {
+    /// ...", "In January, a week after X, a bombing killed ...") takes the tense of the
+    /// main clause after it: its first future cue or past verb. A past verb counts
+    /// further on than a future cue, since a long fronted phrase can push the main
+    /// verb far from the day.
+    fn fronted_main_tense(&self, i: usize, end: usize) -> Option<Tense> {
+        let start = if matches!(self.low(i.wrapping_sub(1)), "on" | "by" | "until" | "in") {
             i - 1
         } else {
             i
@@ -335,21 +341,36 @@ impl Scanner<'_> {
             || self.t.get(start).is_some_and(|t| t.line_start)
             || self.ends_sentence(start - 1);
         if !fronted || self.low(end) != "," {
-            return false;
+            return None;
         }
-        for k in end + 1..(end + 1 + CUE_WINDOW).min(self.t.len()) {
+        for k in end + 1..(end + 1 + FRONTED_WINDOW).min(self.t.len()) {
             let w = self.low(k);
-            if self.ends_sentence(k) || self.is_past(w) || w == "said" {
-                return false;
+            if self.ends_sentence(k) && !self.abbreviation_period(k) {
+                return None;
             }
-            if self.lex.future_cues.contains(w)
-                && self.any_phrase(k, &self.lex.not_future_cues).is_none()
-                || self.any_phrase(k, &self.lex.future_phrases).is_some()
+            if self.is_past(w) || w == "said" {
+                return Some(Tense::Past);
+            }
+            if k <= end + CUE_WINDOW
+                && (self.lex.future_cues.contains(w)
+                    && self.any_phrase(k, &self.lex.not_future_cues).is_none()
+                    || self.any_phrase(k, &self.lex.future_phrases).is_some())
             {
-                return true;
+                return Some(Tense::Future);
             }
         }
-        false
+        None
+    }
+
+    /// A period that closes an abbreviation, not the sentence: one of the shared list
+    /// ("Roe vs. Wade") or one the sentence runs on after ("Birmingham, Ala., killed").
+    fn abbreviation_period(&self, k: usize) -> bool {
+        self.low(k) == "."
+            && (k > 0 && is_abbreviation(self.low(k - 1))
+                || self.t.get(k + 1).is_some_and(|t| {
+                    !t.line_start
+                        && (self.low(k + 1) == "," || t.kind == TokenKind::Word && !t.capital)
+                }))
     }
 
     /// A future cue earlier in the same sentence.

@@ -696,6 +696,13 @@ impl Scanner<'_> {
                                 },
                             ));
                         }
+                        // "the day after his death": a day from the story's own day,
+                        // unless it stands beside a date it names ("Oct. 12, the day
+                        // before the crash") or is a part of its day ("late in the day
+                        // after falling").
+                        if !ctx.position && i >= 2 && self.low(i - 2) != "," {
+                            return Some((e, Expr::Shift { unit, by }));
+                        }
                     }
                 }
                 // "the week of March 6": the week that day falls in.
@@ -708,6 +715,21 @@ impl Scanner<'_> {
                     }
                 }
                 if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                    // "the year previous", "the week earlier", "the day before.": the
+                    // one before the period the story is about ("before" only where
+                    // no event follows it, "prior" not as "prior to").
+                    let back = ctx.the
+                        && match self.low(e) {
+                            "previous" | "earlier" => true,
+                            "prior" => self.low(e + 1) != "to",
+                            "before" => {
+                                self.t.get(e + 1).is_none_or(|t| t.kind == TokenKind::Punct)
+                            }
+                            _ => false,
+                        };
+                    if back {
+                        return Some((e + 1, Expr::Shift { unit, by: -1 }));
+                    }
                     return Some((e, Expr::Shift { unit, by: 0 }));
                 }
             }
