@@ -1327,6 +1327,41 @@ mod tests {
     }
 
     #[test]
+    fn a_show_named_after_a_possessive_is_no_quote() {
+        let text = "In an interview on NBC’s “Meet the Press,” Senator Ann Roe said the vote \
+                    was close.";
+        has(
+            text,
+            "the vote was close",
+            "Senator Ann Roe",
+            "said",
+            Stance::Assert,
+        );
+        assert_eq!(claims(text).len(), 1, "{:?}", claims(text));
+    }
+
+    #[test]
+    fn plural_nouns_joined_by_and_are_no_cues() {
+        let text =
+            "The senator said the spate of shootings and protests demands that voters listen.";
+        has(
+            text,
+            "the spate of shootings and protests demands that voters listen",
+            "The senator",
+            "said",
+            Stance::Assert,
+        );
+        assert_eq!(claims(text).len(), 1, "{:?}", claims(text));
+        has(
+            "Roe is wary of the loans and expects them to grow scarce.",
+            "them to grow scarce",
+            "Roe",
+            "expects",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
