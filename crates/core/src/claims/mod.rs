@@ -4,7 +4,7 @@
 //! The pipeline is cue-centred and runs in linear time: `cues` finds every reporting
 //! word with its auxiliaries, `quotes` pairs quotation marks, `direct` attributes
 //! quotes to the cue after them, `reported` turns the remaining cues into claims by
-//! their frame, `headlines` reads the punctuation-only forms of live blogs, and
+//! their frame, `nouns` reads `X's claim that Y`, `headlines` reads the punctuation-only forms of live blogs, and
 //! `source` finds and resolves who speaks; `context` and `scene` are the shared token
 //! view and lookups, `draft` the claim in tokens and its trimming.
 //!
@@ -16,6 +16,7 @@ mod cues;
 mod direct;
 mod draft;
 mod headlines;
+mod nouns;
 mod quotes;
 mod reported;
 mod scene;
@@ -64,6 +65,7 @@ pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<Claim
     let mut drafts = Vec::new();
     direct::attribute(&scene, &mut used, &mut consumed, &mut drafts);
     reported::find(&scene, &used, &mut drafts);
+    nouns::find(&scene, &mut drafts);
     headlines::find(&ctx, &mut drafts);
     direct::follow_on(&scene, &consumed, &mut drafts);
     let drafts = draft::outermost(&ctx, drafts, |d| {
