@@ -382,6 +382,24 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     {
         return None;
     }
+    // `shootings and protests demands Y`: a plural noun joined to another one, the
+    // subject of the verb after it (unlike `loans and expects them`).
+    let next = ctx.word(verb_end);
+    let verb_follows = lex.auxiliaries.contains(next)
+        || (next.ends_with('s')
+            && !next.ends_with("ss")
+            && !matches!(next, "us" | "his" | "its" | "this" | "as"));
+    if form.ends_with('s')
+        && form != "says"
+        && start == i
+        && i >= 2
+        && ctx.word(i - 1) == "and"
+        && ctx.word(i - 2).ends_with('s')
+        && !ctx.word(i - 2).ends_with("ss")
+        && verb_follows
+    {
+        return None;
+    }
     // `calls to the office`, `demands from unions`: a verb of this frame takes its
     // object right after it, so a preposition there makes the form a plural noun.
     if entry.frame == Frame::Object

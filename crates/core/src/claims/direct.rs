@@ -27,14 +27,23 @@ fn words(scene: &Scene, a: usize, b: usize) -> usize {
 /// Sunday,”`): it follows a preposition or article, or is a short title-case name.
 fn is_title(scene: &Scene, q: &super::quotes::Quote) -> bool {
     let ctx = scene.ctx;
+    // `on CBS's “Face the Nation,”`: a possessive names the show's owner.
     let inside_phrase = q.open > 0
-        && matches!(
+        && (matches!(
             ctx.word(q.open - 1),
             "of" | "on" | "in" | "the" | "a" | "to" | "from" | "with" | "by" | "at" | "for"
-        );
+        ) || ctx.kind(q.open - 1) == Some(TokenKind::Possessive));
+    // Title case keeps short function words low (`Face the Nation`).
     let short_title = q.inner_end - q.inner_start <= 6
-        && (q.inner_start..q.inner_end)
-            .all(|i| ctx.kind(i) != Some(TokenKind::Word) || ctx.is_capitalised(i));
+        && ctx.is_capitalised(q.inner_start)
+        && (q.inner_start..q.inner_end).all(|i| {
+            ctx.kind(i) != Some(TokenKind::Word)
+                || ctx.is_capitalised(i)
+                || matches!(
+                    ctx.word(i),
+                    "the" | "of" | "and" | "a" | "an" | "in" | "on" | "for" | "to"
+                )
+        });
     inside_phrase || short_title
 }
 

@@ -4,7 +4,7 @@
 //! The pipeline is cue-centred and runs in linear time: `cues` finds every reporting
 //! word with its auxiliaries, `quotes` pairs quotation marks, `direct` attributes
 //! quotes to the cue after them, `reported` turns the remaining cues into claims by
-//! their frame, `headlines` reads the punctuation-only forms of live blogs, and
+//! their frame, `nouns` reads `X's claim that Y`, `headlines` reads the punctuation-only forms of live blogs, and
 //! `source` finds and resolves who speaks; `context` and `scene` are the shared token
 //! view and lookups, `draft` the claim in tokens and its trimming.
 //!
@@ -16,6 +16,7 @@ mod cues;
 mod direct;
 mod draft;
 mod headlines;
+mod nouns;
 mod quotes;
 mod reported;
 mod scene;
@@ -64,6 +65,7 @@ pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<Claim
     let mut drafts = Vec::new();
     direct::attribute(&scene, &mut used, &mut consumed, &mut drafts);
     reported::find(&scene, &used, &mut drafts);
+    nouns::find(&scene, &mut drafts);
     headlines::find(&ctx, &mut drafts);
     direct::follow_on(&scene, &consumed, &mut drafts);
     let drafts = draft::outermost(&ctx, drafts, |d| {
@@ -1322,6 +1324,41 @@ mod tests {
             "the budget was safe",
             "Roe",
             "going on to say",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn a_show_named_after_a_possessive_is_no_quote() {
+        let text = "In an interview on NBC’s “Meet the Press,” Senator Ann Roe said the vote \
+                    was close.";
+        has(
+            text,
+            "the vote was close",
+            "Senator Ann Roe",
+            "said",
+            Stance::Assert,
+        );
+        assert_eq!(claims(text).len(), 1, "{:?}", claims(text));
+    }
+
+    #[test]
+    fn plural_nouns_joined_by_and_are_no_cues() {
+        let text =
+            "The senator said the spate of shootings and protests demands that voters listen.";
+        has(
+            text,
+            "the spate of shootings and protests demands that voters listen",
+            "The senator",
+            "said",
+            Stance::Assert,
+        );
+        assert_eq!(claims(text).len(), 1, "{:?}", claims(text));
+        has(
+            "Roe is wary of the loans and expects them to grow scarce.",
+            "them to grow scarce",
+            "Roe",
+            "expects",
             Stance::Assert,
         );
     }

@@ -106,7 +106,11 @@ impl Scene<'_, '_> {
 
     /// Where the content starting at token `a` ends: the sentence's end or the first
     /// barrier; a content that opens a quote runs to the quote's end.
-    fn content_from(&self, a: usize, sentence_end: usize) -> Option<((usize, usize), ClaimKind)> {
+    pub(crate) fn content_from(
+        &self,
+        a: usize,
+        sentence_end: usize,
+    ) -> Option<((usize, usize), ClaimKind)> {
         let ctx = self.ctx;
         if let Some(q) = self.quote_opening(a).map(|q| &self.quotes[q]) {
             if ends_clause(ctx, q.end) || q.end >= sentence_end {
