@@ -1167,3 +1167,6 @@ mod tests {
         assert!(!found.is_empty());
     }
 }
+
+#[cfg(test)]
+mod cue_families;
