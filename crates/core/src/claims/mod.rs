@@ -1388,3 +1388,6 @@ mod tests {
         assert!(!found.is_empty());
     }
 }
+
+#[cfg(test)]
+mod cue_families;
