@@ -23,7 +23,7 @@
 #![deny(missing_docs)]
 
 use claimlens_core::calendar::CalendarDate;
-use claimlens_core::formats::native::to_json;
+use claimlens_core::formats::native::to_wire;
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
@@ -109,9 +109,14 @@ pub fn first_lone_surrogate(
 }
 
 /// The document JSON for `text` (the part of [`annotate_document`] that needs no
-/// JavaScript, so it is tested natively).
+/// JavaScript, so it is tested natively): the bytes of `native::to_json`.
+///
+/// The serialisation is written out here rather than calling `to_json` so that
+/// serde_json's generic code is compiled in this crate, with this crate's speed
+/// opt-level (see the root Cargo.toml), while the app's own copy stays size-tuned.
 pub fn annotate_json(id: &str, text: &str, dct: Option<CalendarDate>) -> String {
-    to_json(&claimlens_core::annotate(id, text, dct))
+    let wire = to_wire(&claimlens_core::annotate(id, text, dct));
+    serde_json::to_string(&wire).expect("document JSON always serialises")
 }
 
 /// Reads the optional date: empty (or blank) means "infer it".
@@ -137,6 +142,14 @@ mod tests {
         let doc = claimlens_core::formats::native::from_json(&json).expect("native JSON");
         assert_eq!(doc.id, "a");
         assert_eq!(doc.text, "Baku said on Monday that Yerevan lied.");
+    }
+
+    #[test]
+    fn the_json_is_byte_for_byte_what_the_app_exports() {
+        let text = "On 3 May 2024, Maria Lopez said \"the talks failed\" (café, 😀).";
+        let json = annotate_json("a", text, None);
+        let doc = claimlens_core::annotate("a", text, None);
+        assert_eq!(json, claimlens_core::formats::native::to_json(&doc));
     }
 
     #[test]
