@@ -152,6 +152,15 @@ fn relative_and_deictic() {
 }
 
 #[test]
+fn then_current_is_a_past_present() {
+    check(
+        "Holders may buy shares at half the then current price.",
+        &[("then current", "PAST_REF")],
+    );
+    check("The current price is low.", &[("current", "PRESENT_REF")]);
+}
+
+#[test]
 fn one_day_after_a_modal_is_some_future_day() {
     check(
         "The town could one day be a city.",
