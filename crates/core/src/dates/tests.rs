@@ -643,6 +643,18 @@ fn a_past_perfect_after_the_day_looks_back() {
 }
 
 #[test]
+fn a_plan_in_the_past_perfect_was_overtaken() {
+    check(
+        "The offer had been scheduled to expire Tuesday, but it was extended.",
+        &[("Tuesday", "2013-03-19")],
+    );
+    check(
+        "The offer is scheduled to expire Tuesday.",
+        &[("Tuesday", "2013-03-26")],
+    );
+}
+
+#[test]
 fn a_plan_told_as_over_looks_back() {
     check(
         "A rally planned for Tuesday was cancelled by the police.",
