@@ -552,6 +552,15 @@ fn past_days_far_ahead_of_the_article_are_last_years() {
         "The deadline was extended to April 16.",
         &[("April 16", "2013-04-16")],
     );
+    // Half a year ahead with no tense either way: news looks back.
+    check(
+        "The index is near its high set on Sept. 22.",
+        &[("Sept. 22", "2012-09-22")],
+    );
+    check(
+        "The index is near its high set on Aug. 22.",
+        &[("Aug. 22", "2013-08-22")],
+    );
 }
 
 #[test]
