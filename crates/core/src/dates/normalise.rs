@@ -240,15 +240,16 @@ fn month_year(month: u8, a: CalendarDate, shift: Option<i64>, tense: Tense) -> i
     }
 }
 
-/// The year of a day of a month named without one: this year's unless the sentence
-/// looks ahead to a day already gone (next year's) or the day is more than half a year
-/// ahead (last year's). A past verb does not move a written day: "was extended to
-/// Nov. 16" looks back at the extension, not at the date.
 /// How many months ahead a day named in a past sentence may still be this year's
 /// ("was extended to Nov. 16" in October); further ahead it is last year's ("was last
 /// seen Nov. 3", written in May).
 const PAST_AHEAD_MONTHS: u8 = 2;
 
+/// The year of a day of a month named without one: this year's unless the sentence
+/// looks ahead to a day already gone (next year's) or the day is half a year or more
+/// ahead (last year's: at half a year either way, news reports look back). A past verb
+/// does not move a written day: "was extended to Nov. 16" looks back at the
+/// extension, not at the date.
 fn day_year(month: u8, day: u8, a: CalendarDate, tense: Tense) -> i32 {
     let y = a.year();
     let (m, d) = (a.month(), a.day());
@@ -257,7 +258,7 @@ fn day_year(month: u8, day: u8, a: CalendarDate, tense: Tense) -> i32 {
         Tense::Future if !ahead && month + 2 < m => y + 1,
         Tense::Future => y,
         Tense::Past if month > m + PAST_AHEAD_MONTHS => y - 1,
-        _ if month > m + 6 => y - 1,
+        _ if month >= m + 6 => y - 1,
         _ => y,
     }
 }

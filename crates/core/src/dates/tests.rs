@@ -152,6 +152,15 @@ fn relative_and_deictic() {
 }
 
 #[test]
+fn then_current_is_a_past_present() {
+    check(
+        "Holders may buy shares at half the then current price.",
+        &[("then current", "PAST_REF")],
+    );
+    check("The current price is low.", &[("current", "PRESENT_REF")]);
+}
+
+#[test]
 fn one_day_after_a_modal_is_some_future_day() {
     check(
         "The town could one day be a city.",
@@ -543,6 +552,15 @@ fn past_days_far_ahead_of_the_article_are_last_years() {
         "The deadline was extended to April 16.",
         &[("April 16", "2013-04-16")],
     );
+    // Half a year ahead with no tense either way: news looks back.
+    check(
+        "The index is near its high set on Sept. 22.",
+        &[("Sept. 22", "2012-09-22")],
+    );
+    check(
+        "The index is near its high set on Aug. 22.",
+        &[("Aug. 22", "2013-08-22")],
+    );
 }
 
 #[test]
@@ -629,6 +647,18 @@ fn a_past_perfect_after_the_day_looks_back() {
     );
     check(
         "They will wait until Tuesday.",
+        &[("Tuesday", "2013-03-26")],
+    );
+}
+
+#[test]
+fn a_plan_in_the_past_perfect_was_overtaken() {
+    check(
+        "The offer had been scheduled to expire Tuesday, but it was extended.",
+        &[("Tuesday", "2013-03-19")],
+    );
+    check(
+        "The offer is scheduled to expire Tuesday.",
         &[("Tuesday", "2013-03-26")],
     );
 }

@@ -373,6 +373,13 @@ impl Scanner<'_> {
                 }))
     }
 
+    /// A plan told in the past perfect ("had been scheduled to expire at midnight
+    /// Friday", "had planned to"): it was overtaken, so its day lies behind.
+    fn superseded_plan(&self, k: usize) -> bool {
+        self.low(k.wrapping_sub(1)) == "had"
+            || self.low(k.wrapping_sub(1)) == "been" && self.low(k.wrapping_sub(2)) == "had"
+    }
+
     /// A future cue earlier in the same sentence.
     pub(super) fn looks_ahead(&self, i: usize, end: usize) -> bool {
         // A possessive day names an event the story already knows ("will appeal
@@ -391,6 +398,7 @@ impl Scanner<'_> {
             }
             if self.lex.future_cues.contains(w)
                 && self.any_phrase(k, &self.lex.not_future_cues).is_none()
+                && !self.superseded_plan(k)
                 || self.any_phrase(k, &self.lex.future_phrases).is_some()
             {
                 return true;
