@@ -1364,6 +1364,46 @@ mod tests {
     }
 
     #[test]
+    fn sources_around_appositions_and_relatives() {
+        has(
+            "The mayor, like the governor, has urged residents to leave.",
+            "residents to leave",
+            "The mayor",
+            "has urged",
+            Stance::Call,
+        );
+        has(
+            "He met Roe, now the party leader, who in 2010 said the goal was to win.",
+            "the goal was to win",
+            "who",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn inverted_speaker_followed_by_a_place() {
+        has(
+            "The talks went badly, said a union source in the room.",
+            "The talks went badly",
+            "a union source",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn passive_agents_need_no_capital() {
+        has(
+            "The nominee has been endorsed by dozens of papers.",
+            "The nominee",
+            "dozens of papers",
+            "has been endorsed by",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

@@ -370,8 +370,19 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     // `Y, said X.`: content before, source after; checked first, since a comma
     // before the cue may also look like the end of an apposition.
     if cue.frame != Frame::Object && cue.start > body && ctx.is(cue.start - 1, ",") {
-        let inverted = source::right_of(ctx, cue.end, se)
-            .filter(|&src| source::is_inverted_speaker(ctx, src) && ends_clause(ctx, src.1));
+        let inverted = source::right_of(ctx, cue.end, se).filter(|&src| {
+            // `said a union source in the room.`: a place after a plain name.
+            let plain = || {
+                ctx.word(cue.end - 1) != "that"
+                    && !matches!(ctx.word(src.0), "he" | "she" | "it" | "they" | "we" | "i")
+                    && (src.0..src.1).all(|k| {
+                        let w = ctx.word(k);
+                        !(w.ends_with("ing") || w.ends_with("ed"))
+                    })
+                    && tail_is_adverbial(ctx, src.1, se)
+            };
+            source::is_inverted_speaker(ctx, src) && (ends_clause(ctx, src.1) || plain())
+        });
         if let Some(src) = inverted {
             return Some(draft(
                 cue,
@@ -686,7 +697,7 @@ fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usiz
 fn by_agent(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let ctx = scene.ctx;
     let body = ctx.body_start(ss, se);
-    let src = source::right_of(ctx, cue.end, se).filter(|&s| source::is_speaker(ctx, s))?;
+    let src = source::right_of(ctx, cue.end, se)?;
     let subject = source::left_of(ctx, cue.start, body)?;
     Some(draft(cue, subject, ClaimKind::Indirect, Some(src)))
 }

@@ -168,6 +168,13 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
     if e > floor && matches!(ctx.word(e - 1), "who" | "whom" | "which") {
         return Some((e - 1, e));
     }
+    if e > floor + 2
+        && ctx.kind(e - 1) == Some(TokenKind::Number)
+        && matches!(ctx.word(e - 2), "in" | "on" | "at")
+        && matches!(ctx.word(e - 3), "who" | "whom" | "which")
+    {
+        return Some((e - 3, e - 2));
+    }
     let mut s = scan_left(ctx, e, floor);
     // `X in 2008 said`: a trailing year or prepositional time phrase is no head.
     while e > s + 1
@@ -286,6 +293,11 @@ fn is_apposition(ctx: &Context, i: usize) -> bool {
             | "however"
             | "too"
             | "meanwhile"
+            // `X, like Y, said`, `X, now the leader, said`.
+            | "like"
+            | "unlike"
+            | "now"
+            | "along"
     ) || w.ends_with("ing")
         || (ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
 }
