@@ -1404,6 +1404,24 @@ mod tests {
     }
 
     #[test]
+    fn curly_contractions_and_participle_appositions() {
+        has(
+            "The attorney general isn’t saying if the charity broke any laws.",
+            "if the charity broke any laws",
+            "The attorney general",
+            "isn’t saying",
+            Stance::Assert,
+        );
+        has(
+            "The report, released on Tuesday, said rents rose.",
+            "rents rose",
+            "The report",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

@@ -299,6 +299,14 @@ fn is_apposition(ctx: &Context, i: usize) -> bool {
             | "now"
             | "along"
     ) || w.ends_with("ing")
+        // `The report, released on Tuesday, said`: a past participle describing it,
+        // with a phrase of time, place or agent (unlike `X, earned $5, compared`).
+        || (w.ends_with("ed")
+            && matches!(
+                ctx.word(i + 1),
+                "on" | "in" | "by" | "at" | "last" | "this" | "earlier" | "yesterday" | "today"
+                    | "from" | "to" | "with" | "after" | "before" | "during" | "since"
+            ))
         || (ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
 }
 
