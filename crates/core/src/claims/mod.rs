@@ -1422,6 +1422,42 @@ mod tests {
     }
 
     #[test]
+    fn content_before_as_x_said() {
+        has(
+            "The bridge is unsafe, as engineers have said.",
+            "The bridge is unsafe",
+            "engineers",
+            "have said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn sources_named_by_a_reporting_word_and_subjects_after_a_quote() {
+        has(
+            "Roe often insulted guests, according to show insiders.",
+            "Roe often insulted guests",
+            "show insiders",
+            "according to",
+            Stance::Report,
+        );
+        has(
+            "Bemoaning the “rigged system,” Roe accused the judge of bias.",
+            "the “rigged system",
+            "Roe",
+            "Bemoaning",
+            Stance::Accuse,
+        );
+        has(
+            "The talks about defense ties are supported by an unusual coalition of leaders.",
+            "The talks about defense ties",
+            "an unusual coalition of leaders",
+            "are supported by",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

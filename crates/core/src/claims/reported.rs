@@ -398,6 +398,19 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         let (content, kind) = scene.content_from(cue.end + 1, se)?;
         return Some(draft(cue, content, kind, Some(src)));
     }
+    // `Y, as X have said.`: the content comes before.
+    if src.0 > body + 2
+        && ctx.word(src.0 - 1) == "as"
+        && ctx.is(src.0 - 2, ",")
+        && tail_is_adverbial(ctx, cue.end, se)
+    {
+        return Some(draft(
+            cue,
+            (body, src.0 - 2),
+            ClaimKind::Indirect,
+            Some(src),
+        ));
+    }
     // `Y, X said.`: nothing (or only a time or place phrase) after the cue.
     let comma_then_no_quote = ctx.is(cue.end, ",") && scene.quote_opening(cue.end + 1).is_none();
     // A verb whose content follows it (`denied Y`), or a relative clause (`the party,
@@ -619,7 +632,12 @@ fn opening_participle(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<
     }
     let a = content_start(ctx, cue, se);
     let comma = scene.clause_comma(a, se)?;
-    let src = clause_subject(ctx, comma + 1, se)?;
+    // `Bemoaning the “rigged system,” Roe`: the subject follows the closing quote.
+    let after = scene
+        .quote_around(comma)
+        .filter(|q| q.inner_end == comma + 1)
+        .map_or(comma + 1, |q| q.end);
+    let src = clause_subject(ctx, after, se)?;
     (comma > a).then(|| draft(cue, (a, comma), ClaimKind::Indirect, Some(src)))
 }
 
@@ -698,7 +716,15 @@ fn by_agent(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let ctx = scene.ctx;
     let body = ctx.body_start(ss, se);
     let src = source::right_of(ctx, cue.end, se)?;
-    let subject = source::left_of(ctx, cue.start, body)?;
+    // `The talks about defense are supported by X`: the whole short clause before
+    // the cue is the subject when no phrase stands out.
+    let subject = source::left_of(ctx, cue.start, body).or_else(|| {
+        (cue.start > body
+            && cue.start - body <= MAX_ADVERBIAL
+            && (body..cue.start)
+                .all(|k| ctx.is_word(k) || ctx.kind(k) == Some(TokenKind::Possessive)))
+        .then_some((body, cue.start))
+    })?;
     Some(draft(cue, subject, ClaimKind::Indirect, Some(src)))
 }
 

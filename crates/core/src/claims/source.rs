@@ -321,7 +321,7 @@ pub(crate) fn right_of(ctx: &Context, start: usize, limit: usize) -> Option<(usi
     // Reporting words may name the source here (`according to show insiders`).
     while e < limit
         && e - start < MAX_SOURCE
-        && (in_phrase(ctx, e) || (e > s && is_cue_word(ctx, e) && !ctx.word(e).ends_with("ing")))
+        && (in_phrase(ctx, e) || (is_cue_word(ctx, e) && !ctx.word(e).ends_with("ing")))
     {
         e += 1;
     }
