@@ -138,7 +138,15 @@ pub(crate) fn is_cue_word(ctx: &Context, i: usize) -> bool {
 
 /// True when `w` is an auxiliary or adverb that joins a cue.
 pub(crate) fn is_auxiliary(w: &str) -> bool {
-    lexicon().auxiliaries.contains(w)
+    lexicon().is_auxiliary(w)
+}
+
+impl Lexicon {
+    /// True when `w` is an auxiliary of the list, with either apostrophe (`isn’t`).
+    fn is_auxiliary(&self, w: &str) -> bool {
+        self.auxiliaries.contains(w)
+            || (w.contains('’') && self.auxiliaries.contains(w.replace('’', "'").as_str()))
+    }
 }
 
 const BE: [&str; 9] = [
@@ -194,7 +202,7 @@ fn joined_left(ctx: &Context, lex: &Lexicon, i: usize, sent_start: usize) -> usi
             && w.ends_with("ly")
             && !ctx.is_capitalised(start - 1)
             && !LY_NOUNS.contains(&w);
-        if lex.auxiliaries.contains(w) || contracted_be || adverb {
+        if lex.is_auxiliary(w) || contracted_be || adverb {
             start -= 1;
         } else {
             break;
@@ -385,7 +393,7 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     // `shootings and protests demands Y`: a plural noun joined to another one, the
     // subject of the verb after it (unlike `loans and expects them`).
     let next = ctx.word(verb_end);
-    let verb_follows = lex.auxiliaries.contains(next)
+    let verb_follows = lex.is_auxiliary(next)
         || (next.ends_with('s')
             && !next.ends_with("ss")
             && !matches!(next, "us" | "his" | "its" | "this" | "as"));

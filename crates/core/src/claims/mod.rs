@@ -1364,6 +1364,100 @@ mod tests {
     }
 
     #[test]
+    fn sources_around_appositions_and_relatives() {
+        has(
+            "The mayor, like the governor, has urged residents to leave.",
+            "residents to leave",
+            "The mayor",
+            "has urged",
+            Stance::Call,
+        );
+        has(
+            "He met Roe, now the party leader, who in 2010 said the goal was to win.",
+            "the goal was to win",
+            "who",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn inverted_speaker_followed_by_a_place() {
+        has(
+            "The talks went badly, said a union source in the room.",
+            "The talks went badly",
+            "a union source",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn passive_agents_need_no_capital() {
+        has(
+            "The nominee has been endorsed by dozens of papers.",
+            "The nominee",
+            "dozens of papers",
+            "has been endorsed by",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn curly_contractions_and_participle_appositions() {
+        has(
+            "The attorney general isn’t saying if the charity broke any laws.",
+            "if the charity broke any laws",
+            "The attorney general",
+            "isn’t saying",
+            Stance::Assert,
+        );
+        has(
+            "The report, released on Tuesday, said rents rose.",
+            "rents rose",
+            "The report",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn content_before_as_x_said() {
+        has(
+            "The bridge is unsafe, as engineers have said.",
+            "The bridge is unsafe",
+            "engineers",
+            "have said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn sources_named_by_a_reporting_word_and_subjects_after_a_quote() {
+        has(
+            "Roe often insulted guests, according to show insiders.",
+            "Roe often insulted guests",
+            "show insiders",
+            "according to",
+            Stance::Report,
+        );
+        has(
+            "Bemoaning the “rigged system,” Roe accused the judge of bias.",
+            "the “rigged system",
+            "Roe",
+            "Bemoaning",
+            Stance::Accuse,
+        );
+        has(
+            "The talks about defense ties are supported by an unusual coalition of leaders.",
+            "The talks about defense ties",
+            "an unusual coalition of leaders",
+            "are supported by",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

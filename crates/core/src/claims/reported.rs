@@ -370,8 +370,19 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     // `Y, said X.`: content before, source after; checked first, since a comma
     // before the cue may also look like the end of an apposition.
     if cue.frame != Frame::Object && cue.start > body && ctx.is(cue.start - 1, ",") {
-        let inverted = source::right_of(ctx, cue.end, se)
-            .filter(|&src| source::is_inverted_speaker(ctx, src) && ends_clause(ctx, src.1));
+        let inverted = source::right_of(ctx, cue.end, se).filter(|&src| {
+            // `said a union source in the room.`: a place after a plain name.
+            let plain = || {
+                ctx.word(cue.end - 1) != "that"
+                    && !matches!(ctx.word(src.0), "he" | "she" | "it" | "they" | "we" | "i")
+                    && (src.0..src.1).all(|k| {
+                        let w = ctx.word(k);
+                        !(w.ends_with("ing") || w.ends_with("ed"))
+                    })
+                    && tail_is_adverbial(ctx, src.1, se)
+            };
+            source::is_inverted_speaker(ctx, src) && (ends_clause(ctx, src.1) || plain())
+        });
         if let Some(src) = inverted {
             return Some(draft(
                 cue,
@@ -386,6 +397,19 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     if src.0 > body && ctx.word(src.0 - 1) == "as" && ctx.is(cue.end, ",") {
         let (content, kind) = scene.content_from(cue.end + 1, se)?;
         return Some(draft(cue, content, kind, Some(src)));
+    }
+    // `Y, as X have said.`: the content comes before.
+    if src.0 > body + 2
+        && ctx.word(src.0 - 1) == "as"
+        && ctx.is(src.0 - 2, ",")
+        && tail_is_adverbial(ctx, cue.end, se)
+    {
+        return Some(draft(
+            cue,
+            (body, src.0 - 2),
+            ClaimKind::Indirect,
+            Some(src),
+        ));
     }
     // `Y, X said.`: nothing (or only a time or place phrase) after the cue.
     let comma_then_no_quote = ctx.is(cue.end, ",") && scene.quote_opening(cue.end + 1).is_none();
@@ -608,7 +632,12 @@ fn opening_participle(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<
     }
     let a = content_start(ctx, cue, se);
     let comma = scene.clause_comma(a, se)?;
-    let src = clause_subject(ctx, comma + 1, se)?;
+    // `Bemoaning the “rigged system,” Roe`: the subject follows the closing quote.
+    let after = scene
+        .quote_around(comma)
+        .filter(|q| q.inner_end == comma + 1)
+        .map_or(comma + 1, |q| q.end);
+    let src = clause_subject(ctx, after, se)?;
     (comma > a).then(|| draft(cue, (a, comma), ClaimKind::Indirect, Some(src)))
 }
 
@@ -686,8 +715,16 @@ fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usiz
 fn by_agent(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     let ctx = scene.ctx;
     let body = ctx.body_start(ss, se);
-    let src = source::right_of(ctx, cue.end, se).filter(|&s| source::is_speaker(ctx, s))?;
-    let subject = source::left_of(ctx, cue.start, body)?;
+    let src = source::right_of(ctx, cue.end, se)?;
+    // `The talks about defense are supported by X`: the whole short clause before
+    // the cue is the subject when no phrase stands out.
+    let subject = source::left_of(ctx, cue.start, body).or_else(|| {
+        (cue.start > body
+            && cue.start - body <= MAX_ADVERBIAL
+            && (body..cue.start)
+                .all(|k| ctx.is_word(k) || ctx.kind(k) == Some(TokenKind::Possessive)))
+        .then_some((body, cue.start))
+    })?;
     Some(draft(cue, subject, ClaimKind::Indirect, Some(src)))
 }
 

@@ -168,6 +168,13 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
     if e > floor && matches!(ctx.word(e - 1), "who" | "whom" | "which") {
         return Some((e - 1, e));
     }
+    if e > floor + 2
+        && ctx.kind(e - 1) == Some(TokenKind::Number)
+        && matches!(ctx.word(e - 2), "in" | "on" | "at")
+        && matches!(ctx.word(e - 3), "who" | "whom" | "which")
+    {
+        return Some((e - 3, e - 2));
+    }
     let mut s = scan_left(ctx, e, floor);
     // `X in 2008 said`: a trailing year or prepositional time phrase is no head.
     while e > s + 1
@@ -286,7 +293,20 @@ fn is_apposition(ctx: &Context, i: usize) -> bool {
             | "however"
             | "too"
             | "meanwhile"
+            // `X, like Y, said`, `X, now the leader, said`.
+            | "like"
+            | "unlike"
+            | "now"
+            | "along"
     ) || w.ends_with("ing")
+        // `The report, released on Tuesday, said`: a past participle describing it,
+        // with a phrase of time, place or agent (unlike `X, earned $5, compared`).
+        || (w.ends_with("ed")
+            && matches!(
+                ctx.word(i + 1),
+                "on" | "in" | "by" | "at" | "last" | "this" | "earlier" | "yesterday" | "today"
+                    | "from" | "to" | "with" | "after" | "before" | "during" | "since"
+            ))
         || (ctx.is_capitalised(i) && ctx.kind(i) == Some(TokenKind::Word))
 }
 
@@ -301,7 +321,7 @@ pub(crate) fn right_of(ctx: &Context, start: usize, limit: usize) -> Option<(usi
     // Reporting words may name the source here (`according to show insiders`).
     while e < limit
         && e - start < MAX_SOURCE
-        && (in_phrase(ctx, e) || (e > s && is_cue_word(ctx, e) && !ctx.word(e).ends_with("ing")))
+        && (in_phrase(ctx, e) || (is_cue_word(ctx, e) && !ctx.word(e).ends_with("ing")))
     {
         e += 1;
     }
