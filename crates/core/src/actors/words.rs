@@ -150,7 +150,6 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
     let mut line = 0;
     let mut prev_end = 0;
     let mut i = 0;
-    let lowers: Vec<&str> = a.lowers().collect();
     let g = gazetteer::get();
     // Words with capitals are asked about most (names start there): their lower
     // cases get an index, for the vocabulary below and so that each distinct one is
@@ -171,7 +170,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         line += breaks;
         let mut word = Word {
             text: t.text(text),
-            lower: lowers.get(i).copied().unwrap_or(""),
+            lower: a.lower(i),
             start,
             kind: t.kind,
             line: u32::try_from(line).unwrap_or(u32::MAX),
