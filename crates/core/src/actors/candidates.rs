@@ -84,9 +84,9 @@ fn keeps_period(s: &str) -> bool {
 }
 
 /// True when a capitalised word is an ordinary word that does not start a name here.
-pub fn is_plain_word(words: &Words<'_>, w: &Word<'_>, mode: LineMode) -> bool {
+pub fn is_plain_word(w: &Word<'_>, mode: LineMode) -> bool {
     let (e, l) = (w.entry(), w.lower_entry());
-    let ordinary = (l.is_common() || words.in_vocabulary(w))
+    let ordinary = w.is_ordinary()
         && !l.is_title()
         && !l.is_group_modifier()
         && !e.is_organisation_word()
@@ -132,9 +132,9 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
             if initial {
                 return true;
             }
-            let plain = is_plain_word(words, w, mode);
+            let plain = is_plain_word(w, mode);
             // Inside a Title Case headline every ordinary word breaks a name.
-            let ordinary = w.lower_entry().is_common() || words.in_vocabulary(w);
+            let ordinary = w.is_ordinary();
             !(plain || (mode == LineMode::Title && ordinary && is_breaker(w)))
         })
         .collect();

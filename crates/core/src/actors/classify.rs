@@ -323,8 +323,7 @@ fn rest(
         return;
     }
     // `Upper Karabakh`, `Geneva Conventions`, `Rich Armenian`: not a person.
-    let acronym =
-        is_acronym(first) && { !first.lower_entry().is_common() && !words.in_vocabulary(first) };
+    let acronym = is_acronym(first) && !first.is_ordinary();
     if !titled && !given && !acronym && (after_known || (ends_in_place && !single)) {
         return;
     }

@@ -44,7 +44,11 @@ pub struct ActorMention {
 
 /// The words of tokens `[a, b)` joined by single spaces, as gazetteer keys are.
 pub(crate) fn key_of(ws: &[Word<'_>], a: usize, b: usize) -> String {
-    let mut s = String::new();
+    // The words' bytes and at most one space between each: no regrowing.
+    let len = ws
+        .get(a..b)
+        .map_or(0, |w| w.iter().map(|w| w.text.len() + 1).sum());
+    let mut s = String::with_capacity(len);
     for (i, w) in ws[a..b].iter().enumerate() {
         // `St. Louis` and `U.N.`: a period sticks to the word before it.
         if i > 0 && !w.is_punct(".") && !w.is_possessive() {

@@ -39,8 +39,9 @@ pub struct Word<'t> {
     /// For a word with capitals: what the word lists say about its text and its lower
     /// case, looked up once (other tokens are looked up when asked, which is rare).
     entries: Option<(&'static Entry, &'static Entry)>,
-    /// For a word with capitals: the text also writes its lower case as a word.
-    written_lower: bool,
+    /// For a word with capitals: an ordinary word, whose lower case is a common word
+    /// or is written in lower case elsewhere in the text (see [`Word::is_ordinary`]).
+    ordinary: bool,
 }
 
 impl Word<'_> {
@@ -70,6 +71,13 @@ impl Word<'_> {
         self.kind == TokenKind::Word
             && self.text.chars().next().is_some_and(char::is_lowercase)
             && self.text == self.lower
+    }
+
+    /// An ordinary word: its lower case is a common English word, or the text writes
+    /// it as a word starting in lower case somewhere. Such a word, capitalised at a
+    /// sentence start or in a headline, is that word and not a name.
+    pub fn is_ordinary(&self) -> bool {
+        self.is_lower_form() || self.ordinary
     }
 
     /// A word starting with a capital letter.
@@ -104,13 +112,6 @@ pub struct Words<'t> {
 }
 
 impl<'t> Words<'t> {
-    /// True when the text writes word `w`'s lower case as a word starting in lower
-    /// case somewhere. Such a word, capitalised at a sentence start or in a headline,
-    /// is that word and not a name.
-    pub fn in_vocabulary(&self, w: &Word<'_>) -> bool {
-        w.is_lower_form() || w.written_lower
-    }
-
     /// The mode of the line `w` sits on.
     pub fn mode(&self, w: &Word<'_>) -> LineMode {
         self.modes
@@ -149,14 +150,17 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
     let mut line = 0;
     let mut prev_end = 0;
     let mut i = 0;
-    let lowers: Vec<&str> = a.lowers().collect();
     let g = gazetteer::get();
     // Words with capitals are asked about most (names start there): their lower
     // cases get an index, for the vocabulary below and so that each distinct one is
     // looked up in the word lists once.
     let mut forms: FastMap<&str, u32> = FastMap::default();
     let mut form_entries: Vec<&'static Entry> = Vec::new();
-    // (word index, form) of each word with capitals.
+    // The forms that are no common word, by lower case, with an index into
+    // `written_lower`: only for these does it matter whether the text writes them in
+    // lower case, and a small table makes the test of every lower-case word cheap.
+    let mut uncommon: FastMap<&str, u32> = FastMap::default();
+    // (word index, index in `written_lower`) of each uncommon word with capitals.
     let mut with_capitals: Vec<(usize, u32)> = Vec::new();
     while i < tokens.len() {
         let t = tokens[i];
@@ -166,14 +170,14 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         line += breaks;
         let mut word = Word {
             text: t.text(text),
-            lower: lowers.get(i).copied().unwrap_or(""),
+            lower: a.lower(i),
             start,
             kind: t.kind,
             line: u32::try_from(line).unwrap_or(u32::MAX),
             initial: false,
             after_break: breaks > 0,
             entries: None,
-            written_lower: false,
+            ordinary: false,
         };
         // Tokenised corpora write "Kingdom 's": a detached apostrophe + s is a possessive.
         if t.kind == TokenKind::Punct && is_apostrophe(word.text) {
@@ -198,22 +202,27 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
             }
             let lower_entry = form_entries[form as usize];
             word.entries = Some((g.entry(word.text), lower_entry));
-            with_capitals.push((out.len(), form));
+            if lower_entry.is_common() {
+                word.ordinary = true;
+            } else {
+                let next = uncommon.len() as u32;
+                with_capitals.push((out.len(), *uncommon.entry(word.lower).or_insert(next)));
+            }
         }
         out.push(word);
         i += 1;
     }
     mark_initials(a.sentences(), &mut out);
-    let mut vocabulary = vec![false; form_entries.len()];
+    let mut written_lower = vec![false; uncommon.len()];
     for w in &out {
         if w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase) {
-            if let Some(&form) = forms.get(w.text) {
-                vocabulary[form as usize] = true;
+            if let Some(&k) = uncommon.get(w.text) {
+                written_lower[k as usize] = true;
             }
         }
     }
-    for (i, form) in with_capitals {
-        out[i].written_lower = vocabulary[form as usize];
+    for (i, k) in with_capitals {
+        out[i].ordinary = written_lower[k as usize];
     }
     let modes = line_modes(&out, line + 1);
     Words { words: out, modes }
@@ -258,7 +267,8 @@ fn line_modes(words: &[Word<'_>], lines: usize) -> Vec<LineMode> {
                 *n += 1;
             }
         }
-        if w.kind != TokenKind::Word || w.text.chars().count() < 2 {
+        // At least two characters (without counting them all).
+        if w.kind != TokenKind::Word || w.text.chars().nth(1).is_none() {
             continue;
         }
         let Some(c) = counts.get_mut(w.line as usize) else {
@@ -270,10 +280,10 @@ fn line_modes(words: &[Word<'_>], lines: usize) -> Vec<LineMode> {
         }
         if w.is_capitalised() {
             c.2 += 1;
-            if !w.is_all_caps() && (w.lower_entry().is_common() || w.written_lower) {
+            if !w.is_all_caps() && w.is_ordinary() {
                 c.4 += 1;
             }
-        } else if w.text.chars().count() > 4 {
+        } else if w.text.chars().nth(4).is_some() {
             c.3 += 1;
         } else if matches!(
             w.text,

@@ -43,7 +43,11 @@ pub fn extract(text: &str, dct: Option<CalendarDate>) -> Vec<DateMention> {
 /// [`extract`] over a text already read by [`Analysis`] (shared with the other layers).
 pub fn extract_in(analysis: &Analysis<'_>, dct: Option<CalendarDate>) -> Vec<DateMention> {
     let text = analysis.text();
-    extract_toks(text, Toks::from_tokens(text, analysis.tokens()), dct)
+    extract_toks(
+        text,
+        Toks::from_tokens(text, analysis.tokens(), analysis.ascii_lower()),
+        dct,
+    )
 }
 
 fn extract_toks(text: &str, toks: Toks, dct: Option<CalendarDate>) -> Vec<DateMention> {

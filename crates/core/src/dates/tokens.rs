@@ -1,6 +1,7 @@
 //! The token view the date scanner reads: the shared tokens of `text::tokenize`, with
 //! hyphenated words split into their parts (`third-quarter`, `mid-1996`, `10-hour`),
-//! lower-cased once into one buffer, and marked where a line starts.
+//! lower-cased once into one buffer (the shared ASCII lower case of the text, plus the
+//! few non-ASCII words), and marked where a line starts.
 
 use crate::text::{tokenize, Token, TokenKind};
 
@@ -48,28 +49,34 @@ fn starts_upper(s: &str) -> bool {
     }
 }
 
-/// Appends the lower-cased `part` to `lower`; returns where it lies there.
-fn push_lower(lower: &mut String, part: &str) -> (usize, usize) {
-    let lo = lower.len();
-    if part.is_ascii() {
-        lower.push_str(part);
-        lower[lo..].make_ascii_lowercase();
-    } else {
-        lower.extend(part.chars().flat_map(char::to_lowercase));
+/// Where the lower-cased `part` (at byte `start` of the text) lies in `lower`, which
+/// begins with the text's ASCII lower case: there already for an ASCII part, else
+/// appended.
+fn lower_of(lower: &mut String, text_len: usize, start: usize, part: &str) -> (usize, usize) {
+    if part.is_ascii() && start + part.len() <= text_len {
+        return (start, start + part.len());
     }
+    let lo = lower.len();
+    lower.extend(part.chars().flat_map(char::to_lowercase));
     (lo, lower.len())
 }
 
 impl Toks {
     /// Tokenises `text` once.
     pub fn new(text: &str) -> Self {
-        Self::from_tokens(text, &tokenize(text))
+        Self::from_tokens(text, &tokenize(text), &text.to_ascii_lowercase())
     }
 
-    /// The view over `text` given its tokens (from [`crate::text::Analysis`]).
-    pub fn from_tokens(text: &str, base: &[Token]) -> Self {
+    /// The view over `text` given its tokens and its ASCII lower case (both from
+    /// [`crate::text::Analysis`]), so that most tokens' lower case is read, not made.
+    pub fn from_tokens(text: &str, base: &[Token], ascii_lower: &str) -> Self {
         let mut toks: Vec<Tok> = Vec::with_capacity(base.len() + base.len() / 8);
-        let mut lower = String::with_capacity(text.len());
+        // The text's ASCII lower case, then the lower case of non-ASCII tokens.
+        let mut lower = if ascii_lower.len() == text.len() {
+            ascii_lower.to_string()
+        } else {
+            text.to_ascii_lowercase()
+        };
         let mut pending_hyphen = false;
         for (k, t) in base.iter().enumerate() {
             let (start, end) = (t.span.start().0, t.span.end().0);
@@ -103,7 +110,7 @@ impl Toks {
                     glued,
                     line_start,
                     capital: starts_upper(s),
-                    lower: push_lower(&mut lower, s),
+                    lower: lower_of(&mut lower, text.len(), start, s),
                 });
                 pending_hyphen = false;
                 continue;
@@ -121,7 +128,7 @@ impl Toks {
                         glued: if first { glued } else { true },
                         line_start: first && line_start,
                         capital: starts_upper(part),
-                        lower: push_lower(&mut lower, part),
+                        lower: lower_of(&mut lower, text.len(), part_start, part),
                     });
                     first = false;
                 }
