@@ -1458,6 +1458,17 @@ mod tests {
     }
 
     #[test]
+    fn participles_led_by_while() {
+        has(
+            "The senator made the remark while urging voters to stay home.",
+            "voters to stay home",
+            "The senator",
+            "urging",
+            Stance::Call,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
