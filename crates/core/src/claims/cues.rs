@@ -339,8 +339,10 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
             ctx.word(start - 2),
             "to" | "of" | "for" | "around" | "with" | "near" | "among" | "behind"
         );
+    // `US urges`: the country in capitals is no object pronoun.
     if start > sent_start
         && NOUN_MARKERS.contains(&ctx.word(start - 1))
+        && ctx.raw(start - 1) != "US"
         && start == i
         && !closes_subject
     {

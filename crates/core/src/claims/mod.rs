@@ -1458,6 +1458,35 @@ mod tests {
     }
 
     #[test]
+    fn participles_led_by_while() {
+        has(
+            "The senator made the remark while urging voters to stay home.",
+            "voters to stay home",
+            "The senator",
+            "urging",
+            Stance::Call,
+        );
+    }
+
+    #[test]
+    fn the_us_in_capitals_is_no_object_pronoun() {
+        has(
+            "19:50 GMT – US urges immediate halt to fighting\n\nMore soon.",
+            "immediate halt to fighting",
+            "US",
+            "urges",
+            Stance::Call,
+        );
+        has(
+            "The US said the talks would resume.",
+            "the talks would resume",
+            "The US",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",

@@ -320,7 +320,19 @@ fn is_subordinator(w: &str) -> bool {
 fn is_participle_lead(w: &str) -> bool {
     matches!(
         w,
-        "aside" | "apart" | "from" | "before" | "after" | "by" | "without" | "instead" | "of"
+        "aside"
+            | "apart"
+            | "from"
+            | "before"
+            | "after"
+            | "by"
+            | "without"
+            | "instead"
+            | "of"
+            | "while"
+            | "when"
+            | "thus"
+            | "thereby"
     )
 }
 
@@ -674,6 +686,13 @@ fn subject_after_adverbial(ctx: &Context, body: usize, limit: usize) -> Option<(
     clause_subject(ctx, k, limit)
 }
 
+/// Common irregular past forms, which end a subject like `-ed` forms do.
+const IRREGULAR_PAST: [&str; 24] = [
+    "made", "said", "told", "gave", "took", "went", "came", "found", "met", "spoke", "wrote",
+    "held", "left", "put", "sent", "won", "lost", "ran", "saw", "kept", "began", "brought",
+    "thought", "got",
+];
+
 /// The capitalised name or pronoun opening a sentence: the subject of its main clause.
 fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usize)> {
     if !source::starts_phrase(ctx, body) {
@@ -696,7 +715,10 @@ fn opening_name(ctx: &Context, body: usize, limit: usize) -> Option<(usize, usiz
     if e > body && ctx.is_word(e) && !ctx.is_capitalised(e) {
         let verb = (e..limit.min(e + 4)).find(|&k| {
             let w = ctx.word(k);
-            w.ends_with("ed") || cues::is_auxiliary(w) || is_cue_word(ctx, k)
+            w.ends_with("ed")
+                || cues::is_auxiliary(w)
+                || is_cue_word(ctx, k)
+                || IRREGULAR_PAST.contains(&w)
         });
         let nouns = |end: usize| {
             (e..end).all(|k| {

@@ -140,7 +140,10 @@ pub(crate) fn left_of(ctx: &Context, end: usize, floor: usize) -> Option<(usize,
         }
     }
     // `those close to him say`: an object pronoun is no subject; its phrase is.
-    if e > floor + 2 && matches!(ctx.word(e - 1), "him" | "her" | "them" | "me" | "us") {
+    if e > floor + 2
+        && matches!(ctx.word(e - 1), "him" | "her" | "them" | "me" | "us")
+        && ctx.raw(e - 1) != "US"
+    {
         if let Some((s, _)) = left_of_plain(ctx, e - 2, floor) {
             // `those close to him`: the quantifier or demonstrative heads the phrase.
             let head = s > floor
