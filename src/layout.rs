@@ -36,12 +36,31 @@ pub struct ParagraphView {
     pub text: Rc<str>,
     /// Marks in document order (the order of `Document::annotations`).
     pub marks: Rc<[Mark]>,
+    /// True when this is a later block of a paragraph too long to draw in one piece
+    /// (`claimlens_core::views::blocks`): it continues the one before, with no gap.
+    pub continues: bool,
+}
+
+/// True when block `i` of `blocks` continues the paragraph of the block before it
+/// (no line break between them).
+pub fn continues(text: &str, blocks: &[ByteSpan], i: usize) -> bool {
+    let (Some(prev), Some(this)) = (i.checked_sub(1).and_then(|j| blocks.get(j)), blocks.get(i))
+    else {
+        return false;
+    };
+    text.get(prev.end().0..this.start().0)
+        .is_some_and(|gap| !gap.contains('\n'))
 }
 
 /// Cuts `doc` into paragraphs (non-blank lines) and hands each annotation's pieces to
 /// the paragraphs it touches. Cost: one pass over the annotations, a binary search each.
 pub fn paragraph_views(doc: &Document) -> Vec<ParagraphView> {
-    let paras = paragraphs(&doc.text);
+    block_views(doc, &paragraphs(&doc.text))
+}
+
+/// The views of `blocks` (paragraphs, or pieces of long ones, in text order), as
+/// [`paragraph_views`] makes them for whole paragraphs.
+pub fn block_views(doc: &Document, paras: &[ByteSpan]) -> Vec<ParagraphView> {
     let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); paras.len()];
     for a in &doc.annotations {
         let (a_start, a_end) = (a.span.start().0, a.span.end().0);
@@ -73,10 +92,12 @@ pub fn paragraph_views(doc: &Document) -> Vec<ParagraphView> {
     paras
         .iter()
         .zip(marks)
-        .map(|(p, marks)| ParagraphView {
+        .enumerate()
+        .map(|(i, (p, marks))| ParagraphView {
             start: p.start().0,
             text: p.slice(&doc.text).unwrap_or_default().into(),
             marks: marks.into(),
+            continues: continues(&doc.text, paras, i),
         })
         .collect()
 }

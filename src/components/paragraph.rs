@@ -26,6 +26,9 @@ pub struct ParagraphProps {
     /// (counted in UTF-16 units from here) back to document offsets with it.
     #[prop_or_default]
     pub start: usize,
+    /// A later block of a long paragraph, drawn flush with the block before it.
+    #[prop_or_default]
+    pub continues: bool,
 }
 
 /// A paragraph; the pasted text only ever becomes text nodes.
@@ -49,7 +52,12 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                 )
             })
     });
-    html! { <p class="para" data-testid="paragraph" data-start={props.start.to_string()}>{ for pieces }</p> }
+    let (class, testid) = if props.continues {
+        ("para para-cont", "paragraph-part")
+    } else {
+        ("para", "paragraph")
+    };
+    html! { <p {class} data-testid={testid} data-start={props.start.to_string()}>{ for pieces }</p> }
 }
 
 /// Suggestions are drawn dashed and rejected ones greyed (see `styles/app.css`), so

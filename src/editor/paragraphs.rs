@@ -1,6 +1,7 @@
-//! Paragraph views kept current edit by edit: the core says which paragraphs a patch
-//! touches (`views::touched_paragraphs`); only their views are rebuilt, the others keep
-//! their `Rc`, so their components compare equal and are not re-rendered.
+//! Paragraph views kept current edit by edit: the core says which blocks (paragraphs,
+//! or pieces of a long one: `views::blocks`) a patch touches
+//! (`views::touched_paragraphs`); only their views are rebuilt, the others keep their
+//! `Rc`, so their components compare equal and are not re-rendered.
 
 use std::rc::Rc;
 
@@ -10,12 +11,14 @@ use claimlens_core::text::ByteSpan;
 use claimlens_core::views::touched_paragraphs;
 
 use crate::describe;
-use crate::layout::{paragraph_views, Mark, ParagraphView};
+use crate::layout::{block_views, continues, Mark, ParagraphView};
 
-/// The view of one paragraph: its text and the pieces of the annotations inside it,
-/// built as `layout::paragraph_views` builds them for the whole document.
-pub fn paragraph_view(doc: &Document, para: ByteSpan) -> ParagraphView {
-    let (p_start, p_end) = (para.start().0, para.end().0);
+/// The view of block `i` of `blocks`: its text and the pieces of the annotations
+/// inside it, built as `layout::block_views` builds them for the whole document.
+pub fn paragraph_view(doc: &Document, blocks: &[ByteSpan], i: usize) -> ParagraphView {
+    let (p_start, p_end) = blocks
+        .get(i)
+        .map_or((0, 0), |para| (para.start().0, para.end().0));
     let marks: Vec<Mark> = doc
         .annotations
         .iter()
@@ -36,8 +39,9 @@ pub fn paragraph_view(doc: &Document, para: ByteSpan) -> ParagraphView {
         .collect();
     ParagraphView {
         start: p_start,
-        text: para.slice(&doc.text).unwrap_or_default().into(),
+        text: doc.text.get(p_start..p_end).unwrap_or_default().into(),
         marks: marks.into(),
+        continues: continues(&doc.text, blocks, i),
     }
 }
 
@@ -51,7 +55,7 @@ pub fn refresh(
 ) -> Rc<[Rc<ParagraphView>]> {
     let touched = touched_paragraphs(paragraphs, patch);
     if views.len() != paragraphs.len() || touched.len() * 4 > paragraphs.len().max(8) {
-        return paragraph_views(doc)
+        return block_views(doc, paragraphs)
             .into_iter()
             .zip(views.iter().map(Some).chain(std::iter::repeat(None)))
             .map(|(fresh, old)| match old {
@@ -62,8 +66,8 @@ pub fn refresh(
     }
     let mut out: Vec<Rc<ParagraphView>> = views.to_vec();
     for i in touched {
-        if let (Some(slot), Some(&para)) = (out.get_mut(i), paragraphs.get(i)) {
-            *slot = Rc::new(paragraph_view(doc, para));
+        if let Some(slot) = out.get_mut(i) {
+            *slot = Rc::new(paragraph_view(doc, paragraphs, i));
         }
     }
     out.into()
@@ -89,9 +93,10 @@ mod tests {
             Origin::Auto,
             Status::Suggested,
         );
-        let all = paragraph_views(&doc);
-        for (i, p) in paragraphs(text).into_iter().enumerate() {
-            assert_eq!(paragraph_view(&doc, p), all[i]);
+        let all = crate::layout::paragraph_views(&doc);
+        let paras = paragraphs(text);
+        for (i, view) in all.iter().enumerate() {
+            assert_eq!(&paragraph_view(&doc, &paras, i), view);
         }
         let patch = apply(&doc, &Edit::Accept(doc.annotations[0].id)).unwrap();
         let views: Vec<Rc<ParagraphView>> = all.into_iter().map(Rc::new).collect();

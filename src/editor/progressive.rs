@@ -5,6 +5,9 @@
 //! the DOM it builds (text bytes, and a few elements per highlight piece), so a
 //! dense paragraph counts for more than a plain one. Slices are scheduled with a
 //! zero-delay timer rather than an animation frame, which a hidden tab never runs.
+//! Paragraphs are drawn in fixed [`Group`]s, so each new slice costs the article a
+//! comparison per group, not one per paragraph drawn so far (which, over thousands
+//! of slices, would grow with the square of the article's length).
 
 use std::rc::Rc;
 
@@ -12,6 +15,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::Paragraph;
 use crate::layout::ParagraphView;
 
 /// The budget of one slice, in estimated bytes of DOM: a few tens of milliseconds of
@@ -33,6 +37,56 @@ pub fn slice_end(views: &[Rc<ParagraphView>], from: usize) -> usize {
         }
     }
     end
+}
+
+/// Paragraphs per [`Group`].
+const GROUP: usize = 64;
+
+/// The groups to draw when the first `shown` paragraphs are: `(from, to)` index ranges
+/// in order; all but the last are full, so they stay the same as more are shown.
+pub fn groups(shown: usize) -> impl Iterator<Item = (usize, usize)> {
+    (0..shown)
+        .step_by(GROUP)
+        .map(move |from| (from, (from + GROUP).min(shown)))
+}
+
+/// Props of [`Group`].
+#[derive(Properties)]
+pub struct GroupProps {
+    /// All the article's paragraph views.
+    pub views: Rc<[Rc<ParagraphView>]>,
+    /// The first paragraph of the group.
+    pub from: usize,
+    /// One past its last.
+    pub to: usize,
+}
+
+impl PartialEq for GroupProps {
+    /// Equal when the group shows the same views: after an edit elsewhere, the views
+    /// of its paragraphs are the same `Rc`s, so it is not re-rendered.
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (
+            self.views.get(self.from..self.to),
+            other.views.get(other.from..other.to),
+        );
+        self.from == other.from
+            && self.to == other.to
+            && (Rc::ptr_eq(&self.views, &other.views)
+                || a.zip(b).is_some_and(|(a, b)| {
+                    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))
+                }))
+    }
+}
+
+/// A run of paragraphs.
+#[function_component]
+pub fn Group(props: &GroupProps) -> Html {
+    let views = props.views.get(props.from..props.to).unwrap_or_default();
+    html! {
+        { for views.iter().map(|v| html! {
+            <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} continues={v.continues} />
+        }) }
+    }
 }
 
 /// How many of `views` to draw now: the first slice at once, then one more slice per
@@ -106,6 +160,7 @@ mod tests {
             start: 0,
             text: "x".repeat(text_len).into(),
             marks: vec![mark; marks].into(),
+            continues: false,
         })
     }
 
@@ -124,6 +179,34 @@ mod tests {
         let dense: Vec<_> = (0..100).map(|_| view(300, 20)).collect();
         let plain: Vec<_> = (0..100).map(|_| view(300, 0)).collect();
         assert!(slice_end(&dense, 0) < slice_end(&plain, 0));
+    }
+
+    #[test]
+    fn groups_cover_what_is_shown_and_keep_their_ranges_as_it_grows() {
+        assert_eq!(groups(0).count(), 0);
+        let small: Vec<_> = groups(GROUP * 2 + 5).collect();
+        assert_eq!(
+            small,
+            [(0, GROUP), (GROUP, 2 * GROUP), (2 * GROUP, 2 * GROUP + 5)]
+        );
+        let more: Vec<_> = groups(GROUP * 3).collect();
+        assert_eq!(more[..2], small[..2]);
+    }
+
+    #[test]
+    fn a_group_equals_another_over_the_same_views() {
+        let views: Rc<[Rc<ParagraphView>]> = (0..10).map(|_| view(3, 1)).collect();
+        let mut edited: Vec<_> = views.to_vec();
+        edited[8] = view(3, 2);
+        let edited: Rc<[Rc<ParagraphView>]> = edited.into();
+        let group = |views: &Rc<[Rc<ParagraphView>]>, from, to| GroupProps {
+            views: views.clone(),
+            from,
+            to,
+        };
+        assert!(group(&views, 0, 5) == group(&edited, 0, 5));
+        assert!(group(&views, 5, 10) != group(&edited, 5, 10));
+        assert!(group(&views, 0, 5) != group(&views, 0, 6));
     }
 
     #[test]

@@ -12,10 +12,15 @@ use claimlens_core::edit::fragments::pieces;
 use claimlens_core::edit::{Edit, History, Patch};
 use claimlens_core::model::{AnnotationId, Document, Layer};
 use claimlens_core::review::{check, open_suggestions, recheck, Issue, SuggestionCounts};
-use claimlens_core::text::{paragraphs, ByteSpan};
+use claimlens_core::text::ByteSpan;
+use claimlens_core::views::blocks;
 
 use super::paragraphs::refresh;
-use crate::layout::{paragraph_views, ParagraphView};
+use crate::layout::{block_views, ParagraphView};
+
+/// The longest piece of a paragraph drawn as one block (bytes): a few screens of
+/// text, a few hundred highlights, a short task to lay out.
+const BLOCK: usize = 8 * 1024;
 
 /// Everything the editor keeps about the document being corrected.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,9 +37,10 @@ pub struct Session {
     pub notice: Option<String>,
     /// Counts explicit focus moves, so the view moves DOM focus only when asked.
     pub focus_seq: u32,
-    /// The paragraphs of the text (it never changes while editing).
-    pub paragraphs: Rc<[ByteSpan]>,
-    /// One view per paragraph; an edit replaces only the views it touches, so the
+    /// The blocks the text is drawn in: its paragraphs, a long one cut outside the
+    /// annotations it had when opened (the text never changes while editing).
+    pub blocks: Rc<[ByteSpan]>,
+    /// One view per block; an edit replaces only the views it touches, so the
     /// others keep their `Rc`s and their components skip re-rendering.
     pub views: Rc<[Rc<ParagraphView>]>,
     /// A revision per layer, so the reader's views recompute only when an edit
@@ -136,9 +142,11 @@ fn next_revision() -> u32 {
 impl Session {
     /// A fresh session over a newly loaded document (no history).
     pub fn open(doc: &Document) -> Session {
+        let spans: Vec<ByteSpan> = doc.annotations.iter().map(|a| a.span).collect();
+        let blocks: Rc<[ByteSpan]> = blocks(&doc.text, &spans, BLOCK).into();
         Session {
-            paragraphs: paragraphs(&doc.text).into(),
-            views: paragraph_views(doc).into_iter().map(Rc::new).collect(),
+            views: block_views(doc, &blocks).into_iter().map(Rc::new).collect(),
+            blocks,
             revisions: Revisions::fresh(),
             issues: Rc::new(check(doc)),
             counts: open_suggestions(doc),
@@ -276,7 +284,7 @@ fn change(
     let mut history = (*next.history).clone();
     match run(&mut edited, &mut history) {
         Ok(patch) => {
-            next.views = refresh(&edited, &next.paragraphs, &next.views, &patch);
+            next.views = refresh(&edited, &next.blocks, &next.views, &patch);
             next.revisions = next.revisions.after(&patch);
             next.issues = Rc::new(recheck(&edited, &next.issues, &patch));
             next.counts = next.counts.after(&patch);

@@ -14,9 +14,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
 use yew::prelude::*;
 
-use super::progressive::use_progressive;
+use super::progressive::{groups, use_progressive, Group};
 use super::{dom, AttributePanel, EditorAction, ReviewBar};
-use crate::components::{AppHandle, Paragraph, Tooltip};
+use crate::components::{AppHandle, Tooltip};
 use crate::describe::details;
 use crate::keyboard::use_editor_keys;
 use crate::layout::ParagraphView;
@@ -53,8 +53,8 @@ fn ArticleText(props: &ArticleTextProps) -> Html {
     html! {
         <article class={classes!("article", filter_class)} data-testid="article" aria-busy={drawing}
             aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
-            { for props.views.iter().take(shown).map(|v| html! {
-                <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} />
+            { for groups(shown).map(|(from, to)| html! {
+                <Group key={from} views={props.views.clone()} {from} {to} />
             }) }
         </article>
     }

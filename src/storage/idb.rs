@@ -4,6 +4,13 @@
 //! not futures, because the checked write must read the stored revision and put the
 //! new record inside one read-write transaction, which a future's extra tick could
 //! let expire.
+//!
+//! A record is stored as its JSON in UTF-8 bytes in a small object, `{rev, bytes}`:
+//! handing the browser one byte array is a copy, while a record of a 10 MB article as
+//! a JavaScript object graph took seconds to build (`JSON.parse`) and seconds more to
+//! clone into the store, all in one task. The JSON is written before the transaction
+//! opens, so the transaction's own task only stores. Records stored as objects by
+//! earlier versions still read ([`record_json`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -28,6 +35,28 @@ pub enum WriteOutcome {
     Conflict(String),
     /// The browser refused the write (quota, private mode, …): nothing was written.
     Failed(String),
+}
+
+/// The value stored for a record: `{rev, bytes}` (the revision beside the JSON, so a
+/// checked write reads it without reading the record).
+fn stored_value(rev: u64, json: &[u8]) -> Result<JsValue, JsValue> {
+    let value = js_sys::Object::new();
+    js_sys::Reflect::set(&value, &"rev".into(), &JsValue::from(rev as f64))?;
+    let bytes = js_sys::Uint8Array::from(json);
+    js_sys::Reflect::set(&value, &"bytes".into(), &bytes)?;
+    Ok(value.into())
+}
+
+/// The JSON text of a stored value: the `bytes` of `{rev, bytes}`, or the whole value
+/// when an earlier version stored the record as an object.
+pub fn record_json(value: &JsValue) -> Option<String> {
+    let bytes = js_sys::Reflect::get(value, &"bytes".into())
+        .ok()
+        .and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok());
+    match bytes {
+        Some(bytes) => String::from_utf8(bytes.to_vec()).ok(),
+        None => js_sys::JSON::stringify(value).ok()?.as_string(),
+    }
 }
 
 /// The open database.
@@ -163,16 +192,26 @@ impl Store {
     /// ([`merge_check`]), reading and writing in one read-write transaction.
     pub fn write(&self, mut record: Record, base: u64, done: impl FnOnce(WriteOutcome) + 'static) {
         let key = record.key().to_string();
+        // Written at the revision a clean write gives (`merge_check`: base + 1) before
+        // the transaction opens; written again in it only if that ever differs.
+        record.rev = base.saturating_add(1);
+        let written = serde_json::to_vec(&record);
         self.at_stored_rev(
             &key,
             "write",
             done,
             move |stored_rev, step| match merge_check(stored_rev, base) {
                 WriteCheck::Write { next_rev } => {
-                    record.rev = next_rev;
-                    let value = serde_json::to_string(&record)
+                    let json = match written {
+                        Ok(json) if record.rev == next_rev => Ok(json),
+                        _ => {
+                            record.rev = next_rev;
+                            serde_json::to_vec(&record)
+                        }
+                    };
+                    let value = json
                         .map_err(|e| JsValue::from_str(&e.to_string()))
-                        .and_then(|json| js_sys::JSON::parse(&json));
+                        .and_then(|json| stored_value(next_rev, &json));
                     let put = value.and_then(|v| step.store.put_with_key(&v, &step.key));
                     step.settle(put, next_rev);
                 }

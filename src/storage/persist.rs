@@ -29,7 +29,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::BroadcastChannel;
 use yew::Callback;
 
-use super::idb::{self, Store, WriteOutcome};
+use super::idb::{self, record_json, Store, WriteOutcome};
 use crate::workspace::{WorkspaceAction, WorkspaceState};
 
 /// The longest a change waits before it is written.
@@ -213,7 +213,7 @@ fn failure_message(why: &str) -> String {
 }
 
 fn read_record(value: &JsValue) -> Option<Saved> {
-    let json = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    let json = record_json(value)?;
     saved(store::load(&json).ok()?).ok()
 }
 
@@ -246,10 +246,7 @@ fn loaded(weak: &Weak<RefCell<Persister>>, values: Result<Vec<JsValue>, String>)
         Ok(values) => {
             let mut p = this.borrow_mut();
             for value in &values {
-                let json = js_sys::JSON::stringify(value)
-                    .ok()
-                    .and_then(|s| s.as_string())
-                    .unwrap_or_default();
+                let json = record_json(value).unwrap_or_default();
                 let record = store::load(&json);
                 if let Ok(record) = &record {
                     if let Some(stashed) = stash.remove(record.key()) {

@@ -101,7 +101,10 @@ export class WorkspacePage extends AnnotatorPage {
     await this.page.getByTestId('document-dct').dispatchEvent('change');
   }
 
-  /** Every stored record, read straight from IndexedDB. */
+  /**
+   * Every stored record, read straight from IndexedDB (the app stores each as
+   * `{rev, bytes}`: the record is the JSON in `bytes`; older ones are the value itself).
+   */
   async storedRecords() {
     return this.page.evaluate(
       () =>
@@ -113,7 +116,8 @@ export class WorkspacePage extends AnnotatorPage {
             const get = db.transaction('records').objectStore('records').getAll();
             get.onsuccess = () => {
               db.close();
-              ok(get.result);
+              const text = new TextDecoder();
+              ok(get.result.map((v) => (v.bytes instanceof Uint8Array ? JSON.parse(text.decode(v.bytes)) : v)));
             };
             get.onerror = () => fail(get.error);
           };

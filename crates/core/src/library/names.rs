@@ -13,9 +13,23 @@ const ID_BYTES: usize = 48;
 /// A title for pasted text: its first non-blank line with white space collapsed and
 /// cut to [`TITLE_CHARS`] characters; `Untitled` when the text has no visible line.
 pub fn title_from_text(text: &str) -> String {
+    // Only the words that can reach the title: a first line of megabytes (a log on
+    // one line) is not copied whole.
     let line = text
         .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|l| {
+            let mut words = String::new();
+            for w in l.split_whitespace() {
+                if words.len() > TITLE_CHARS * 4 {
+                    break;
+                }
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(w);
+            }
+            words
+        })
         .find(|l| !l.is_empty());
     match line {
         Some(l) => shorten(&l),
@@ -120,6 +134,8 @@ mod tests {
         let long = "word ".repeat(40);
         let t = title_from_text(&long);
         assert!(t.ends_with('…') && t.chars().count() <= TITLE_CHARS);
+        // A megabyte on one line is titled by its first words alone.
+        assert_eq!(title_from_text(&"word  ".repeat(200_000)), t);
         assert_eq!(title_from_file("news/2020/a-b.txt"), "a-b");
         assert_eq!(title_from_file(r"C:\x\.hidden"), ".hidden");
         assert_eq!(title_from_file("noext"), "noext");

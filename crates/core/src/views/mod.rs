@@ -5,12 +5,14 @@
 //! for the UI to grey out.
 
 pub mod actors;
+pub mod blocks;
 pub mod claim_date;
 pub mod claims;
 pub mod segments;
 pub mod timeline;
 
 pub use actors::{actors_panel, EntityRow};
+pub use blocks::blocks;
 pub use claim_date::{ClaimDate, ClaimDating, DateBasis};
 pub use claims::{claims_table, sort_claims, ClaimColumn, ClaimRow};
 pub use segments::{segments, touched_paragraphs, Mark, Role, Segment};
