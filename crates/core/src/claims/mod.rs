@@ -1487,6 +1487,17 @@ mod tests {
     }
 
     #[test]
+    fn headline_with_a_six_word_name_and_a_quote() {
+        has(
+            "Senator Ann Roe Grills Bank Chief: ‘You Should Be Investigated.’\n\nShe spoke on Tuesday.",
+            "You Should Be Investigated",
+            "Senator Ann Roe Grills Bank Chief",
+            ":",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
