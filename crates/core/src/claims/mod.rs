@@ -1520,5 +1520,11 @@ mod tests {
         let line = "officials said the “talks were said to have failed, ".repeat(200_000);
         let found = extract(&line, &[]);
         assert!(!found.is_empty());
+        // An opening subordinate clause with no comma to close it.
+        let line = format!(
+            "If {}",
+            "officials said the talks failed and ".repeat(50_000)
+        );
+        assert!(!extract(&line, &[]).is_empty());
     }
 }

@@ -154,7 +154,8 @@ impl Scene<'_, '_> {
                 | "after"
                 | "before"
         );
-        if !opens || (body..a).any(|k| ctx.is(k, ",")) {
+        // Bounded scans keep run-on text linear.
+        if !opens || a > body + MAX_CONTENT || (body..a).any(|k| ctx.is(k, ",")) {
             return sentence_end;
         }
         self.clause_comma(a, sentence_end).unwrap_or(sentence_end)
@@ -163,7 +164,7 @@ impl Scene<'_, '_> {
     /// The first comma from token `a` that closes a clause: outside quotes, or inside
     /// one that closes right after it (`called it “unfit,” Roe said`).
     fn clause_comma(&self, a: usize, sentence_end: usize) -> Option<usize> {
-        (a..sentence_end).find(|&k| {
+        (a..sentence_end.min(a + MAX_CONTENT)).find(|&k| {
             self.ctx.is(k, ",")
                 && self
                     .quote_around(k)
