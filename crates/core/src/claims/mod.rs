@@ -1498,6 +1498,28 @@ mod tests {
     }
 
     #[test]
+    fn statements_coordinated_with_but_share_the_source() {
+        let text = "Ankara denied sending troops but admitted training fighters.";
+        has(text, "sending troops", "Ankara", "denied", Stance::Deny);
+        has(
+            text,
+            "training fighters",
+            "Ankara",
+            "admitted",
+            Stance::Assert,
+        );
+        let text = "The mayor urged calm but said the curfew would stay.";
+        has(text, "calm", "The mayor", "urged", Stance::Call);
+        has(
+            text,
+            "the curfew would stay",
+            "The mayor",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
