@@ -84,7 +84,8 @@ pub(crate) fn find(ctx: &Context, out: &mut Vec<Draft>) {
         // `Source: Y` at the start of the line; a transcript's `SPEAKER: Y` may end
         // in a period; a headline ends in a period in some feeds, so a title-case
         // line counts too.
-        if let Some(k) = (body..pb.min(body + SHORT)).find(|&k| ctx.is(k, ":")) {
+        // A name of up to `SHORT` words, then the colon.
+        if let Some(k) = (body..pb.min(body + SHORT + 1)).find(|&k| ctx.is(k, ":")) {
             let label = ctx
                 .span(body, k)
                 .map_or("", |s| &ctx.text[s.range()])

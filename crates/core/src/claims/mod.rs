@@ -1487,6 +1487,39 @@ mod tests {
     }
 
     #[test]
+    fn headline_with_a_six_word_name_and_a_quote() {
+        has(
+            "Senator Ann Roe Grills Bank Chief: ‘You Should Be Investigated.’\n\nShe spoke on Tuesday.",
+            "You Should Be Investigated",
+            "Senator Ann Roe Grills Bank Chief",
+            ":",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
+    fn statements_coordinated_with_but_share_the_source() {
+        let text = "Ankara denied sending troops but admitted training fighters.";
+        has(text, "sending troops", "Ankara", "denied", Stance::Deny);
+        has(
+            text,
+            "training fighters",
+            "Ankara",
+            "admitted",
+            Stance::Assert,
+        );
+        let text = "The mayor urged calm but said the curfew would stay.";
+        has(text, "calm", "The mayor", "urged", Stance::Call);
+        has(
+            text,
+            "the curfew would stay",
+            "The mayor",
+            "said",
+            Stance::Assert,
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
@@ -1509,6 +1542,12 @@ mod tests {
         let line = "officials said the “talks were said to have failed, ".repeat(200_000);
         let found = extract(&line, &[]);
         assert!(!found.is_empty());
+        // An opening subordinate clause with no comma to close it.
+        let line = format!(
+            "If {}",
+            "officials said the talks failed and ".repeat(50_000)
+        );
+        assert!(!extract(&line, &[]).is_empty());
     }
 }
 

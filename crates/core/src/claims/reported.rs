@@ -154,7 +154,8 @@ impl Scene<'_, '_> {
                 | "after"
                 | "before"
         );
-        if !opens || (body..a).any(|k| ctx.is(k, ",")) {
+        // Bounded scans keep run-on text linear.
+        if !opens || a > body + MAX_CONTENT || (body..a).any(|k| ctx.is(k, ",")) {
             return sentence_end;
         }
         self.clause_comma(a, sentence_end).unwrap_or(sentence_end)
@@ -163,7 +164,7 @@ impl Scene<'_, '_> {
     /// The first comma from token `a` that closes a clause: outside quotes, or inside
     /// one that closes right after it (`called it “unfit,” Roe said`).
     fn clause_comma(&self, a: usize, sentence_end: usize) -> Option<usize> {
-        (a..sentence_end).find(|&k| {
+        (a..sentence_end.min(a + MAX_CONTENT)).find(|&k| {
             self.ctx.is(k, ",")
                 && self
                     .quote_around(k)
@@ -213,6 +214,14 @@ pub(crate) fn find(scene: &Scene, used: &[bool], out: &mut Vec<Draft>) {
                 Some(_) => participle(scene, cue, ss, se, main),
                 None => finite(scene, cue, ss, se).or_else(|| participle(scene, cue, ss, se, main)),
             },
+            // `X urged Y but said Z`: a statement after `but` shares the subject too.
+            _ if cue.start > 0
+                && ctx.word(cue.start - 1) == "but"
+                && matches!(cue.frame, Frame::Speech | Frame::Tell)
+                && main.is_some() =>
+            {
+                participle(scene, cue, ss, se, main)
+            }
             Frame::Mind => mind(scene, cue, ss, se),
             _ => finite(scene, cue, ss, se),
         };
@@ -613,7 +622,7 @@ fn participle(
     // `…a “strong leader,” comparing him to Y`: the comma may sit inside the quote.
     let after_comma = cue.start > 0
         && (ctx.is(cue.start - 1, ",")
-            || ctx.word(cue.start - 1) == "and"
+            || matches!(ctx.word(cue.start - 1), "and" | "but")
             || (cue.start > 1
                 && matches!(ctx.raw(cue.start - 1), "”" | "\"" | "’" | "'")
                 && ctx.is(cue.start - 2, ",")));
