@@ -150,6 +150,8 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
     let mut line = 0;
     let mut prev_end = 0;
     let mut i = 0;
+    // Token i's lower case, read in step with the loop (no search, no Vec).
+    let mut lowers = a.lowers();
     let g = gazetteer::get();
     // Words with capitals are asked about most (names start there): their lower
     // cases get an index, for the vocabulary below and so that each distinct one is
@@ -170,7 +172,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         line += breaks;
         let mut word = Word {
             text: t.text(text),
-            lower: a.lower(i),
+            lower: lowers.next().unwrap_or(""),
             start,
             kind: t.kind,
             line: u32::try_from(line).unwrap_or(u32::MAX),
@@ -189,6 +191,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
                         word.lower = &a.ascii_lower()[span.range()];
                         word.kind = TokenKind::Possessive;
                         i += 1;
+                        lowers.next();
                     }
                 }
             }
