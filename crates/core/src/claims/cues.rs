@@ -245,6 +245,9 @@ fn is_adverb(w: &str) -> bool {
                 | "already"
                 | "later"
                 | "earlier"
+                | "always"
+                | "often"
+                | "likewise"
         )
 }
 
@@ -448,10 +451,13 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     let participle = ctx.word(first_verb).ends_with("ing")
         && (start..first_verb).all(|k| is_adverb(ctx.word(k)))
         && entry.frame != Frame::According;
-    let passive = start < i
-        && (BE.contains(&ctx.word(i - 1))
-            || (i >= 2 && BE.contains(&ctx.word(i - 2)) && is_auxiliary(ctx.word(i - 1))))
-        && !form.ends_with("ing");
+    // Adverbs between be and the participle keep it passive (`should be criminally
+    // investigated`, `was first reported`).
+    let mut k = i;
+    while k > start && is_adverb(ctx.word(k - 1)) {
+        k -= 1;
+    }
+    let passive = k > start && BE.contains(&ctx.word(k - 1)) && !form.ends_with("ing");
     let mut cue = Cue {
         start,
         verb: i,
@@ -565,6 +571,20 @@ mod tests {
         assert_eq!(
             cues("He is said to have told them that it ended."),
             ["is said to have told"]
+        );
+    }
+
+    #[test]
+    fn adverbs_keep_a_passive_passive() {
+        assert!(cues("The plan was widely ridiculed.").is_empty());
+        assert!(cues("They should be publicly condemned for it.").is_empty());
+        assert_eq!(
+            cues("The story was first reported by the Post."),
+            ["was first reported by"]
+        );
+        assert_eq!(
+            cues("She has widely criticized it."),
+            ["has widely criticized"]
         );
     }
 }
