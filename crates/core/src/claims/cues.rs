@@ -789,6 +789,19 @@ mod tests {
     }
 
     #[test]
+    fn intentions_after_be() {
+        has(
+            "The council is also determined to finish the road.",
+            (
+                "The council",
+                "is also determined to",
+                "finish the road",
+                Stance::Assert,
+            ),
+        );
+    }
+
+    #[test]
     fn states_that_are_no_claims() {
         assert!(cues("The team is sure to win the cup.").is_empty());
         assert!(cues("It is clear that the road is closed.").is_empty());
