@@ -1,7 +1,8 @@
 //! Reporting cues: loads the cue lexicon (`data/claims/cues.txt`) and finds every cue in
 //! a text, with the auxiliaries and adverbs that belong to it (`has repeatedly accused`),
-//! the hearer of `told` when it is the press (`told reporters`), and the passive
-//! `is said to have told`. Agentless passives (`it was reported that`) are no cue.
+//! the hearer of `told` when it is the press (`told reporters`), the passive
+//! `is said to have told`, and states of mind after be (`is not so sure`, `has been
+//! critical of`). Agentless passives (`it was reported that`) are no cue.
 
 // The fast word hasher: cue and source words are looked up once per token.
 use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet};
@@ -41,6 +42,8 @@ struct Entry {
 struct Lexicon {
     /// Entries by their first word, longest first.
     by_first: HashMap<&'static str, Vec<Entry>>,
+    /// Adjectives of state that follow be (`sure`, `critical of`), the same way.
+    states: HashMap<&'static str, Vec<Entry>>,
     auxiliaries: HashSet<&'static str>,
     audiences: Vec<Vec<&'static str>>,
 }
@@ -62,7 +65,8 @@ fn frame(name: &str) -> Option<Frame> {
         "tell" => Frame::Tell,
         "object" => Frame::Object,
         "according" => Frame::According,
-        "mind" => Frame::Mind,
+        // A state after be holds a belief like a verb of the mind does.
+        "mind" | "state" => Frame::Mind,
         _ => return None,
     })
 }
@@ -71,6 +75,7 @@ fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut by_first: HashMap<&'static str, Vec<Entry>> = HashMap::default();
+        let mut states: HashMap<&'static str, Vec<Entry>> = HashMap::default();
         for f in crate::data::fields(CUES) {
             let (Some(form), Some(st), Some(fr)) = (
                 f.first(),
@@ -80,19 +85,25 @@ fn lexicon() -> &'static Lexicon {
                 continue;
             };
             let words: Vec<&'static str> = form.split_whitespace().collect();
+            let table = if f.get(2) == Some(&"state") {
+                &mut states
+            } else {
+                &mut by_first
+            };
             if let Some(&first) = words.first() {
-                by_first.entry(first).or_default().push(Entry {
+                table.entry(first).or_default().push(Entry {
                     words,
                     stance: st,
                     frame: fr,
                 });
             }
         }
-        for list in by_first.values_mut() {
+        for list in by_first.values_mut().chain(states.values_mut()) {
             crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.words.len()));
         }
         Lexicon {
             by_first,
+            states,
             auxiliaries: crate::data::entries(AUXILIARIES).collect(),
             audiences: crate::data::entries(AUDIENCES)
                 .map(|e| e.split_whitespace().collect())
@@ -253,6 +264,9 @@ fn is_adverb(w: &str) -> bool {
                 | "already"
                 | "later"
                 | "earlier"
+                | "always"
+                | "often"
+                | "likewise"
         )
 }
 
@@ -281,7 +295,97 @@ pub(crate) fn find(ctx: &Context) -> Vec<Cue> {
     out
 }
 
+/// Forms of be that may lead a state of mind (`she’s` is handled apart).
+const BE_STATE: [&str; 15] = [
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "be",
+    "been",
+    "isn't",
+    "isn’t",
+    "aren't",
+    "aren’t",
+    "wasn't",
+    "wasn’t",
+    "weren't",
+    "weren’t",
+];
+
+/// Degree words that stand between be and an adjective (`is so sure`, `too concerned`).
+const DEGREE: [&str; 9] = [
+    "so", "too", "very", "more", "most", "less", "quite", "rather", "all",
+];
+
+/// The whole entry of `table` that starts at token `i`, longest first.
+fn entry_at<'l>(
+    ctx: &Context,
+    table: &'l HashMap<&'static str, Vec<Entry>>,
+    i: usize,
+) -> Option<&'l Entry> {
+    table.get(ctx.word(i))?.iter().find(|e| {
+        e.words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| ctx.word(i + k) == *w)
+    })
+}
+
+/// A state of mind after be at token `i` (`X is convinced that Y`, `X was not so sure
+/// Y`, `X has been critical of Y`): be, the auxiliaries before it and the adverbs after
+/// it join the adjective, and the subject of be is the source.
+fn state_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
+    // `she’s convinced`: only after a personal pronoun is `’s` surely `is`.
+    let contracted = ctx.kind(i) == Some(TokenKind::Possessive)
+        && i > 0
+        && matches!(ctx.word(i - 1), "he" | "she");
+    let be = ctx.kind(i) == Some(TokenKind::Word) && BE_STATE.contains(&ctx.word(i));
+    if !(contracted || be) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < i + 4 && (is_adverb(ctx.word(k)) || DEGREE.contains(&ctx.word(k))) {
+        k += 1;
+    }
+    let entry = entry_at(ctx, &lex.states, k)?;
+    let mut end = k + entry.words.len();
+    // A bare adjective with `to` is a prediction or a willingness (`is sure to win`).
+    if entry.words.len() == 1 && ctx.word(end) == "to" {
+        return None;
+    }
+    // `is sure that Y`: `that` joins the cue, as in the lexicon's `assumed that`.
+    if ctx.word(end) == "that" {
+        end += 1;
+    }
+
+    let (sent_start, _) = ctx.sentence(i);
+    let start = if contracted {
+        i
+    } else {
+        joined_left(ctx, lex, i, sent_start)
+    };
+    // `it is clear that`, `there was concern`: an empty subject holds no view.
+    if start > sent_start && matches!(ctx.word(start - 1), "it" | "there") {
+        return None;
+    }
+    Some(Cue {
+        start,
+        verb: k,
+        end,
+        verb_end: end,
+        stance: entry.stance,
+        frame: entry.frame,
+        participle: false,
+        agent: false,
+    })
+}
+
 fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
+    if let Some(cue) = state_at(ctx, lex, i) {
+        return Some(cue);
+    }
     if ctx.kind(i) != Some(TokenKind::Word) {
         return None;
     }
@@ -458,10 +562,13 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     let participle = ctx.word(first_verb).ends_with("ing")
         && (start..first_verb).all(|k| is_adverb(ctx.word(k)))
         && entry.frame != Frame::According;
-    let passive = start < i
-        && (BE.contains(&ctx.word(i - 1))
-            || (i >= 2 && BE.contains(&ctx.word(i - 2)) && is_auxiliary(ctx.word(i - 1))))
-        && !form.ends_with("ing");
+    // Adverbs between be and the participle keep it passive (`should be criminally
+    // investigated`, `was first reported`).
+    let mut k = i;
+    while k > start && is_adverb(ctx.word(k - 1)) {
+        k -= 1;
+    }
+    let passive = k > start && BE.contains(&ctx.word(k - 1)) && !form.ends_with("ing");
     let mut cue = Cue {
         start,
         verb: i,
@@ -576,5 +683,139 @@ mod tests {
             cues("He is said to have told them that it ended."),
             ["is said to have told"]
         );
+    }
+
+    #[test]
+    fn adverbs_keep_a_passive_passive() {
+        assert!(cues("The plan was widely ridiculed.").is_empty());
+        assert!(cues("They should be publicly condemned for it.").is_empty());
+        assert_eq!(
+            cues("The story was first reported by the Post."),
+            ["was first reported by"]
+        );
+        assert_eq!(
+            cues("She has widely criticized it."),
+            ["has widely criticized"]
+        );
+    }
+
+    /// Every claim of `text` as (source, cue, content, stance).
+    fn claims(text: &str) -> Vec<(String, String, String, Stance)> {
+        let cut = |s: Option<crate::text::ByteSpan>| s.map_or("", |s| &text[s.range()]);
+        crate::claims::extract(text, &[])
+            .into_iter()
+            .filter_map(|c| {
+                Some((
+                    cut(c.source).to_string(),
+                    cut(c.cue).to_string(),
+                    cut(Some(c.span)).to_string(),
+                    c.stance?,
+                ))
+            })
+            .collect()
+    }
+
+    #[track_caller]
+    fn has(text: &str, want: (&str, &str, &str, Stance)) {
+        let found = claims(text);
+        let want = (
+            want.0.to_string(),
+            want.1.to_string(),
+            want.2.to_string(),
+            want.3,
+        );
+        assert!(found.contains(&want), "{want:?} not in {found:?}");
+    }
+
+    #[test]
+    fn states_of_mind_after_be() {
+        has(
+            "The mayor is convinced that the bridge will reopen.",
+            (
+                "The mayor",
+                "is convinced that",
+                "the bridge will reopen",
+                Stance::Assert,
+            ),
+        );
+        has(
+            "The coach was not sure his team would win.",
+            (
+                "The coach",
+                "was not sure",
+                "his team would win",
+                Stance::Assert,
+            ),
+        );
+        has(
+            "Farmers were also worried that prices would fall.",
+            (
+                "Farmers",
+                "were also worried that",
+                "prices would fall",
+                Stance::Assert,
+            ),
+        );
+        has(
+            "She’s so frustrated that the school closed.",
+            (
+                "She",
+                "’s so frustrated that",
+                "the school closed",
+                Stance::Assert,
+            ),
+        );
+        has(
+            "Local leaders weren’t too concerned about the delay.",
+            (
+                "Local leaders",
+                "weren’t too concerned about",
+                "the delay",
+                Stance::Assert,
+            ),
+        );
+    }
+
+    #[test]
+    fn attitudes_after_be_with_a_preposition() {
+        has(
+            "The senator has been critical of the new tariff.",
+            (
+                "The senator",
+                "has been critical of",
+                "the new tariff",
+                Stance::Accuse,
+            ),
+        );
+        has(
+            "Her aides were coy about the timing of the visit.",
+            (
+                "Her aides",
+                "were coy about",
+                "the timing of the visit",
+                Stance::Assert,
+            ),
+        );
+    }
+
+    #[test]
+    fn intentions_after_be() {
+        has(
+            "The council is also determined to finish the road.",
+            (
+                "The council",
+                "is also determined to",
+                "finish the road",
+                Stance::Assert,
+            ),
+        );
+    }
+
+    #[test]
+    fn states_that_are_no_claims() {
+        assert!(cues("The team is sure to win the cup.").is_empty());
+        assert!(cues("It is clear that the road is closed.").is_empty());
+        assert!(cues("The company is concerned with shipping.").len() == 1);
+        assert!(claims("The company is concerned with shipping.").is_empty());
     }
 }
