@@ -18,9 +18,11 @@ use yew::prelude::*;
 use crate::components::Paragraph;
 use crate::layout::ParagraphView;
 
-/// The budget of one slice, in estimated bytes of DOM: a few tens of milliseconds of
-/// rendering on a slow machine.
-const SLICE: usize = 48 * 1024;
+/// The budget of one slice, in estimated bytes of DOM: under a hundred milliseconds of
+/// rendering on a slow machine. Not smaller: every slice also costs the browser a
+/// frame over the whole article drawn so far, which on a 10 MB article is what the
+/// drawing waits on.
+const SLICE: usize = 96 * 1024;
 /// What one highlight piece weighs against text bytes (its elements and attributes).
 const MARK_WEIGHT: usize = 160;
 
