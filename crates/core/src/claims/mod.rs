@@ -1082,9 +1082,9 @@ mod tests {
             Stance::Report,
         );
         has(
-            "The average of polls taken over the past two weeks shows the mayor ahead.",
+            "A rolling mean of surveys from the last ten days shows the mayor ahead.",
             "the mayor ahead",
-            "The average of polls taken over the past two weeks",
+            "A rolling mean of surveys from the last ten days",
             "shows",
             Stance::Report,
         );

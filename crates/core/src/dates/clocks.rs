@@ -16,7 +16,7 @@ const CLAUSE_GAP: usize = 6;
 
 /// Gives day-less clock times the day of an expression right before them, or right
 /// after them across an `on` ("at 3.00 pm on Monday") or a bracketed second clock
-/// ("10:35 a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)").
+/// ("11:20 a.m. (0820 GMT) Monday", "6 in the evening (6 p.m. local time Sunday)").
 pub fn attach_days(toks: &Toks, found: &mut [Found]) {
     // Right to left, so a day reaches the first clock of "clock (clock) day".
     for k in (0..found.len().saturating_sub(1)).rev() {

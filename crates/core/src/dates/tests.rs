@@ -575,7 +575,7 @@ fn a_year_told_by_its_last_day_is_a_stretch() {
 #[test]
 fn a_past_verb_right_before_the_day_wins_over_earlier_cues() {
     check(
-        "They would appeal the decision, announced Wednesday by the agency.",
+        "The firm will contest the ruling, issued Wednesday by the regulator.",
         &[("Wednesday", "2013-03-20")],
     );
     check(
