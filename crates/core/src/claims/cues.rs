@@ -5,7 +5,7 @@
 //! critical of`). Agentless passives (`it was reported that`) are no cue.
 
 // The fast word hasher: cue and source words are looked up once per token.
-use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet};
+use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet, Shapes};
 use std::sync::OnceLock;
 
 use super::context::Context;
@@ -39,11 +39,38 @@ struct Entry {
     frame: Frame,
 }
 
+/// Entries by their first word, longest first.
+struct Table {
+    map: HashMap<&'static str, Vec<Entry>>,
+    /// First bytes and lengths of the keys: most tokens are ruled out without hashing.
+    shapes: Shapes,
+}
+
+impl Table {
+    fn new(mut map: HashMap<&'static str, Vec<Entry>>) -> Self {
+        for list in map.values_mut() {
+            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.words.len()));
+        }
+        let shapes = Shapes::of(map.keys().copied());
+        Table { map, shapes }
+    }
+
+    /// The entries whose first word is `w`.
+    #[inline]
+    fn get(&self, w: &str) -> Option<&Vec<Entry>> {
+        if self.shapes.may_hold(w) {
+            self.map.get(w)
+        } else {
+            None
+        }
+    }
+}
+
 struct Lexicon {
     /// Entries by their first word, longest first.
-    by_first: HashMap<&'static str, Vec<Entry>>,
+    by_first: Table,
     /// Adjectives of state that follow be (`sure`, `critical of`), the same way.
-    states: HashMap<&'static str, Vec<Entry>>,
+    states: Table,
     auxiliaries: HashSet<&'static str>,
     audiences: Vec<Vec<&'static str>>,
 }
@@ -98,12 +125,9 @@ fn lexicon() -> &'static Lexicon {
                 });
             }
         }
-        for list in by_first.values_mut().chain(states.values_mut()) {
-            crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.words.len()));
-        }
         Lexicon {
-            by_first,
-            states,
+            by_first: Table::new(by_first),
+            states: Table::new(states),
             auxiliaries: crate::data::entries(AUXILIARIES).collect(),
             audiences: crate::data::entries(AUDIENCES)
                 .map(|e| e.split_whitespace().collect())
@@ -320,11 +344,7 @@ const DEGREE: [&str; 9] = [
 ];
 
 /// The whole entry of `table` that starts at token `i`, longest first.
-fn entry_at<'l>(
-    ctx: &Context,
-    table: &'l HashMap<&'static str, Vec<Entry>>,
-    i: usize,
-) -> Option<&'l Entry> {
+fn entry_at<'l>(ctx: &Context, table: &'l Table, i: usize) -> Option<&'l Entry> {
     table.get(ctx.word(i))?.iter().find(|e| {
         e.words
             .iter()

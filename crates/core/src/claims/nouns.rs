@@ -43,12 +43,14 @@ pub(crate) fn find(scene: &Scene, out: &mut Vec<Draft>) {
     let ctx = scene.ctx;
     let list = nouns();
     for i in 1..ctx.len() {
-        let Some(&stance) = list.get(ctx.word(i)) else {
-            continue;
-        };
+        // The `that` first: one comparison per token rules out almost every noun
+        // before the list is looked up.
         if ctx.word(i + 1) != "that" {
             continue;
         }
+        let Some(&stance) = list.get(ctx.word(i)) else {
+            continue;
+        };
         let (ss, se) = ctx.sentence(i);
         // `his earlier claim that`: one adjective may stand between.
         let cue_start = if i > ss + 1
