@@ -5,7 +5,7 @@
 //! critical of`). Agentless passives (`it was reported that`) are no cue.
 
 // The fast word hasher: cue and source words are looked up once per token.
-use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet, Shapes};
+use crate::actors::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::Context;
@@ -42,8 +42,23 @@ struct Entry {
 /// Entries by their first word, longest first.
 struct Table {
     map: HashMap<&'static str, Vec<Entry>>,
-    /// First bytes and lengths of the keys: most tokens are ruled out without hashing.
-    shapes: Shapes,
+    /// One bit per sieve slot a key falls in: every token is looked up, and with some
+    /// 1,500 first words a cheap 16-bit fingerprint rules out most of them unhashed.
+    sieve: Vec<u64>,
+}
+
+/// The sieve slot of a word: its first, second and last bytes and its length.
+fn sieve_slot(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return 0;
+    };
+    let second = b.get(1).copied().unwrap_or(first);
+    let h = u32::from(first).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(second).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(last).wrapping_mul(0xC2B2_AE35)
+        ^ (b.len() as u32).wrapping_mul(0x27D4_EB2F);
+    (h >> 16) as usize
 }
 
 impl Table {
@@ -51,14 +66,23 @@ impl Table {
         for list in map.values_mut() {
             crate::order::sort_by_key(list, |e| std::cmp::Reverse(e.words.len()));
         }
-        let shapes = Shapes::of(map.keys().copied());
-        Table { map, shapes }
+        let mut sieve = vec![0u64; 1 << 10];
+        for w in map.keys() {
+            let slot = sieve_slot(w);
+            sieve[slot >> 6] |= 1 << (slot & 63);
+        }
+        Table { map, sieve }
     }
 
     /// The entries whose first word is `w`.
     #[inline]
     fn get(&self, w: &str) -> Option<&Vec<Entry>> {
-        if self.shapes.may_hold(w) {
+        let slot = sieve_slot(w);
+        let marked = self
+            .sieve
+            .get(slot >> 6)
+            .is_some_and(|m| m >> (slot & 63) & 1 == 1);
+        if marked {
             self.map.get(w)
         } else {
             None
@@ -666,6 +690,15 @@ fn with_hearer(ctx: &Context, lex: &Lexicon, mut cue: Cue) -> Cue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sieve_never_hides_an_entry() {
+        let lex = lexicon();
+        for table in [&lex.by_first, &lex.states] {
+            assert!(table.map.keys().all(|w| table.get(w).is_some()));
+        }
+        assert!(lex.by_first.get("").is_none() && lex.by_first.get("zzzq").is_none());
+    }
 
     fn cues(text: &str) -> Vec<String> {
         let ctx = Context::new(text);
