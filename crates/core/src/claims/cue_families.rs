@@ -2,32 +2,9 @@
 //! sentence per family with its source, cue, content and stance, and the uses the
 //! lexicon leaves out on purpose.
 
-use super::extract;
+// The same helpers as the claims tests: content, source, cue and stance as strings.
+use super::tests::{claims, has};
 use crate::model::Stance;
-use crate::text::ByteSpan;
-
-/// One claim as strings: content, source, cue, stance.
-type Found = (String, String, String, Option<Stance>);
-
-fn claims(text: &str) -> Vec<Found> {
-    let cut = |s: Option<ByteSpan>| s.map_or(String::new(), |s| text[s.range()].to_string());
-    extract(text, &[])
-        .into_iter()
-        .map(|c| (cut(Some(c.span)), cut(c.source), cut(c.cue), c.stance))
-        .collect()
-}
-
-#[track_caller]
-fn has(text: &str, content: &str, source: &str, cue: &str, stance: Stance) {
-    let found = claims(text);
-    let want = (
-        content.to_string(),
-        source.to_string(),
-        cue.to_string(),
-        Some(stance),
-    );
-    assert!(found.contains(&want), "{want:?} not in {found:?}");
-}
 
 #[test]
 fn manner_of_speaking() {

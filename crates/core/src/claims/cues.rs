@@ -99,17 +99,6 @@ struct Lexicon {
     audiences: Vec<Vec<&'static str>>,
 }
 
-fn stance(name: &str) -> Option<Stance> {
-    Some(match name {
-        "assert" => Stance::Assert,
-        "deny" => Stance::Deny,
-        "accuse" => Stance::Accuse,
-        "call" => Stance::Call,
-        "report" => Stance::Report,
-        _ => return None,
-    })
-}
-
 fn frame(name: &str) -> Option<Frame> {
     Some(match name {
         "speech" => Frame::Speech,
@@ -130,7 +119,7 @@ fn lexicon() -> &'static Lexicon {
         for f in crate::data::fields(CUES) {
             let (Some(form), Some(st), Some(fr)) = (
                 f.first(),
-                f.get(1).and_then(|s| stance(s)),
+                f.get(1).and_then(|s| Stance::parse(s)),
                 f.get(2).and_then(|s| frame(s)),
             ) else {
                 continue;

@@ -144,9 +144,9 @@ mod tests {
     use crate::model::ActorKind;
 
     /// One claim as strings: content, source, cue, stance.
-    type Found = (String, String, String, Option<Stance>);
+    pub(super) type Found = (String, String, String, Option<Stance>);
 
-    fn claims(text: &str) -> Vec<Found> {
+    pub(super) fn claims(text: &str) -> Vec<Found> {
         let cut = |s: Option<ByteSpan>| s.map_or(String::new(), |s| text[s.range()].to_string());
         extract(text, &[])
             .into_iter()
@@ -155,7 +155,7 @@ mod tests {
     }
 
     #[track_caller]
-    fn has(text: &str, content: &str, source: &str, cue: &str, stance: Stance) {
+    pub(super) fn has(text: &str, content: &str, source: &str, cue: &str, stance: Stance) {
         let found = claims(text);
         let want = (
             content.to_string(),

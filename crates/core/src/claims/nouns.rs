@@ -20,17 +20,7 @@ fn nouns() -> &'static HashMap<&'static str, Stance> {
     static MAP: OnceLock<HashMap<&'static str, Stance>> = OnceLock::new();
     MAP.get_or_init(|| {
         crate::data::fields(NOUNS)
-            .filter_map(|f| {
-                let stance = match *f.get(1)? {
-                    "assert" => Stance::Assert,
-                    "deny" => Stance::Deny,
-                    "accuse" => Stance::Accuse,
-                    "call" => Stance::Call,
-                    "report" => Stance::Report,
-                    _ => return None,
-                };
-                Some((*f.first()?, stance))
-            })
+            .filter_map(|f| Some((*f.first()?, Stance::parse(f.get(1)?)?)))
             .collect()
     })
 }
