@@ -261,8 +261,8 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
             (w.kind == TokenKind::Word && is_joiner(w.text) || w.is_punct("&")) && k > start;
         // `Republican Party for Hillary Clinton`: a person's name after a joiner is
         // never part of an institution's name.
-        let person_follows = ws.get(k + 1).is_some_and(|n| n.entry().is_given_name());
-        if joiner && person_follows && w.text != "&" {
+        let person_follows = || ws.get(k + 1).is_some_and(|n| n.entry().is_given_name());
+        if joiner && w.text != "&" && person_follows() {
             out.push(Run { start: seg, end: k });
             seg = k + 1;
             org = false;
