@@ -18,6 +18,7 @@ mod draft;
 pub mod html;
 pub mod import;
 pub mod json_escapes;
+mod json_write;
 pub mod labels;
 pub mod labelstudio;
 pub mod native;
