@@ -10,9 +10,9 @@
 //! the list, one round of IndexedDB writes).
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use claimlens_core::formats::native::from_json;
 use claimlens_core::library::Library;
 use claimlens_core::model::Document;
 use wasm_bindgen::closure::Closure;
@@ -23,7 +23,7 @@ use yew::prelude::*;
 use super::batch_bar::BatchBar;
 use super::browser::{self, BatchWorker};
 use super::collection::{BatchProgress, Collection, CollectionAction};
-use super::protocol::{BatchInput, FromWorker, ToWorker};
+use super::protocol::{BatchInput, FromWorker, Reply, ToWorker};
 use crate::workspace::{now, WorkspaceAction, WorkspaceHandle};
 
 /// The longest a result waits before it lands in the library.
@@ -38,11 +38,13 @@ pub struct LibraryBatchProps {
     pub dispatch: UseReducerDispatcher<Collection>,
 }
 
-/// The worker, the batch number and the results waiting to land.
+/// The worker, the batch number, the texts sent (the worker answers with the
+/// annotations only) and the results waiting to land.
 #[derive(Default)]
 struct Runner {
     worker: Option<BatchWorker>,
     batch: u32,
+    sent: HashMap<String, String>,
     waiting: Vec<Document>,
     timer: Option<i32>,
 }
@@ -100,6 +102,10 @@ pub fn LibraryBatch(props: &LibraryBatchProps) -> Html {
                 let mut r = runner.borrow_mut();
                 r.batch += 1;
                 r.waiting.clear();
+                r.sent = docs
+                    .iter()
+                    .map(|d| (d.id.clone(), d.text.clone()))
+                    .collect();
                 r.batch
             };
             ws.dispatch(WorkspaceAction::BatchStarted);
@@ -112,6 +118,7 @@ pub fn LibraryBatch(props: &LibraryBatchProps) -> Html {
                 w.send(&ToWorker::Batch {
                     batch,
                     documents: docs.iter().map(|d| BatchInput::of(d)).collect(),
+                    reply: Reply::Annotations,
                     engine: browser::engine(),
                 });
                 if let Some(e) = w.take_error() {
@@ -201,20 +208,24 @@ fn received(
         FromWorker::Progress {
             batch,
             done,
-            document,
+            id,
+            payload,
             ..
-        } if batch == current => match from_json(&document) {
-            Ok(document) => {
-                runner.borrow_mut().waiting.push(document);
-                land_soon(runner, ws);
-                dispatch.dispatch(CollectionAction::BatchDocument { batch, done });
+        } if batch == current => {
+            let text = runner.borrow_mut().sent.remove(&id).unwrap_or_default();
+            match payload.into_document(&id, text) {
+                Ok(document) => {
+                    runner.borrow_mut().waiting.push(document);
+                    land_soon(runner, ws);
+                    dispatch.dispatch(CollectionAction::BatchDocument { batch, done });
+                }
+                Err((e, _)) => dispatch.dispatch(CollectionAction::BatchFailed {
+                    batch,
+                    done,
+                    message: format!("{id}: the worker's document could not be read: {e}"),
+                }),
             }
-            Err(e) => dispatch.dispatch(CollectionAction::BatchFailed {
-                batch,
-                done,
-                message: format!("The worker's document could not be read: {e}"),
-            }),
-        },
+        }
         FromWorker::Failed {
             batch: Some(batch),
             done,

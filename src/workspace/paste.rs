@@ -8,12 +8,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use claimlens_core::formats::native::from_json;
 use yew::prelude::*;
 
 use super::{now, WorkspaceAction, WorkspaceState};
 use crate::exchange::browser::{engine, BatchWorker};
-use crate::exchange::protocol::{BatchInput, FromWorker, ToWorker};
+use crate::exchange::protocol::{BatchInput, FromWorker, Reply, ToWorker};
 use crate::state::{read_dct, PASTED_ID};
 
 /// Articles longer than this (bytes) are annotated in the worker: past it, annotating
@@ -74,6 +73,7 @@ pub fn use_paste_annotation(
                     worker.send(&ToWorker::Batch {
                         batch: 0,
                         documents: Vec::new(),
+                        reply: Reply::Annotations,
                         engine: engine(),
                     });
                 }
@@ -154,6 +154,8 @@ fn send(
                 text: &text,
                 dct: dct.trim().to_string(),
             }],
+            // The page keeps the text: only what the engine added comes back.
+            reply: Reply::Annotations,
             engine: engine(),
         });
         worker.take_error().is_none()
@@ -175,27 +177,28 @@ fn answer(
 ) {
     let current = client.borrow().pending.as_ref().map(|p| p.batch);
     match message {
-        FromWorker::Progress {
-            batch, document, ..
-        } if Some(batch) == current => {
-            let pending = client.borrow_mut().pending.take();
+        FromWorker::Progress { batch, payload, .. } if Some(batch) == current => {
+            let Some(Pending { text, dct, .. }) = client.borrow_mut().pending.take() else {
+                return;
+            };
             let (library, busy) = (library.clone(), busy.clone());
-            // Reading a megabyte's document and showing it are each a long piece of
-            // work: each gets a task of its own, so key presses are handled between.
+            // Reading the worker's annotations and showing the document are each a
+            // piece of work of their own: each gets a task, so key presses are
+            // handled between.
             wasm_bindgen_futures::spawn_local(async move {
                 next_task().await;
-                let read = from_json(&document);
-                drop(document);
-                next_task().await;
-                match read {
+                match payload.into_document(PASTED_ID, text) {
                     Ok(document) => {
+                        next_task().await;
                         library.dispatch(WorkspaceAction::AddAnnotated {
                             document,
                             now: now(),
                         });
                         busy.set(false);
                     }
-                    Err(_) => fall_back(&library, &busy, pending),
+                    Err((_, text)) => {
+                        fall_back(&library, &busy, Some(Pending { batch, text, dct }))
+                    }
                 }
             });
         }

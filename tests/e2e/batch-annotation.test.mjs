@@ -142,7 +142,7 @@ test('a batch over annotated documents keeps every decision, and the batch can b
   await ws.close();
 });
 
-test('another page can annotate with the worker and its JSON protocol', async () => {
+test('another page can annotate with the worker and its protocol', async () => {
   const ws = await WorkspacePage.open(browser, server.url);
   const result = await ws.page.evaluate(
     () =>
@@ -152,31 +152,55 @@ test('another page can annotate with the worker and its JSON protocol', async ()
         const seen = [];
         worker.onerror = (e) => reject(new Error(e.message));
         worker.onmessage = (e) => {
-          const m = JSON.parse(e.data);
+          const m = e.data;
+          // The hand-over bytes, summed up as plain values for the test to read.
+          if (m.annotations) {
+            const magic = String.fromCharCode(...m.annotations.slice(0, 3));
+            m.annotations = { bytes: m.annotations.byteLength, magic };
+          }
           seen.push(m);
-          if (m.type === 'finished') {
+          // A new batch would replace the one running: the second waits for the first.
+          if (m.type === 'finished' && m.batch === 7) {
+            worker.postMessage({
+              protocol: 2,
+              type: 'batch',
+              batch: 8,
+              reply: 'annotations',
+              documents: [{ id: 'c', text: 'Paris said on Monday that talks would resume.', dct: '' }],
+            });
+          }
+          if (m.type === 'finished' && m.batch === 8) {
             worker.terminate();
             resolve(seen);
           }
         };
-        worker.postMessage(
-          JSON.stringify({
-            type: 'batch',
-            batch: 7,
-            documents: [
-              { id: 'a', text: 'Paris said on Monday that talks would resume.', dct: '2025-06-12' },
-              { id: 'b', text: 'Nothing here.', dct: 'not a date' },
-            ],
-          }),
-        );
+        // A message of the first version (a JSON string) is answered with the versions.
+        worker.postMessage(JSON.stringify({ type: 'batch', batch: 6, documents: [] }));
+        worker.postMessage({
+          protocol: 2,
+          type: 'batch',
+          batch: 7,
+          documents: [
+            { id: 'a', text: 'Paris said on Monday that talks would resume.', dct: '2025-06-12' },
+            { id: 'b', text: 'Nothing here.', dct: 'not a date' },
+          ],
+        });
       }),
   );
   const types = result.map((m) => m.type);
   assert.ok(types.includes('ready'), types.join());
-  const progress = result.find((m) => m.type === 'progress');
+  assert.ok(result.every((m) => m.protocol === 2), JSON.stringify(result));
+  const refused = result.find((m) => m.type === 'failed' && m.batch === null);
+  assert.match(refused.message, /speaks protocol 2, the message protocol 1/);
+  const progress = result.find((m) => m.type === 'progress' && m.batch === 7);
   assert.equal(JSON.parse(progress.document).id, 'a');
-  const failed = result.find((m) => m.type === 'failed');
+  const failed = result.find((m) => m.type === 'failed' && m.batch === 7);
   assert.match(failed.message, /not a date/);
-  assert.deepEqual(result.at(-1), { type: 'finished', batch: 7, done: 2, total: 2, cancelled: false });
+  // Batch 8 asked for the annotations only: its answer is bytes, not JSON.
+  const compact = result.find((m) => m.type === 'progress' && m.batch === 8);
+  assert.equal(compact.document, undefined);
+  assert.equal(compact.annotations.magic, 'CLH');
+  assert.ok(compact.annotations.bytes > 20, JSON.stringify(compact));
+  assert.deepEqual(result.at(-1), { protocol: 2, type: 'finished', batch: 8, done: 1, total: 1, cancelled: false });
   await ws.close();
 });

@@ -4,23 +4,35 @@
 //
 //   const worker = new Worker('./batch-worker.js', { type: 'module' });
 //
-// Protocol (every message is a JSON string, so any page can speak it):
-//   page -> worker  {"type":"batch","batch":B,"documents":[{"id","text","dct"}...],
-//                    "engine":{"glue":URL,"wasm":URL}}   (engine optional: without it the
-//                    worker finds the app's files in the index.html next to it)
-//                   {"type":"cancel","batch":B}
-//   worker -> page  {"type":"ready","version":V}
-//                   {"type":"progress","batch":B,"done":n,"total":N,"id":ID,"document":JSON}
-//                   {"type":"failed","batch":B,"done":n,"total":N,"id":ID,"message":M}
-//                   {"type":"finished","batch":B,"done":n,"total":N,"cancelled":bool}
+// Protocol version 2. Every message is a plain object (the browser copies it to the
+// other thread as it is, so a 10 MB text is copied once, never escaped into JSON) and
+// carries `protocol: 2`; a message of any other version is answered with a `failed`
+// naming both versions, and nothing else.
+//   page -> worker  {protocol:2, type:'batch', batch:B, documents:[{id, text, dct}...],
+//                    reply:'document'|'annotations', engine:{glue:URL, wasm:URL}}
+//                   (reply optional, 'document' by default; engine optional: without it
+//                   the worker finds the app's files in the index.html next to it)
+//                   {protocol:2, type:'cancel', batch:B}
+//   worker -> page  {protocol:2, type:'ready', version:V}
+//                   {protocol:2, type:'progress', batch:B, done:n, total:N, id:ID,
+//                    document:JSON}        (reply 'document': the native document JSON)
+//                    annotations:Uint8Array (reply 'annotations': hand-over bytes, see
+//                                            claimlens_core::formats::handover; the
+//                                            buffer is transferred, not copied)
+//                   {protocol:2, type:'failed', batch:B|null, done:n, total:N, id:ID, message:M}
+//                   {protocol:2, type:'finished', batch:B, done:n, total:N, cancelled:bool}
+// 'annotations' is for the page that sent the text and keeps it: only what the engine
+// added comes back, a few megabytes where the JSON of 10 MB of text is about 60.
 // A new batch replaces the one running. Between two documents the worker yields to its
 // event loop (through a MessageChannel, which is not throttled like setTimeout), so a
 // cancel is seen after the document in hand.
 
+const PROTOCOL = 2;
+
 let engine = null;
 let running = null;
 
-const post = (message) => self.postMessage(JSON.stringify(message));
+const post = (message, transfer = []) => self.postMessage({ protocol: PROTOCOL, ...message }, transfer);
 
 /** The app's glue and wasm, as Trunk names them in the page's preload links. */
 async function findEngine() {
@@ -53,7 +65,7 @@ const yieldToEvents = () =>
     channel.port2.postMessage(null);
   });
 
-async function annotateBatch(batch, documents, urls) {
+async function annotateBatch(batch, documents, reply, urls) {
   const job = { batch, cancelled: false };
   running = job;
   const total = documents.length;
@@ -70,10 +82,18 @@ async function annotateBatch(batch, documents, urls) {
   for (const doc of documents) {
     if (job.cancelled || running !== job) break;
     const id = String(doc.id ?? '');
+    const text = String(doc.text ?? '');
+    const dct = String(doc.dct ?? '');
     try {
-      const json = api.annotateDocument(id, String(doc.text ?? ''), String(doc.dct ?? ''));
-      done += 1;
-      post({ type: 'progress', batch, done, total, id, document: json });
+      if (reply === 'annotations') {
+        const annotations = api.annotateForPage(id, text, dct);
+        done += 1;
+        post({ type: 'progress', batch, done, total, id, annotations }, [annotations.buffer]);
+      } else {
+        const document = api.annotateDocument(id, text, dct);
+        done += 1;
+        post({ type: 'progress', batch, done, total, id, document });
+      }
     } catch (e) {
       done += 1;
       post({ type: 'failed', batch, done, total, id, message: String(e?.message ?? e) });
@@ -85,16 +105,24 @@ async function annotateBatch(batch, documents, urls) {
 }
 
 self.onmessage = (event) => {
-  let message;
-  try {
-    message = typeof event.data === 'string' ? JSON.parse(event.data) : event.data;
-  } catch {
+  const message = event.data;
+  if (message?.protocol !== PROTOCOL) {
+    const version = typeof message === 'string' ? 1 : (message?.protocol ?? 'none');
+    post({
+      type: 'failed',
+      batch: null,
+      done: 0,
+      total: 0,
+      id: '',
+      message: `this worker speaks protocol ${PROTOCOL}, the message protocol ${version}: send objects with protocol: ${PROTOCOL}`,
+    });
     return;
   }
-  if (message?.type === 'batch' && Array.isArray(message.documents)) {
+  if (message.type === 'batch' && Array.isArray(message.documents)) {
     if (running) running.cancelled = true;
-    annotateBatch(message.batch, message.documents, message.engine);
-  } else if (message?.type === 'cancel' && running && running.batch === message.batch) {
+    const reply = message.reply === 'annotations' ? 'annotations' : 'document';
+    annotateBatch(message.batch, message.documents, reply, message.engine);
+  } else if (message.type === 'cancel' && running && running.batch === message.batch) {
     running.cancelled = true;
   }
 };

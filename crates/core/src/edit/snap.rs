@@ -9,9 +9,6 @@
 //! what the extractors produce. Every edge lands on a grapheme cluster boundary
 //! ([`super::grapheme`]), with snapping or without.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
 use crate::text::{ByteSpan, OffsetMap, Utf16Offset};
 
 use super::grapheme;
@@ -321,13 +318,10 @@ fn skip_gap_backward(text: &str, mut at: usize) -> usize {
     at
 }
 
-static ABBREVIATIONS: &str = crate::data::word_list!(include_str!("../../data/abbreviations.txt"));
-
 /// True when the period at byte `at` closes an abbreviation of the sentence
 /// splitter's list (`Jr.`, `Inc.`, `Sept.`): it belongs to the word.
 fn closes_abbreviation(text: &str, at: usize) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| crate::data::entries(ABBREVIATIONS).collect());
+    let set = crate::text::sentences::abbreviations();
     let before = &text[..at];
     let word_start = before
         .char_indices()

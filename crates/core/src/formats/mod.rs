@@ -15,6 +15,7 @@ pub mod conll;
 pub mod csv;
 pub mod doccano;
 mod draft;
+pub mod handover;
 pub mod html;
 pub mod import;
 pub mod json_escapes;

@@ -12,7 +12,9 @@ use super::offsets::ByteSpan;
 
 static ABBREVIATIONS: &str = crate::data::word_list!(include_str!("../../data/abbreviations.txt"));
 
-fn abbreviations() -> &'static HashSet<&'static str> {
+/// The abbreviations whose period does not end a sentence (`Mr.`, `Sept.`), as
+/// written in the list and lower-cased; the editor's word snapping reads them too.
+pub fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| crate::data::entries(ABBREVIATIONS).collect())
 }
