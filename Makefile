@@ -16,7 +16,7 @@ PORT ?= 8080
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300
 
-.PHONY: run test build install install-test lint native-test wasm-test e2e checks
+.PHONY: run test build install install-test lint native-test wasm-test e2e checks corpus-overlap
 
 run: install build
 	node scripts/serve.mjs dist --host $(HOST) --port $(PORT)
@@ -49,3 +49,8 @@ e2e:
 
 checks:
 	scripts/run-checks.sh
+
+# For maintainers with ../shared beside the clone: project text that repeats a
+# development corpus word for word (not part of `make test`: a user's clone has no corpora).
+corpus-overlap:
+	scripts/corpus-overlap.py

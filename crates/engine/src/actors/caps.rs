@@ -26,7 +26,8 @@ pub(super) fn find_in_caps_lines(words: &Words<'_>, cx: Context, found: &mut Vec
             .or_insert((kind, f.canonical));
         if kind == ActorKind::Person {
             if let Some(last) = ws[f.start..f.end].iter().rev().find(|w| w.is_capitalised()) {
-                seen.entry(last.lower.to_string()).or_insert((kind, None));
+                seen.entry(last.lower().into_owned())
+                    .or_insert((kind, None));
             }
         }
     }

@@ -186,7 +186,7 @@ fn pronoun_cue(after: &[Word<'_>]) -> i32 {
 }
 
 fn is_lower(w: &Word<'_>) -> bool {
-    w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+    w.is_lower_start()
 }
 
 fn cue(c: Option<bool>) -> i32 {

@@ -220,8 +220,11 @@ fn cue_bit(place: CuePlace) -> u32 {
 /// All actor word lists, ready for lookup.
 pub struct Gazetteer {
     /// Every spelling any list holds (names keyed by their words joined by single
-    /// spaces), with what the lists say about it.
-    entries: HashMap<String, Entry>,
+    /// spaces), with the index of what the lists say about it in `table`.
+    entries: HashMap<String, u16>,
+    /// What the lists say, by index; index 0 is [`Entry::NONE`]. A small index lets
+    /// the actor layer's per-token `Word` carry its entries in four bytes.
+    table: Vec<Entry>,
     names_lower: HashMap<String, Known>,
     max_name_words: usize,
     group_phrases: HashSet<(&'static str, &'static str)>,
@@ -385,8 +388,23 @@ impl Gazetteer {
         for (w, kind) in kinded(GROUP_WORDS, NounKind::Group) {
             table.entry(w.to_string()).or_default().group_word = Some(kind);
         }
+        // Sorted, so the indices are the same on every run.
+        let mut spellings: Vec<(String, Entry)> = table.into_iter().collect();
+        spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut ids = HashMap::default();
+        let mut table = vec![Entry::NONE];
+        for (spelling, e) in spellings {
+            // More spellings than a u16 indexes would leave the rest unlisted; the
+            // lists hold a few thousand (a test checks the margin).
+            let Ok(id) = u16::try_from(table.len()) else {
+                break;
+            };
+            ids.insert(spelling, id);
+            table.push(e);
+        }
         Gazetteer {
-            entries: table,
+            entries: ids,
+            table,
             names_lower,
             max_name_words,
             group_phrases: entries(GROUP_PHRASES)
@@ -403,7 +421,19 @@ impl Gazetteer {
     /// What the lists say about the spelling `word` ([`Entry::NONE`] when no list
     /// holds it): one lookup for every question below.
     pub fn entry(&self, word: &str) -> &Entry {
-        self.entries.get(word).unwrap_or(&Entry::NONE)
+        self.entry_at(self.entry_id(word))
+    }
+
+    /// The index of what the lists say about `word` (0 when no list holds it), for
+    /// [`Gazetteer::entry_at`].
+    pub fn entry_id(&self, word: &str) -> u16 {
+        self.entries.get(word).copied().unwrap_or(0)
+    }
+
+    /// What the lists say about the spelling with index `id` ([`Entry::NONE`] for an
+    /// index no spelling has).
+    pub fn entry_at(&self, id: u16) -> &Entry {
+        self.table.get(usize::from(id)).unwrap_or(&Entry::NONE)
     }
 
     /// The known name spelled exactly `name` (words joined by single spaces).
@@ -537,5 +567,18 @@ mod tests {
         assert!(g.is_place_preposition("in"));
         assert!(g.is_given_name("Nikol"));
         assert!(g.is_common("however"));
+    }
+
+    #[test]
+    fn every_spelling_has_an_index() {
+        let g = get();
+        assert!(
+            g.table.len() < usize::from(u16::MAX) / 2,
+            "{}",
+            g.table.len()
+        );
+        assert_eq!(g.entries.len() + 1, g.table.len());
+        assert!(g.entry_at(g.entry_id("Baku")).known().is_some());
+        assert!(g.entry_at(0).known().is_none() && g.entry_at(u16::MAX).known().is_none());
     }
 }

@@ -27,7 +27,7 @@ pub mod places;
 pub mod words;
 
 use crate::model::ActorKind;
-use crate::text::{Analysis, ByteSpan, TokenKind};
+use crate::text::{Analysis, ByteSpan};
 use classify::{Context, Found};
 use words::{Word, Words};
 
@@ -73,7 +73,7 @@ pub fn extract(text: &str) -> Vec<ActorMention> {
 pub fn extract_in(analysis: &Analysis<'_>) -> Vec<ActorMention> {
     let words = words::words_of(analysis);
     let cx = Context {
-        sports: is_sports(&words),
+        sports: words.sports,
     };
     let mut found = Vec::new();
     for run in candidates::runs(&words) {
@@ -94,24 +94,6 @@ pub fn extract_in(analysis: &Analysis<'_>) -> Vec<ActorMention> {
         crate::order::sort_by_key(&mut mentions, |m| m.span.start());
     }
     mentions
-}
-
-/// A sports report: a sport named in its first lines, or sports words throughout.
-fn is_sports(words: &Words<'_>) -> bool {
-    let g = gazetteer::get();
-    let mut total = 0;
-    let mut count = 0;
-    for w in words.words.iter().filter(|w| w.kind == TokenKind::Word) {
-        count += 1;
-        if g.is_sports_word(w.lower) {
-            if w.line < 2 {
-                return true;
-            }
-            total += 1;
-        }
-    }
-    // Sports words throughout, not a passing mention in a long report.
-    total >= 4 && total * 150 >= count
 }
 
 /// Turns found token ranges into mentions with entities.

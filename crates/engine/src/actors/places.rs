@@ -11,7 +11,7 @@ use crate::text::TokenKind;
 
 /// A lower-case word (`forces`, `in`).
 pub(super) fn is_lower_word(w: &Word<'_>) -> bool {
-    w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+    w.is_lower_start()
 }
 
 pub(super) fn is_line_start(ws: &[Word<'_>], a: usize) -> bool {
@@ -178,7 +178,8 @@ fn place_before(ws: &[Word<'_>], a: usize, out: &[Found], lists: bool) -> bool {
     if listed && lists {
         return true;
     }
-    let word = prev.lower;
+    let word = prev.lower();
+    let word = word.as_ref();
     // `called on Azerbaijan` asks the government; `attacks on Ganja` hit a place.
     let called_on = word == "on" && p >= 2 && ws[p - 2].text.starts_with("call");
     // An unknown name after `at`, `to`, `from` is as often a firm (`jobs at Opel`,

@@ -2,6 +2,8 @@
 //! position, and what kind of line they sit on (prose, Title Case headline or
 //! ALL-CAPS line), because capitals only hint at a name in ordinary prose.
 
+use std::borrow::Cow;
+
 use super::fasthash::FastMap;
 use super::gazetteer::{self, Entry};
 use crate::text::{Analysis, ByteSpan, TokenKind};
@@ -17,34 +19,55 @@ pub enum LineMode {
     Caps,
 }
 
+/// What [`words_of`] learns about a word once, so that the rules ask a bit instead of
+/// decoding the word's characters again: bits of [`Word`]'s `flags`.
+mod flag {
+    /// `entry` and `lower_entry` hold the word's entries.
+    pub const LOOKED_UP: u8 = 1;
+    /// See [`super::Word::is_ordinary`] (for a word with capitals).
+    pub const ORDINARY: u8 = 1 << 1;
+    /// A word token whose first character is upper case.
+    pub const CAPITALISED: u8 = 1 << 2;
+    /// A word token whose first character is lower case.
+    pub const LOWER_START: u8 = 1 << 3;
+    /// A word token with letters and no lower-case character.
+    pub const ALL_CAPS: u8 = 1 << 4;
+    /// A word token that starts in lower case and is its own lower case.
+    pub const LOWER_FORM: u8 = 1 << 5;
+}
+
 /// One token with what the actor layer needs to know about it.
+///
+/// Kept to 40 bytes: a text has one `Word` per token and the rules read them all
+/// several times, so their size is much of the layer's memory traffic.
 #[derive(Debug, Clone, Copy)]
 pub struct Word<'t> {
     /// The token's text.
     pub text: &'t str,
-    /// Its lower case (`str::to_lowercase`), read from the shared analysis.
-    pub lower: &'t str,
-    /// Where it starts (byte offset; it ends at [`Word::end`]). Kept small with
-    /// `line` below: a text has one `Word` per token, and the rules read them all
-    /// several times, so their size is much of the layer's memory traffic.
+    /// Where it starts (byte offset; it ends at [`Word::end`]).
     pub start: usize,
-    /// Word, number, possessive or punctuation.
-    pub kind: TokenKind,
     /// Index of its line (saturating at `u32::MAX`).
     pub line: u32,
+    /// For a word with capitals: what the word lists say about its text and its lower
+    /// case ([`gazetteer::Gazetteer::entry_at`]), looked up once (other tokens are
+    /// looked up when asked, which is rare).
+    entry: u16,
+    lower_entry: u16,
+    /// Word, number, possessive or punctuation.
+    pub kind: TokenKind,
     /// First word of a sentence, or after an opening quote, colon or dash.
     pub initial: bool,
     /// A line break separates it from the previous token.
     pub after_break: bool,
-    /// For a word with capitals: what the word lists say about its text and its lower
-    /// case, looked up once (other tokens are looked up when asked, which is rare).
-    entries: Option<(&'static Entry, &'static Entry)>,
-    /// For a word with capitals: an ordinary word, whose lower case is a common word
-    /// or is written in lower case elsewhere in the text (see [`Word::is_ordinary`]).
-    ordinary: bool,
+    /// Bits of [`flag`].
+    flags: u8,
 }
 
-impl Word<'_> {
+impl<'t> Word<'t> {
+    fn has(&self, bit: u8) -> bool {
+        self.flags & bit != 0
+    }
+
     /// Where it ends (byte offset).
     pub fn end(&self) -> usize {
         self.start + self.text.len()
@@ -52,44 +75,55 @@ impl Word<'_> {
 
     /// What the word lists say about its text as written.
     pub fn entry(&self) -> &'static Entry {
-        match self.entries {
-            Some((e, _)) => e,
-            None => gazetteer::get().entry(self.text),
+        let g = gazetteer::get();
+        if self.has(flag::LOOKED_UP) {
+            g.entry_at(self.entry)
+        } else {
+            g.entry(self.text)
         }
     }
 
     /// What the word lists say about its lower case.
     pub fn lower_entry(&self) -> &'static Entry {
-        match self.entries {
-            Some((_, e)) => e,
-            None => gazetteer::get().entry(self.lower),
+        let g = gazetteer::get();
+        if self.has(flag::LOOKED_UP) {
+            g.entry_at(self.lower_entry)
+        } else if self.has(flag::LOWER_FORM) || !has_capitals(self.text) {
+            g.entry(self.text)
+        } else {
+            g.entry(&self.text.to_lowercase())
         }
     }
 
-    /// A word written in lower case throughout: its own lower case.
-    fn is_lower_form(&self) -> bool {
-        self.kind == TokenKind::Word
-            && self.text.chars().next().is_some_and(char::is_lowercase)
-            && self.text == self.lower
+    /// Its lower case (`str::to_lowercase`), built only for a word with capitals.
+    pub fn lower(&self) -> Cow<'t, str> {
+        if self.has(flag::LOWER_FORM) || !has_capitals(self.text) {
+            Cow::Borrowed(self.text)
+        } else {
+            Cow::Owned(self.text.to_lowercase())
+        }
     }
 
     /// An ordinary word: its lower case is a common English word, or the text writes
     /// it as a word starting in lower case somewhere. Such a word, capitalised at a
     /// sentence start or in a headline, is that word and not a name.
     pub fn is_ordinary(&self) -> bool {
-        self.is_lower_form() || self.ordinary
+        self.has(flag::LOWER_FORM) || self.has(flag::ORDINARY)
     }
 
     /// A word starting with a capital letter.
     pub fn is_capitalised(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.has(flag::CAPITALISED)
+    }
+
+    /// A word starting with a lower-case letter.
+    pub fn is_lower_start(&self) -> bool {
+        self.has(flag::LOWER_START)
     }
 
     /// A word whose letters are all capitals (`NATO`, `U.N.`).
     pub fn is_all_caps(&self) -> bool {
-        self.kind == TokenKind::Word
-            && self.text.chars().any(char::is_alphabetic)
-            && !self.text.chars().any(char::is_lowercase)
+        self.has(flag::ALL_CAPS)
     }
 
     /// This token is a possessive `'s`.
@@ -103,12 +137,46 @@ impl Word<'_> {
     }
 }
 
+/// True when `s` may differ from its lower case: it has an ASCII capital or any
+/// character outside ASCII (whose lower case takes the full Unicode tables).
+fn has_capitals(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+}
+
+/// The case bits of a word token's text.
+fn case_flags(s: &str) -> u8 {
+    let mut flags = 0;
+    let first = match s.as_bytes().first() {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => s.chars().next().unwrap_or(' '),
+    };
+    if first.is_uppercase() {
+        flags |= flag::CAPITALISED;
+    }
+    if first.is_lowercase() {
+        flags |= flag::LOWER_START;
+    }
+    let all_caps = if s.is_ascii() {
+        let b = s.as_bytes();
+        b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase)
+    } else {
+        s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+    };
+    if all_caps {
+        flags |= flag::ALL_CAPS;
+    }
+    flags
+}
+
 /// The words of a text and the mode of each of its lines.
 pub struct Words<'t> {
     /// Every token, in order.
     pub words: Vec<Word<'t>>,
     /// The mode of each line, by line index.
     pub modes: Vec<LineMode>,
+    /// A sports report: a sport named in its first lines, or sports words
+    /// throughout (counted while the words are read).
+    pub sports: bool,
 }
 
 impl<'t> Words<'t> {
@@ -142,7 +210,32 @@ fn opens_clause(s: &str) -> bool {
     )
 }
 
-/// The [`Words`] of a text read by [`Analysis`], in one pass over its tokens.
+/// Per line: letters-words, all-caps words, capitalised words, lower-case content
+/// words, capitalised ordinary words (`Says`, `Over`: what makes a headline, where a
+/// sports table of names has none), and numbers (a table row of names and scores is
+/// no headline).
+#[derive(Clone, Copy, Default)]
+struct LineCounts {
+    words: usize,
+    caps: usize,
+    capitalised: usize,
+    lower: usize,
+    ordinary: usize,
+    numbers: usize,
+}
+
+/// A 16-bit fingerprint of a non-empty word, for the sieve in front of the table of
+/// uncommon forms (most lower-case words of a text are no such form).
+fn fingerprint(s: &[u8]) -> usize {
+    let n = s.len();
+    let (Some(&first), Some(&mid), Some(&last)) = (s.first(), s.get(n / 2), s.last()) else {
+        return 0;
+    };
+    (usize::from(first) ^ usize::from(mid) << 4 ^ usize::from(last) << 8 ^ n << 12) & 0xFFFF
+}
+
+/// The [`Words`] of a text read by [`Analysis`], in one pass over its tokens (and a
+/// second over its lower-case words).
 pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
     let text = a.text();
     let tokens = a.tokens();
@@ -153,177 +246,200 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
     // Token i's lower case, read in step with the loop (no search, no Vec).
     let mut lowers = a.lowers();
     let g = gazetteer::get();
-    // Words with capitals are asked about most (names start there): their lower
-    // cases get an index, for the vocabulary below and so that each distinct one is
-    // looked up in the word lists once.
-    let mut forms: FastMap<&str, u32> = FastMap::default();
-    let mut form_entries: Vec<&'static Entry> = Vec::new();
+    // Words with capitals are asked about most (names start there): each distinct
+    // spelling is looked up in the word lists once, its entries kept with the index
+    // of its lower case in `uncommon` (`u32::MAX` for a common word).
+    let mut forms: FastMap<&str, (u16, u16, u32)> = FastMap::default();
     // The forms that are no common word, by lower case, with an index into
     // `written_lower`: only for these does it matter whether the text writes them in
     // lower case, and a small table makes the test of every lower-case word cheap.
     let mut uncommon: FastMap<&str, u32> = FastMap::default();
+    // Fingerprints of the uncommon forms: most lower-case words skip the table.
+    let mut sieve = vec![0u64; 1024];
     // (word index, index in `written_lower`) of each uncommon word with capitals.
     let mut with_capitals: Vec<(usize, u32)> = Vec::new();
+    let mut counts: Vec<LineCounts> = vec![LineCounts::default()];
+    // Sentence starts, read in step with the words.
+    let starts = a.sentences();
+    let mut s = 0;
+    let mut pending = true;
+    // Sports words: any in the first two lines, how many, and how many words in all.
+    let (mut sports_early, mut sports_words, mut word_count) = (false, 0usize, 0usize);
     while i < tokens.len() {
         let t = tokens[i];
         let start = t.span.start().0;
         let gap = &text[prev_end.min(start)..start];
         let breaks = gap.bytes().filter(|&b| b == b'\n').count();
-        line += breaks;
-        let mut word = Word {
-            text: t.text(text),
-            lower: lowers.next().unwrap_or(""),
-            start,
-            kind: t.kind,
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            initial: false,
-            after_break: breaks > 0,
-            entries: None,
-            ordinary: false,
-        };
+        if breaks > 0 {
+            line += breaks;
+            // Lines without tokens keep zero counts (Prose), as before.
+            let want = line.min(u32::MAX as usize) + 1;
+            if counts.len() < want {
+                counts.resize(want, LineCounts::default());
+            }
+        }
+        let mut text_of = t.text(text);
+        let mut lower = lowers.next().unwrap_or("");
+        let mut kind = t.kind;
         // Tokenised corpora write "Kingdom 's": a detached apostrophe + s is a possessive.
-        if t.kind == TokenKind::Punct && is_apostrophe(word.text) {
+        if t.kind == TokenKind::Punct && is_apostrophe(text_of) {
             if let Some(next) = tokens.get(i + 1) {
                 if next.span.start() == t.span.end() && matches!(next.text(text), "s" | "S") {
                     if let Ok(span) = ByteSpan::from_raw(start, next.span.end().0) {
-                        word.text = &text[span.range()];
+                        text_of = &text[span.range()];
                         // An apostrophe and `s`: its ASCII lower case is its lower case.
-                        word.lower = &a.ascii_lower()[span.range()];
-                        word.kind = TokenKind::Possessive;
+                        lower = &a.ascii_lower()[span.range()];
+                        kind = TokenKind::Possessive;
                         i += 1;
                         lowers.next();
                     }
                 }
             }
         }
+        let line32 = u32::try_from(line).unwrap_or(u32::MAX);
+        let mut word = Word {
+            text: text_of,
+            start,
+            line: line32,
+            entry: 0,
+            lower_entry: 0,
+            kind,
+            initial: false,
+            after_break: breaks > 0,
+            flags: 0,
+        };
+        // A straight quote opens a clause when a space comes before it, not after.
+        let opening_quote = text_of == "\"" && start > prev_end;
         prev_end = word.end();
-        if word.kind == TokenKind::Word && !word.is_lower_form() {
-            let next = form_entries.len() as u32;
-            let form = *forms.entry(word.lower).or_insert(next);
-            if form == next {
-                form_entries.push(g.entry(word.lower));
+        while s < starts.len() && starts[s].start().0 <= start {
+            pending = true;
+            s += 1;
+        }
+        if word.after_break {
+            pending = true;
+        }
+        let c = &mut counts[line32 as usize];
+        match kind {
+            TokenKind::Word => {
+                word.initial = pending;
+                pending = false;
+                word.flags = case_flags(text_of);
+                if word.is_lower_start() && text_of == lower {
+                    word.flags |= flag::LOWER_FORM;
+                }
+                word_count += 1;
+                if g.is_sports_word(lower) {
+                    sports_early |= line < 2;
+                    sports_words += 1;
+                }
             }
-            let lower_entry = form_entries[form as usize];
-            word.entries = Some((g.entry(word.text), lower_entry));
-            if lower_entry.is_common() {
-                word.ordinary = true;
+            TokenKind::Punct if opens_clause(text_of) || opening_quote => pending = true,
+            TokenKind::Number => c.numbers += 1,
+            _ => {}
+        }
+        if kind == TokenKind::Word && !word.has(flag::LOWER_FORM) {
+            let (e, l, k) = *forms.entry(text_of).or_insert_with(|| {
+                let l = g.entry_id(lower);
+                let k = if g.entry_at(l).is_common() {
+                    u32::MAX
+                } else {
+                    let next = uncommon.len() as u32;
+                    let k = *uncommon.entry(lower).or_insert(next);
+                    if k == next {
+                        let f = fingerprint(lower.as_bytes());
+                        sieve[f / 64] |= 1 << (f % 64);
+                    }
+                    k
+                };
+                (g.entry_id(text_of), l, k)
+            });
+            word.entry = e;
+            word.lower_entry = l;
+            word.flags |= flag::LOOKED_UP;
+            if k == u32::MAX {
+                word.flags |= flag::ORDINARY;
             } else {
-                let next = uncommon.len() as u32;
-                with_capitals.push((out.len(), *uncommon.entry(word.lower).or_insert(next)));
+                with_capitals.push((out.len(), k));
+            }
+        }
+        // At least two characters (without counting them all).
+        if kind == TokenKind::Word && text_of.chars().nth(1).is_some() {
+            c.words += 1;
+            if word.is_all_caps() {
+                c.caps += 1;
+            }
+            if word.is_capitalised() {
+                c.capitalised += 1;
+                // Ordinary unless uncommon: those are counted once known, below.
+                if !word.is_all_caps() && word.has(flag::ORDINARY) {
+                    c.ordinary += 1;
+                }
+            } else if text_of.chars().nth(4).is_some() {
+                c.lower += 1;
+            } else if is_headline_preposition(text_of) {
+                // Headlines keep their small prepositions in lower case; tables have none.
+                c.ordinary += 1;
             }
         }
         out.push(word);
         i += 1;
     }
-    mark_initials(a.sentences(), &mut out);
     let mut written_lower = vec![false; uncommon.len()];
-    for w in &out {
-        if w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase) {
+    if !uncommon.is_empty() {
+        for w in &out {
+            if !w.is_lower_start() {
+                continue;
+            }
+            let f = fingerprint(w.text.as_bytes());
+            if sieve[f / 64] >> (f % 64) & 1 == 0 {
+                continue;
+            }
             if let Some(&k) = uncommon.get(w.text) {
                 written_lower[k as usize] = true;
             }
         }
     }
     for (i, k) in with_capitals {
-        out[i].ordinary = written_lower[k as usize];
-    }
-    let modes = line_modes(&out, line + 1);
-    Words { words: out, modes }
-}
-
-fn mark_initials(starts: &[ByteSpan], words: &mut [Word<'_>]) {
-    let mut s = 0;
-    let mut pending = true;
-    let mut prev_end = 0;
-    for w in words.iter_mut() {
-        // A straight quote opens a clause when a space comes before it, not after.
-        let opening_quote = w.text == "\"" && w.start > prev_end;
-        prev_end = w.end();
-        while s < starts.len() && starts[s].start().0 <= w.start {
-            pending = true;
-            s += 1;
-        }
-        if w.after_break {
-            pending = true;
-        }
-        match w.kind {
-            TokenKind::Word => {
-                w.initial = pending;
-                pending = false;
+        let w = &mut out[i];
+        if written_lower[k as usize] {
+            w.flags |= flag::ORDINARY;
+            let counted = w.is_capitalised() && !w.is_all_caps() && w.text.chars().nth(1).is_some();
+            if let (true, Some(c)) = (counted, counts.get_mut(w.line as usize)) {
+                c.ordinary += 1;
             }
-            TokenKind::Punct if opens_clause(w.text) || opening_quote => pending = true,
-            _ => {}
         }
+    }
+    let modes = counts.into_iter().map(line_mode).collect();
+    // Sports words throughout, not a passing mention in a long report.
+    let sports = sports_early || (sports_words >= 4 && sports_words * 150 >= word_count);
+    Words {
+        words: out,
+        modes,
+        sports,
     }
 }
 
-fn line_modes(words: &[Word<'_>], lines: usize) -> Vec<LineMode> {
-    // Per line: letters-words, all-caps words, capitalised words, lower-case content
-    // words, capitalised ordinary words (`Says`, `Over`: what makes a headline, where a
-    // sports table of names has none).
-    let mut counts = vec![(0usize, 0usize, 0usize, 0usize, 0usize); lines];
-    // Numbers per line: a table row of names and scores is no headline.
-    let mut numbers = vec![0usize; lines];
-    for w in words {
-        if w.kind == TokenKind::Number {
-            if let Some(n) = numbers.get_mut(w.line as usize) {
-                *n += 1;
-            }
-        }
-        // At least two characters (without counting them all).
-        if w.kind != TokenKind::Word || w.text.chars().nth(1).is_none() {
-            continue;
-        }
-        let Some(c) = counts.get_mut(w.line as usize) else {
-            continue;
-        };
-        c.0 += 1;
-        if w.is_all_caps() {
-            c.1 += 1;
-        }
-        if w.is_capitalised() {
-            c.2 += 1;
-            if !w.is_all_caps() && w.is_ordinary() {
-                c.4 += 1;
-            }
-        } else if w.text.chars().nth(4).is_some() {
-            c.3 += 1;
-        } else if matches!(
-            w.text,
-            "in" | "on"
-                | "of"
-                | "to"
-                | "as"
-                | "at"
-                | "for"
-                | "by"
-                | "with"
-                | "from"
-                | "over"
-                | "after"
-        ) {
-            // Headlines keep their small prepositions in lower case; tables have none.
-            c.4 += 1;
-        }
+fn is_headline_preposition(s: &str) -> bool {
+    matches!(
+        s,
+        "in" | "on" | "of" | "to" | "as" | "at" | "for" | "by" | "with" | "from" | "over" | "after"
+    )
+}
+
+fn line_mode(c: LineCounts) -> LineMode {
+    let n = c.words;
+    if n > 0 && c.caps * 10 >= n * 7 && (c.caps >= 2 || n == 1) {
+        LineMode::Caps
+    } else if n >= 3
+        && c.lower == 0
+        && c.ordinary >= 2
+        && c.numbers <= 2
+        && c.capitalised * 10 >= n * 7
+    {
+        LineMode::Title
+    } else {
+        LineMode::Prose
     }
-    counts
-        .into_iter()
-        .zip(numbers)
-        .map(|((n, caps, capitalised, lower, ordinary), numbers)| {
-            if n > 0 && caps * 10 >= n * 7 && (caps >= 2 || n == 1) {
-                LineMode::Caps
-            } else if n >= 3
-                && lower == 0
-                && ordinary >= 2
-                && numbers <= 2
-                && capitalised * 10 >= n * 7
-            {
-                LineMode::Title
-            } else {
-                LineMode::Prose
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

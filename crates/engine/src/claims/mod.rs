@@ -1192,19 +1192,19 @@ mod tests {
 
     #[test]
     fn nouns_in_ly_are_no_adverbs_of_the_cue() {
-        let text = "The family has called on police to release the files and called on \
-                    people to stay calm.";
+        let text = "The assembly has called on ministers to publish the rules and called on \
+                    voters to stay calm.";
         has(
             text,
-            "police to release the files",
-            "The family",
+            "ministers to publish the rules",
+            "The assembly",
             "has called on",
             Stance::Call,
         );
         has(
             text,
-            "people to stay calm",
-            "The family",
+            "voters to stay calm",
+            "The assembly",
             "called on",
             Stance::Call,
         );
@@ -1395,9 +1395,9 @@ mod tests {
     #[test]
     fn passive_agents_need_no_capital() {
         has(
-            "The nominee has been endorsed by dozens of papers.",
-            "The nominee",
-            "dozens of papers",
+            "The plan has been endorsed by hundreds of doctors.",
+            "The plan",
+            "hundreds of doctors",
             "has been endorsed by",
             Stance::Assert,
         );
@@ -1449,10 +1449,10 @@ mod tests {
             Stance::Accuse,
         );
         has(
-            "The talks about defense ties are supported by an unusual coalition of leaders.",
-            "The talks about defense ties",
-            "an unusual coalition of leaders",
-            "are supported by",
+            "The ban on night flights is supported by a broad alliance of residents.",
+            "The ban on night flights",
+            "a broad alliance of residents",
+            "is supported by",
             Stance::Assert,
         );
     }
@@ -1471,8 +1471,8 @@ mod tests {
     #[test]
     fn the_us_in_capitals_is_no_object_pronoun() {
         has(
-            "19:50 GMT – US urges immediate halt to fighting\n\nMore soon.",
-            "immediate halt to fighting",
+            "08:15 GMT – US urges swift end to blockade\n\nMore soon.",
+            "swift end to blockade",
             "US",
             "urges",
             Stance::Call,

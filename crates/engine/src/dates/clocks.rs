@@ -1,6 +1,6 @@
 //! Clock times that name no day take the day written next to them: in
-//! "on Monday at 3.00 pm", "at 3.00 pm on Monday" or "on 15 October at 10:44 a.m.
-//! (6:44 GMT)" the time is on that day, not on the document date. A day a few words
+//! "on Monday at 3.00 pm", "at 3.00 pm on Monday" or "on 15 October at 9:12 a.m.
+//! (5:12 GMT)" the time is on that day, not on the document date. A day a few words
 //! earlier in the same clause governs it too ("flew Tuesday from Seattle at 18:00").
 
 use super::expr::Expr;
@@ -73,14 +73,14 @@ mod tests {
 
     #[test]
     fn clock_takes_the_day_before_it() {
-        let text = "It was launched on 15 October at 10:44 a.m. local time (6:44 GMT).";
+        let text = "The probe lifted off on 15 October at 9:12 a.m. local time (5:12 GMT).";
         let values: Vec<_> = extract(text, CalendarDate::new(2020, 10, 16))
             .into_iter()
             .map(|m| m.value.unwrap_or_default())
             .collect();
         assert_eq!(
             values,
-            ["2020-10-15", "2020-10-15T10:44", "2020-10-15T06:44"]
+            ["2020-10-15", "2020-10-15T09:12", "2020-10-15T05:12"]
         );
     }
 

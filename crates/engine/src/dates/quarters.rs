@@ -77,7 +77,7 @@ mod tests {
         );
         assert_eq!(plain[0].value.as_deref(), Some("1988"));
         let past = extract(
-            "Net fell in the 1988 period. The year-ago results included a charge.",
+            "Profit dipped during the 1988 period; the year-ago results carried a one-off gain.",
             CalendarDate::new(1989, 11, 2),
         );
         assert_eq!(past[1].value.as_deref(), Some("1988"));

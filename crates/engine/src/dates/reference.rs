@@ -194,7 +194,7 @@ mod tests {
         );
         // Beside the date it names, the day is that date.
         assert_eq!(
-            values("He was last seen Nov. 3, the day before police named him."),
+            values("The hiker was spotted Nov. 3, the day before rangers found his tent."),
             ["1999-11-03", "1999-11-03"]
         );
         assert_eq!(

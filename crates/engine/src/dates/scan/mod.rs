@@ -373,7 +373,7 @@ impl Scanner<'_> {
                 }))
     }
 
-    /// A plan told in the past perfect ("had been scheduled to expire at midnight
+    /// A plan told in the past perfect ("had been scheduled to close at noon
     /// Friday", "had planned to"): it was overtaken, so its day lies behind.
     fn superseded_plan(&self, k: usize) -> bool {
         self.low(k.wrapping_sub(1)) == "had"
