@@ -147,6 +147,7 @@ fn has_capitals(s: &str) -> bool {
 const NON_ASCII: u8 = 1;
 const UPPER: u8 = 2;
 const LOWER: u8 = 4;
+const HYPHEN: u8 = 8;
 
 const fn byte_classes() -> [u8; 256] {
     let mut t = [0u8; 256];
@@ -159,6 +160,8 @@ const fn byte_classes() -> [u8; 256] {
             UPPER
         } else if c.is_ascii_lowercase() {
             LOWER
+        } else if c == b'-' {
+            HYPHEN
         } else {
             0
         };
@@ -169,9 +172,9 @@ const fn byte_classes() -> [u8; 256] {
 
 static CLASSES: [u8; 256] = byte_classes();
 
-/// The case bits of a word token's text whose lower case is `lower`, and whether
-/// the text is ASCII.
-fn case_flags(s: &str, lower: &str) -> (u8, bool) {
+/// The case bits of a word token's text whose lower case is `lower`, whether the
+/// text is ASCII, and whether it holds a hyphen.
+fn case_flags(s: &str, lower: &str) -> (u8, bool, bool) {
     let seen = s.bytes().fold(0, |m, b| m | CLASSES[usize::from(b)]);
     let ascii = seen & NON_ASCII == 0;
     let mut flags = 0;
@@ -198,7 +201,7 @@ fn case_flags(s: &str, lower: &str) -> (u8, bool) {
     if flags & flag::LOWER_START != 0 && own_lower {
         flags |= flag::LOWER_FORM;
     }
-    (flags, ascii)
+    (flags, ascii, seen & HYPHEN != 0)
 }
 
 /// The words of a text and the mode of each of its lines.
@@ -210,6 +213,11 @@ pub struct Words<'t> {
     /// A sports report: a sport named in its first lines, or sports words
     /// throughout (counted while the words are read).
     pub sports: bool,
+    /// The words that may start a mention that is no capitalised run (a capitalised
+    /// word with a hyphen, a word ending a listed phrase), in order, for
+    /// `phrases::extra_mentions`: the few it must look at, noted while the words are
+    /// read.
+    pub extra: Vec<usize>,
 }
 
 impl<'t> Words<'t> {
@@ -291,6 +299,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
     let mut sieve = vec![0u64; 1024];
     // (word index, index in `written_lower`) of each uncommon word with capitals.
     let mut with_capitals: Vec<(usize, u32)> = Vec::new();
+    let mut extra = Vec::new();
     let mut counts: Vec<LineCounts> = vec![LineCounts::default()];
     // Sentence starts, read in step with the words.
     let starts = a.sentences();
@@ -358,9 +367,17 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
             TokenKind::Word => {
                 word.initial = pending;
                 pending = false;
-                let (flags, is_ascii) = case_flags(text_of, lower);
+                let (flags, is_ascii, hyphen) = case_flags(text_of, lower);
                 word.flags = flags;
                 ascii = is_ascii;
+                let hyphenated = hyphen && word.is_capitalised();
+                let phrase_end = || {
+                    out.last()
+                        .is_some_and(|p: &Word<'_>| g.is_group_phrase(p.text, text_of))
+                };
+                if hyphenated || phrase_end() {
+                    extra.push(out.len());
+                }
                 word_count += 1;
                 if g.is_sports_word(lower) {
                     sports_early |= line < 2;
@@ -452,6 +469,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         words: out,
         modes,
         sports,
+        extra,
     }
 }
 
