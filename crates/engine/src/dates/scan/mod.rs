@@ -9,7 +9,7 @@
 use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::{lexicon, IdPhrases, Lexicon, Unit, Word};
 use super::normalise::plausible_day;
-use super::tokens::Toks;
+use super::tokens::{Tok, Toks};
 use crate::text::sentences::is_abbreviation;
 use crate::text::TokenKind;
 
@@ -84,7 +84,7 @@ struct Ctx {
 type Hit = Option<(usize, Expr)>;
 
 struct Scanner<'a> {
-    t: &'a Toks,
+    t: &'a Toks<'a>,
     lex: &'static Lexicon,
 }
 
@@ -179,7 +179,7 @@ impl Scanner<'_> {
         if j > i && self.may_follow_modifier(j) {
             if let Some((end, expr)) = self.core(j, ctx) {
                 // "the eight-year war": the article belongs to the noun, not the adjective.
-                let compound = self.t.get(end - 1).is_some_and(|t| t.hyphen) && end - j <= 3;
+                let compound = self.t.get(end - 1).is_some_and(|t| t.hyphen()) && end - j <= 3;
                 let decade = matches!(expr, Expr::Decade(_));
                 let the_ok = !ctx.the
                     || (!compound || decade) && (ctx.position || takes_the(&expr))
@@ -241,7 +241,7 @@ impl Scanner<'_> {
 
     /// Token `i` exists and continues the line of the token before it.
     pub(super) fn same_line(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| !t.line_start)
+        self.t.get(i).is_some_and(|t| !t.line_start())
     }
 
     /// The end of the first of `phrases` (word sequences starting at token `i`) that
@@ -253,14 +253,14 @@ impl Scanner<'_> {
     /// Whether token `k` ends a sentence (a period after a single initial does not).
     #[inline]
     fn ends_sentence(&self, k: usize) -> bool {
-        self.t.get(k).is_some_and(|t| t.sentence_end)
+        self.t.get(k).is_some_and(Tok::sentence_end)
     }
 
     /// Whether token `k` puts its sentence in the past: regular past forms
     /// ("announced", "acquired") and the listed ones.
     #[inline]
     fn is_past(&self, k: usize) -> bool {
-        self.t.get(k).is_some_and(|t| t.past)
+        self.t.get(k).is_some_and(Tok::past)
     }
 
     /// Whether token `k` is a future cue that looks ahead here (not `next to`, not a
@@ -339,7 +339,7 @@ impl Scanner<'_> {
             i
         };
         let fronted = start == 0
-            || self.t.get(start).is_some_and(|t| t.line_start)
+            || self.t.get(start).is_some_and(|t| t.line_start())
             || self.ends_sentence(start - 1);
         if !fronted || self.low(end) != "," {
             return None;
@@ -364,8 +364,8 @@ impl Scanner<'_> {
         self.low(k) == "."
             && (k > 0 && is_abbreviation(self.low(k - 1))
                 || self.t.get(k + 1).is_some_and(|t| {
-                    !t.line_start
-                        && (self.low(k + 1) == "," || t.kind == TokenKind::Word && !t.capital)
+                    !t.line_start()
+                        && (self.low(k + 1) == "," || t.kind == TokenKind::Word && !t.capital())
                 }))
     }
 
@@ -387,7 +387,8 @@ impl Scanner<'_> {
             i.saturating_sub(CUE_WINDOW)
         };
         for k in (from..i).rev() {
-            if self.ends_sentence(k) || self.t.get(k + 1).is_some_and(|t| t.line_start) && k + 1 < i
+            if self.ends_sentence(k)
+                || self.t.get(k + 1).is_some_and(|t| t.line_start()) && k + 1 < i
             {
                 break;
             }
