@@ -38,6 +38,7 @@ const PAST: u8 = 1 << 4;
 const SENTENCE_END: u8 = 1 << 5;
 /// The lower case is in the view's own buffer, not in the text's ASCII lower case.
 const OWN_LOWER: u8 = 1 << 6;
+const STARTER: u8 = 1 << 7;
 
 impl Tok {
     /// Attached to the previous token by a hyphen (`third-quarter`, `10-hour`).
@@ -74,6 +75,12 @@ impl Tok {
     #[inline]
     pub fn sentence_end(&self) -> bool {
         self.marks & SENTENCE_END != 0
+    }
+
+    /// A word that can begin an expression ([`super::lexicon::Word::starter`]).
+    #[inline]
+    pub fn starter(&self) -> bool {
+        self.marks & STARTER != 0
     }
 }
 
@@ -161,10 +168,12 @@ impl Builder<'_, '_> {
         };
         let low = lower_of(self.ascii, &self.own, &tok);
         tok.word = self.lex.id(low);
-        if (low.len() > 4 && low.ends_with("ed") && !low.ends_with("eed"))
-            || self.lex.word(tok.word).past_cue
-        {
+        let word = self.lex.word(tok.word);
+        if (low.len() > 4 && low.ends_with("ed") && !low.ends_with("eed")) || word.past_cue {
             tok.marks |= PAST;
+        }
+        if word.starter {
+            tok.marks |= STARTER;
         }
         let sentence_end = match low {
             "!" | "?" => true,

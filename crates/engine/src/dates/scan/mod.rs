@@ -88,6 +88,16 @@ struct Scanner<'a> {
     lex: &'static Lexicon,
 }
 
+/// Keeps `hit` in `best` when it reaches further (the first of equal ones stays).
+#[inline]
+fn keep_longer(best: &mut Hit, hit: Hit) {
+    if let Some(h) = hit {
+        if best.as_ref().is_none_or(|b| h.0 > b.0) {
+            *best = Some(h);
+        }
+    }
+}
+
 fn longer(a: Hit, b: Hit) -> Hit {
     match (a, b) {
         (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
@@ -113,7 +123,9 @@ impl Scanner<'_> {
 
     /// Whether any form can begin at token `i` (numbers, and words of the lists).
     pub(super) fn can_start(&self, i: usize) -> bool {
-        self.t.is_number(i) || self.word(i).starter
+        self.t
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number || t.starter())
     }
 
     /// Whether a form can begin at token `i` once modifiers (`the`, `nearly`, `early`)
@@ -204,38 +216,78 @@ impl Scanner<'_> {
         let tok = self.t.get(i)?;
         if tok.kind == TokenKind::Number {
             let mut best = self.clock(i);
-            best = longer(best, self.numeric_date(i));
-            best = longer(best, self.day_month(i));
-            best = longer(best, self.year_forms(i, ctx));
-            best = longer(best, self.amount(i, ctx));
-            best = longer(best, self.ordinal_period(i, ctx));
+            keep_longer(&mut best, self.numeric_date(i));
+            keep_longer(&mut best, self.day_month(i));
+            keep_longer(&mut best, self.year_forms(i, ctx));
+            keep_longer(&mut best, self.amount(i, ctx));
+            keep_longer(&mut best, self.ordinal_period(i, ctx));
             return best;
         }
-        if tok.kind != TokenKind::Word && self.low(i) != "'" {
+        let w = self.low(i);
+        if tok.kind != TokenKind::Word && w != "'" {
             return None;
         }
-        let mut best = self.fixed(i);
-        best = longer(
-            best,
-            self.holiday(i).map(|(e, rule)| {
-                let day = Expr::Holiday { rule, shift: None };
-                // "Easter week", "Christmas week": the week the day falls in.
-                if self.low(e) == "week" {
-                    (e + 1, Expr::WeekOf(Box::new(day)))
-                } else {
-                    (e, day)
-                }
-            }),
-        );
-        best = longer(best, self.month_forms(i));
-        best = longer(best, self.weekday_forms(i));
-        best = longer(best, self.amount(i, ctx));
-        best = longer(best, self.shifted(i, ctx));
-        best = longer(best, self.every(i));
-        best = longer(best, self.ordinal_period(i, ctx));
-        best = longer(best, self.year_forms(i, ctx));
-        best = longer(best, self.determined(i, ctx));
-        best = longer(best, self.bare_units(i, ctx));
+        // Each form is tried only where its first test can pass: the word it needs
+        // at `i` (see the form's opening lines). Most starting words (`the`, `a`,
+        // `that`) begin one or two forms of the eleven.
+        let word = self.word(i);
+        let mut best = None;
+        if w == "one" || !word.phrases.is_empty() {
+            best = self.fixed(i);
+        }
+        if !word.holidays.is_empty() {
+            keep_longer(
+                &mut best,
+                self.holiday(i).map(|(e, rule)| {
+                    let day = Expr::Holiday { rule, shift: None };
+                    // "Easter week", "Christmas week": the week the day falls in.
+                    if self.low(e) == "week" {
+                        (e + 1, Expr::WeekOf(Box::new(day)))
+                    } else {
+                        (e, day)
+                    }
+                }),
+            );
+        }
+        if word.month.is_some() {
+            keep_longer(&mut best, self.month_forms(i));
+        }
+        if word.weekday.is_some()
+            || word.weekday_with_period.is_some()
+            || word.weekday_plural.is_some()
+        {
+            keep_longer(&mut best, self.weekday_forms(i));
+        }
+        if word.vague
+            || word.number.is_some()
+            || matches!(w, "a" | "an" | "half")
+            || self.low(i + 1) == "half"
+        {
+            keep_longer(&mut best, self.amount(i, ctx));
+        }
+        if word.shifter.is_some() || w == "year" {
+            keep_longer(&mut best, self.shifted(i, ctx));
+        }
+        if matches!(w, "every" | "each") {
+            keep_longer(&mut best, self.every(i));
+        }
+        if word.shifter.is_some()
+            || word.ordinal.is_some()
+            || w == "fiscal"
+            || matches!(w.as_bytes(), [b'q' | b'h', b'1'..=b'4'])
+            || ctx.the && matches!(w, "latest" | "current" | "same" | "quarter")
+        {
+            keep_longer(&mut best, self.ordinal_period(i, ctx));
+        }
+        if word.number.is_some() || matches!(w, "fiscal" | "'") || ctx.the && w == "year" {
+            keep_longer(&mut best, self.year_forms(i, ctx));
+        }
+        if word.season.is_some() || ctx.the || ctx.position || w == "that" {
+            keep_longer(&mut best, self.determined(i, ctx));
+        }
+        if word.unit.is_some() && !ctx.the {
+            keep_longer(&mut best, self.bare_units(i, ctx));
+        }
         best
     }
 
