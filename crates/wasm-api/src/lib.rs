@@ -5,6 +5,9 @@
 //! - **Strings in, JSON out.** [`annotate`] takes the text and an optional article
 //!   date and returns the native document JSON (`claimlens_core::formats::native`),
 //!   the same bytes the app exports, so a caller needs no bindings beyond strings.
+//!   [`annotate_for_page`] (`annotateForPage`) is for a page that keeps the text it
+//!   sent: only the annotations come back, as compact hand-over bytes
+//!   (`claimlens_core::formats::handover`), which the app's batch worker uses.
 //! - **One wasm.** The app links this crate, so its exports are part of the app's
 //!   own `claimlens-app-*.js` / `_bg.wasm`: the batch worker and other pages load
 //!   the file the page already has, and the engine is transferred once (a second
