@@ -222,8 +222,10 @@ fn read_record(value: &JsValue) -> Option<Saved> {
 fn saved(record: Record) -> Result<Saved, store::StoreError> {
     let rev = record.rev;
     let (entry, history, cleanup) = record.into_parts()?;
+    // Read from the value's text: History's reader then is the one compiled for text
+    // (serde_json compiles it once more for each input type it is read from).
     let history = history
-        .and_then(|h| serde_json::from_value::<History>(h).ok())
+        .and_then(|h| serde_json::from_str::<History>(&h.to_string()).ok())
         .map(Rc::new);
     Ok(Saved {
         rev,

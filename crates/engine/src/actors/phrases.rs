@@ -18,7 +18,7 @@ pub(super) fn extra_mentions(words: &Words<'_>, out: &mut Vec<ActorMention>) {
         if w.kind != TokenKind::Word {
             continue;
         }
-        if w.text.contains('-') && w.is_capitalised() {
+        if w.is_capitalised() && w.text.contains('-') {
             let parts: Vec<(usize, &str)> = w
                 .text
                 .split('-')

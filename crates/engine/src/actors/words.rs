@@ -324,7 +324,14 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
                 word.initial = pending;
                 pending = false;
                 word.flags = case_flags(text_of);
-                if word.is_lower_start() && text_of == lower {
+                // An ASCII word is its lower case when it has no capital (the case
+                // bits say so); others are compared.
+                let own_lower = if text_of.is_ascii() {
+                    !word.is_capitalised() && !text_of.bytes().any(|b| b.is_ascii_uppercase())
+                } else {
+                    text_of == lower
+                };
+                if word.is_lower_start() && own_lower {
                     word.flags |= flag::LOWER_FORM;
                 }
                 word_count += 1;
@@ -363,7 +370,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
             }
         }
         // At least two characters (without counting them all).
-        if kind == TokenKind::Word && text_of.chars().nth(1).is_some() {
+        if kind == TokenKind::Word && at_least_chars(text_of, 2) {
             c.words += 1;
             if word.is_all_caps() {
                 c.caps += 1;
@@ -374,7 +381,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
                 if !word.is_all_caps() && word.has(flag::ORDINARY) {
                     c.ordinary += 1;
                 }
-            } else if text_of.chars().nth(4).is_some() {
+            } else if at_least_chars(text_of, 5) {
                 c.lower += 1;
             } else if is_headline_preposition(text_of) {
                 // Headlines keep their small prepositions in lower case; tables have none.
@@ -403,7 +410,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         let w = &mut out[i];
         if written_lower[k as usize] {
             w.flags |= flag::ORDINARY;
-            let counted = w.is_capitalised() && !w.is_all_caps() && w.text.chars().nth(1).is_some();
+            let counted = w.is_capitalised() && !w.is_all_caps() && at_least_chars(w.text, 2);
             if let (true, Some(c)) = (counted, counts.get_mut(w.line as usize)) {
                 c.ordinary += 1;
             }
@@ -416,6 +423,15 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         words: out,
         modes,
         sports,
+    }
+}
+
+/// True when `s` has at least `n` characters (`n` > 0), without counting them all.
+fn at_least_chars(s: &str, n: usize) -> bool {
+    if s.is_ascii() {
+        s.len() >= n
+    } else {
+        s.chars().nth(n - 1).is_some()
     }
 }
 

@@ -41,13 +41,13 @@ pub fn attach_days(toks: &Toks, found: &mut [Found]) {
             cur.tense = next.tense;
         }
     }
-    let breaks = &lexicon().clause_breaks;
+    let lex = lexicon();
     for k in 1..found.len() {
         let (before, rest) = found.split_at_mut(k);
         let (prev, cur) = (&before[k - 1], &mut rest[0]);
         let near = cur.first <= prev.end + GAP;
         let same_clause = cur.first <= prev.end + CLAUSE_GAP
-            && (prev.end..cur.first).all(|j| !breaks.contains(toks.low(j)));
+            && (prev.end..cur.first).all(|j| !lex.word(toks.word(j)).clause_break);
         let day = match prev.expr {
             Expr::Day { day, part: None } if near || same_clause => Some(day),
             Expr::Clock { day, .. } if near => day,

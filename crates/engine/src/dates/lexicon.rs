@@ -54,23 +54,23 @@ impl Hasher for WordHasher {
     }
 }
 
-/// A one-hash Bloom filter over the words that can begin an expression: most tokens
-/// fail it after reading three bytes, before any table is hashed.
+/// A one-hash Bloom filter over the words of the lists: most tokens fail it after
+/// reading three bytes, before any table is hashed.
 #[derive(Debug)]
-pub struct StartFilter(Vec<u64>);
+pub struct WordFilter(Vec<u64>);
 
-/// Bits in the [`StartFilter`]; with a few hundred words, about one unrelated word in
-/// two hundred gets through to the exact check.
+/// Bits in the [`WordFilter`]; with several hundred words, about one unrelated word in
+/// a hundred gets through to the exact check.
 const FILTER_BITS: usize = 1 << 16;
 
-impl StartFilter {
+impl WordFilter {
     fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
         let mut bits = vec![0u64; FILTER_BITS / 64];
         for w in words {
             let k = Self::slot(w);
             bits[k / 64] |= 1 << (k % 64);
         }
-        StartFilter(bits)
+        WordFilter(bits)
     }
 
     #[inline]
@@ -85,7 +85,7 @@ impl StartFilter {
         h.wrapping_mul(0x9E37_79B9) >> 7 & (FILTER_BITS - 1)
     }
 
-    /// False when `w` is surely not a starting word; true when it may be.
+    /// False when `w` is surely not a word of the lists; true when it may be.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
         let k = Self::slot(w);
@@ -179,6 +179,8 @@ pub struct MonthName {
 pub struct Phrase {
     /// Its words, lower-cased.
     pub words: Vec<&'static str>,
+    /// Its words as [`WordId`]s (filled once every word has its number).
+    pub ids: Vec<WordId>,
     /// Its TimeML kind.
     pub kind: DateKind,
     /// Its value rule (`D-1`, `D+0 MO`, or a literal value).
@@ -244,8 +246,139 @@ pub struct Lexicon {
     /// Every word that can begin an expression: the scanner skips all other words
     /// without trying a single form.
     pub starters: HashSet<&'static str>,
-    /// A quick pre-check for [`Lexicon::starters`] and plural weekdays (`Mondays`).
-    pub start_filter: StartFilter,
+    /// The number of every word of the lists (and of the forms derived from them:
+    /// `mondays`, `nineties`, `sept` for `sept.`); a word without one is in no list.
+    pub ids: HashMap<&'static str, WordId>,
+    /// What the lists say about each word, by its [`WordId`]; entry 0 is the word no
+    /// list holds.
+    pub words: Vec<Word>,
+    /// A quick pre-check for [`Lexicon::ids`].
+    pub word_filter: WordFilter,
+}
+
+/// The number of a word of the lists: tokens carry it, so the scanner reads what the
+/// lists say about a token by indexing [`Lexicon::words`] instead of hashing the word
+/// again in every table. 0 is the word no list holds.
+pub type WordId = u16;
+
+/// Word sequences as [`WordId`]s, longest first.
+pub type IdPhrases = Vec<Vec<WordId>>;
+
+/// A set of words of one list.
+type WordSet = HashSet<&'static str>;
+/// Where a yes/no fact about a word is kept.
+type Flag = fn(&mut Word) -> &mut bool;
+/// Where a group of phrases starting with a word is kept.
+type Group = fn(&mut Word) -> &mut IdPhrases;
+
+/// A form derived from a listed word (`mondays`, `nineties`), made once when the
+/// lexicon loads and kept for the life of the program like the lists themselves.
+fn derived(w: String) -> &'static str {
+    Box::leak(w.into_boxed_str())
+}
+
+/// Hands out [`WordId`]s while the lexicon loads.
+struct Numbering {
+    ids: HashMap<&'static str, WordId>,
+    words: Vec<Word>,
+}
+
+impl Default for Numbering {
+    fn default() -> Self {
+        Numbering {
+            ids: HashMap::default(),
+            words: vec![Word::default()],
+        }
+    }
+}
+
+impl Numbering {
+    /// The number of `w`, given on first sight (0 if the numbers ran out).
+    fn id(&mut self, w: &'static str) -> WordId {
+        let words = &mut self.words;
+        *self.ids.entry(w).or_insert_with(|| {
+            words.push(Word::default());
+            WordId::try_from(words.len() - 1).unwrap_or(0)
+        })
+    }
+
+    /// The facts about `w`, to fill in.
+    fn word(&mut self, w: &'static str) -> &mut Word {
+        let k = usize::from(self.id(w));
+        &mut self.words[k]
+    }
+
+    /// The numbers of the words of a phrase.
+    fn ids(&mut self, phrase: &[&'static str]) -> Vec<WordId> {
+        phrase.iter().map(|&w| self.id(w)).collect()
+    }
+}
+
+/// Everything the lists say about one word.
+#[derive(Debug, Clone, Default)]
+pub struct Word {
+    /// Its month, when it names one.
+    pub month: Option<MonthName>,
+    /// Whether the word with a period after it is a month too (`sept` of `sept.`).
+    pub month_with_period: bool,
+    /// Its day of the week, Monday = 0.
+    pub weekday: Option<u8>,
+    /// The day of the week of the word with a period after it (`fri` of `fri.`).
+    pub weekday_with_period: Option<u8>,
+    /// The day of the week it is the plural of (`mondays`).
+    pub weekday_plural: Option<u8>,
+    /// Its value as a cardinal number word.
+    pub number: Option<u32>,
+    /// The tens it is the plural of (`nineties`: 90), read as `<tens>y`.
+    pub tens_plural: Option<u32>,
+    /// Its value as an ordinal word.
+    pub ordinal: Option<i32>,
+    /// An ordinal suffix after digits (`th`).
+    pub ordinal_suffix: bool,
+    /// The unit of time it names.
+    pub unit: Option<Unit>,
+    /// Its TimeML code as a part of the day.
+    pub part_of_day: Option<&'static str>,
+    /// Its TimeML code as a season.
+    pub season: Option<&'static str>,
+    /// Its shift (`last` = -1).
+    pub shifter: Option<i64>,
+    /// A vague amount (`several`).
+    pub vague: bool,
+    /// Its marker as a meridiem (`am`, `pm`, `oclock`).
+    pub meridiem: Option<&'static str>,
+    /// Approximators starting with it.
+    pub approximators: IdPhrases,
+    /// Position phrases starting with it.
+    pub positions: IdPhrases,
+    /// Fixed expressions starting with it, longest first.
+    pub phrases: Vec<Phrase>,
+    /// Named days starting with it and their rules, longest first.
+    pub holidays: Vec<(Vec<WordId>, &'static str)>,
+    /// Time zones starting with it, in the order of [`Lexicon::zones`].
+    pub zones: Vec<(Vec<WordId>, bool)>,
+    /// A future cue.
+    pub future_cue: bool,
+    /// Phrases starting with it that begin with a future cue without looking ahead.
+    pub not_future_cues: IdPhrases,
+    /// Phrases starting with it that look ahead.
+    pub future_phrases: IdPhrases,
+    /// A word opening a clause of time.
+    pub time_clause_opener: bool,
+    /// One of [`Lexicon::past_cues`].
+    pub past_cue: bool,
+    /// A word or mark that closes a clause.
+    pub clause_break: bool,
+    /// A modal verb.
+    pub modal: bool,
+    /// A word before a four-digit number that makes it a label or a count.
+    pub not_year_before: bool,
+    /// A word after a four-digit number that makes it a count.
+    pub not_year_after: bool,
+    /// A word before a bare plural unit that makes it a duration.
+    pub duration_context: bool,
+    /// A word that can begin an expression (or a plural weekday).
+    pub starter: bool,
 }
 
 macro_rules! list {
@@ -290,6 +423,7 @@ impl Lexicon {
             if let Some(&first) = words.first() {
                 phrases.entry(first).or_default().push(Phrase {
                     words,
+                    ids: Vec::new(),
                     kind: k,
                     value,
                 });
@@ -355,7 +489,9 @@ impl Lexicon {
             duration_contexts: entries(list!("duration_contexts.txt")).collect(),
             holidays,
             starters: HashSet::default(),
-            start_filter: StartFilter(Vec::new()),
+            ids: HashMap::default(),
+            words: Vec::new(),
+            word_filter: WordFilter(Vec::new()),
         };
         let mut starters: HashSet<&'static str> = HashSet::default();
         starters.extend(lex.months.keys());
@@ -374,15 +510,123 @@ impl Lexicon {
             "the", "that", "every", "each", "fiscal", "year", "half", "'", "q1", "q2", "q3", "q4",
             "h1", "h2",
         ]);
-        let plurals: Vec<String> = lex.weekdays.keys().map(|w| format!("{w}s")).collect();
-        lex.start_filter = StartFilter::new(
-            starters
-                .iter()
-                .copied()
-                .chain(plurals.iter().map(String::as_str)),
-        );
         lex.starters = starters;
+        lex.number_words();
         lex
+    }
+
+    /// Numbers every word of the lists and gathers what each list says about it into
+    /// [`Lexicon::words`], read from the tables above so that both always agree.
+    fn number_words(&mut self) {
+        let mut n = Numbering::default();
+        for (&w, &m) in &self.months {
+            n.word(w).month = Some(m);
+            if let Some(stem) = w.strip_suffix('.') {
+                n.word(stem).month_with_period = true;
+            }
+        }
+        for (&w, &d) in &self.weekdays {
+            n.word(w).weekday = Some(d);
+            if let Some(stem) = w.strip_suffix('.') {
+                n.word(stem).weekday_with_period = Some(d);
+            }
+            let plural = n.word(derived(format!("{w}s")));
+            plural.weekday_plural = Some(d);
+            plural.starter = true;
+        }
+        for (&w, &v) in &self.numbers {
+            n.word(w).number = Some(v);
+            if let Some(tens) = w.strip_suffix('y') {
+                n.word(derived(format!("{tens}ies"))).tens_plural = Some(v);
+            }
+        }
+        for (&w, &o) in &self.ordinals {
+            n.word(w).ordinal = Some(o);
+        }
+        for (&w, &u) in &self.units {
+            n.word(w).unit = Some(u);
+        }
+        for (&w, &p) in &self.parts_of_day {
+            n.word(w).part_of_day = Some(p);
+        }
+        for (&w, &s) in &self.seasons {
+            n.word(w).season = Some(s);
+        }
+        for (&w, &b) in &self.shifters {
+            n.word(w).shifter = Some(b);
+        }
+        for (&w, &m) in &self.meridiems {
+            n.word(w).meridiem = Some(m);
+        }
+        let flags: [(&WordSet, Flag); 11] = [
+            (&self.ordinal_suffixes, |x| &mut x.ordinal_suffix),
+            (&self.vague, |x| &mut x.vague),
+            (&self.future_cues, |x| &mut x.future_cue),
+            (&self.time_clause_openers, |x| &mut x.time_clause_opener),
+            (&self.past_cues, |x| &mut x.past_cue),
+            (&self.clause_breaks, |x| &mut x.clause_break),
+            (&self.modals, |x| &mut x.modal),
+            (&self.not_year_before, |x| &mut x.not_year_before),
+            (&self.not_year_after, |x| &mut x.not_year_after),
+            (&self.duration_contexts, |x| &mut x.duration_context),
+            (&self.starters, |x| &mut x.starter),
+        ];
+        for (set, flag) in flags {
+            for &w in set {
+                *flag(n.word(w)) = true;
+            }
+        }
+        let groups: [(&Phrases, Group); 4] = [
+            (&self.approximators, |x| &mut x.approximators),
+            (&self.positions, |x| &mut x.positions),
+            (&self.not_future_cues, |x| &mut x.not_future_cues),
+            (&self.future_phrases, |x| &mut x.future_phrases),
+        ];
+        for (phrases, group) in groups {
+            for (&first, list) in phrases {
+                let ids = list.iter().map(|p| n.ids(p)).collect();
+                *group(n.word(first)) = ids;
+            }
+        }
+        for (&first, list) in &mut self.phrases {
+            for p in list.iter_mut() {
+                p.ids = n.ids(&p.words);
+            }
+            n.word(first).phrases = list.clone();
+        }
+        for (&first, list) in &self.holidays {
+            let list = list.iter().map(|(p, rule)| (n.ids(p), *rule)).collect();
+            n.word(first).holidays = list;
+        }
+        for (words, utc) in &self.zones {
+            if let Some(&first) = words.first() {
+                let zone = (n.ids(words), *utc);
+                n.word(first).zones.push(zone);
+            }
+        }
+        // Entry 0 stays the word no list holds, whatever the numbering ran into.
+        if let Some(none) = n.words.first_mut() {
+            *none = Word::default();
+        }
+        self.word_filter = WordFilter::new(n.ids.keys().copied());
+        self.ids = n.ids;
+        self.words = n.words;
+    }
+
+    /// The number of word `w` (0 when no list holds it).
+    #[inline]
+    pub fn id(&self, w: &str) -> WordId {
+        if !self.word_filter.may_contain(w) {
+            return 0;
+        }
+        self.ids.get(w).copied().unwrap_or(0)
+    }
+
+    /// What the lists say about the word numbered `id`.
+    #[inline]
+    pub fn word(&self, id: WordId) -> &Word {
+        let words = &self.words;
+        words.get(usize::from(id)).unwrap_or(&words[0])
     }
 }
 
@@ -410,7 +654,17 @@ mod tests {
         assert!(lex.not_year_before.contains("$"));
         assert!(lex.not_year_before.contains("#"));
         for w in ["january", "mondays", "the", "q3", "'"] {
-            assert!(lex.start_filter.may_contain(w), "{w}");
+            assert!(lex.word_filter.may_contain(w), "{w}");
+            assert!(lex.word(lex.id(w)).starter, "{w}");
         }
+        assert_eq!(lex.word(lex.id("sept")).month.map(|m| m.month), Some(9));
+        assert!(lex.word(lex.id("sept")).month_with_period);
+        assert_eq!(lex.word(lex.id("fri")).weekday_with_period, Some(4));
+        assert_eq!(lex.word(lex.id("fridays")).weekday_plural, Some(4));
+        assert_eq!(lex.word(lex.id("nineties")).tens_plural, Some(90));
+        assert_eq!(lex.id("zzzq"), 0);
+        // Past the last token the scanner reads "", which no list may hold.
+        assert_eq!(lex.id(""), 0);
+        assert!(!lex.word(0).starter && lex.word(0).month.is_none());
     }
 }

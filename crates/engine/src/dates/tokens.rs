@@ -1,8 +1,10 @@
 //! The token view the date scanner reads: the shared tokens of `text::tokenize`, with
 //! hyphenated words split into their parts (`third-quarter`, `mid-1996`, `10-hour`),
 //! lower-cased once into one buffer (the shared ASCII lower case of the text, plus the
-//! few non-ASCII words), and marked where a line starts.
+//! few non-ASCII words), marked where a line starts, and numbered by the date word
+//! lists ([`WordId`]) so that the scanner hashes each token once, here.
 
+use super::lexicon::{lexicon, Lexicon, WordId};
 use crate::text::{tokenize, Token, TokenKind};
 
 /// One token as the date scanner sees it.
@@ -22,6 +24,12 @@ pub struct Tok {
     pub line_start: bool,
     /// Starts with an upper-case letter.
     pub capital: bool,
+    /// Puts its sentence in the past: a regular past form (`announced`) or a listed one.
+    pub past: bool,
+    /// Ends a sentence: `!`, `?`, or a period not after a single initial (`J.`).
+    pub sentence_end: bool,
+    /// Its number in the date word lists (0 when no list holds it).
+    pub word: WordId,
     lower: (usize, usize),
 }
 
@@ -61,6 +69,29 @@ fn lower_of(lower: &mut String, text_len: usize, start: usize, part: &str) -> (u
     (lo, lower.len())
 }
 
+/// Appends `tok` with what the word lists say about it: its number, whether it is a
+/// past form, and whether it ends a sentence (which needs the token before it).
+fn push(toks: &mut Vec<Tok>, lower: &str, lex: &Lexicon, mut tok: Tok) {
+    let low = lower.get(tok.lower.0..tok.lower.1).unwrap_or("");
+    tok.word = lex.id(low);
+    tok.past = (low.len() > 4 && low.ends_with("ed") && !low.ends_with("eed"))
+        || lex.word(tok.word).past_cue;
+    tok.sentence_end = match low {
+        "!" | "?" => true,
+        "." => {
+            !(tok.glued
+                && toks.last().is_some_and(|p| {
+                    p.capital
+                        && lower
+                            .get(p.lower.0..p.lower.1)
+                            .is_some_and(|w| w.chars().count() == 1)
+                }))
+        }
+        _ => false,
+    };
+    toks.push(tok);
+}
+
 impl Toks {
     /// Tokenises `text` once.
     pub fn new(text: &str) -> Self {
@@ -77,6 +108,7 @@ impl Toks {
         } else {
             text.to_ascii_lowercase()
         };
+        let lex = lexicon();
         let mut pending_hyphen = false;
         for (k, t) in base.iter().enumerate() {
             let (start, end) = (t.span.start().0, t.span.end().0);
@@ -102,7 +134,7 @@ impl Toks {
             let is_word = t.kind == TokenKind::Word;
             // Most tokens hold no hyphen: one part, no char-by-char split.
             if !(is_word && has_hyphen(s)) {
-                toks.push(Tok {
+                let tok = Tok {
                     start,
                     end,
                     kind: t.kind,
@@ -110,8 +142,12 @@ impl Toks {
                     glued,
                     line_start,
                     capital: starts_upper(s),
+                    past: false,
+                    sentence_end: false,
+                    word: 0,
                     lower: lower_of(&mut lower, text.len(), start, s),
-                });
+                };
+                push(&mut toks, &lower, lex, tok);
                 pending_hyphen = false;
                 continue;
             }
@@ -120,7 +156,7 @@ impl Toks {
             for part in s.split(['-', '\u{2010}', '\u{2011}']) {
                 let part_end = part_start + part.len();
                 if !part.is_empty() {
-                    toks.push(Tok {
+                    let tok = Tok {
                         start: part_start,
                         end: part_end,
                         kind: t.kind,
@@ -128,8 +164,12 @@ impl Toks {
                         glued: if first { glued } else { true },
                         line_start: first && line_start,
                         capital: starts_upper(part),
+                        past: false,
+                        sentence_end: false,
+                        word: 0,
                         lower: lower_of(&mut lower, text.len(), part_start, part),
-                    });
+                    };
+                    push(&mut toks, &lower, lex, tok);
                     first = false;
                 }
                 // Skip the hyphen (one to three bytes) between parts.
@@ -164,6 +204,23 @@ impl Toks {
     #[inline]
     pub fn is_number(&self, i: usize) -> bool {
         self.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// The number of token `i` in the date word lists, or 0 (also past the end).
+    #[inline]
+    pub fn word(&self, i: usize) -> WordId {
+        self.toks.get(i).map_or(0, |t| t.word)
+    }
+
+    /// True when the words starting at `i` are the words numbered `ids`; returns the
+    /// index after them.
+    #[inline]
+    pub fn ids_at(&self, i: usize, ids: &[WordId]) -> Option<usize> {
+        let toks = self.toks.get(i..i.checked_add(ids.len())?)?;
+        toks.iter()
+            .zip(ids)
+            .all(|(t, &id)| t.word == id)
+            .then_some(i + ids.len())
     }
 
     /// True when the words starting at `i` are `words`; returns the index after them.

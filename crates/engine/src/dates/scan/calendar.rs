@@ -149,12 +149,7 @@ impl Scanner<'_> {
                 ));
             }
         }
-        let p = self
-            .lex
-            .phrases
-            .get(self.low(i))?
-            .iter()
-            .find(|p| p.words.len() == 1)?;
+        let p = self.word(i).phrases.iter().find(|p| p.words.len() == 1)?;
         let n = anchor_offset(p.value)?;
         Some((i + 1, DayRef::Anchor(n)))
     }
@@ -321,12 +316,10 @@ impl Scanner<'_> {
     pub(super) fn weekday_forms(&self, i: usize) -> Hit {
         let Some((end, day)) = self.weekday_at(i) else {
             // Plural weekday: a set ("on Mondays").
-            let w = self.low(i);
-            let stem = w.strip_suffix('s')?;
-            let &d = self.lex.weekdays.get(stem)?;
+            let d = self.word(i).weekday_plural?;
             let mut end = i + 1;
             let mut value = format!("XXXX-WXX-{}", d + 1);
-            if let Some(&p) = self.lex.parts_of_day.get(self.low(end)) {
+            if let Some(p) = self.word(end).part_of_day {
                 value.push('T');
                 value.push_str(p);
                 end += 1;
@@ -356,7 +349,7 @@ impl Scanner<'_> {
         }
         let weekday = DayRef::Weekday { day, shift: None };
         // "Tuesday nights": a set.
-        if let Some(&p) = self.lex.parts_of_day.get(self.low(end)) {
+        if let Some(p) = self.word(end).part_of_day {
             if self.low(end).ends_with('s') {
                 return Some((end + 1, Expr::Set(format!("XXXX-WXX-{}T{p}", day + 1))));
             }

@@ -7,7 +7,7 @@
 //! at a modifier that TimeML keeps in the extent (`the`, `nearly`, `early`, `last`).
 
 use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
-use super::lexicon::{lexicon, Lexicon, Phrases, Unit};
+use super::lexicon::{lexicon, IdPhrases, Lexicon, Unit, Word};
 use super::normalise::plausible_day;
 use super::tokens::Toks;
 use crate::text::sentences::is_abbreviation;
@@ -105,18 +105,15 @@ impl Scanner<'_> {
         self.t.low(i)
     }
 
+    /// What the word lists say about token `i` (nothing past the end).
+    #[inline]
+    pub(super) fn word(&self, i: usize) -> &'static Word {
+        self.lex.word(self.t.word(i))
+    }
+
     /// Whether any form can begin at token `i` (numbers, and words of the lists).
     pub(super) fn can_start(&self, i: usize) -> bool {
-        if self.t.is_number(i) {
-            return true;
-        }
-        let w = self.low(i);
-        if !self.lex.start_filter.may_contain(w) {
-            return false;
-        }
-        self.lex.starters.contains(w)
-            || w.strip_suffix('s')
-                .is_some_and(|stem| self.lex.weekdays.contains_key(stem))
+        self.t.is_number(i) || self.word(i).starter
     }
 
     /// Whether a form can begin at token `i` once modifiers (`the`, `nearly`, `early`)
@@ -125,7 +122,7 @@ impl Scanner<'_> {
     fn may_follow_modifier(&self, i: usize) -> bool {
         let w = self.low(i);
         self.can_start(i)
-            || self.lex.parts_of_day.contains_key(w)
+            || self.word(i).part_of_day.is_some()
             || matches!(
                 w,
                 "full"
@@ -158,13 +155,15 @@ impl Scanner<'_> {
         let mut ctx = Ctx::default();
         let mut j = i;
         for _ in 0..4 {
-            if let Some(e) = self.any_phrase(j, &self.lex.approximators).filter(|&e| {
-                !(e == j + 1
-                    && (self.low(e) == "the" || self.lex.shifters.contains_key(self.low(e))))
-            }) {
+            if let Some(e) = self
+                .any_phrase(j, &self.word(j).approximators)
+                .filter(|&e| {
+                    !(e == j + 1 && (self.low(e) == "the" || self.word(e).shifter.is_some()))
+                })
+            {
                 ctx.approx = true;
                 j = e;
-            } else if let Some(e) = self.any_phrase(j, &self.lex.positions) {
+            } else if let Some(e) = self.any_phrase(j, &self.word(j).positions) {
                 ctx.position = true;
                 j = e;
                 if matches!(self.low(j), "on" | "in") {
@@ -245,36 +244,37 @@ impl Scanner<'_> {
         self.t.get(i).is_some_and(|t| !t.line_start)
     }
 
-    pub(super) fn any_phrase(&self, i: usize, phrases: &Phrases) -> Option<usize> {
-        phrases
-            .get(self.low(i))?
-            .iter()
-            .find_map(|p| self.t.phrase_at(i, p))
+    /// The end of the first of `phrases` (word sequences starting at token `i`) that
+    /// the text has there.
+    pub(super) fn any_phrase(&self, i: usize, phrases: &IdPhrases) -> Option<usize> {
+        phrases.iter().find_map(|p| self.t.ids_at(i, p))
     }
 
     /// Whether token `k` ends a sentence (a period after a single initial does not).
+    #[inline]
     fn ends_sentence(&self, k: usize) -> bool {
-        match self.low(k) {
-            "!" | "?" => true,
-            "." => {
-                !(k > 0
-                    && self.t.get(k).is_some_and(|t| t.glued)
-                    && self.low(k - 1).chars().count() == 1
-                    && self.t.get(k - 1).is_some_and(|t| t.capital))
-            }
-            _ => false,
-        }
+        self.t.get(k).is_some_and(|t| t.sentence_end)
     }
 
-    /// Whether a word puts its sentence in the past: regular past forms ("announced",
-    /// "acquired") and the listed ones.
-    fn is_past(&self, w: &str) -> bool {
-        (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) || self.lex.past_cues.contains(w)
+    /// Whether token `k` puts its sentence in the past: regular past forms
+    /// ("announced", "acquired") and the listed ones.
+    #[inline]
+    fn is_past(&self, k: usize) -> bool {
+        self.t.get(k).is_some_and(|t| t.past)
+    }
+
+    /// Whether token `k` is a future cue that looks ahead here (not `next to`, not a
+    /// plan told in the past perfect), or begins a phrase that does (`as early as`).
+    fn future_cue_at(&self, k: usize, superseded: bool) -> bool {
+        let word = self.word(k);
+        word.future_cue
+            && self.any_phrase(k, &word.not_future_cues).is_none()
+            && !(superseded && self.superseded_plan(k))
+            || self.any_phrase(k, &word.future_phrases).is_some()
     }
 
     /// The tense of the sentence around tokens `i..end`: future cues win over past ones.
     pub(super) fn tense(&self, i: usize, end: usize) -> Tense {
-        let is_past = |w: &str| self.is_past(w);
         // A past verb right before the expression is its own verb ("the ruling,
         // announced Wednesday"; "said on Friday"), whatever cue came earlier.
         let verb = if self.low(i.wrapping_sub(1)) == "on" {
@@ -282,10 +282,12 @@ impl Scanner<'_> {
         } else {
             i.wrapping_sub(1)
         };
-        let w = self.low(verb);
-        let in_time_clause = (verb.saturating_sub(CLAUSE_WINDOW)..verb)
-            .any(|k| self.lex.time_clause_openers.contains(self.low(k)));
-        if (is_past(w) || w == "said") && !self.lex.future_cues.contains(w) && !in_time_clause {
+        let in_time_clause =
+            (verb.saturating_sub(CLAUSE_WINDOW)..verb).any(|k| self.word(k).time_clause_opener);
+        if (self.is_past(verb) || self.low(verb) == "said")
+            && !self.word(verb).future_cue
+            && !in_time_clause
+        {
             return Tense::Past;
         }
         if self.past_perfect_after(end) {
@@ -297,7 +299,7 @@ impl Scanner<'_> {
         }
         let past_in = |ks: &mut dyn Iterator<Item = usize>| {
             ks.take_while(|&k| !self.ends_sentence(k))
-                .any(|k| is_past(self.low(k)))
+                .any(|k| self.is_past(k))
         };
         let mut before = (i.saturating_sub(CUE_WINDOW)..i).rev();
         let mut after = end..(end + CUE_WINDOW).min(self.t.len());
@@ -320,10 +322,9 @@ impl Scanner<'_> {
     /// A past passive right after the expression ("the service planned for Saturday
     /// was canceled"): the plan the day belongs to is told as over.
     fn past_passive_after(&self, end: usize) -> bool {
-        matches!(self.low(end), "was" | "were") && {
-            let w = self.low(end + 1);
-            self.is_past(w) && !self.lex.future_cues.contains(w)
-        }
+        matches!(self.low(end), "was" | "were")
+            && self.is_past(end + 1)
+            && !self.word(end + 1).future_cue
     }
 
     /// A day fronted at the start of its sentence ("On Tuesday, the league plans to
@@ -344,18 +345,13 @@ impl Scanner<'_> {
             return None;
         }
         for k in end + 1..(end + 1 + FRONTED_WINDOW).min(self.t.len()) {
-            let w = self.low(k);
             if self.ends_sentence(k) && !self.abbreviation_period(k) {
                 return None;
             }
-            if self.is_past(w) || w == "said" {
+            if self.is_past(k) || self.low(k) == "said" {
                 return Some(Tense::Past);
             }
-            if k <= end + CUE_WINDOW
-                && (self.lex.future_cues.contains(w)
-                    && self.any_phrase(k, &self.lex.not_future_cues).is_none()
-                    || self.any_phrase(k, &self.lex.future_phrases).is_some())
-            {
+            if k <= end + CUE_WINDOW && self.future_cue_at(k, false) {
                 return Some(Tense::Future);
             }
         }
@@ -391,16 +387,11 @@ impl Scanner<'_> {
             i.saturating_sub(CUE_WINDOW)
         };
         for k in (from..i).rev() {
-            let w = self.low(k);
             if self.ends_sentence(k) || self.t.get(k + 1).is_some_and(|t| t.line_start) && k + 1 < i
             {
                 break;
             }
-            if self.lex.future_cues.contains(w)
-                && self.any_phrase(k, &self.lex.not_future_cues).is_none()
-                && !self.superseded_plan(k)
-                || self.any_phrase(k, &self.lex.future_phrases).is_some()
-            {
+            if self.future_cue_at(k, true) {
                 return true;
             }
         }

@@ -9,10 +9,7 @@ impl Scanner<'_> {
     /// Phrases of the list, and what can follow them (`yesterday morning`, `noon Thursday`).
     pub(super) fn fixed(&self, i: usize) -> Hit {
         // "will one day be": some day to come, not a day's length.
-        if self.t.phrase_at(i, &["one", "day"]).is_some()
-            && i > 0
-            && self.lex.modals.contains(self.low(i - 1))
-        {
+        if self.t.phrase_at(i, &["one", "day"]).is_some() && i > 0 && self.word(i - 1).modal {
             return Some((
                 i + 2,
                 Expr::Fixed {
@@ -21,10 +18,11 @@ impl Scanner<'_> {
                 },
             ));
         }
-        let list = self.lex.phrases.get(self.low(i))?;
-        let p = list
+        let p = self
+            .word(i)
+            .phrases
             .iter()
-            .find(|p| self.t.phrase_at(i, &p.words).is_some())?;
+            .find(|p| self.t.ids_at(i, &p.ids).is_some())?;
         let end = i + p.words.len();
         // "the long-term partnership": a compound adjective, not the phrase.
         if (i + 1..end).any(|k| self.t.get(k).is_some_and(|t| t.hyphen))
@@ -36,7 +34,7 @@ impl Scanner<'_> {
             return None;
         }
         if let Some(n) = anchor_offset(p.value) {
-            if let Some(&part) = self.lex.parts_of_day.get(self.low(end)) {
+            if let Some(part) = self.word(end).part_of_day {
                 return Some((
                     end + 1,
                     Expr::Day {
@@ -74,49 +72,48 @@ impl Scanner<'_> {
     /// and with `ago`/`earlier`/`later` the date they point to: `two years ago`.
     pub(super) fn amount(&self, i: usize, ctx: Ctx) -> Hit {
         let w = self.low(i);
-        let (end, amount) = if self.lex.vague.contains(w)
-            || (matches!(w, "a" | "an") && self.lex.vague.contains(self.low(i + 1)))
-        {
-            let e = if matches!(w, "a" | "an") {
-                i + 2
+        let (end, amount) =
+            if self.word(i).vague || (matches!(w, "a" | "an") && self.word(i + 1).vague) {
+                let e = if matches!(w, "a" | "an") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if !self.is_plural_unit(e) {
+                    return None;
+                }
+                (e, None)
+            } else if self.low(i + 1) == "half" || w == "half" {
+                // "half an hour", "a half hour"
+                let e = if w == "half" { i + 1 } else { i + 2 };
+                let e = if matches!(self.low(e), "a" | "an") {
+                    e + 1
+                } else {
+                    e
+                };
+                (e, Some(0.5))
+            } else if matches!(w, "a" | "an") && self.word(i + 1).ordinal.is_some() {
+                // "a third day", "a second consecutive day": one more day.
+                let mut e = i + 2;
+                if matches!(self.low(e), "consecutive" | "straight" | "successive") {
+                    e += 1;
+                }
+                let (e, unit) = self.unit_at(e).filter(|(_, u)| *u == Unit::Day)?;
+                return Some((
+                    e,
+                    Expr::Duration {
+                        amount: Some(1.0),
+                        unit,
+                    },
+                ));
             } else {
-                i + 1
+                let (e, n) = self.number_at(i)?;
+                // A bare "a" only before a singular unit ("a week"), and not "a year" as in "$5 a year".
+                if matches!(w, "a" | "an") && e == i + 1 && self.is_plural_unit(e) {
+                    return None;
+                }
+                (self.range_end(e, n).unwrap_or(e), Some(n))
             };
-            if !self.is_plural_unit(e) {
-                return None;
-            }
-            (e, None)
-        } else if self.low(i + 1) == "half" || w == "half" {
-            // "half an hour", "a half hour"
-            let e = if w == "half" { i + 1 } else { i + 2 };
-            let e = if matches!(self.low(e), "a" | "an") {
-                e + 1
-            } else {
-                e
-            };
-            (e, Some(0.5))
-        } else if matches!(w, "a" | "an") && self.lex.ordinals.contains_key(self.low(i + 1)) {
-            // "a third day", "a second consecutive day": one more day.
-            let mut e = i + 2;
-            if matches!(self.low(e), "consecutive" | "straight" | "successive") {
-                e += 1;
-            }
-            let (e, unit) = self.unit_at(e).filter(|(_, u)| *u == Unit::Day)?;
-            return Some((
-                e,
-                Expr::Duration {
-                    amount: Some(1.0),
-                    unit,
-                },
-            ));
-        } else {
-            let (e, n) = self.number_at(i)?;
-            // A bare "a" only before a singular unit ("a week"), and not "a year" as in "$5 a year".
-            if matches!(w, "a" | "an") && e == i + 1 && self.is_plural_unit(e) {
-                return None;
-            }
-            (self.range_end(e, n).unwrap_or(e), Some(n))
-        };
         let mut e = end;
         if matches!(
             self.low(e),
@@ -220,7 +217,7 @@ impl Scanner<'_> {
             // "the year-ago quarter", "the year-earlier third quarter": the same quarter a year back.
             let mut e = i + 2;
             let mut q = 0;
-            if let Some(&o) = self.lex.ordinals.get(self.low(e)) {
+            if let Some(o) = self.word(e).ordinal {
                 q = u8::try_from(o).ok().filter(|q| (1..=4).contains(q))?;
                 e += 1;
             }
@@ -241,7 +238,7 @@ impl Scanner<'_> {
                 },
             ));
         }
-        let &by = self.lex.shifters.get(w)?;
+        let by = self.word(i).shifter?;
         // "last fiscal year", "the current fiscal year": the company's year, told as one.
         let e = if self.low(i + 1) == "fiscal" && self.low(i + 2) == "year" {
             i + 2
@@ -311,9 +308,7 @@ impl Scanner<'_> {
                 }
             }
         }
-        if self.lex.vague.contains(self.low(e))
-            || (self.low(e) == "few" || self.low(e + 1) == "few")
-        {
+        if self.word(e).vague || (self.low(e) == "few" || self.low(e + 1) == "few") {
             let e2 = if self.low(e) == "few" {
                 e + 1
             } else if self.low(e + 1) == "few" {
@@ -336,7 +331,7 @@ impl Scanner<'_> {
                 day,
                 shift: Some(by),
             };
-            if let Some(&p) = self.lex.parts_of_day.get(self.low(e2)) {
+            if let Some(p) = self.word(e2).part_of_day {
                 return Some((
                     e2 + 1,
                     Expr::Day {
@@ -370,7 +365,7 @@ impl Scanner<'_> {
                 },
             ));
         }
-        if let Some(&s) = self.lex.seasons.get(self.low(e)) {
+        if let Some(s) = self.word(e).season {
             return Some((
                 e + 1,
                 Expr::Part {
@@ -379,7 +374,7 @@ impl Scanner<'_> {
                 },
             ));
         }
-        if let Some(&p) = self.lex.parts_of_day.get(self.low(e)) {
+        if let Some(p) = self.word(e).part_of_day {
             let day = if by < 0 { -1 } else { by };
             return Some((
                 e + 1,
@@ -435,11 +430,9 @@ impl Scanner<'_> {
         if let Some((e2, y)) = self.year_at(e) {
             year = YearRef::Year(y);
             e = e2;
-        } else if let (Some(&by), "year", "'s") = (
-            self.lex.shifters.get(self.low(e)),
-            self.low(e + 1),
-            self.low(e + 2),
-        ) {
+        } else if let (Some(by), "year", "'s") =
+            (self.word(e).shifter, self.low(e + 1), self.low(e + 2))
+        {
             // "last year's", "next year's first quarter"
             year = YearRef::Shift(by);
             e += 3;
@@ -464,11 +457,11 @@ impl Scanner<'_> {
             return Some((end, Expr::Part { year, part }));
         }
         // The ordinal: word, "20th", or "latest"/"current" for the running quarter.
-        let ord: i32 = if let Some(&o) = self.lex.ordinals.get(self.low(e)) {
+        let ord: i32 = if let Some(o) = self.word(e).ordinal {
             e += 1;
             o
         } else if self.t.is_number(e)
-            && self.lex.ordinal_suffixes.contains(self.low(e + 1))
+            && self.word(e + 1).ordinal_suffix
             && self.t.get(e + 1).is_some_and(|t| t.glued)
         {
             let n = self.low(e).parse().ok()?;
@@ -567,7 +560,7 @@ impl Scanner<'_> {
     /// `the summer`, `summer 2019`, `the winter of 1994`, `earlier in the year`.
     pub(super) fn determined(&self, i: usize, ctx: Ctx) -> Hit {
         let w = self.low(i);
-        if let Some(&s) = self.lex.seasons.get(w) {
+        if let Some(s) = self.word(i).season {
             let k = if self.low(i + 1) == "of" {
                 i + 2
             } else {
@@ -736,23 +729,13 @@ impl Scanner<'_> {
         }
         // "the nineties"
         if ctx.the {
-            if let Some(tens) = w.strip_suffix("ies") {
-                let mut word = String::with_capacity(tens.len() + 1);
-                word.push_str(tens);
-                word.push('y');
-                if let Some(&t) = self
-                    .lex
-                    .numbers
-                    .get(word.as_str())
-                    .filter(|&&t| (20..=90).contains(&t))
-                {
-                    return Some((i + 1, Expr::Decade(190 + t as i32 / 10)));
-                }
+            if let Some(t) = self.word(i).tens_plural.filter(|t| (20..=90).contains(t)) {
+                return Some((i + 1, Expr::Decade(190 + t as i32 / 10)));
             }
         }
         if ctx.position {
             // "mid afternoon", "late morning"
-            if let Some(&p) = self.lex.parts_of_day.get(w) {
+            if let Some(p) = self.word(i).part_of_day {
                 // "mid-afternoon yesterday": the day may follow.
                 let (end, day) = self.day_after(i + 1).unwrap_or((i + 1, DayRef::Anchor(0)));
                 return Some((end, Expr::Day { day, part: Some(p) }));
@@ -804,13 +787,13 @@ impl Scanner<'_> {
             ));
         }
         let before = if i > 0 { self.low(i - 1) } else { "" };
+        let after_context = i > 0 && self.word(i - 1).duration_context;
         // "in the weeks before the vote", "the years that followed".
         let stretch = before == "the"
             && matches!(
                 self.low(e),
                 "before" | "after" | "that" | "since" | "following" | "ahead" | "leading"
             );
-        (stretch || self.lex.duration_contexts.contains(before))
-            .then_some((e, Expr::Duration { amount: None, unit }))
+        (stretch || after_context).then_some((e, Expr::Duration { amount: None, unit }))
     }
 }

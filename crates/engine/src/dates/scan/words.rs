@@ -6,38 +6,30 @@ use super::*;
 impl Scanner<'_> {
     pub(super) fn month_at(&self, i: usize) -> Option<(usize, u8)> {
         let tok = self.t.get(i)?;
-        let m = self.lex.months.get(self.low(i))?;
+        let word = self.word(i);
+        let m = word.month?;
         if m.capitalised && !tok.capital {
             return None;
         }
         let mut end = i + 1;
         // "Sept." keeps its period.
-        if self.low(end) == "." && self.t.get(end).is_some_and(|t| t.glued) {
-            let mut key = String::with_capacity(6);
-            key.push_str(self.low(i));
-            key.push('.');
-            if self.lex.months.contains_key(key.as_str()) {
-                end += 1;
-            }
+        if word.month_with_period
+            && self.low(end) == "."
+            && self.t.get(end).is_some_and(|t| t.glued)
+        {
+            end += 1;
         }
         Some((end, m.month))
     }
 
     pub(super) fn weekday_at(&self, i: usize) -> Option<(usize, u8)> {
-        let w = self.low(i);
-        if let Some(&d) = self.lex.weekdays.get(w) {
+        let word = self.word(i);
+        if let Some(d) = word.weekday {
             return Some((i + 1, d));
         }
         // "Fri." abbreviations keep their period.
-        if self.low(i + 1) == "." && self.t.get(i + 1).is_some_and(|t| t.glued) {
-            let mut key = String::with_capacity(w.len() + 1);
-            key.push_str(w);
-            key.push('.');
-            if let Some(&d) = self.lex.weekdays.get(key.as_str()) {
-                return Some((i + 2, d));
-            }
-        }
-        None
+        let d = word.weekday_with_period?;
+        (self.low(i + 1) == "." && self.t.get(i + 1).is_some_and(|t| t.glued)).then_some((i + 2, d))
     }
 
     /// A day of the month: `22`, `22nd`, `eighth`.
@@ -49,16 +41,14 @@ impl Scanner<'_> {
                 return None;
             }
             let next = self.t.get(i + 1);
-            let end = if next.is_some_and(|t| t.glued)
-                && self.lex.ordinal_suffixes.contains(self.low(i + 1))
-            {
+            let end = if next.is_some_and(|t| t.glued) && self.word(i + 1).ordinal_suffix {
                 i + 2
             } else {
                 i + 1
             };
             return Some((end, d));
         }
-        let &n = self.lex.ordinals.get(w)?;
+        let n = self.word(i).ordinal?;
         u8::try_from(n)
             .ok()
             .filter(|d| (1..=31).contains(d))
@@ -79,7 +69,7 @@ impl Scanner<'_> {
     /// A four-digit year that reads as a year here (not a count or a label).
     pub(super) fn year_at(&self, i: usize) -> Option<(usize, i32)> {
         let (_, y) = self.year_shape(i)?;
-        if i > 0 && self.lex.not_year_before.contains(self.low(i - 1)) {
+        if i > 0 && self.word(i - 1).not_year_before {
             return None;
         }
         // "1,000 to 2000": the upper end of a range of counts.
@@ -90,7 +80,7 @@ impl Scanner<'_> {
         {
             return None;
         }
-        if self.lex.not_year_after.contains(self.low(i + 1)) {
+        if self.word(i + 1).not_year_after {
             return None;
         }
         // "822, 853, 1993": a number in a list of labels.
@@ -118,11 +108,11 @@ impl Scanner<'_> {
             }
             (i + 1, clean.parse::<f64>().ok()?)
         } else {
-            let &n = self.lex.numbers.get(w)?;
+            let n = self.word(i).number?;
             let mut end = i + 1;
             let mut v = f64::from(n);
             if matches!(w, "a" | "an") {
-                if let Some(&m) = self.lex.numbers.get(self.low(end)) {
+                if let Some(m) = self.word(end).number {
                     if matches!(self.low(end), "couple" | "dozen" | "hundred" | "thousand") {
                         v = f64::from(m);
                         end += 1;
@@ -132,7 +122,7 @@ impl Scanner<'_> {
                 }
             } else {
                 // Tens and units, hundreds: "twenty four", "a hundred".
-                while let Some(&m) = self.lex.numbers.get(self.low(end)) {
+                while let Some(m) = self.word(end).number {
                     let next = self.low(end);
                     if matches!(next, "a" | "an" | "couple" | "dozen") {
                         break;
@@ -164,7 +154,7 @@ impl Scanner<'_> {
     }
 
     pub(super) fn unit_at(&self, i: usize) -> Option<(usize, Unit)> {
-        self.lex.units.get(self.low(i)).map(|&u| (i + 1, u))
+        self.word(i).unit.map(|u| (i + 1, u))
     }
 
     pub(super) fn is_plural_unit(&self, i: usize) -> bool {
@@ -172,28 +162,25 @@ impl Scanner<'_> {
     }
 
     pub(super) fn zone_at(&self, i: usize) -> Option<(usize, bool)> {
-        self.lex
+        self.word(i)
             .zones
             .iter()
-            .find_map(|(words, utc)| self.t.phrase_at(i, words).map(|e| (e, *utc)))
+            .find_map(|(ids, utc)| self.t.ids_at(i, ids).map(|e| (e, *utc)))
     }
 
     pub(super) fn meridiem_at(&self, i: usize) -> Option<(usize, &'static str)> {
-        self.lex.meridiems.get(self.low(i)).map(|m| (i + 1, *m))
+        self.word(i).meridiem.map(|m| (i + 1, m))
     }
 
     /// A year in words: "nineteen ninety-six", and the decade "nineteen nineties".
     pub(super) fn spelled_year(&self, i: usize) -> Hit {
-        let &hi = self.lex.numbers.get(self.low(i))?;
+        let hi = self.word(i).number?;
         if !(11..=20).contains(&hi) {
             return None;
         }
-        if let Some(tens) = self.low(i + 1).strip_suffix("ies") {
+        if self.low(i + 1).ends_with("ies") {
             // "nineteen nineties"
-            let mut word = String::with_capacity(tens.len() + 1);
-            word.push_str(tens);
-            word.push('y');
-            let &t = self.lex.numbers.get(word.as_str())?;
+            let t = self.word(i + 1).tens_plural?;
             return Some((i + 2, Expr::Decade(hi as i32 * 10 + t as i32 / 10)));
         }
         let (end, lo) = self.number_at(i + 1)?;
@@ -219,9 +206,10 @@ impl Scanner<'_> {
         if !self.t.get(i)?.capital {
             return None;
         }
-        let list = self.lex.holidays.get(self.low(i))?;
-        list.iter()
-            .find_map(|(words, rule)| self.t.phrase_at(i, words).map(|e| (e, *rule)))
+        self.word(i)
+            .holidays
+            .iter()
+            .find_map(|(ids, rule)| self.t.ids_at(i, ids).map(|e| (e, *rule)))
     }
 
     /// Whether a capitalised phrase inside a sentence is part of a name or title
