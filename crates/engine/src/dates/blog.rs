@@ -23,7 +23,7 @@ pub fn roll_days(toks: &Toks, found: &mut [Found]) {
                 hour,
                 minute,
                 ..
-            } if toks.get(f.first).is_some_and(|t| t.line_start) => {
+            } if toks.get(f.first).is_some_and(|t| t.line_start()) => {
                 Some((k, i32::from(hour) * 60 + i32::from(minute)))
             }
             _ => None,

@@ -100,7 +100,7 @@ fn is_dateline(toks: &Toks, top: usize, f: &scan::Found) -> bool {
             part: None
         }
     );
-    let alone = first.line_start && toks.get(f.end).is_none_or(|t| t.line_start);
+    let alone = first.line_start() && toks.get(f.end).is_none_or(|t| t.line_start());
     full && alone && first.start < top
 }
 
