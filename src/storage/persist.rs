@@ -173,7 +173,7 @@ fn schedule(this: &PersisterRef, delay_ms: i32) {
     let timer = after(delay_ms, move || {
         if let Some(this) = weak.upgrade() {
             this.borrow_mut().timer = None;
-            flush(&this);
+            flush_with(&this, true);
         }
     });
     this.borrow_mut().timer = timer;
@@ -222,8 +222,10 @@ fn read_record(value: &JsValue) -> Option<Saved> {
 fn saved(record: Record) -> Result<Saved, store::StoreError> {
     let rev = record.rev;
     let (entry, history, cleanup) = record.into_parts()?;
+    // Read from the value's text: History's reader then is the one compiled for text
+    // (serde_json compiles it once more for each input type it is read from).
     let history = history
-        .and_then(|h| serde_json::from_value::<History>(h).ok())
+        .and_then(|h| serde_json::from_str::<History>(&h.to_string()).ok())
         .map(Rc::new);
     Ok(Saved {
         rev,
@@ -401,6 +403,14 @@ fn stash(this: &PersisterRef) {
 
 /// Writes every entry that differs from what this tab last stored.
 pub fn flush(this: &PersisterRef) {
+    flush_with(this, false);
+}
+
+/// [`flush`]; with `in_tasks`, each record is serialised and written in a task of
+/// its own, after the one that built the records: for a 10 MB document each step
+/// takes hundreds of milliseconds, and key presses are handled between. A page
+/// going away flushes at once instead, as it may have no later task.
+fn flush_with(this: &PersisterRef, in_tasks: bool) {
     let (store, writes) = {
         let mut p = this.borrow_mut();
         let (Some(store), Some(state)) = (p.store.clone(), p.latest.clone()) else {
@@ -459,11 +469,31 @@ pub fn flush(this: &PersisterRef) {
     }
     for (record, base, saved) in writes {
         let weak = Rc::downgrade(this);
-        store.write(record, base, move |outcome| {
-            if let Some(this) = weak.upgrade() {
-                written(&this, saved, outcome);
+        let store = store.clone();
+        let write = move || {
+            store.write(record, base, move |outcome| {
+                if let Some(this) = weak.upgrade() {
+                    written(&this, saved, outcome);
+                }
+            });
+        };
+        if !in_tasks {
+            write();
+            continue;
+        }
+        // Should no timer be set, the write is made here after all.
+        let once = Rc::new(RefCell::new(Some(write)));
+        let later = once.clone();
+        let queued = after(0, move || {
+            if let Some(write) = later.borrow_mut().take() {
+                write();
             }
         });
+        if queued.is_none() {
+            if let Some(write) = once.borrow_mut().take() {
+                write();
+            }
+        }
     }
 }
 

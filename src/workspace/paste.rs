@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use claimlens_core::ingest::limit::check_length;
 use yew::prelude::*;
 
 use super::{now, WorkspaceAction, WorkspaceState};
@@ -88,8 +89,12 @@ pub fn use_paste_annotation(
                 now: now(),
             });
         };
-        // Empty text and bad dates are the reducer's to refuse, at once.
-        if text.len() <= IN_PLACE_LIMIT || text.trim().is_empty() || read_dct(&dct).is_err() {
+        // Empty or too long text and bad dates are the reducer's to refuse, at once.
+        if text.len() <= IN_PLACE_LIMIT
+            || text.trim().is_empty()
+            || read_dct(&dct).is_err()
+            || check_length(text.len()).is_err()
+        {
             return in_place(text, dct);
         }
         match send(&client, &library, &busy, text, dct) {

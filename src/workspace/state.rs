@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use claimlens_core::cleanup::{self, Removal};
 use claimlens_core::edit::History;
+use claimlens_core::ingest::limit::check_length;
 use claimlens_core::ingest::{ingest, Level};
 use claimlens_core::library::{DocStatus, Entry, Library, Stamp};
 use claimlens_core::model::Document;
@@ -292,6 +293,9 @@ fn apply(s: &mut WorkspaceState, action: WorkspaceAction) {
                 s.problems
                     .push("Paste an article into the text box first.".into());
                 return;
+            }
+            if let Err(too_long) = check_length(text.len()) {
+                return s.problems.push(format!("Not added: {too_long}."));
             }
             let dct = match read_dct(&dct) {
                 Ok(d) => d,
@@ -692,6 +696,35 @@ mod tests {
         );
         assert_eq!(added.current, pasted.current);
         assert_eq!(added.current_entry(), pasted.current_entry());
+    }
+
+    #[test]
+    fn a_text_too_long_for_one_document_is_refused_and_what_was_open_stays() {
+        let before = run(
+            WorkspaceState::default(),
+            WorkspaceAction::CreateFromPaste {
+                text: "Talks fail\n\nThe ministry said so.".into(),
+                dct: String::new(),
+                now: 1,
+            },
+        );
+        let long = "word ".repeat(claimlens_core::ingest::limit::MAX_TEXT_BYTES / 5 + 1);
+        let after = run(
+            before.clone(),
+            WorkspaceAction::CreateFromPaste {
+                text: long,
+                dct: String::new(),
+                now: 2,
+            },
+        );
+        assert_eq!(after.library, before.library);
+        assert_eq!(after.current, before.current);
+        let problem = after.problems.join(" ");
+        assert!(
+            problem.starts_with("Not added: the text is 12.1 MB"),
+            "{problem}"
+        );
+        assert!(problem.contains("split it"), "{problem}");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //!   (`actors`, `dates`, `claims` given the actors) on generated English news text at
 //!   250 KB, 500 KB, 1 MB and 2 MB, so the figures show whether cost is linear.
 //! - `short/paragraph`: one paragraph, for the fixed cost of a call.
-//! - `export/1MB`: annotation plus the native JSON the JavaScript API returns.
+//! - `export/1MB`: annotation plus the native JSON the JavaScript API returns, and
+//!   the JSON alone.
 //! - `pathological`: the full annotator on inputs built to hurt (digits and month
 //!   names, only punctuation, unbalanced quotes, NUL and replacement characters, and
 //!   10 MB on one line).
@@ -102,6 +103,8 @@ fn export<M: Measurement>(c: &mut Criterion<M>) {
     group.bench_function("annotate+to_json", |b| {
         b.iter(|| native::to_json(&annotate("bench", black_box(&text), dct)))
     });
+    let doc = annotate("bench", &text, dct);
+    group.bench_function("to_json", |b| b.iter(|| native::to_json(black_box(&doc))));
     group.finish();
 }
 

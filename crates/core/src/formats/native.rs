@@ -11,11 +11,12 @@ use thiserror::Error;
 
 use super::import::{jsonl_lines, ImportError, Notice, Place};
 use super::json_escapes::{find_lone_surrogate, LoneSurrogate};
+use super::json_write::{JsonOut, Units};
 use super::units::{self, CountUnit, RawSpan};
 use crate::calendar::CalendarDate;
 use crate::model::{
     ActorAttrs, ActorKind, Annotation, AnnotationId, Attrs, ClaimAttrs, ClaimKind, DateAttrs,
-    DateKind, Document, Origin, Stance, Status,
+    DateKind, Document, Layer, Origin, Stance, Status,
 };
 use crate::text::{ByteSpan, CharOffset, CharSpan, OffsetError, OffsetMap, Span};
 
@@ -48,6 +49,7 @@ pub struct Utf16Wire {
 
 /// One annotation as written; layer-specific keys are optional.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(from = "FlatAnnotation")]
 pub struct WireAnnotation {
     /// Annotation id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -85,6 +87,65 @@ pub struct WireAnnotation {
     /// Review status.
     #[serde(default)]
     pub status: Status,
+}
+
+/// [`WireAnnotation`] as read: the same keys with the span's spelled out. Reading the
+/// `#[serde(flatten)]` span directly would buffer every key of every annotation first,
+/// code that costs the web app about 4 KB gzipped; writing keeps the flatten.
+#[derive(Deserialize)]
+struct FlatAnnotation {
+    #[serde(default)]
+    id: Option<u32>,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    utf16: Option<Utf16Wire>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    entity: Option<String>,
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    source: Option<WireSpan>,
+    #[serde(default)]
+    cue: Option<WireSpan>,
+    #[serde(default)]
+    fragments: Vec<WireSpan>,
+    #[serde(default)]
+    stance: Option<Stance>,
+    #[serde(default)]
+    source_entity: Option<String>,
+    #[serde(default)]
+    origin: Origin,
+    #[serde(default)]
+    status: Status,
+}
+
+impl From<FlatAnnotation> for WireAnnotation {
+    fn from(f: FlatAnnotation) -> Self {
+        WireAnnotation {
+            id: f.id,
+            span: WireSpan {
+                start: f.start,
+                end: f.end,
+                text: f.text,
+                utf16: f.utf16,
+            },
+            kind: f.kind,
+            entity: f.entity,
+            value: f.value,
+            source: f.source,
+            cue: f.cue,
+            fragments: f.fragments,
+            stance: f.stance,
+            source_entity: f.source_entity,
+            origin: f.origin,
+            status: f.status,
+        }
+    }
 }
 
 /// A document as written.
@@ -226,9 +287,118 @@ pub fn wire_span(map: &OffsetMap<'_>, span: ByteSpan) -> WireSpan {
     }
 }
 
-/// Serialises `doc` to one line of JSON.
+/// Serialises `doc` to one line of JSON: the bytes serde_json writes for
+/// [`to_wire`]'s value, written straight from the document (no wire copy of the text
+/// and spans, offsets counted from per-block tallies).
+///
+/// `#[inline]`, like its parts, so that a caller crate compiles it at its own opt-level
+/// (the JavaScript API speed-tuned, the app size-tuned).
+///
+/// # Panics
+/// If a span does not lie on character boundaries of the text: the model guarantees
+/// it does.
+#[inline]
 pub fn to_json(doc: &Document) -> String {
-    serde_json::to_string(&to_wire(doc)).expect("document JSON always serialises")
+    let units = Units::new(&doc.text);
+    // The text, and per annotation its keys, offsets and quoted text.
+    let mut out = JsonOut::with_capacity(doc.text.len() + 128 + 320 * doc.annotations.len());
+    out.raw("{\"version\":");
+    out.number(VERSION as usize);
+    out.raw(",\"offset_unit\":\"codepoint\",\"id\":");
+    out.string(&doc.id);
+    out.raw(",\"dct\":");
+    match doc.dct {
+        Some(d) => out.string(&d.to_string()),
+        None => out.raw("null"),
+    }
+    out.raw(",\"text\":");
+    out.string(&doc.text);
+    for (key, layer) in [
+        (",\"actors\":[", Layer::Actor),
+        ("],\"dates\":[", Layer::Date),
+        ("],\"claims\":[", Layer::Claim),
+    ] {
+        out.raw(key);
+        let mut first = true;
+        for a in doc.annotations.iter().filter(|a| a.attrs.layer() == layer) {
+            if !first {
+                out.raw(",");
+            }
+            first = false;
+            write_annotation(&mut out, &units, &doc.text, a);
+        }
+    }
+    out.raw("]}");
+    out.finish()
+}
+
+/// One annotation, keys in [`WireAnnotation`]'s order.
+#[inline]
+fn write_annotation(out: &mut JsonOut, units: &Units<'_>, text: &str, a: &Annotation) {
+    out.raw("{\"id\":");
+    out.number(a.id.0 as usize);
+    out.raw(",");
+    write_span_keys(out, units, text, a.span);
+    out.raw(",\"kind\":");
+    out.string(a.attrs.kind_name());
+    let optional = |out: &mut JsonOut, key: &str, value: Option<&str>| {
+        if let Some(v) = value {
+            out.raw(key);
+            out.string(v);
+        }
+    };
+    match &a.attrs {
+        Attrs::Actor(x) => optional(out, ",\"entity\":", Some(&x.entity)),
+        Attrs::Date(x) => optional(out, ",\"value\":", x.value.as_deref()),
+        Attrs::Claim(x) => {
+            for (key, span) in [(",\"source\":{", x.source), (",\"cue\":{", x.cue)] {
+                if let Some(s) = span {
+                    out.raw(key);
+                    write_span_keys(out, units, text, s);
+                    out.raw("}");
+                }
+            }
+            if !x.fragments.is_empty() {
+                out.raw(",\"fragments\":[");
+                for (k, &f) in x.fragments.iter().enumerate() {
+                    out.raw(if k == 0 { "{" } else { ",{" });
+                    write_span_keys(out, units, text, f);
+                    out.raw("}");
+                }
+                out.raw("]");
+            }
+            optional(out, ",\"stance\":", x.stance.map(Stance::name));
+            optional(out, ",\"source_entity\":", x.source_entity.as_deref());
+        }
+    }
+    out.raw(",\"origin\":");
+    out.string(a.origin.name());
+    out.raw(",\"status\":");
+    out.string(a.status.name());
+    out.raw("}");
+}
+
+/// The keys of a [`WireSpan`] (`start`, `end`, `text`, `utf16`), without braces.
+#[inline]
+fn write_span_keys(out: &mut JsonOut, units: &Units<'_>, text: &str, span: ByteSpan) {
+    let (Some((start, start16)), Some((end, end16)), Some(quoted)) = (
+        units.at(span.start().0),
+        units.at(span.end().0),
+        span.slice(text),
+    ) else {
+        panic!("model spans lie on char boundaries");
+    };
+    out.raw("\"start\":");
+    out.number(start);
+    out.raw(",\"end\":");
+    out.number(end);
+    out.raw(",\"text\":");
+    out.string(quoted);
+    out.raw(",\"utf16\":{\"start\":");
+    out.number(start16);
+    out.raw(",\"end\":");
+    out.number(end16);
+    out.raw("}");
 }
 
 /// Serialises documents as JSON Lines: one document a line.
@@ -600,6 +770,49 @@ mod tests {
         let doc = sample();
         let json = to_json(&doc);
         assert_eq!(from_json(&json).unwrap(), doc);
+    }
+
+    #[test]
+    fn the_writer_writes_what_serde_writes_for_the_wire_value() {
+        let serde = |doc: &Document| serde_json::to_string(&to_wire(doc)).unwrap();
+        let mut doc = sample();
+        assert_eq!(to_json(&doc), serde(&doc));
+        // Every optional key, escapes in every string, a span at the very end.
+        doc.id = "t\"1\\\u{1}".into();
+        doc.dct = None;
+        let end = doc.text.len();
+        doc.add(
+            ByteSpan::from_raw(end - 7, end).unwrap(),
+            Attrs::Claim(ClaimAttrs {
+                kind: ClaimKind::Indirect,
+                source: None,
+                cue: None,
+                fragments: vec![
+                    ByteSpan::from_raw(0, 7).unwrap(),
+                    ByteSpan::from_raw(end - 7, end).unwrap(),
+                ],
+                stance: None,
+                source_entity: None,
+            }),
+            Origin::Manual,
+            Status::Accepted,
+        );
+        doc.add(
+            ByteSpan::from_raw(8, 16).unwrap(),
+            Attrs::Date(DateAttrs {
+                kind: DateKind::Set,
+                value: None,
+            }),
+            Origin::Auto,
+            Status::Suggested,
+        );
+        assert_eq!(to_json(&doc), serde(&doc));
+        let long = format!("{}\u{7}\t", "Baku said «no» 😀 \"yes\".\n".repeat(30));
+        let doc = crate::annotate("x", &long, CalendarDate::new(2020, 9, 27));
+        assert!(doc.annotations.len() > 10);
+        assert_eq!(to_json(&doc), serde(&doc));
+        let empty = Document::new("", "", None);
+        assert_eq!(to_json(&empty), serde(&empty));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! [`crate::library::Library::add_document`] under [`IngestedDoc::title`].
 
 pub mod html;
+pub mod limit;
 
 use std::fmt;
 
@@ -122,6 +123,14 @@ pub enum IngestError {
         file: String,
         /// Its extension.
         extension: String,
+    },
+    /// Every document of the file is longer than one document can be.
+    #[error("{file}: {too_long}")]
+    TooLong {
+        /// The file.
+        file: String,
+        /// How long (the first too long, when the file held several).
+        too_long: limit::TooLong,
     },
     /// A `.json` file that is not a claimlens document.
     #[error("{file}: {message}")]
@@ -230,6 +239,7 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
         }
         FileKind::Jsonl => jsonl(name, text, &stem, &mut out)?,
     }
+    refuse_too_long(&file, &mut out)?;
     for d in &mut out.documents {
         infer_dct(&mut d.document, name, &mut out.notices);
     }
@@ -241,6 +251,34 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
         message: format!("{n} document{} read", if n == 1 { "" } else { "s" }),
     });
     Ok(out)
+}
+
+/// Drops the documents longer than [`limit::MAX_TEXT_BYTES`], each with a warning
+/// naming it; when that leaves none, the file is refused.
+fn refuse_too_long(file: &str, out: &mut Ingested) -> Result<(), IngestError> {
+    let before = out.documents.len();
+    let mut first = None;
+    out.documents
+        .retain(|d| match limit::check_length(d.document.text.len()) {
+            Ok(()) => true,
+            Err(too_long) => {
+                first.get_or_insert(too_long);
+                out.notices.push(Notice {
+                    level: Level::Warning,
+                    file: file.to_string(),
+                    line: None,
+                    message: format!("{:?} was not added: {too_long}", d.title),
+                });
+                false
+            }
+        });
+    match first {
+        Some(too_long) if out.documents.is_empty() && before > 0 => Err(IngestError::TooLong {
+            file: file.to_string(),
+            too_long,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The file's text: refused when empty, binary or not UTF-8; a BOM dropped.
@@ -467,6 +505,31 @@ mod tests {
         let e = ingest("a.pdf", b"%PDF").unwrap_err();
         assert!(e.to_string().contains("`.pdf` files are not read here"));
         assert!(ingest("README", b"plain").is_ok());
+    }
+
+    #[test]
+    fn a_text_longer_than_one_document_can_be_is_refused_and_the_others_import() {
+        let long = "word ".repeat(limit::MAX_TEXT_BYTES / 5 + 1);
+        let e = ingest("feed.txt", long.as_bytes()).expect_err("too long");
+        assert!(matches!(e, IngestError::TooLong { .. }), "{e}");
+        let message = e.to_string();
+        assert!(
+            message.starts_with("feed.txt: the text is 12.1 MB"),
+            "{message}"
+        );
+        assert!(message.contains("split it"), "{message}");
+        let lines = format!(
+            "{{\"id\":\"big\",\"text\":\"{long}\"}}\n{{\"id\":\"small\",\"text\":\"Paris.\"}}\n"
+        );
+        let read = ingest("feed.jsonl", lines.as_bytes()).expect("the small one imports");
+        assert_eq!(read.documents.len(), 1);
+        assert_eq!(read.documents[0].document.id, "small");
+        let warned = read.notices.iter().find(|n| n.level == Level::Warning);
+        let warned = warned.map(|n| n.to_string()).unwrap_or_default();
+        assert!(
+            warned.contains("\"big\" was not added: the text is 12.1 MB"),
+            "{warned}"
+        );
     }
 
     proptest::proptest! {

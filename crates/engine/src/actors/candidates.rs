@@ -100,48 +100,51 @@ pub fn is_plain_word(w: &Word<'_>, mode: LineMode) -> bool {
 pub fn runs(words: &Words<'_>) -> Vec<Run> {
     let g = get();
     let ws = &words.words;
-    // Whether token i may be part of a name, computed once per token.
-    let name_like: Vec<bool> = ws
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let mode = words.mode(w);
-            if mode == LineMode::Caps || !w.is_capitalised() || !is_name_shaped(g, w) {
-                return false;
-            }
-            // `US$ 5`, `AU$`: a currency, not a country.
-            if ws
+    // Whether token i may be part of a name: asked of each token once or twice, and
+    // most tokens are not capitalised, so no table for every token.
+    let name_like = |i: usize| -> bool {
+        let Some(w) = ws.get(i) else {
+            return false;
+        };
+        if !w.is_capitalised() {
+            return false;
+        }
+        let mode = words.mode(w);
+        if mode == LineMode::Caps || !is_name_shaped(g, w) {
+            return false;
+        }
+        // `US$ 5`, `AU$`: a currency, not a country.
+        if ws
+            .get(i + 1)
+            .is_some_and(|n| n.is_punct("$") && n.start == w.end())
+        {
+            return false;
+        }
+        // `Il-76`, `F-16`: a model designation, not a name.
+        let model = ws
+            .get(i + 1)
+            .is_some_and(|n| n.is_punct("-") && n.start == w.end())
+            && ws.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
+        if model {
+            return false;
+        }
+        // `I. Austin`: a capital and a period is an initial, never the word `I`.
+        let initial = w.text.chars().count() == 1
+            && ws
                 .get(i + 1)
-                .is_some_and(|n| n.is_punct("$") && n.start == w.end())
-            {
-                return false;
-            }
-            // `Il-76`, `F-16`: a model designation, not a name.
-            let model = ws
-                .get(i + 1)
-                .is_some_and(|n| n.is_punct("-") && n.start == w.end())
-                && ws.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
-            if model {
-                return false;
-            }
-            // `I. Austin`: a capital and a period is an initial, never the word `I`.
-            let initial = w.text.chars().count() == 1
-                && ws
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_punct(".") && n.start == w.end());
-            if initial {
-                return true;
-            }
-            let plain = is_plain_word(w, mode);
-            // Inside a Title Case headline every ordinary word breaks a name.
-            let ordinary = w.is_ordinary();
-            !(plain || (mode == LineMode::Title && ordinary && is_breaker(w)))
-        })
-        .collect();
+                .is_some_and(|n| n.is_punct(".") && n.start == w.end());
+        if initial {
+            return true;
+        }
+        let plain = is_plain_word(w, mode);
+        // Inside a Title Case headline every ordinary word breaks a name.
+        let ordinary = w.is_ordinary();
+        !(plain || (mode == LineMode::Title && ordinary && is_breaker(w)))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if !name_like[i] {
+        if !name_like(i) {
             i += 1;
             continue;
         }
@@ -151,7 +154,7 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
             if next.after_break {
                 break;
             }
-            if name_like[end] {
+            if name_like(end) {
                 end += 1;
                 continue;
             }
@@ -165,8 +168,7 @@ pub fn runs(words: &Words<'_>) -> Vec<Run> {
                     after += 1;
                 }
             }
-            let follows = ws.get(after).is_some_and(|n| !n.after_break)
-                && name_like.get(after) == Some(&true);
+            let follows = ws.get(after).is_some_and(|n| !n.after_break) && name_like(after);
             let inner = follows
                 && ((next.kind == TokenKind::Word
                     && (is_particle(next.text) || is_joiner(next.text)))
@@ -191,7 +193,8 @@ fn is_name_shaped(g: &Gazetteer, w: &Word<'_>) -> bool {
     if w.entry().known().is_some() {
         return true;
     }
-    if text.chars().any(|c| c.is_ascii_digit()) {
+    // ASCII digits are single bytes in UTF-8: no decoding to find one.
+    if text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // `R-Texas`, `D-Calif`: a lawmaker's party and state, not a name.
@@ -201,11 +204,12 @@ fn is_name_shaped(g: &Gazetteer, w: &Word<'_>) -> bool {
     }
     // `UAVs`, `GDRs`: a plural of an abbreviation names things, not an actor.
     let stem = text.strip_suffix('s').unwrap_or("");
-    if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) {
+    if stem.chars().all(|c| c.is_uppercase()) && stem.chars().nth(1).is_some() {
         return false;
     }
     // `Armenian-held`, `EADS-led`, `Turkish-controlled`: an adjective made from a name.
-    let lower_part = text.contains('-')
+    let hyphen = text.as_bytes().contains(&b'-');
+    let lower_part = hyphen
         && text.rsplit('-').next().is_some_and(|last| {
             last.chars().next().is_some_and(char::is_lowercase)
                 && [
@@ -215,7 +219,7 @@ fn is_name_shaped(g: &Gazetteer, w: &Word<'_>) -> bool {
                 .any(|end| last.ends_with(end))
         });
     // `Armenian-Azerbaijani` border, `Azerbaijan-Armenia` clashes (found part by part).
-    let demonyms = text.contains('-')
+    let demonyms = hyphen
         && text.split('-').all(|p| {
             matches!(
                 g.name(p),
@@ -259,8 +263,8 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
             (w.kind == TokenKind::Word && is_joiner(w.text) || w.is_punct("&")) && k > start;
         // `Republican Party for Hillary Clinton`: a person's name after a joiner is
         // never part of an institution's name.
-        let person_follows = ws.get(k + 1).is_some_and(|n| n.entry().is_given_name());
-        if joiner && person_follows && w.text != "&" {
+        let person_follows = || ws.get(k + 1).is_some_and(|n| n.entry().is_given_name());
+        if joiner && w.text != "&" && person_follows() {
             out.push(Run { start: seg, end: k });
             seg = k + 1;
             org = false;
@@ -281,11 +285,11 @@ fn split_joiners(g: &Gazetteer, ws: &[Word<'_>], start: usize, end: usize, out: 
         // the institution (`Co-operation in Europe Permanent Council`).
         let place_joiner = matches!(w.text, "in" | "on") && last_org.is_none_or(|o| o <= k);
         if joiner && (!org || and_ends || place_joiner) && w.text != "&" {
-            let known = short(seg, end) && g.name(&super::key_of(ws, seg, end)).is_some();
+            let known = short(seg, end) && super::name_of(ws, seg, end).is_some();
             let later_org = last_org.is_some_and(|o| o > k);
             let left_is_org = short(seg, k)
                 && matches!(
-                    g.name(&super::key_of(ws, seg, k)),
+                    super::name_of(ws, seg, k),
                     Some(super::gazetteer::Known::Organisation(_))
                 );
             if !known && !(later_org && (left_is_org || w.text == "for")) {

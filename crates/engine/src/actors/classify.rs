@@ -85,23 +85,26 @@ fn known_name(g: &Gazetteer, ws: &[Word<'_>], a: usize, b: usize) -> Option<Know
     if b - a > g.max_name_words() * 2 {
         return None;
     }
-    // A one-word run is its own key: no String to build for most runs.
-    let whole: Cow<'_, str> = if b - a == 1 {
-        Cow::Borrowed(ws[a].text)
-    } else {
-        Cow::Owned(key_of(ws, a, b))
-    };
     let known = if b - a == 1 {
         ws[a].entry().known()
     } else {
-        g.name(&whole)
+        super::name_of(ws, a, b)
     };
     known.or_else(|| {
         let caps = ws[a..b]
             .iter()
             .all(|w| w.kind != TokenKind::Word || w.is_all_caps());
+        if !caps {
+            return None;
+        }
+        // A one-word run is its own key: no String to build for most runs.
+        let whole: Cow<'_, str> = if b - a == 1 {
+            Cow::Borrowed(ws[a].text)
+        } else {
+            Cow::Owned(key_of(ws, a, b))
+        };
         let long = whole.chars().filter(|c| c.is_alphabetic()).count() > 3;
-        if caps && long {
+        if long {
             g.name_lower(&lower(&whole))
         } else {
             None
@@ -120,7 +123,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
     }
     let weak_spot = ws[a].initial || words.mode(&ws[a]) == LineMode::Title;
     if let Some(k) = known_name(g, ws, a, b) {
-        known(g, words, a, b, k, cx, out);
+        known(words, a, b, k, cx, out);
         return;
     }
     let all_common = ws[a..b]
@@ -199,7 +202,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
                 let k = if n == 1 {
                     w.entry().known()
                 } else {
-                    g.name(&key_of(ws, pos, pos + n))
+                    super::name_of(ws, pos, pos + n)
                 };
                 let Some(k) = k else {
                     continue;
@@ -218,7 +221,7 @@ pub fn classify(words: &Words<'_>, run: Run, cx: Context, out: &mut Vec<Found>) 
                 }
                 described = Some(pos);
                 if !matches!(k, Known::Demonym(_)) {
-                    known(g, words, pos, pos + n, k, cx, out);
+                    known(words, pos, pos + n, k, cx, out);
                 }
                 pos += n;
                 continue 'segments;
@@ -371,15 +374,7 @@ fn rest(
 }
 
 /// A run that is exactly one known name.
-fn known(
-    g: &Gazetteer,
-    words: &Words<'_>,
-    a: usize,
-    b: usize,
-    k: Known,
-    cx: Context,
-    out: &mut Vec<Found>,
-) {
+fn known(words: &Words<'_>, a: usize, b: usize, k: Known, cx: Context, out: &mut Vec<Found>) {
     let ws = &words.words;
     if !matches!(k, Known::Organisation(_)) {
         if let Some(f) = phrase_after(ws, a, b) {
@@ -400,7 +395,7 @@ fn known(
         Known::Country(c) | Known::Seat(c) => {
             if let Some(f) = phrase_before(ws, a, b) {
                 out.push(f);
-            } else if is_place(g, words, a, b, out) {
+            } else if is_place(words, a, b, out) {
                 out.push(Found::place(a, b));
             } else {
                 out.push(Found::new(a, b, Some(ActorKind::Country), Some(c)));

@@ -3,15 +3,17 @@
 //! shares `Azerbaijan`, `UN` shares `United Nations`, and an acronym introduced in
 //! brackets (`Royal Air Force ( RAF )`) shares its long form.
 
+use std::borrow::Cow;
+
 use super::fasthash::FastMap as HashMap;
 
 use crate::model::ActorKind;
 
 /// One mention waiting for its entity.
 #[derive(Debug, Clone)]
-pub struct Pending {
-    /// Its words joined by single spaces.
-    pub name: String,
+pub struct Pending<'t> {
+    /// Its words joined by single spaces (borrowed from the text for one word).
+    pub name: Cow<'t, str>,
     /// Its kind.
     pub kind: ActorKind,
     /// A canonical name from a gazetteer, if one is known.
@@ -23,6 +25,17 @@ pub struct Pending {
 /// A key that ignores case and the usual spelling variants of transliterated names
 /// (`Haciyev`/`Hajiyev`, `Hacıyev`), so they group together.
 fn fold(name: &str) -> String {
+    if name.is_ascii() {
+        // The same mapping for ASCII (lower case, `c` as `j`), byte by byte.
+        let folded = name
+            .bytes()
+            .map(|b| match b.to_ascii_lowercase() {
+                b'c' => 'j',
+                l => char::from(l),
+            })
+            .collect();
+        return folded;
+    }
     let mut out = String::with_capacity(name.len());
     for c in name.chars().flat_map(char::to_lowercase) {
         let c = match c {
@@ -46,9 +59,14 @@ fn fold(name: &str) -> String {
 /// True for a person named by role rather than by name (`Armenian PM`, `UN chief`):
 /// such mentions do not group by their last word.
 fn by_role(name: &str, is_title: &dyn Fn(&str) -> bool) -> bool {
-    name.rsplit(' ')
-        .next()
-        .is_some_and(|last| is_title(&last.to_lowercase()))
+    name.rsplit(' ').next().is_some_and(|last| {
+        // Most words are already in lower case or ASCII: no copy for those.
+        if last.is_ascii() && !last.bytes().any(|b| b.is_ascii_uppercase()) {
+            is_title(last)
+        } else {
+            is_title(&last.to_lowercase())
+        }
+    })
 }
 
 /// Full personal names seen in a text, indexed for grouping in constant time.
@@ -62,16 +80,33 @@ struct People<'m> {
 
 /// The canonical entity name of each mention, in order. `is_title` tells role words
 /// (`president`, `PM`) so that people described by role keep their own names.
-pub fn entities(mentions: &[Pending], is_title: &dyn Fn(&str) -> bool) -> Vec<String> {
+pub fn entities(mentions: &[Pending<'_>], is_title: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut people = People::default();
+    // People named by role, asked once per mention.
+    let role: Vec<bool> = mentions
+        .iter()
+        .map(|m| m.kind == ActorKind::Person && by_role(&m.name, is_title))
+        .collect();
+    // The folded surname of each full personal name: a text repeats its names, and
+    // each is folded once.
+    let mut surnames: HashMap<&str, String> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
-        if m.kind != ActorKind::Person || by_role(&m.name, is_title) {
+        if m.kind != ActorKind::Person || role[i] {
+            continue;
+        }
+        if let Some(surname) = surnames.get(&*m.name) {
+            // The same name again: one more position for its surname; the longest
+            // full name for its first name and surname is already at least as long.
+            if let Some(at) = people.by_surname.get_mut(surname.as_str()) {
+                at.push((i, &m.name));
+            }
             continue;
         }
         let Some((first, last)) = first_and_last(&m.name) else {
             continue;
         };
         let surname = fold(last);
+        surnames.insert(&m.name, surname.clone());
         people
             .by_surname
             .entry(surname.clone())
@@ -90,17 +125,24 @@ pub fn entities(mentions: &[Pending], is_title: &dyn Fn(&str) -> bool) -> Vec<St
     let mut bodies: HashMap<String, String> = HashMap::default();
     for m in mentions {
         if let Some(long) = &m.expands {
-            bodies.insert(fold(&m.name), long.clone());
+            bodies.insert(fold(&m.name), long.to_string());
         }
     }
     for m in mentions {
         let several = m.name.contains(' ');
         if m.kind == ActorKind::Organisation && m.canonical.is_none() && several {
             if let Some(first) = m.name.split(' ').next() {
-                bodies.entry(fold(first)).or_insert_with(|| m.name.clone());
+                bodies
+                    .entry(fold(first))
+                    .or_insert_with(|| m.name.to_string());
             }
         }
     }
+    // What a name alone decides, asked once per name: the full name a full personal
+    // name stands for, the mentions of a surname, the body a name stands for.
+    let mut full_names: HashMap<&str, &str> = HashMap::default();
+    let mut by_surname: HashMap<&str, Option<&[(usize, &str)]>> = HashMap::default();
+    let mut body_of: HashMap<&str, Option<&str>> = HashMap::default();
     mentions
         .iter()
         .enumerate()
@@ -108,15 +150,28 @@ pub fn entities(mentions: &[Pending], is_title: &dyn Fn(&str) -> bool) -> Vec<St
             if let Some(c) = m.canonical {
                 return c.to_string();
             }
+            let name: &str = &m.name;
             match m.kind {
-                ActorKind::Person if !by_role(&m.name, is_title) => {
-                    person(&people, i, &m.name).to_string()
-                }
-                ActorKind::Person => m.name.clone(),
-                _ => bodies
-                    .get(&fold(&m.name))
-                    .cloned()
-                    .unwrap_or_else(|| m.name.clone()),
+                ActorKind::Person if !role[i] => match first_and_last(name) {
+                    Some((first, last)) => (*full_names
+                        .entry(name)
+                        .or_insert_with(|| full_name(&people, first, last, name)))
+                    .to_string(),
+                    None => {
+                        let full = *by_surname.entry(name).or_insert_with(|| {
+                            people.by_surname.get(&fold(name)).map(Vec::as_slice)
+                        });
+                        by_surname_before(full, i, name).to_string()
+                    }
+                },
+                ActorKind::Person => name.to_string(),
+                // No acronyms or long firm names: no key to fold.
+                _ if bodies.is_empty() => name.to_string(),
+                _ => body_of
+                    .entry(name)
+                    .or_insert_with(|| bodies.get(&fold(name)).map(String::as_str))
+                    .unwrap_or(name)
+                    .to_string(),
             }
         })
         .collect()
@@ -132,18 +187,20 @@ fn first_and_last(name: &str) -> Option<(&str, &str)> {
     Some((first, last))
 }
 
-/// The entity of person mention `i` named `name`: the fullest name with the same
-/// first name and surname; for a surname alone, the full name mentioned last before
-/// it (or first after it).
-fn person<'m>(people: &People<'m>, i: usize, name: &'m str) -> &'m str {
-    if let Some((first, last)) = first_and_last(name) {
-        return people
-            .by_first_and_surname
-            .get(&(fold(first), fold(last)))
-            .copied()
-            .unwrap_or(name);
-    }
-    let Some(full) = people.by_surname.get(&fold(name)) else {
+/// The entity of a person mention named `first` ... `last`: the fullest name with
+/// the same first name and surname.
+fn full_name<'m>(people: &People<'m>, first: &str, last: &str, name: &'m str) -> &'m str {
+    people
+        .by_first_and_surname
+        .get(&(fold(first), fold(last)))
+        .copied()
+        .unwrap_or(name)
+}
+
+/// The entity of person mention `i`, a surname alone whose full names are `full`
+/// (positions ascending): the full name mentioned last before it (or first after it).
+fn by_surname_before<'m>(full: Option<&[(usize, &'m str)]>, i: usize, name: &'m str) -> &'m str {
+    let Some(full) = full else {
         return name;
     };
     let before = full.partition_point(|&(at, _)| at < i);
@@ -158,7 +215,7 @@ fn person<'m>(people: &People<'m>, i: usize, name: &'m str) -> &'m str {
 mod tests {
     use super::*;
 
-    fn pending(name: &str, kind: ActorKind) -> Pending {
+    fn pending(name: &str, kind: ActorKind) -> Pending<'_> {
         Pending {
             name: name.into(),
             kind,

@@ -83,7 +83,14 @@ impl Shapes {
     pub fn may_hold(&self, w: &str) -> bool {
         w.as_bytes()
             .first()
-            .is_some_and(|&b| self.0[usize::from(b)] >> w.len().min(31) & 1 == 1)
+            .is_some_and(|&b| self.may_hold_shape(b, w.len()))
+    }
+
+    /// False when no entry starts with byte `first` and is `len` bytes long: the
+    /// test of [`Shapes::may_hold`] for a word not built yet.
+    #[inline]
+    pub fn may_hold_shape(&self, first: u8, len: usize) -> bool {
+        self.0[usize::from(first)] >> len.min(31) & 1 == 1
     }
 }
 

@@ -222,6 +222,9 @@ pub struct Gazetteer {
     /// Every spelling any list holds (names keyed by their words joined by single
     /// spaces), with the index of what the lists say about it in `table`.
     entries: HashMap<String, u16>,
+    /// Shapes of the known names, so a name of several words is only built and
+    /// looked up when some name has its first byte and length.
+    name_shapes: Shapes,
     /// What the lists say, by index; index 0 is [`Entry::NONE`]. A small index lets
     /// the actor layer's per-token `Word` carry its entries in four bytes.
     table: Vec<Entry>,
@@ -388,6 +391,12 @@ impl Gazetteer {
         for (w, kind) in kinded(GROUP_WORDS, NounKind::Group) {
             table.entry(w.to_string()).or_default().group_word = Some(kind);
         }
+        let name_shapes = Shapes::of(
+            table
+                .iter()
+                .filter(|(_, e)| e.known.is_some())
+                .map(|(k, _)| k.as_str()),
+        );
         // Sorted, so the indices are the same on every run.
         let mut spellings: Vec<(String, Entry)> = table.into_iter().collect();
         spellings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -403,6 +412,7 @@ impl Gazetteer {
             table.push(e);
         }
         Gazetteer {
+            name_shapes,
             entries: ids,
             table,
             names_lower,
@@ -439,6 +449,11 @@ impl Gazetteer {
     /// The known name spelled exactly `name` (words joined by single spaces).
     pub fn name(&self, name: &str) -> Option<Known> {
         self.entry(name).known
+    }
+
+    /// False when no known name starts with byte `first` and is `len` bytes long.
+    pub fn may_name(&self, first: u8, len: usize) -> bool {
+        self.name_shapes.may_hold_shape(first, len)
     }
 
     /// The known name matching lower-case `name` (for ALL-CAPS text).

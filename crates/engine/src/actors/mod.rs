@@ -59,6 +59,30 @@ pub(crate) fn key_of(ws: &[Word<'_>], a: usize, b: usize) -> String {
     s
 }
 
+/// The length of [`key_of`]`(ws, a, b)`, without building it.
+fn key_len(ws: &[Word<'_>], a: usize, b: usize) -> usize {
+    ws.get(a..b).map_or(0, |run| {
+        run.iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let space = i > 0 && !w.is_punct(".") && !w.is_possessive();
+                w.text.len() + usize::from(space)
+            })
+            .sum()
+    })
+}
+
+/// The known name tokens `[a, b)` spell ([`gazetteer::Gazetteer::name`] of their
+/// [`key_of`]); the key is only built when some name has its first byte and length.
+pub(crate) fn name_of(ws: &[Word<'_>], a: usize, b: usize) -> Option<gazetteer::Known> {
+    let g = gazetteer::get();
+    let first = ws.get(a).and_then(|w| w.text.as_bytes().first());
+    match first {
+        Some(&first) if !g.may_name(first, key_len(ws, a, b)) => None,
+        _ => g.name(&key_of(ws, a, b)),
+    }
+}
+
 /// Lower case of a word.
 pub(crate) fn lower(s: &str) -> String {
     s.to_lowercase()
@@ -104,8 +128,14 @@ fn finish(words: &Words<'_>, found: &[Found]) -> Vec<ActorMention> {
         .enumerate()
         .filter_map(|(i, f)| {
             let kind = f.kind?;
+            // A one-word name is its word: no String to build for most mentions.
+            let name = if f.end - f.start == 1 {
+                std::borrow::Cow::Borrowed(ws[f.start].text)
+            } else {
+                std::borrow::Cow::Owned(key_of(ws, f.start, f.end))
+            };
             Some(entities::Pending {
-                name: key_of(ws, f.start, f.end),
+                name,
                 kind,
                 canonical: f.canonical,
                 expands: expansion(ws, found, i),

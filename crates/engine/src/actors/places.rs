@@ -4,8 +4,7 @@
 //! acting government.
 
 use super::classify::Found;
-use super::gazetteer::{Gazetteer, Known};
-use super::key_of;
+use super::gazetteer::Known;
 use super::words::{Word, Words};
 use crate::text::TokenKind;
 
@@ -19,13 +18,7 @@ pub(super) fn is_line_start(ws: &[Word<'_>], a: usize) -> bool {
 }
 
 /// True when the name at `[a, b)` is used as a place here, not as an acting government.
-pub(super) fn is_place(
-    g: &Gazetteer,
-    words: &Words<'_>,
-    a: usize,
-    b: usize,
-    out: &[Found],
-) -> bool {
+pub(super) fn is_place(words: &Words<'_>, a: usize, b: usize, out: &[Found]) -> bool {
     let ws = &words.words;
     // `part of Armenia's attempts`: a country that owns something acts, wherever it
     // stands; `in Azerbaijan's Ganja` owns a place and stays one.
@@ -53,7 +46,7 @@ pub(super) fn is_place(
             .is_some_and(|w| matches!(w.entry().known(), Some(Known::Country(_))));
     if after_comma_country
         && matches!(
-            g.name(&key_of(ws, a, b)),
+            super::name_of(ws, a, b),
             Some(Known::Seat(_) | Known::Place)
         )
     {

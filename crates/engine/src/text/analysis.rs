@@ -26,6 +26,14 @@ pub struct Analysis<'t> {
     unicode_lower: String,
 }
 
+/// True when `c` lowers to exactly `c.to_ascii_lowercase()`, so that a token made of
+/// such characters has its ASCII lower case as its lower case (`str::to_lowercase`
+/// lowers character by character, apart from a final `Σ`, which fails this test).
+fn lowers_as_ascii(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c.to_ascii_lowercase()) && lower.next().is_none()
+}
+
 impl<'t> Analysis<'t> {
     /// Reads `text` once: tokens, paragraphs, sentences and lower case.
     pub fn new(text: &'t str) -> Self {
@@ -37,7 +45,9 @@ impl<'t> Analysis<'t> {
         let mut unicode_lower = String::new();
         for (i, t) in tokens.iter().enumerate() {
             let s = t.text(text);
-            if !s.is_ascii() {
+            // Curly quotes, dashes and accented lower-case letters lower to themselves:
+            // only a token with a character that lowers otherwise gets its own copy.
+            if !s.is_ascii() && !s.chars().all(lowers_as_ascii) {
                 let lower = s.to_lowercase();
                 if lower != ascii_lower[t.span.range()] {
                     let lo = unicode_lower.len();
@@ -129,7 +139,7 @@ mod tests {
 
     #[test]
     fn lower_case_per_token() {
-        let text = "Mr. ÁLVAREZ met İstanbul’s MAYOR ΟΔΟΣ café";
+        let text = "Mr. ÁLVAREZ met İstanbul’s MAYOR ΟΔΟΣ café “Ķ” \u{212A}elvin ǅ ΣΑΣ";
         let a = Analysis::new(text);
         let lower: Vec<&str> = (0..a.tokens().len()).map(|i| a.lower(i)).collect();
         let want: Vec<String> = a
