@@ -34,11 +34,21 @@ let running = null;
 
 const post = (message, transfer = []) => self.postMessage({ protocol: PROTOCOL, ...message }, transfer);
 
+/** The value of attribute `name` in one tag, quoted or not (the release page is minified). */
+const attribute = (tag, name) =>
+  tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+
 /** The app's glue and wasm, as Trunk names them in the page's preload links. */
 async function findEngine() {
   const page = await (await fetch(new URL('./', self.location.href))).text();
-  const glue = page.match(/<link rel="modulepreload" href="([^"]+\.js)"/)?.[1];
-  const wasm = page.match(/<link rel="preload" href="([^"]+_bg\.wasm)"/)?.[1];
+  const links = page.match(/<link\b[^>]*>/g) ?? [];
+  const href = (rel, suffix) =>
+    links
+      .filter((tag) => attribute(tag, 'rel') === rel)
+      .map((tag) => attribute(tag, 'href'))
+      .find((h) => h?.endsWith(suffix));
+  const glue = href('modulepreload', '.js');
+  const wasm = href('preload', '_bg.wasm');
   if (!glue || !wasm) throw new Error('the app files were not found in index.html');
   return { glue, wasm };
 }
