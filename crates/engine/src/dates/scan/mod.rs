@@ -9,6 +9,7 @@
 use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::{lexicon, IdPhrases, Lexicon, Unit, Word};
 use super::normalise::plausible_day;
+use super::reference::is_anaphoric;
 use super::tokens::{Tok, Toks};
 use crate::text::sentences::is_abbreviation;
 use crate::text::TokenKind;
@@ -17,17 +18,27 @@ mod calendar;
 mod relative;
 mod words;
 
-/// One expression found: its tokens `first..end` and its meaning.
+/// One expression found: its tokens `first..end` and its meaning, with what the
+/// later steps need from its tokens, read while the scan has them at hand (by then
+/// the tokens of a long text have left the cache).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     /// Index of its first token.
     pub first: usize,
     /// Index after its last token.
     pub end: usize,
+    /// Byte start of its first token in the text.
+    pub start_byte: usize,
+    /// Byte end of its last token in the text (`None` if a form ran past the end).
+    pub end_byte: Option<usize>,
+    /// Its first token starts a line.
+    pub line_start: bool,
     /// What it means.
     pub expr: Expr,
     /// What the sentence around it says about its time.
     pub tense: Tense,
+    /// Its words point back into the story ([`super::reference`]).
+    pub anaphoric: bool,
 }
 
 /// The largest amount of time units read as a temporal expression.
@@ -58,12 +69,16 @@ pub fn scan(toks: &Toks) -> Vec<Found> {
         }
         match s.at(i) {
             Some((end, expr)) if end > i => {
-                let tense = s.tense(i, end);
+                let first = toks.get(i);
                 out.push(Found {
                     first: i,
                     end,
+                    start_byte: first.map_or(0, |t| t.start),
+                    end_byte: toks.get(end - 1).map(|t| t.end),
+                    line_start: first.is_some_and(Tok::line_start),
+                    tense: s.tense(i, end),
+                    anaphoric: is_anaphoric(toks, i, end, &expr),
                     expr,
-                    tense,
                 });
                 i = end;
             }
