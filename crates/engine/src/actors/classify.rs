@@ -5,9 +5,10 @@
 //! person described by role (`the Armenian prime minister`).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use super::candidates::Run;
-use super::gazetteer::{get, Gazetteer, Known, NounKind};
+use super::gazetteer::{get, Entry, Gazetteer, Known, NounKind};
 use super::places::{
     followed_by_place_noun, in_dateline, is_dateline, is_lower_word, is_place, place_context, venue,
 };
@@ -442,20 +443,22 @@ fn phrase_after(ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
     if ws.get(k).is_some_and(Word::is_possessive) {
         k += 1;
     }
+    // The entries of the lower-case words after the name, each looked up once: the
+    // tests below ask about the same few words several times.
+    let memo: [OnceCell<Option<&'static Entry>>; 8] = Default::default();
+    let lower_entry = |i: usize| -> Option<&'static Entry> {
+        let look = || ws.get(i).filter(|w| is_lower_word(w)).map(|w| w.entry());
+        match i.checked_sub(k).and_then(|d| memo.get(d)) {
+            Some(cell) => *cell.get_or_init(look),
+            None => look(),
+        }
+    };
     // Modifiers, and title words used as modifiers (`general prosecution office`).
     let mut m = k;
-    while m < k + 3
-        && ws.get(m).is_some_and(|w| {
-            is_lower_word(w) && (w.entry().is_group_modifier() || w.entry().is_title())
-        })
-    {
+    while m < k + 3 && lower_entry(m).is_some_and(|e| e.is_group_modifier() || e.is_title()) {
         m += 1;
     }
-    let noun = |i: usize| {
-        ws.get(i)
-            .filter(|w| is_lower_word(w))
-            .and_then(|w| w.entry().group_word())
-    };
+    let noun = |i: usize| lower_entry(i).and_then(|e| e.group_word());
     // `Azerbaijani military said` is a group; `Turkish military base` is not.
     let verb_or_end = |i: usize| {
         ws.get(i).is_none_or(|w| {
@@ -514,10 +517,7 @@ fn phrase_after(ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
         return Some(Found::new(a, end, Some(nouns_kind(kind)), None));
     }
     let mut t = k;
-    while ws
-        .get(t)
-        .is_some_and(|w| is_lower_word(w) && w.entry().is_title())
-    {
+    while lower_entry(t).is_some_and(|e| e.is_title()) {
         t += 1;
     }
     // `Azerbaijan president Ilham Aliyev` names the person after; `Russia's official
