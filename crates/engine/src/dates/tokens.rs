@@ -111,6 +111,15 @@ fn starts_upper(s: &str) -> bool {
     }
 }
 
+/// Whether the lower case of `c` is what the text's ASCII lower case holds for it:
+/// ASCII, or general punctuation (U+2000 to U+206F: curly quotes, dashes, which no
+/// case mapping changes). Tokens of such characters only (`’s`, `“`, `–`) read their
+/// lower case from there instead of running the Unicode case tables.
+#[inline]
+fn lower_is_ascii_lower(c: char) -> bool {
+    c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 /// The lower case of `t`: in the text's ASCII lower case, or in the view's own buffer.
 #[inline]
 fn lower_of<'s>(ascii: &'s str, own: &'s str, t: &Tok) -> &'s str {
@@ -150,7 +159,7 @@ impl Builder<'_, '_> {
         }
         let end = p.start + p.text.len();
         let (mut lower, mut lower_len) = (0, 0);
-        if !(p.text.is_ascii() && end <= self.text_len) {
+        if end > self.text_len || !(p.text.is_ascii() || p.text.chars().all(lower_is_ascii_lower)) {
             marks |= OWN_LOWER;
             lower = self.own.len();
             self.own.extend(p.text.chars().flat_map(char::to_lowercase));
@@ -350,5 +359,28 @@ mod tests {
         assert!(!t.toks[2].hyphen() && t.toks[7].glued() && !t.toks[7].hyphen());
         assert!(t.toks[0].line_start() && t.toks[8].line_start() && !t.toks[2].line_start());
         assert_eq!(std::mem::size_of::<Tok>(), 32);
+    }
+
+    #[test]
+    fn punctuation_keeps_its_case() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(lower_is_ascii_lower(c));
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        assert!(!lower_is_ascii_lower('\u{C9}') && !lower_is_ascii_lower('\u{2160}'));
+        let t = Toks::new("It\u{2019}s \u{201C}\u{C9}T\u{C9}\u{201D} \u{2013} MAY");
+        let low: Vec<&str> = (0..t.len()).map(|i| t.low(i)).collect();
+        assert_eq!(
+            low,
+            [
+                "it",
+                "\u{2019}s",
+                "\u{201C}",
+                "\u{E9}t\u{E9}",
+                "\u{201D}",
+                "\u{2013}",
+                "may"
+            ]
+        );
     }
 }
