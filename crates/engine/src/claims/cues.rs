@@ -74,15 +74,19 @@ impl Table {
         Table { map, sieve }
     }
 
+    /// False when no entry starts with `w` (true does not promise one).
+    #[inline(always)]
+    fn may_start(&self, w: &str) -> bool {
+        let slot = sieve_slot(w);
+        self.sieve
+            .get(slot >> 6)
+            .is_some_and(|m| m >> (slot & 63) & 1 == 1)
+    }
+
     /// The entries whose first word is `w`.
     #[inline]
     fn get(&self, w: &str) -> Option<&Vec<Entry>> {
-        let slot = sieve_slot(w);
-        let marked = self
-            .sieve
-            .get(slot >> 6)
-            .is_some_and(|m| m >> (slot & 63) & 1 == 1);
-        if marked {
+        if self.may_start(w) {
             self.map.get(w)
         } else {
             None
@@ -321,6 +325,21 @@ pub(crate) fn find(ctx: &Context) -> Vec<Cue> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.len() {
+        // Most tokens can start no cue: only a word the lexicon's sieve lets through,
+        // a form of be (a state of mind) or a contracted `’s` can, which `match_at`
+        // and `state_at` would find out at a greater cost.
+        let may_start = match ctx.kind(i) {
+            Some(TokenKind::Word) => {
+                let w = ctx.word(i);
+                lex.by_first.may_start(w) || is_be_state(w)
+            }
+            Some(TokenKind::Possessive) => true,
+            _ => false,
+        };
+        if !may_start {
+            i += 1;
+            continue;
+        }
         match match_at(ctx, lex, i) {
             Some(cue) => {
                 i = cue.end.max(i + 1);
@@ -332,24 +351,33 @@ pub(crate) fn find(ctx: &Context) -> Vec<Cue> {
     out
 }
 
-/// Forms of be that may lead a state of mind (`she’s` is handled apart).
-const BE_STATE: [&str; 15] = [
-    "is",
-    "are",
-    "was",
-    "were",
-    "am",
-    "be",
-    "been",
-    "isn't",
-    "isn’t",
-    "aren't",
-    "aren’t",
-    "wasn't",
-    "wasn’t",
-    "weren't",
-    "weren’t",
-];
+/// True when `w` is a form of be that may lead a state of mind (`she’s` is handled
+/// apart).
+#[inline]
+fn is_be_state(w: &str) -> bool {
+    // Asked for nearly every word: the first letter and the length rule out most.
+    let b = w.as_bytes();
+    if !(2..=9).contains(&b.len()) || !matches!(b[0], b'i' | b'a' | b'w' | b'b') {
+        return false;
+    }
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "am"
+            | "be"
+            | "been"
+            | "isn't"
+            | "isn’t"
+            | "aren't"
+            | "aren’t"
+            | "wasn't"
+            | "wasn’t"
+            | "weren't"
+            | "weren’t"
+    )
+}
 
 /// Degree words that stand between be and an adjective (`is so sure`, `too concerned`).
 const DEGREE: [&str; 9] = [
@@ -374,7 +402,7 @@ fn state_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
     let contracted = ctx.kind(i) == Some(TokenKind::Possessive)
         && i > 0
         && matches!(ctx.word(i - 1), "he" | "she");
-    let be = ctx.kind(i) == Some(TokenKind::Word) && BE_STATE.contains(&ctx.word(i));
+    let be = ctx.kind(i) == Some(TokenKind::Word) && is_be_state(ctx.word(i));
     if !(contracted || be) {
         return None;
     }
