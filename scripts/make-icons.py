@@ -44,10 +44,11 @@ def colour_at(x, y):
     return BLUE
 
 
-def png(size):
+def pixels(size):
+    """The icon's rows of RGBA pixels (4-tuples)."""
     rows = []
     for py in range(size):
-        row = bytearray([0])  # filter type 0 for each row
+        row = []
         for px in range(size):
             acc = [0, 0, 0, 0]
             for sy in range(SAMPLES):
@@ -60,20 +61,41 @@ def png(size):
                         acc[3] += 1
             n = acc[3]
             if n == 0:
-                row += bytes(4)
+                row.append((0, 0, 0, 0))
             else:
-                row += bytes([acc[0] // n, acc[1] // n, acc[2] // n, 255 * n // (SAMPLES * SAMPLES)])
-        rows.append(bytes(row))
+                row.append((acc[0] // n, acc[1] // n, acc[2] // n, 255 * n // (SAMPLES * SAMPLES)))
+        rows.append(row)
+    return rows
+
+
+def png(size):
+    """An indexed-colour PNG: the drawing has under 50 distinct RGBA values, so a
+    palette (with a tRNS chunk for the translucent edge entries) holds every pixel
+    exactly at a quarter of the bytes of RGBA rows (about 3 KB less to download)."""
+    rows = pixels(size)
+    counts = {}
+    for row in rows:
+        for c in row:
+            counts[c] = counts.get(c, 0) + 1
+    if len(counts) > 256:
+        raise SystemExit(f"icon-{size}: {len(counts)} colours do not fit a palette")
+    # Translucent entries first, so tRNS lists only them; then the most frequent.
+    palette = sorted(counts, key=lambda c: (c[3] == 255, -counts[c], c))
+    index = {c: i for i, c in enumerate(palette)}
+    alphas = bytes(c[3] for c in palette if c[3] != 255)
+    data = b"".join(b"\0" + bytes(index[c] for c in row) for row in rows)  # filter 0
 
     def chunk(kind, data):
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
 
-    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    header = struct.pack(">IIBBBBB", size, size, 8, 3, 0, 0, 0)  # 8-bit palette indices
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"PLTE", b"".join(bytes(c[:3]) for c in palette))
+        + (chunk(b"tRNS", alphas) if alphas else b"")
+        + chunk(b"IDAT", zlib.compress(data, 9))
         + chunk(b"IEND", b"")
     )
 

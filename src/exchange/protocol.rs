@@ -183,9 +183,8 @@ impl Payload {
     }
 }
 
-/// What the worker tells the page.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+/// What the worker tells the page (read by [`FromWorker::parse`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FromWorker {
     /// The engine is loaded.
     Ready {
@@ -203,7 +202,6 @@ pub enum FromWorker {
         /// The document's id.
         id: String,
         /// The document (outside the JSON header: set by the reader).
-        #[serde(skip)]
         payload: Payload,
     },
     /// One document (or the engine itself, with no batch) failed.
@@ -252,6 +250,52 @@ impl std::fmt::Display for NotUnderstood {
     }
 }
 
+/// A message header as read: every type's keys side by side, matched to the `type`
+/// afterwards. (A `#[serde(tag = "type")]` enum would buffer every key of every
+/// message first, code that costs the web app a few KB.)
+#[derive(Deserialize)]
+struct Incoming {
+    #[serde(rename = "type")]
+    kind: String,
+    version: Option<String>,
+    batch: Option<u32>,
+    done: Option<usize>,
+    total: Option<usize>,
+    id: Option<String>,
+    message: Option<String>,
+    cancelled: Option<bool>,
+}
+
+impl Incoming {
+    /// The message, when its type is known and it has that type's keys.
+    fn message(self) -> Option<FromWorker> {
+        Some(match self.kind.as_str() {
+            "ready" => FromWorker::Ready {
+                version: self.version?,
+            },
+            "progress" => FromWorker::Progress {
+                batch: self.batch?,
+                done: self.done?,
+                total: self.total?,
+                id: self.id?,
+                payload: Payload::Missing,
+            },
+            "failed" => FromWorker::Failed {
+                batch: self.batch,
+                done: self.done?,
+                id: self.id?,
+                message: self.message?,
+            },
+            "finished" => FromWorker::Finished {
+                batch: self.batch?,
+                done: self.done?,
+                cancelled: self.cancelled?,
+            },
+            _ => return None,
+        })
+    }
+}
+
 /// Just the version, read first.
 #[derive(Deserialize)]
 struct Version {
@@ -267,7 +311,10 @@ impl FromWorker {
         match serde_json::from_str::<Version>(json) {
             Ok(Version {
                 protocol: Some(PROTOCOL),
-            }) => serde_json::from_str(json).map_err(|_| NotUnderstood::Other),
+            }) => serde_json::from_str::<Incoming>(json)
+                .ok()
+                .and_then(Incoming::message)
+                .ok_or(NotUnderstood::Other),
             Ok(Version { protocol }) => Err(NotUnderstood::OtherProtocol(protocol)),
             Err(_) => Err(NotUnderstood::Other),
         }
@@ -332,6 +379,11 @@ mod tests {
             Err(NotUnderstood::Other)
         );
         assert_eq!(FromWorker::parse("not json"), Err(NotUnderstood::Other));
+        // A known type without one of its keys is no message either.
+        assert_eq!(
+            FromWorker::parse(r#"{"protocol":2,"type":"progress","batch":1,"done":1,"id":"a"}"#),
+            Err(NotUnderstood::Other)
+        );
         let old = FromWorker::parse(r#"{"type":"ready","version":"0.1.0"}"#);
         assert_eq!(old, Err(NotUnderstood::OtherProtocol(None)));
         let message = old.expect_err("old").to_string();

@@ -27,7 +27,7 @@
 
 use claimlens_core::calendar::CalendarDate;
 use claimlens_core::formats::handover;
-use claimlens_core::formats::native::to_wire;
+use claimlens_core::formats::native::to_json;
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
@@ -140,12 +140,11 @@ pub fn first_lone_surrogate(
 /// The document JSON for `text` (the part of [`annotate_document`] that needs no
 /// JavaScript, so it is tested natively): the bytes of `native::to_json`.
 ///
-/// The serialisation is written out here rather than calling `to_json` so that
-/// serde_json's generic code is compiled in this crate, with this crate's speed
-/// opt-level (see the root Cargo.toml), while the app's own copy stays size-tuned.
+/// `to_json` and its parts are `#[inline]`, so they are compiled in this crate, with
+/// this crate's speed opt-level (see the root Cargo.toml), while the app's own copy
+/// stays size-tuned.
 pub fn annotate_json(id: &str, text: &str, dct: Option<CalendarDate>) -> String {
-    let wire = to_wire(&claimlens_core::annotate(id, text, dct));
-    serde_json::to_string(&wire).expect("document JSON always serialises")
+    to_json(&claimlens_core::annotate(id, text, dct))
 }
 
 /// Reads the optional date: empty (or blank) means "infer it".
@@ -178,7 +177,9 @@ mod tests {
         let text = "On 3 May 2024, Maria Lopez said \"the talks failed\" (café, 😀).";
         let json = annotate_json("a", text, None);
         let doc = claimlens_core::annotate("a", text, None);
-        assert_eq!(json, claimlens_core::formats::native::to_json(&doc));
+        assert_eq!(json, to_json(&doc));
+        let wire = claimlens_core::formats::native::to_wire(&doc);
+        assert_eq!(json, serde_json::to_string(&wire).expect("serialises"));
     }
 
     #[test]

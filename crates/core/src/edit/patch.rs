@@ -15,9 +15,10 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::kind::Kind;
 use crate::model::{
     ActorAttrs, ActorKind, Annotation, AnnotationId, Attrs, ClaimAttrs, ClaimKind, DateAttrs,
-    DateKind, Document, Origin, Stance, Status,
+    DateKind, Document, Layer, Origin, Stance, Status,
 };
 use crate::text::ByteSpan;
 
@@ -227,6 +228,7 @@ struct ChangeRecord {
 
 /// An annotation as stored in a patch: byte offsets, layer as a tag.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "AnnotationIn")]
 struct AnnotationRecord {
     id: u32,
     start: usize,
@@ -237,7 +239,7 @@ struct AnnotationRecord {
     attrs: AttrsRecord,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(tag = "layer", rename_all = "lowercase")]
 enum AttrsRecord {
     Actor {
@@ -262,6 +264,68 @@ enum AttrsRecord {
         #[serde(default)]
         source_entity: Option<String>,
     },
+}
+
+/// [`AnnotationRecord`] as read: every layer's keys side by side, checked against the
+/// `layer` afterwards. Reading the flattened, tagged form directly would buffer every
+/// key of every annotation first (serde's `flatten` and internal tags), code that
+/// costs the web app about 4 KB gzipped.
+#[derive(Deserialize)]
+struct AnnotationIn {
+    id: u32,
+    start: usize,
+    end: usize,
+    origin: Origin,
+    status: Status,
+    layer: Layer,
+    kind: String,
+    #[serde(default)]
+    entity: Option<String>,
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    source: Option<(usize, usize)>,
+    #[serde(default)]
+    cue: Option<(usize, usize)>,
+    #[serde(default)]
+    fragments: Vec<(usize, usize)>,
+    #[serde(default)]
+    stance: Option<Stance>,
+    #[serde(default)]
+    source_entity: Option<String>,
+}
+
+impl TryFrom<AnnotationIn> for AnnotationRecord {
+    type Error = String;
+    fn try_from(a: AnnotationIn) -> Result<Self, String> {
+        let attrs = match Kind::from_name(a.layer, &a.kind) {
+            Some(Kind::Actor(kind)) => AttrsRecord::Actor {
+                kind,
+                entity: a.entity.ok_or("missing field `entity`")?,
+            },
+            Some(Kind::Date(kind)) => AttrsRecord::Date {
+                kind,
+                value: a.value,
+            },
+            Some(Kind::Claim(kind)) => AttrsRecord::Claim {
+                kind,
+                source: a.source,
+                cue: a.cue,
+                fragments: a.fragments,
+                stance: a.stance,
+                source_entity: a.source_entity,
+            },
+            None => return Err(format!("unknown {} kind `{}`", a.layer.name(), a.kind)),
+        };
+        Ok(AnnotationRecord {
+            id: a.id,
+            start: a.start,
+            end: a.end,
+            origin: a.origin,
+            status: a.status,
+            attrs,
+        })
+    }
 }
 
 fn pair(s: ByteSpan) -> (usize, usize) {

@@ -49,6 +49,7 @@ pub struct Utf16Wire {
 
 /// One annotation as written; layer-specific keys are optional.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(from = "FlatAnnotation")]
 pub struct WireAnnotation {
     /// Annotation id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -86,6 +87,65 @@ pub struct WireAnnotation {
     /// Review status.
     #[serde(default)]
     pub status: Status,
+}
+
+/// [`WireAnnotation`] as read: the same keys with the span's spelled out. Reading the
+/// `#[serde(flatten)]` span directly would buffer every key of every annotation first,
+/// code that costs the web app about 4 KB gzipped; writing keeps the flatten.
+#[derive(Deserialize)]
+struct FlatAnnotation {
+    #[serde(default)]
+    id: Option<u32>,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    utf16: Option<Utf16Wire>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    entity: Option<String>,
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    source: Option<WireSpan>,
+    #[serde(default)]
+    cue: Option<WireSpan>,
+    #[serde(default)]
+    fragments: Vec<WireSpan>,
+    #[serde(default)]
+    stance: Option<Stance>,
+    #[serde(default)]
+    source_entity: Option<String>,
+    #[serde(default)]
+    origin: Origin,
+    #[serde(default)]
+    status: Status,
+}
+
+impl From<FlatAnnotation> for WireAnnotation {
+    fn from(f: FlatAnnotation) -> Self {
+        WireAnnotation {
+            id: f.id,
+            span: WireSpan {
+                start: f.start,
+                end: f.end,
+                text: f.text,
+                utf16: f.utf16,
+            },
+            kind: f.kind,
+            entity: f.entity,
+            value: f.value,
+            source: f.source,
+            cue: f.cue,
+            fragments: f.fragments,
+            stance: f.stance,
+            source_entity: f.source_entity,
+            origin: f.origin,
+            status: f.status,
+        }
+    }
 }
 
 /// A document as written.

@@ -193,7 +193,8 @@ fn is_name_shaped(g: &Gazetteer, w: &Word<'_>) -> bool {
     if w.entry().known().is_some() {
         return true;
     }
-    if text.chars().any(|c| c.is_ascii_digit()) {
+    // ASCII digits are single bytes in UTF-8: no decoding to find one.
+    if text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // `R-Texas`, `D-Calif`: a lawmaker's party and state, not a name.
@@ -203,11 +204,12 @@ fn is_name_shaped(g: &Gazetteer, w: &Word<'_>) -> bool {
     }
     // `UAVs`, `GDRs`: a plural of an abbreviation names things, not an actor.
     let stem = text.strip_suffix('s').unwrap_or("");
-    if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) {
+    if stem.chars().all(|c| c.is_uppercase()) && stem.chars().nth(1).is_some() {
         return false;
     }
     // `Armenian-held`, `EADS-led`, `Turkish-controlled`: an adjective made from a name.
-    let lower_part = text.contains('-')
+    let hyphen = text.as_bytes().contains(&b'-');
+    let lower_part = hyphen
         && text.rsplit('-').next().is_some_and(|last| {
             last.chars().next().is_some_and(char::is_lowercase)
                 && [
@@ -217,7 +219,7 @@ fn is_name_shaped(g: &Gazetteer, w: &Word<'_>) -> bool {
                 .any(|end| last.ends_with(end))
         });
     // `Armenian-Azerbaijani` border, `Azerbaijan-Armenia` clashes (found part by part).
-    let demonyms = text.contains('-')
+    let demonyms = hyphen
         && text.split('-').all(|p| {
             matches!(
                 g.name(p),

@@ -42,11 +42,13 @@ pub(super) fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     // (`Dole` after `Bob Dole`, `Washington` after `MaliVai Washington`).
     for f in found.iter().filter(|f| !f.weak && !f.place) {
         // Not a person described by role (`Azerbaijan Foreign Minister`).
-        let described = ws[f.start].entry().known().is_some()
-            || ws[f.start..f.end]
-                .iter()
-                .any(|w| w.lower_entry().is_title());
-        if f.kind == Some(ActorKind::Person) && f.end - f.start >= 2 && !described {
+        let described = || {
+            ws[f.start].entry().known().is_some()
+                || ws[f.start..f.end]
+                    .iter()
+                    .any(|w| w.lower_entry().is_title())
+        };
+        if f.kind == Some(ActorKind::Person) && f.end - f.start >= 2 && !described() {
             // A name only guessed to be a person (`Pirelli Cables`) lends just its last
             // word; one with a given name or title lends all its words.
             let from = if f.guessed { f.end - 1 } else { f.start };
@@ -57,9 +59,11 @@ pub(super) fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
     }
     // Words of names found in the middle of a prose sentence somewhere (not as places):
     // names, not headline words.
+    // Only asked about weak names: none, no set.
+    let any_weak = found.iter().any(|f| f.weak);
     let mid_sentence: fasthash::FastSet<&str> = found
         .iter()
-        .filter(|f| !f.weak && !f.place && !ws[f.start].initial)
+        .filter(|f| any_weak && !f.weak && !f.place && !ws[f.start].initial)
         .flat_map(|f| ws[f.start..f.end].iter().map(|w| w.text))
         .collect();
     found.retain_mut(|f| {
@@ -72,12 +76,12 @@ pub(super) fn decide(words: &Words<'_>, cx: Context, found: &mut Vec<Found>) {
         }
         // A name is known by its last word (`Aliyev` for `Ilham Aliyev`).
         let last = ws[f.end - 1].text;
-        let supported = by_word.contains_key(last) || mid_sentence.contains(last);
+        let supported = || by_word.contains_key(last) || mid_sentence.contains(last);
         // Sports tables start lines with team and player names; elsewhere a lone
         // capitalised word at a sentence start is usually an ordinary word.
         let table_row =
-            cx.sports && words.mode(&ws[f.start]) == LineMode::Prose && !looks_english(first);
-        if f.weak && !supported && !table_row {
+            || cx.sports && words.mode(&ws[f.start]) == LineMode::Prose && !looks_english(first);
+        if f.weak && !table_row() && !supported() {
             return false;
         }
         // A lone word (or a country's name) that a person named in full carries.

@@ -87,14 +87,26 @@ pub fn entities(mentions: &[Pending<'_>], is_title: &dyn Fn(&str) -> bool) -> Ve
         .iter()
         .map(|m| m.kind == ActorKind::Person && by_role(&m.name, is_title))
         .collect();
+    // The folded surname of each full personal name: a text repeats its names, and
+    // each is folded once.
+    let mut surnames: HashMap<&str, String> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != ActorKind::Person || role[i] {
+            continue;
+        }
+        if let Some(surname) = surnames.get(&*m.name) {
+            // The same name again: one more position for its surname; the longest
+            // full name for its first name and surname is already at least as long.
+            if let Some(at) = people.by_surname.get_mut(surname.as_str()) {
+                at.push((i, &m.name));
+            }
             continue;
         }
         let Some((first, last)) = first_and_last(&m.name) else {
             continue;
         };
         let surname = fold(last);
+        surnames.insert(&m.name, surname.clone());
         people
             .by_surname
             .entry(surname.clone())
@@ -126,6 +138,11 @@ pub fn entities(mentions: &[Pending<'_>], is_title: &dyn Fn(&str) -> bool) -> Ve
             }
         }
     }
+    // What a name alone decides, asked once per name: the full name a full personal
+    // name stands for, the mentions of a surname, the body a name stands for.
+    let mut full_names: HashMap<&str, &str> = HashMap::default();
+    let mut by_surname: HashMap<&str, Option<&[(usize, &str)]>> = HashMap::default();
+    let mut body_of: HashMap<&str, Option<&str>> = HashMap::default();
     mentions
         .iter()
         .enumerate()
@@ -133,15 +150,28 @@ pub fn entities(mentions: &[Pending<'_>], is_title: &dyn Fn(&str) -> bool) -> Ve
             if let Some(c) = m.canonical {
                 return c.to_string();
             }
+            let name: &str = &m.name;
             match m.kind {
-                ActorKind::Person if !role[i] => person(&people, i, &m.name).to_string(),
-                ActorKind::Person => m.name.to_string(),
+                ActorKind::Person if !role[i] => match first_and_last(name) {
+                    Some((first, last)) => (*full_names
+                        .entry(name)
+                        .or_insert_with(|| full_name(&people, first, last, name)))
+                    .to_string(),
+                    None => {
+                        let full = *by_surname.entry(name).or_insert_with(|| {
+                            people.by_surname.get(&fold(name)).map(Vec::as_slice)
+                        });
+                        by_surname_before(full, i, name).to_string()
+                    }
+                },
+                ActorKind::Person => name.to_string(),
                 // No acronyms or long firm names: no key to fold.
-                _ if bodies.is_empty() => m.name.to_string(),
-                _ => bodies
-                    .get(&fold(&m.name))
-                    .cloned()
-                    .unwrap_or_else(|| m.name.to_string()),
+                _ if bodies.is_empty() => name.to_string(),
+                _ => body_of
+                    .entry(name)
+                    .or_insert_with(|| bodies.get(&fold(name)).map(String::as_str))
+                    .unwrap_or(name)
+                    .to_string(),
             }
         })
         .collect()
@@ -157,18 +187,20 @@ fn first_and_last(name: &str) -> Option<(&str, &str)> {
     Some((first, last))
 }
 
-/// The entity of person mention `i` named `name`: the fullest name with the same
-/// first name and surname; for a surname alone, the full name mentioned last before
-/// it (or first after it).
-fn person<'m>(people: &People<'m>, i: usize, name: &'m str) -> &'m str {
-    if let Some((first, last)) = first_and_last(name) {
-        return people
-            .by_first_and_surname
-            .get(&(fold(first), fold(last)))
-            .copied()
-            .unwrap_or(name);
-    }
-    let Some(full) = people.by_surname.get(&fold(name)) else {
+/// The entity of a person mention named `first` ... `last`: the fullest name with
+/// the same first name and surname.
+fn full_name<'m>(people: &People<'m>, first: &str, last: &str, name: &'m str) -> &'m str {
+    people
+        .by_first_and_surname
+        .get(&(fold(first), fold(last)))
+        .copied()
+        .unwrap_or(name)
+}
+
+/// The entity of person mention `i`, a surname alone whose full names are `full`
+/// (positions ascending): the full name mentioned last before it (or first after it).
+fn by_surname_before<'m>(full: Option<&[(usize, &'m str)]>, i: usize, name: &'m str) -> &'m str {
+    let Some(full) = full else {
         return name;
     };
     let before = full.partition_point(|&(at, _)| at < i);

@@ -14,7 +14,11 @@ use crate::text::{ByteSpan, TokenKind};
 pub(super) fn extra_mentions(words: &Words<'_>, out: &mut Vec<ActorMention>) {
     let g = gazetteer::get();
     let ws = &words.words;
-    for (i, w) in ws.iter().enumerate() {
+    // Only the words noted while reading the text can start such a mention.
+    for &i in &words.extra {
+        let Some(w) = ws.get(i) else {
+            continue;
+        };
         if w.kind != TokenKind::Word {
             continue;
         }

@@ -143,8 +143,40 @@ fn has_capitals(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii())
 }
 
-/// The case bits of a word token's text.
-fn case_flags(s: &str) -> u8 {
+/// Byte classes for [`case_flags`]: one table load per byte tells all it asks.
+const NON_ASCII: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const HYPHEN: u8 = 8;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if !c.is_ascii() {
+            NON_ASCII
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c == b'-' {
+            HYPHEN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+}
+
+static CLASSES: [u8; 256] = byte_classes();
+
+/// The case bits of a word token's text whose lower case is `lower`, whether the
+/// text is ASCII, and whether it holds a hyphen.
+fn case_flags(s: &str, lower: &str) -> (u8, bool, bool) {
+    let seen = s.bytes().fold(0, |m, b| m | CLASSES[usize::from(b)]);
+    let ascii = seen & NON_ASCII == 0;
     let mut flags = 0;
     let first = match s.as_bytes().first() {
         Some(&b) if b.is_ascii() => char::from(b),
@@ -156,16 +188,20 @@ fn case_flags(s: &str) -> u8 {
     if first.is_lowercase() {
         flags |= flag::LOWER_START;
     }
-    let all_caps = if s.is_ascii() {
-        let b = s.as_bytes();
-        b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase)
+    let all_caps = if ascii {
+        seen & UPPER != 0 && seen & LOWER == 0
     } else {
         s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
     };
     if all_caps {
         flags |= flag::ALL_CAPS;
     }
-    flags
+    // An ASCII word is its own lower case when it has no capital; others compare.
+    let own_lower = if ascii { seen & UPPER == 0 } else { s == lower };
+    if flags & flag::LOWER_START != 0 && own_lower {
+        flags |= flag::LOWER_FORM;
+    }
+    (flags, ascii, seen & HYPHEN != 0)
 }
 
 /// The words of a text and the mode of each of its lines.
@@ -177,6 +213,11 @@ pub struct Words<'t> {
     /// A sports report: a sport named in its first lines, or sports words
     /// throughout (counted while the words are read).
     pub sports: bool,
+    /// The words that may start a mention that is no capitalised run (a capitalised
+    /// word with a hyphen, a word ending a listed phrase), in order, for
+    /// `phrases::extra_mentions`: the few it must look at, noted while the words are
+    /// read.
+    pub extra: Vec<usize>,
 }
 
 impl<'t> Words<'t> {
@@ -258,6 +299,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
     let mut sieve = vec![0u64; 1024];
     // (word index, index in `written_lower`) of each uncommon word with capitals.
     let mut with_capitals: Vec<(usize, u32)> = Vec::new();
+    let mut extra = Vec::new();
     let mut counts: Vec<LineCounts> = vec![LineCounts::default()];
     // Sentence starts, read in step with the words.
     let starts = a.sentences();
@@ -319,20 +361,22 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
             pending = true;
         }
         let c = &mut counts[line32 as usize];
+        // Whether a word token is ASCII (set with its case bits).
+        let mut ascii = false;
         match kind {
             TokenKind::Word => {
                 word.initial = pending;
                 pending = false;
-                word.flags = case_flags(text_of);
-                // An ASCII word is its lower case when it has no capital (the case
-                // bits say so); others are compared.
-                let own_lower = if text_of.is_ascii() {
-                    !word.is_capitalised() && !text_of.bytes().any(|b| b.is_ascii_uppercase())
-                } else {
-                    text_of == lower
+                let (flags, is_ascii, hyphen) = case_flags(text_of, lower);
+                word.flags = flags;
+                ascii = is_ascii;
+                let hyphenated = hyphen && word.is_capitalised();
+                let phrase_end = || {
+                    out.last()
+                        .is_some_and(|p: &Word<'_>| g.is_group_phrase(p.text, text_of))
                 };
-                if word.is_lower_start() && own_lower {
-                    word.flags |= flag::LOWER_FORM;
+                if hyphenated || phrase_end() {
+                    extra.push(out.len());
                 }
                 word_count += 1;
                 if g.is_sports_word(lower) {
@@ -370,7 +414,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
             }
         }
         // At least two characters (without counting them all).
-        if kind == TokenKind::Word && at_least_chars(text_of, 2) {
+        if kind == TokenKind::Word && at_least_chars(text_of, ascii, 2) {
             c.words += 1;
             if word.is_all_caps() {
                 c.caps += 1;
@@ -381,7 +425,7 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
                 if !word.is_all_caps() && word.has(flag::ORDINARY) {
                     c.ordinary += 1;
                 }
-            } else if at_least_chars(text_of, 5) {
+            } else if at_least_chars(text_of, ascii, 5) {
                 c.lower += 1;
             } else if is_headline_preposition(text_of) {
                 // Headlines keep their small prepositions in lower case; tables have none.
@@ -410,7 +454,9 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         let w = &mut out[i];
         if written_lower[k as usize] {
             w.flags |= flag::ORDINARY;
-            let counted = w.is_capitalised() && !w.is_all_caps() && at_least_chars(w.text, 2);
+            let counted = w.is_capitalised()
+                && !w.is_all_caps()
+                && at_least_chars(w.text, w.text.is_ascii(), 2);
             if let (true, Some(c)) = (counted, counts.get_mut(w.line as usize)) {
                 c.ordinary += 1;
             }
@@ -423,12 +469,14 @@ pub fn words_of<'t>(a: &'t Analysis<'_>) -> Words<'t> {
         words: out,
         modes,
         sports,
+        extra,
     }
 }
 
-/// True when `s` has at least `n` characters (`n` > 0), without counting them all.
-fn at_least_chars(s: &str, n: usize) -> bool {
-    if s.is_ascii() {
+/// True when `s` (ASCII if `ascii`) has at least `n` characters (`n` > 0), without
+/// counting them all.
+fn at_least_chars(s: &str, ascii: bool, n: usize) -> bool {
+    if ascii {
         s.len() >= n
     } else {
         s.chars().nth(n - 1).is_some()

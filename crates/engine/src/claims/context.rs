@@ -3,6 +3,7 @@
 //! in linear time, so the finders can look left and right by token index.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::text::{Analysis, ByteSpan, Token, TokenKind};
 
@@ -22,6 +23,11 @@ pub(crate) struct Context<'t> {
     paragraph_of: Vec<u32>,
     /// Token range `[start, end)` of each paragraph.
     paragraph_tokens: Vec<(usize, usize)>,
+    /// Per token, whether a word may stand in a speaker's phrase, once asked (0: not
+    /// yet, 1: no, 2: yes): source scans run left from every cue and every comma
+    /// before one, so the same words are asked again and again, each answer two
+    /// table lookups.
+    phrase_words: Vec<Cell<u8>>,
 }
 
 impl<'t> Context<'t> {
@@ -60,6 +66,7 @@ impl<'t> Context<'t> {
     ) -> Self {
         let (sentence_of, sentence_tokens) = assign(&tokens, sentences);
         let (paragraph_of, paragraph_tokens) = assign(&tokens, paragraphs);
+        let phrase_words = vec![Cell::new(0); tokens.len()];
         Context {
             text,
             lower,
@@ -68,6 +75,23 @@ impl<'t> Context<'t> {
             sentence_tokens,
             paragraph_of,
             paragraph_tokens,
+            phrase_words,
+        }
+    }
+
+    /// The answer of `test` for the word at token `i` as a speaker's word
+    /// (`source::in_phrase`), computed the first time only.
+    pub fn phrase_word(&self, i: usize, test: impl FnOnce() -> bool) -> bool {
+        let Some(known) = self.phrase_words.get(i) else {
+            return test();
+        };
+        match known.get() {
+            0 => {
+                let answer = test();
+                known.set(1 + u8::from(answer));
+                answer
+            }
+            k => k == 2,
         }
     }
 

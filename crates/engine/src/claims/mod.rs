@@ -22,6 +22,8 @@ mod reported;
 mod scene;
 mod source;
 
+use std::borrow::Cow;
+
 use crate::actors::ActorMention;
 use crate::model::{ClaimKind, Stance};
 use crate::text::{Analysis, ByteSpan};
@@ -74,8 +76,16 @@ pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<Claim
         })
     });
 
-    let mut sorted_actors: Vec<ActorMention> = actors.to_vec();
-    crate::order::sort_by_key(&mut sorted_actors, |a| (a.span.start(), a.span.end()));
+    // The actor layer gives its mentions in text order: copy (names and all) only
+    // when they are not.
+    let key = |a: &ActorMention| (a.span.start(), a.span.end());
+    let sorted_actors: Cow<'_, [ActorMention]> = if actors.is_sorted_by_key(key) {
+        Cow::Borrowed(actors)
+    } else {
+        let mut copy = actors.to_vec();
+        crate::order::sort_by_key(&mut copy, key);
+        Cow::Owned(copy)
+    };
     let mut out: Vec<ClaimMention> = drafts
         .iter()
         .filter_map(|d| mention(&ctx, d, &sorted_actors))

@@ -95,7 +95,9 @@ const ATTACHING: [&str; 11] = [
 /// True when token `i` may be part of a speaker's name or description.
 fn in_phrase(ctx: &Context, i: usize) -> bool {
     match ctx.kind(i) {
-        Some(TokenKind::Word) => !words().stops.contains(ctx.word(i)) && !is_cue_word(ctx, i),
+        Some(TokenKind::Word) => ctx.phrase_word(i, || {
+            !words().stops.contains(ctx.word(i)) && !is_cue_word(ctx, i)
+        }),
         Some(TokenKind::Number) | Some(TokenKind::Possessive) => true,
         // A period only after an abbreviation (`Gov.`, `W.`), not a sentence end.
         Some(TokenKind::Punct) => {

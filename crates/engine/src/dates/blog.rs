@@ -7,13 +7,12 @@
 
 use super::expr::{DayRef, Expr};
 use super::scan::Found;
-use super::tokens::Toks;
 
 /// A jump backwards in clock time larger than this is a new day, not a late entry.
 const WRAP_MINUTES: i32 = 6 * 60;
 
 /// Gives each line-start stamp the day it belongs to, relative to the document date.
-pub fn roll_days(toks: &Toks, found: &mut [Found]) {
+pub fn roll_days(found: &mut [Found]) {
     let stamps: Vec<(usize, i32)> = found
         .iter()
         .enumerate()
@@ -23,9 +22,7 @@ pub fn roll_days(toks: &Toks, found: &mut [Found]) {
                 hour,
                 minute,
                 ..
-            } if toks.get(f.first).is_some_and(|t| t.line_start) => {
-                Some((k, i32::from(hour) * 60 + i32::from(minute)))
-            }
+            } if f.line_start => Some((k, i32::from(hour) * 60 + i32::from(minute))),
             _ => None,
         })
         .collect();
@@ -58,6 +55,7 @@ pub fn roll_days(toks: &Toks, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::super::scan::scan;
+    use super::super::tokens::Toks;
     use super::*;
 
     #[test]
@@ -65,7 +63,7 @@ mod tests {
         let text = "Live\n01:57\nA\n00:06\nB\n23:34\nC\n22:10\nD";
         let toks = Toks::new(text);
         let mut found = scan(&toks);
-        roll_days(&toks, &mut found);
+        roll_days(&mut found);
         let days: Vec<Option<DayRef>> = found
             .iter()
             .map(|f| match f.expr {

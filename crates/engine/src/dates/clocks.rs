@@ -22,7 +22,9 @@ pub fn attach_days(toks: &Toks, found: &mut [Found]) {
     for k in (0..found.len().saturating_sub(1)).rev() {
         let (head, tail) = found.split_at_mut(k + 1);
         let (cur, next) = (&mut head[k], &tail[0]);
-        if next.first != cur.end + 1 {
+        // Only a day-less clock takes a day; the tokens are read only then (by now
+        // they have left the cache).
+        if next.first != cur.end + 1 || !matches!(cur.expr, Expr::Clock { day: None, .. }) {
             continue;
         }
         let day = match (toks.low(cur.end), &next.expr) {
@@ -45,6 +47,9 @@ pub fn attach_days(toks: &Toks, found: &mut [Found]) {
     for k in 1..found.len() {
         let (before, rest) = found.split_at_mut(k);
         let (prev, cur) = (&before[k - 1], &mut rest[0]);
+        if !matches!(cur.expr, Expr::Clock { day: None, .. }) {
+            continue;
+        }
         let near = cur.first <= prev.end + GAP;
         let same_clause = cur.first <= prev.end + CLAUSE_GAP
             && (prev.end..cur.first).all(|j| !lex.word(toks.word(j)).clause_break);

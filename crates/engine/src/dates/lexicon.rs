@@ -54,27 +54,39 @@ impl Hasher for WordHasher {
     }
 }
 
-/// A one-hash Bloom filter over the words of the lists: most tokens fail it after
-/// reading three bytes, before any table is hashed.
-#[derive(Debug)]
-pub struct WordFilter(Vec<u64>);
+/// Every word of the lists by its [`WordId`], in an open-addressing table keyed by a
+/// cheap hash of a word's length and its first, middle and last bytes. Each token of
+/// the text is looked up once: a word no list holds (most of them) usually lands on
+/// an empty slot after reading three bytes, and a listed word is found with one
+/// comparison, without hashing the whole word.
+#[derive(Debug, Default)]
+pub struct WordTable {
+    /// Word numbers by slot; 0 marks an empty slot.
+    slots: Vec<WordId>,
+    /// The words by number (entry 0 is the empty word, never in a slot).
+    words: Vec<&'static str>,
+}
 
-/// Bits in the [`WordFilter`]; with several hundred words, about one unrelated word in
-/// a hundred gets through to the exact check.
-const FILTER_BITS: usize = 1 << 16;
-
-impl WordFilter {
-    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut bits = vec![0u64; FILTER_BITS / 64];
-        for w in words {
-            let k = Self::slot(w);
-            bits[k / 64] |= 1 << (k % 64);
+impl WordTable {
+    /// The table of `words` (index = number), at most a quarter full.
+    fn new(words: Vec<&'static str>) -> Self {
+        let size = (words.len() * 4).next_power_of_two().max(1 << 12);
+        let mut slots = vec![0; size];
+        for (id, w) in words.iter().enumerate().skip(1) {
+            let Ok(id) = WordId::try_from(id) else {
+                break;
+            };
+            let mut k = Self::slot(w, size);
+            while slots[k] != 0 {
+                k = (k + 1) & (size - 1);
+            }
+            slots[k] = id;
         }
-        WordFilter(bits)
+        WordTable { slots, words }
     }
 
     #[inline]
-    fn slot(w: &str) -> usize {
+    fn slot(w: &str, size: usize) -> usize {
         let b = w.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return 0;
@@ -82,16 +94,25 @@ impl WordFilter {
         let mid = b[b.len() / 2];
         let h =
             ((usize::from(first) * 31 + usize::from(last)) * 31 + usize::from(mid)) * 31 + b.len();
-        h.wrapping_mul(0x9E37_79B9) >> 7 & (FILTER_BITS - 1)
+        h.wrapping_mul(0x9E37_79B9) >> 7 & (size - 1)
     }
 
-    /// False when `w` is surely not a word of the lists; true when it may be.
+    /// The number of `w`, or 0 when no list holds it.
     #[inline]
-    pub fn may_contain(&self, w: &str) -> bool {
-        let k = Self::slot(w);
-        self.0
-            .get(k / 64)
-            .is_some_and(|bits| bits >> (k % 64) & 1 == 1)
+    pub fn get(&self, w: &str) -> WordId {
+        let size = self.slots.len();
+        if size == 0 {
+            return 0;
+        }
+        let mut k = Self::slot(w, size);
+        // The table is at most a quarter full, so an empty slot ends every search.
+        loop {
+            let id = self.slots[k];
+            if id == 0 || self.words.get(usize::from(id)) == Some(&w) {
+                return id;
+            }
+            k = (k + 1) & (size - 1);
+        }
     }
 }
 
@@ -248,12 +269,10 @@ pub struct Lexicon {
     pub starters: HashSet<&'static str>,
     /// The number of every word of the lists (and of the forms derived from them:
     /// `mondays`, `nineties`, `sept` for `sept.`); a word without one is in no list.
-    pub ids: HashMap<&'static str, WordId>,
+    pub ids: WordTable,
     /// What the lists say about each word, by its [`WordId`]; entry 0 is the word no
     /// list holds.
     pub words: Vec<Word>,
-    /// A quick pre-check for [`Lexicon::ids`].
-    pub word_filter: WordFilter,
 }
 
 /// The number of a word of the lists: tokens carry it, so the scanner reads what the
@@ -489,9 +508,8 @@ impl Lexicon {
             duration_contexts: entries(list!("duration_contexts.txt")).collect(),
             holidays,
             starters: HashSet::default(),
-            ids: HashMap::default(),
+            ids: WordTable::default(),
             words: Vec::new(),
-            word_filter: WordFilter(Vec::new()),
         };
         let mut starters: HashSet<&'static str> = HashSet::default();
         starters.extend(lex.months.keys());
@@ -608,18 +626,20 @@ impl Lexicon {
         if let Some(none) = n.words.first_mut() {
             *none = Word::default();
         }
-        self.word_filter = WordFilter::new(n.ids.keys().copied());
-        self.ids = n.ids;
+        let mut by_id = vec![""; n.words.len()];
+        for (&w, &id) in &n.ids {
+            if let Some(slot) = by_id.get_mut(usize::from(id)) {
+                *slot = w;
+            }
+        }
+        self.ids = WordTable::new(by_id);
         self.words = n.words;
     }
 
     /// The number of word `w` (0 when no list holds it).
     #[inline]
     pub fn id(&self, w: &str) -> WordId {
-        if !self.word_filter.may_contain(w) {
-            return 0;
-        }
-        self.ids.get(w).copied().unwrap_or(0)
+        self.ids.get(w)
     }
 
     /// What the lists say about the word numbered `id`.
@@ -654,7 +674,6 @@ mod tests {
         assert!(lex.not_year_before.contains("$"));
         assert!(lex.not_year_before.contains("#"));
         for w in ["january", "mondays", "the", "q3", "'"] {
-            assert!(lex.word_filter.may_contain(w), "{w}");
             assert!(lex.word(lex.id(w)).starter, "{w}");
         }
         assert_eq!(lex.word(lex.id("sept")).month.map(|m| m.month), Some(9));

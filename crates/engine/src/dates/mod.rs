@@ -52,7 +52,7 @@ pub fn extract_in(analysis: &Analysis<'_>, dct: Option<CalendarDate>) -> Vec<Dat
 
 fn extract_toks(text: &str, toks: Toks, dct: Option<CalendarDate>) -> Vec<DateMention> {
     let mut found = scan::scan(&toks);
-    blog::roll_days(&toks, &mut found);
+    blog::roll_days(&mut found);
     clocks::attach_days(&toks, &mut found);
     let top = top_of(text);
     found.retain(|f| !is_dateline(&toks, top, f));
@@ -60,7 +60,7 @@ fn extract_toks(text: &str, toks: Toks, dct: Option<CalendarDate>) -> Vec<DateMe
         .iter()
         .map(|f| normalise::normalise(&f.expr, dct, f.tense))
         .unzip();
-    let anchors = reference::anchors(&toks, &found, &values);
+    let anchors = reference::anchors(&found, &values);
     for ((f, value), anchor) in found.iter().zip(values.iter_mut()).zip(anchors) {
         if anchor.is_some() {
             *value = normalise::normalise(&f.expr, anchor, f.tense).1;
@@ -71,8 +71,7 @@ fn extract_toks(text: &str, toks: Toks, dct: Option<CalendarDate>) -> Vec<DateMe
         .iter()
         .zip(kinds.into_iter().zip(values))
         .filter_map(|(f, (kind, value))| {
-            let (start, end) = (toks.get(f.first)?.start, toks.get(f.end - 1)?.end);
-            let span = ByteSpan::from_raw(start, end).ok()?;
+            let span = ByteSpan::from_raw(f.start_byte, f.end_byte?).ok()?;
             Some(DateMention { span, kind, value })
         })
         .collect()
@@ -90,9 +89,6 @@ const DATELINE_LINES: usize = 3;
 /// is the document's creation time, which TimeML keeps outside the text's mentions.
 /// (A date inside a wire dateline, `WASHINGTON, August 11 (Xinhua)`, is a mention.)
 fn is_dateline(toks: &Toks, top: usize, f: &scan::Found) -> bool {
-    let Some(first) = toks.get(f.first) else {
-        return false;
-    };
     let full = matches!(
         f.expr,
         Expr::Day {
@@ -100,8 +96,7 @@ fn is_dateline(toks: &Toks, top: usize, f: &scan::Found) -> bool {
             part: None
         }
     );
-    let alone = first.line_start && toks.get(f.end).is_none_or(|t| t.line_start);
-    full && alone && first.start < top
+    full && f.line_start && toks.get(f.end).is_none_or(|t| t.line_start()) && f.start_byte < top
 }
 
 /// Where the top of the article (its first [`DATELINE_LINES`] non-blank lines) ends.

@@ -9,7 +9,7 @@
 
 use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::Unit;
-use crate::calendar::{days_in_month, CalendarDate};
+use crate::calendar::{days_in_month, push_padded, CalendarDate};
 use crate::model::DateKind;
 
 /// The kind and value of `expr`; `anchor` is the document date, `tense` what the
@@ -30,9 +30,12 @@ pub fn normalise(
             let day = day_value(day, anchor, tense);
             (
                 kind,
-                day.map(|d| match part {
-                    Some(p) => format!("{d}T{p}"),
-                    None => d,
+                day.map(|mut d| {
+                    if let Some(p) = part {
+                        d.push('T');
+                        d.push_str(p);
+                    }
+                    d
                 }),
             )
         }
@@ -42,13 +45,16 @@ pub fn normalise(
             minute,
             utc,
         } => {
-            let d = day_value(&day.unwrap_or(DayRef::Anchor(0)), anchor, tense)
+            let mut d = day_value(&day.unwrap_or(DayRef::Anchor(0)), anchor, tense)
                 .unwrap_or_else(|| "XXXX-XX-XX".to_string());
-            let z = if *utc { "Z" } else { "" };
-            (
-                DateKind::Time,
-                Some(format!("{d}T{hour:02}:{minute:02}{z}")),
-            )
+            d.push('T');
+            push_padded(&mut d, i64::from(*hour), 2);
+            d.push(':');
+            push_padded(&mut d, i64::from(*minute), 2);
+            if *utc {
+                d.push('Z');
+            }
+            (DateKind::Time, Some(d))
         }
         Expr::Month { year, month, shift } => {
             let y = match (year, anchor) {
@@ -56,21 +62,24 @@ pub fn normalise(
                 (None, Some(a)) => Some(month_year(*month, a, *shift, tense)),
                 (None, None) => None,
             };
-            let v = match y {
-                Some(y) => format!("{y:04}-{month:02}"),
-                None => format!("XXXX-{month:02}"),
-            };
+            let mut v = String::with_capacity(8);
+            match y {
+                Some(y) => push_padded(&mut v, i64::from(y), 4),
+                None => v.push_str("XXXX"),
+            }
+            v.push('-');
+            push_padded(&mut v, i64::from(*month), 2);
             (DateKind::Date, Some(v))
         }
-        Expr::Year(y) => (DateKind::Date, Some(format!("{y:04}"))),
-        Expr::Decade(d) => (DateKind::Date, Some(format!("{d:03}"))),
-        Expr::Century(c) => (DateKind::Date, Some(format!("{c:02}"))),
+        Expr::Year(y) => (DateKind::Date, Some(padded(i64::from(*y), 4))),
+        Expr::Decade(d) => (DateKind::Date, Some(padded(i64::from(*d), 3))),
+        Expr::Century(c) => (DateKind::Date, Some(padded(i64::from(*c), 2))),
         Expr::Part { year, part } => (DateKind::Date, part_value(*year, *part, anchor, future)),
         Expr::Shift { unit, by } => (DateKind::Date, anchor.map(|a| shift_value(*unit, *by, a))),
         Expr::WeekOf(day) => (DateKind::Date, week_of(day, anchor, tense)),
         Expr::Beside { from, by } => (
             DateKind::Date,
-            day_of(from, anchor, tense).map(|d| d.add_days(*by).to_string()),
+            day_of(from, anchor, tense).map(|d| d.add_days(*by).iso()),
         ),
         Expr::Weekend { shift } => (
             DateKind::Date,
@@ -110,7 +119,7 @@ fn holiday_value(
         None if !future && this.to_days() > a.to_days() + 60 => holiday_in(rule, a.year() - 1)?,
         None => this,
     };
-    Some(date.to_string())
+    Some(date.iso())
 }
 
 /// The day a holiday rule gives in `year`.
@@ -163,7 +172,12 @@ fn easter(year: i32) -> CalendarDate {
 fn fixed_value(rule: &str, anchor: Option<CalendarDate>) -> Option<String> {
     let Some(offset) = rule.strip_prefix('D') else {
         return Some(match (rule.strip_prefix('T'), anchor) {
-            (Some(clock), Some(a)) => format!("{a}T{clock}"),
+            (Some(clock), Some(a)) => {
+                let mut v = a.iso();
+                v.push('T');
+                v.push_str(clock);
+                v
+            }
             _ => rule.to_string(),
         });
     };
@@ -172,27 +186,35 @@ fn fixed_value(rule: &str, anchor: Option<CalendarDate>) -> Option<String> {
         None => (offset, None),
     };
     let a = anchor?.add_days(days.trim_start_matches('+').parse().ok()?);
-    Some(match part {
-        Some(p) => format!("{a}T{p}"),
-        None => a.to_string(),
-    })
+    let mut v = a.iso();
+    if let Some(p) = part {
+        v.push('T');
+        v.push_str(p);
+    }
+    Some(v)
 }
 
 /// The date a day reference names, as a TimeML value.
 pub fn day_value(day: &DayRef, anchor: Option<CalendarDate>, tense: Tense) -> Option<String> {
     let future = tense == Tense::Future;
     match *day {
-        DayRef::Anchor(n) => anchor.map(|a| a.add_days(n).to_string()),
+        DayRef::Anchor(n) => anchor.map(|a| a.add_days(n).iso()),
         DayRef::Weekday { day, shift } => Some(match anchor {
-            Some(a) => resolve_weekday(a, day, shift, future).to_string(),
+            Some(a) => resolve_weekday(a, day, shift, future).iso(),
             None => format!("XXXX-WXX-{}", day + 1),
         }),
         DayRef::Calendar { year, month, day } => {
             let y = year.or_else(|| anchor.map(|a| day_year(month, day, a, tense)));
-            Some(match y {
-                Some(y) => format!("{y:04}-{month:02}-{day:02}"),
-                None => format!("XXXX-{month:02}-{day:02}"),
-            })
+            let mut v = String::with_capacity(16);
+            match y {
+                Some(y) => push_padded(&mut v, i64::from(y), 4),
+                None => v.push_str("XXXX"),
+            }
+            v.push('-');
+            push_padded(&mut v, i64::from(month), 2);
+            v.push('-');
+            push_padded(&mut v, i64::from(day), 2);
+            Some(v)
         }
     }
 }
@@ -287,7 +309,7 @@ fn part_value(
         })),
         (_, None) => None,
     };
-    let y_text = y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+    let y_text = y.map_or_else(|| "XXXX".to_string(), |y| padded(y, 4));
     Some(match part {
         YearPart::Quarter(0) => {
             // "the quarter" in a report is the latest finished one ("the year-ago
@@ -307,7 +329,12 @@ fn part_value(
         }
         YearPart::Quarter(q) => format!("{y_text}-Q{q}"),
         YearPart::Half(h) => format!("{y_text}-H{h}"),
-        YearPart::Season(s) => format!("{y_text}-{s}"),
+        YearPart::Season(s) => {
+            let mut v = y_text;
+            v.push('-');
+            v.push_str(s);
+            v
+        }
         YearPart::Month(m) => format!("{y_text}-{m:02}"),
     })
 }
@@ -340,9 +367,9 @@ fn season_year(code: &str, a: CalendarDate, shift: i64) -> i32 {
 fn shift_value(unit: Unit, by: i64, a: CalendarDate) -> String {
     let y = i64::from(a.year());
     match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => a
-            .add_days(if unit == Unit::Day { by } else { 0 })
-            .to_string(),
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            a.add_days(if unit == Unit::Day { by } else { 0 }).iso()
+        }
         Unit::Week | Unit::Fortnight => {
             let weeks = if unit == Unit::Fortnight { 2 * by } else { by };
 
@@ -361,9 +388,9 @@ fn shift_value(unit: Unit, by: i64, a: CalendarDate) -> String {
             let q = y * 4 + quarter_of(a) - 1 + by;
             format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
         }
-        Unit::Year => format!("{:04}", y + by),
-        Unit::Decade => format!("{:03}", (y.div_euclid(10)) + by),
-        Unit::Century => format!("{:02}", (y.div_euclid(100)) + by),
+        Unit::Year => padded(y + by, 4),
+        Unit::Decade => padded((y.div_euclid(10)) + by, 3),
+        Unit::Century => padded((y.div_euclid(100)) + by, 2),
     }
 }
 
@@ -377,11 +404,20 @@ fn weekend_value(a: CalendarDate, shift: Option<i64>, future: bool) -> String {
     shift_value(Unit::Weekend, by, a)
 }
 
-fn number(n: f64) -> String {
+/// `n` zero-padded to `width` characters (as `format!("{n:0width$}")`).
+fn padded(n: i64, width: usize) -> String {
+    let mut v = String::with_capacity(width.max(4));
+    push_padded(&mut v, n, width);
+    v
+}
+
+/// Appends an amount: whole numbers without a fraction (`3`), others as Rust writes
+/// them (`1.5`).
+fn push_number(out: &mut String, n: f64) {
     if n.fract() == 0.0 {
-        format!("{}", n as i64)
+        push_padded(out, n as i64, 0);
     } else {
-        format!("{n}")
+        out.push_str(&n.to_string());
     }
 }
 
@@ -423,7 +459,14 @@ pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
                 (n.fract() * 60.0).round() as i64
             )
         }
-        Some(n) => format!("P{t}{}{code}", number(n * scale)),
+        Some(n) => {
+            let mut v = String::with_capacity(8);
+            v.push('P');
+            v.push_str(t);
+            push_number(&mut v, n * scale);
+            v.push_str(code);
+            v
+        }
     }
 }
 

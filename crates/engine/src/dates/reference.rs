@@ -24,11 +24,7 @@ enum Grain {
 /// anaphoric ones after a date precise enough for their unit, `None` where the
 /// document date stays the anchor. `values` are the values normalised on the document
 /// date, in the order of `found`.
-pub fn anchors(
-    toks: &Toks,
-    found: &[Found],
-    values: &[Option<String>],
-) -> Vec<Option<CalendarDate>> {
+pub fn anchors(found: &[Found], values: &[Option<String>]) -> Vec<Option<CalendarDate>> {
     // The latest date named at least as precisely as each grain (year, month, day):
     // "later in the day" after "on Tuesday ... in February ... last year" is Tuesday's.
     let mut last: [Option<CalendarDate>; 3] = [None; 3];
@@ -37,7 +33,7 @@ pub fn anchors(
         .zip(values)
         .map(|(f, value)| {
             let anchor = needs(&f.expr)
-                .filter(|_| is_anaphoric(toks, f))
+                .filter(|_| f.anaphoric)
                 .and_then(|n| last[n as usize]);
             if anchor.is_none() {
                 if let Some((date, grain)) = value.as_deref().and_then(parse_value) {
@@ -49,28 +45,29 @@ pub fn anchors(
         .collect()
 }
 
-/// Whether the words of `f` point back into the story (`that`, `following`,
-/// `previous`, `the next`) rather than at the article's own time.
-fn is_anaphoric(toks: &Toks, f: &Found) -> bool {
+/// Whether the words of the expression at tokens `first..end` meaning `expr` point
+/// back into the story (`that`, `following`, `previous`, `the next`) rather than at
+/// the article's own time. The scan asks while it has the tokens at hand.
+pub fn is_anaphoric(toks: &Toks, first: usize, end: usize, expr: &Expr) -> bool {
     // "the day", "the morning", "later in the day": the day the story is telling.
-    let story_day = f.end >= f.first + 2
-        && toks.low(f.end - 2) == "the"
+    let story_day = end >= first + 2
+        && toks.low(end - 2) == "the"
         && matches!(
-            toks.low(f.end - 1),
+            toks.low(end - 1),
             "day" | "morning" | "afternoon" | "evening"
         );
     // "the same day": the one just named (not "the same period last year", which
     // counts from the article's date).
-    let same = matches!(f.expr, Expr::Shift { by: 0, .. });
+    let same = matches!(expr, Expr::Shift { by: 0, .. });
     story_day
-        || (f.first..f.end).any(|k| match toks.low(k) {
+        || (first..end).any(|k| match toks.low(k) {
             "that" | "following" | "previous" => true,
-            "next" => k > f.first && toks.low(k - 1) == "the",
+            "next" => k > first && toks.low(k - 1) == "the",
             "same" => same,
             // Put after its unit ("the year earlier"): counted from the story's time
             // ("a year earlier" in a report counts from the article's date).
             "earlier" | "prior" | "before" => {
-                k + 1 == f.end && k == f.first + 2 && toks.low(f.first) == "the"
+                k + 1 == end && k == first + 2 && toks.low(first) == "the"
             }
             _ => false,
         })

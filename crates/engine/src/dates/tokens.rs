@@ -1,8 +1,12 @@
 //! The token view the date scanner reads: the shared tokens of `text::tokenize`, with
 //! hyphenated words split into their parts (`third-quarter`, `mid-1996`, `10-hour`),
-//! lower-cased once into one buffer (the shared ASCII lower case of the text, plus the
-//! few non-ASCII words), marked where a line starts, and numbered by the date word
-//! lists ([`WordId`]) so that the scanner hashes each token once, here.
+//! lower-cased (read from the shared ASCII lower case of the text; only the few
+//! non-ASCII words are lower-cased here), marked where a line starts, and numbered by
+//! the date word lists ([`WordId`]) so that the scanner hashes each token once, here.
+//! A token takes 32 bytes: the scanner reads its neighbours over and over, and a
+//! smaller token keeps more of the text's tokens in the cache.
+
+use std::borrow::Cow;
 
 use super::lexicon::{lexicon, Lexicon, WordId};
 use crate::text::{tokenize, Token, TokenKind};
@@ -14,31 +18,81 @@ pub struct Tok {
     pub start: usize,
     /// Byte end in the text.
     pub end: usize,
-    /// Word, number or punctuation.
-    pub kind: TokenKind,
-    /// Attached to the previous token by a hyphen (`third-quarter`, `10-hour`).
-    pub hyphen: bool,
-    /// Attached to the previous token with nothing between (`6am`, `1990s`).
-    pub glued: bool,
-    /// First token of its line.
-    pub line_start: bool,
-    /// Starts with an upper-case letter.
-    pub capital: bool,
-    /// Puts its sentence in the past: a regular past form (`announced`) or a listed one.
-    pub past: bool,
-    /// Ends a sentence: `!`, `?`, or a period not after a single initial (`J.`).
-    pub sentence_end: bool,
+    /// Where its lower case starts in the view's own buffer (non-ASCII tokens only).
+    lower: usize,
+    /// The length of that lower case.
+    lower_len: u32,
     /// Its number in the date word lists (0 when no list holds it).
     pub word: WordId,
-    lower: (usize, usize),
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    marks: u8,
+}
+
+/// The yes/no facts of a [`Tok`], one bit each.
+const HYPHEN: u8 = 1;
+const GLUED: u8 = 1 << 1;
+const LINE_START: u8 = 1 << 2;
+const CAPITAL: u8 = 1 << 3;
+const PAST: u8 = 1 << 4;
+const SENTENCE_END: u8 = 1 << 5;
+/// The lower case is in the view's own buffer, not in the text's ASCII lower case.
+const OWN_LOWER: u8 = 1 << 6;
+const STARTER: u8 = 1 << 7;
+
+impl Tok {
+    /// Attached to the previous token by a hyphen (`third-quarter`, `10-hour`).
+    #[inline]
+    pub fn hyphen(&self) -> bool {
+        self.marks & HYPHEN != 0
+    }
+
+    /// Attached to the previous token with nothing between (`6am`, `1990s`).
+    #[inline]
+    pub fn glued(&self) -> bool {
+        self.marks & GLUED != 0
+    }
+
+    /// First token of its line.
+    #[inline]
+    pub fn line_start(&self) -> bool {
+        self.marks & LINE_START != 0
+    }
+
+    /// Starts with an upper-case letter.
+    #[inline]
+    pub fn capital(&self) -> bool {
+        self.marks & CAPITAL != 0
+    }
+
+    /// Puts its sentence in the past: a regular past form (`announced`) or a listed one.
+    #[inline]
+    pub fn past(&self) -> bool {
+        self.marks & PAST != 0
+    }
+
+    /// Ends a sentence: `!`, `?`, or a period not after a single initial (`J.`).
+    #[inline]
+    pub fn sentence_end(&self) -> bool {
+        self.marks & SENTENCE_END != 0
+    }
+
+    /// A word that can begin an expression ([`super::lexicon::Word::starter`]).
+    #[inline]
+    pub fn starter(&self) -> bool {
+        self.marks & STARTER != 0
+    }
 }
 
 /// The tokens of a text and their lower-cased forms.
 #[derive(Debug)]
-pub struct Toks {
+pub struct Toks<'a> {
     /// The tokens, in order.
     pub toks: Vec<Tok>,
-    lower: String,
+    /// The text's ASCII lower case, where ASCII tokens read their lower case.
+    ascii: Cow<'a, str>,
+    /// The lower case of the non-ASCII tokens, one after the other.
+    own: String,
 }
 
 fn is_hyphen(s: &str) -> bool {
@@ -57,98 +111,147 @@ fn starts_upper(s: &str) -> bool {
     }
 }
 
-/// Where the lower-cased `part` (at byte `start` of the text) lies in `lower`, which
-/// begins with the text's ASCII lower case: there already for an ASCII part, else
-/// appended.
-fn lower_of(lower: &mut String, text_len: usize, start: usize, part: &str) -> (usize, usize) {
-    if part.is_ascii() && start + part.len() <= text_len {
-        return (start, start + part.len());
+/// The lower case of `t`: in the text's ASCII lower case, or in the view's own buffer.
+#[inline]
+fn lower_of<'s>(ascii: &'s str, own: &'s str, t: &Tok) -> &'s str {
+    if t.marks & OWN_LOWER == 0 {
+        ascii.get(t.start..t.end)
+    } else {
+        own.get(t.lower..t.lower + t.lower_len as usize)
     }
-    let lo = lower.len();
-    lower.extend(part.chars().flat_map(char::to_lowercase));
-    (lo, lower.len())
+    .unwrap_or("")
 }
 
-/// Appends `tok` with what the word lists say about it: its number, whether it is a
-/// past form, and whether it ends a sentence (which needs the token before it).
-fn push(toks: &mut Vec<Tok>, lower: &str, lex: &Lexicon, mut tok: Tok) {
-    let low = lower.get(tok.lower.0..tok.lower.1).unwrap_or("");
-    tok.word = lex.id(low);
-    tok.past = (low.len() > 4 && low.ends_with("ed") && !low.ends_with("eed"))
-        || lex.word(tok.word).past_cue;
-    tok.sentence_end = match low {
-        "!" | "?" => true,
-        "." => {
-            !(tok.glued
-                && toks.last().is_some_and(|p| {
-                    p.capital
-                        && lower
-                            .get(p.lower.0..p.lower.1)
-                            .is_some_and(|w| w.chars().count() == 1)
-                }))
+/// A token being read: where it is, its kind and the marks known from its place.
+struct Part<'p> {
+    start: usize,
+    text: &'p str,
+    kind: TokenKind,
+    marks: u8,
+}
+
+/// The view being built.
+struct Builder<'a, 'l> {
+    toks: Vec<Tok>,
+    ascii: &'l str,
+    own: String,
+    text_len: usize,
+    lex: &'a Lexicon,
+}
+
+impl Builder<'_, '_> {
+    /// Appends a token with its lower case and what the word lists say about it: its
+    /// number, whether it is a past form, and whether it ends a sentence (which needs
+    /// the token before it).
+    fn push(&mut self, p: Part<'_>) {
+        let mut marks = p.marks;
+        if starts_upper(p.text) {
+            marks |= CAPITAL;
         }
-        _ => false,
-    };
-    toks.push(tok);
+        let end = p.start + p.text.len();
+        let (mut lower, mut lower_len) = (0, 0);
+        if !(p.text.is_ascii() && end <= self.text_len) {
+            marks |= OWN_LOWER;
+            lower = self.own.len();
+            self.own.extend(p.text.chars().flat_map(char::to_lowercase));
+            // A lower case too long to count (over 4 GiB in one token) reads as empty.
+            lower_len = u32::try_from(self.own.len() - lower).unwrap_or(0);
+        }
+        let mut tok = Tok {
+            start: p.start,
+            end,
+            lower,
+            lower_len,
+            word: 0,
+            kind: p.kind,
+            marks,
+        };
+        let low = lower_of(self.ascii, &self.own, &tok);
+        tok.word = self.lex.id(low);
+        let word = self.lex.word(tok.word);
+        if (low.len() > 4 && low.ends_with("ed") && !low.ends_with("eed")) || word.past_cue {
+            tok.marks |= PAST;
+        }
+        if word.starter {
+            tok.marks |= STARTER;
+        }
+        let sentence_end = match low {
+            "!" | "?" => true,
+            "." => {
+                !(tok.glued()
+                    && self.toks.last().is_some_and(|p| {
+                        p.capital() && lower_of(self.ascii, &self.own, p).chars().count() == 1
+                    }))
+            }
+            _ => false,
+        };
+        if sentence_end {
+            tok.marks |= SENTENCE_END;
+        }
+        self.toks.push(tok);
+    }
 }
 
-impl Toks {
+impl<'a> Toks<'a> {
     /// Tokenises `text` once.
-    pub fn new(text: &str) -> Self {
-        Self::from_tokens(text, &tokenize(text), &text.to_ascii_lowercase())
+    pub fn new(text: &str) -> Toks<'static> {
+        let ascii = text.to_ascii_lowercase();
+        let Toks { toks, own, .. } = Toks::from_tokens(text, &tokenize(text), &ascii);
+        Toks {
+            toks,
+            ascii: Cow::Owned(ascii),
+            own,
+        }
     }
 
     /// The view over `text` given its tokens and its ASCII lower case (both from
     /// [`crate::text::Analysis`]), so that most tokens' lower case is read, not made.
-    pub fn from_tokens(text: &str, base: &[Token], ascii_lower: &str) -> Self {
-        let mut toks: Vec<Tok> = Vec::with_capacity(base.len() + base.len() / 8);
-        // The text's ASCII lower case, then the lower case of non-ASCII tokens.
-        let mut lower = if ascii_lower.len() == text.len() {
-            ascii_lower.to_string()
+    pub fn from_tokens(text: &str, base: &[Token], ascii_lower: &'a str) -> Toks<'a> {
+        let ascii: Cow<'a, str> = if ascii_lower.len() == text.len() {
+            Cow::Borrowed(ascii_lower)
         } else {
-            text.to_ascii_lowercase()
+            Cow::Owned(text.to_ascii_lowercase())
         };
-        let lex = lexicon();
-        let mut pending_hyphen = false;
+        let mut b = Builder {
+            toks: Vec::with_capacity(base.len() + base.len() / 8),
+            ascii: &ascii,
+            own: String::new(),
+            text_len: text.len(),
+            lex: lexicon(),
+        };
+        let mut pending_hyphen = 0;
         for (k, t) in base.iter().enumerate() {
             let (start, end) = (t.span.start().0, t.span.end().0);
             let s = &text[start..end];
-            let prev_end = toks.last().map(|p| p.end);
-            let glued = prev_end == Some(start);
+            let prev = b.toks.last();
+            let prev_end = prev.map(|p| p.end);
+            let glued = if prev_end == Some(start) { GLUED } else { 0 };
             // A hyphen with no space on either side joins its neighbours.
-            if t.kind == TokenKind::Punct && is_hyphen(s) && glued {
+            if t.kind == TokenKind::Punct && glued != 0 && is_hyphen(s) {
                 if let Some(next) = base.get(k + 1) {
                     if next.span.start().0 == end {
-                        pending_hyphen = true;
+                        pending_hyphen = HYPHEN;
                         continue;
                     }
                 }
             }
             // A line starts after a newline, or after a bullet that starts a line.
-            let gap = &text[prev_end.unwrap_or(0)..start];
-            let line_start = match toks.last() {
-                None => true,
-                Some(_) if gap.contains('\n') => true,
-                Some(p) => p.line_start && &text[p.start..p.end] == "\u{2022}",
+            let gap = &text.as_bytes()[prev_end.unwrap_or(0)..start];
+            let line_start = match prev {
+                None => LINE_START,
+                Some(_) if gap.contains(&b'\n') => LINE_START,
+                Some(p) if p.line_start() && &text[p.start..p.end] == "\u{2022}" => LINE_START,
+                Some(_) => 0,
             };
-            let is_word = t.kind == TokenKind::Word;
             // Most tokens hold no hyphen: one part, no char-by-char split.
-            if !(is_word && has_hyphen(s)) {
-                let tok = Tok {
+            if !(t.kind == TokenKind::Word && has_hyphen(s)) {
+                b.push(Part {
                     start,
-                    end,
+                    text: s,
                     kind: t.kind,
-                    hyphen: pending_hyphen,
-                    glued,
-                    line_start,
-                    capital: starts_upper(s),
-                    past: false,
-                    sentence_end: false,
-                    word: 0,
-                    lower: lower_of(&mut lower, text.len(), start, s),
-                };
-                push(&mut toks, &lower, lex, tok);
-                pending_hyphen = false;
+                    marks: pending_hyphen | glued | line_start,
+                });
+                pending_hyphen = 0;
                 continue;
             }
             let mut part_start = start;
@@ -156,29 +259,27 @@ impl Toks {
             for part in s.split(['-', '\u{2010}', '\u{2011}']) {
                 let part_end = part_start + part.len();
                 if !part.is_empty() {
-                    let tok = Tok {
-                        start: part_start,
-                        end: part_end,
-                        kind: t.kind,
-                        hyphen: if first { pending_hyphen } else { true },
-                        glued: if first { glued } else { true },
-                        line_start: first && line_start,
-                        capital: starts_upper(part),
-                        past: false,
-                        sentence_end: false,
-                        word: 0,
-                        lower: lower_of(&mut lower, text.len(), part_start, part),
+                    let marks = if first {
+                        pending_hyphen | glued | line_start
+                    } else {
+                        HYPHEN | GLUED
                     };
-                    push(&mut toks, &lower, lex, tok);
+                    b.push(Part {
+                        start: part_start,
+                        text: part,
+                        kind: t.kind,
+                        marks,
+                    });
                     first = false;
                 }
                 // Skip the hyphen (one to three bytes) between parts.
                 part_start =
                     part_end + text[part_end..end].chars().next().map_or(0, char::len_utf8);
             }
-            pending_hyphen = false;
+            pending_hyphen = 0;
         }
-        Toks { toks, lower }
+        let (toks, own) = (b.toks, b.own);
+        Toks { toks, ascii, own }
     }
 
     /// Number of tokens.
@@ -191,7 +292,7 @@ impl Toks {
     pub fn low(&self, i: usize) -> &str {
         self.toks
             .get(i)
-            .map_or("", |t| &self.lower[t.lower.0..t.lower.1])
+            .map_or("", |t| lower_of(&self.ascii, &self.own, t))
     }
 
     /// Token `i`, if any.
@@ -245,8 +346,9 @@ mod tests {
             low,
             ["third", "quarter", "mid", "1996", "10", "hour", "6", "am", "01:57"]
         );
-        assert!(t.toks[1].hyphen && t.toks[3].hyphen && t.toks[5].hyphen);
-        assert!(!t.toks[2].hyphen && t.toks[7].glued && !t.toks[7].hyphen);
-        assert!(t.toks[0].line_start && t.toks[8].line_start && !t.toks[2].line_start);
+        assert!(t.toks[1].hyphen() && t.toks[3].hyphen() && t.toks[5].hyphen());
+        assert!(!t.toks[2].hyphen() && t.toks[7].glued() && !t.toks[7].hyphen());
+        assert!(t.toks[0].line_start() && t.toks[8].line_start() && !t.toks[2].line_start());
+        assert_eq!(std::mem::size_of::<Tok>(), 32);
     }
 }

@@ -83,7 +83,7 @@ impl Scanner<'_> {
             end = e;
             utc = z;
             // "GMT+3": an offset written onto the zone.
-            let glued = |k: usize| self.t.get(k).is_some_and(|t| t.glued);
+            let glued = |k: usize| self.t.get(k).is_some_and(|t| t.glued());
             if matches!(self.low(end), "+" | "-")
                 && glued(end)
                 && self.t.is_number(end + 1)
@@ -94,7 +94,7 @@ impl Scanner<'_> {
         } else if self
             .t
             .get(end)
-            .is_some_and(|t| t.capital && t.kind == TokenKind::Word)
+            .is_some_and(|t| t.capital() && t.kind == TokenKind::Word)
             && self.low(end + 1) == "time"
         {
             // "10:00 Moscow time": a named local time.
@@ -180,7 +180,7 @@ impl Scanner<'_> {
         }
         if w.len() == 4 && digits(w) {
             let (m, d) = (self.low(i + 1), self.low(i + 2));
-            let joined = |k: usize| self.t.get(k).is_some_and(|t| t.hyphen);
+            let joined = |k: usize| self.t.get(k).is_some_and(|t| t.hyphen());
             if joined(i + 1)
                 && joined(i + 2)
                 && m.len() == 2
@@ -385,7 +385,7 @@ impl Scanner<'_> {
             if !self.t.is_number(i + 1)
                 || d.len() != 2
                 || !digits(d)
-                || !self.t.get(i + 1).is_some_and(|t| t.glued)
+                || !self.t.get(i + 1).is_some_and(|t| t.glued())
             {
                 return None;
             }
@@ -394,7 +394,7 @@ impl Scanner<'_> {
                 return Some((i + 3, Expr::Decade(190 + n / 10)));
             }
             let after = self.t.get(i + 2);
-            if after.is_some_and(|t| t.glued && t.kind != TokenKind::Punct)
+            if after.is_some_and(|t| t.glued() && t.kind != TokenKind::Punct)
                 || self.low(i + 2) == "'"
             {
                 return None;
@@ -406,7 +406,7 @@ impl Scanner<'_> {
             && digits(w)
             && w.ends_with('0')
             && self.low(i + 1) == "s"
-            && self.t.get(i + 1).is_some_and(|t| t.glued)
+            && self.t.get(i + 1).is_some_and(|t| t.glued())
         {
             // "the 70s": a decade only where a decade is expected, not an age ("in his 70s").
             let prev = if i > 0 { self.low(i - 1) } else { "" };
@@ -422,7 +422,7 @@ impl Scanner<'_> {
                 (w.len() == 4 && digits(w) && self.low(i + 1) == "s")
                     .then(|| (i + 1, w.parse().unwrap_or(0)))
             })?;
-            let next_glued = self.t.get(end).is_some_and(|t| t.glued);
+            let next_glued = self.t.get(end).is_some_and(|t| t.glued());
             if next_glued && matches!(self.low(end), "s" | "'s") && y % 10 == 0 {
                 return Some((end + 1, Expr::Decade(y / 10)));
             }

@@ -9,7 +9,8 @@
 use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::{lexicon, IdPhrases, Lexicon, Unit, Word};
 use super::normalise::plausible_day;
-use super::tokens::Toks;
+use super::reference::is_anaphoric;
+use super::tokens::{Tok, Toks};
 use crate::text::sentences::is_abbreviation;
 use crate::text::TokenKind;
 
@@ -17,17 +18,27 @@ mod calendar;
 mod relative;
 mod words;
 
-/// One expression found: its tokens `first..end` and its meaning.
+/// One expression found: its tokens `first..end` and its meaning, with what the
+/// later steps need from its tokens, read while the scan has them at hand (by then
+/// the tokens of a long text have left the cache).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     /// Index of its first token.
     pub first: usize,
     /// Index after its last token.
     pub end: usize,
+    /// Byte start of its first token in the text.
+    pub start_byte: usize,
+    /// Byte end of its last token in the text (`None` if a form ran past the end).
+    pub end_byte: Option<usize>,
+    /// Its first token starts a line.
+    pub line_start: bool,
     /// What it means.
     pub expr: Expr,
     /// What the sentence around it says about its time.
     pub tense: Tense,
+    /// Its words point back into the story ([`super::reference`]).
+    pub anaphoric: bool,
 }
 
 /// The largest amount of time units read as a temporal expression.
@@ -58,12 +69,16 @@ pub fn scan(toks: &Toks) -> Vec<Found> {
         }
         match s.at(i) {
             Some((end, expr)) if end > i => {
-                let tense = s.tense(i, end);
+                let first = toks.get(i);
                 out.push(Found {
                     first: i,
                     end,
+                    start_byte: first.map_or(0, |t| t.start),
+                    end_byte: toks.get(end - 1).map(|t| t.end),
+                    line_start: first.is_some_and(Tok::line_start),
+                    tense: s.tense(i, end),
+                    anaphoric: is_anaphoric(toks, i, end, &expr),
                     expr,
-                    tense,
                 });
                 i = end;
             }
@@ -84,8 +99,18 @@ struct Ctx {
 type Hit = Option<(usize, Expr)>;
 
 struct Scanner<'a> {
-    t: &'a Toks,
+    t: &'a Toks<'a>,
     lex: &'static Lexicon,
+}
+
+/// Keeps `hit` in `best` when it reaches further (the first of equal ones stays).
+#[inline]
+fn keep_longer(best: &mut Hit, hit: Hit) {
+    if let Some(h) = hit {
+        if best.as_ref().is_none_or(|b| h.0 > b.0) {
+            *best = Some(h);
+        }
+    }
 }
 
 fn longer(a: Hit, b: Hit) -> Hit {
@@ -113,7 +138,9 @@ impl Scanner<'_> {
 
     /// Whether any form can begin at token `i` (numbers, and words of the lists).
     pub(super) fn can_start(&self, i: usize) -> bool {
-        self.t.is_number(i) || self.word(i).starter
+        self.t
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number || t.starter())
     }
 
     /// Whether a form can begin at token `i` once modifiers (`the`, `nearly`, `early`)
@@ -179,7 +206,7 @@ impl Scanner<'_> {
         if j > i && self.may_follow_modifier(j) {
             if let Some((end, expr)) = self.core(j, ctx) {
                 // "the eight-year war": the article belongs to the noun, not the adjective.
-                let compound = self.t.get(end - 1).is_some_and(|t| t.hyphen) && end - j <= 3;
+                let compound = self.t.get(end - 1).is_some_and(|t| t.hyphen()) && end - j <= 3;
                 let decade = matches!(expr, Expr::Decade(_));
                 let the_ok = !ctx.the
                     || (!compound || decade) && (ctx.position || takes_the(&expr))
@@ -204,44 +231,84 @@ impl Scanner<'_> {
         let tok = self.t.get(i)?;
         if tok.kind == TokenKind::Number {
             let mut best = self.clock(i);
-            best = longer(best, self.numeric_date(i));
-            best = longer(best, self.day_month(i));
-            best = longer(best, self.year_forms(i, ctx));
-            best = longer(best, self.amount(i, ctx));
-            best = longer(best, self.ordinal_period(i, ctx));
+            keep_longer(&mut best, self.numeric_date(i));
+            keep_longer(&mut best, self.day_month(i));
+            keep_longer(&mut best, self.year_forms(i, ctx));
+            keep_longer(&mut best, self.amount(i, ctx));
+            keep_longer(&mut best, self.ordinal_period(i, ctx));
             return best;
         }
-        if tok.kind != TokenKind::Word && self.low(i) != "'" {
+        let w = self.low(i);
+        if tok.kind != TokenKind::Word && w != "'" {
             return None;
         }
-        let mut best = self.fixed(i);
-        best = longer(
-            best,
-            self.holiday(i).map(|(e, rule)| {
-                let day = Expr::Holiday { rule, shift: None };
-                // "Easter week", "Christmas week": the week the day falls in.
-                if self.low(e) == "week" {
-                    (e + 1, Expr::WeekOf(Box::new(day)))
-                } else {
-                    (e, day)
-                }
-            }),
-        );
-        best = longer(best, self.month_forms(i));
-        best = longer(best, self.weekday_forms(i));
-        best = longer(best, self.amount(i, ctx));
-        best = longer(best, self.shifted(i, ctx));
-        best = longer(best, self.every(i));
-        best = longer(best, self.ordinal_period(i, ctx));
-        best = longer(best, self.year_forms(i, ctx));
-        best = longer(best, self.determined(i, ctx));
-        best = longer(best, self.bare_units(i, ctx));
+        // Each form is tried only where its first test can pass: the word it needs
+        // at `i` (see the form's opening lines). Most starting words (`the`, `a`,
+        // `that`) begin one or two forms of the eleven.
+        let word = self.word(i);
+        let mut best = None;
+        if w == "one" || !word.phrases.is_empty() {
+            best = self.fixed(i);
+        }
+        if !word.holidays.is_empty() {
+            keep_longer(
+                &mut best,
+                self.holiday(i).map(|(e, rule)| {
+                    let day = Expr::Holiday { rule, shift: None };
+                    // "Easter week", "Christmas week": the week the day falls in.
+                    if self.low(e) == "week" {
+                        (e + 1, Expr::WeekOf(Box::new(day)))
+                    } else {
+                        (e, day)
+                    }
+                }),
+            );
+        }
+        if word.month.is_some() {
+            keep_longer(&mut best, self.month_forms(i));
+        }
+        if word.weekday.is_some()
+            || word.weekday_with_period.is_some()
+            || word.weekday_plural.is_some()
+        {
+            keep_longer(&mut best, self.weekday_forms(i));
+        }
+        if word.vague
+            || word.number.is_some()
+            || matches!(w, "a" | "an" | "half")
+            || self.low(i + 1) == "half"
+        {
+            keep_longer(&mut best, self.amount(i, ctx));
+        }
+        if word.shifter.is_some() || w == "year" {
+            keep_longer(&mut best, self.shifted(i, ctx));
+        }
+        if matches!(w, "every" | "each") {
+            keep_longer(&mut best, self.every(i));
+        }
+        if word.shifter.is_some()
+            || word.ordinal.is_some()
+            || w == "fiscal"
+            || matches!(w.as_bytes(), [b'q' | b'h', b'1'..=b'4'])
+            || ctx.the && matches!(w, "latest" | "current" | "same" | "quarter")
+        {
+            keep_longer(&mut best, self.ordinal_period(i, ctx));
+        }
+        if word.number.is_some() || matches!(w, "fiscal" | "'") || ctx.the && w == "year" {
+            keep_longer(&mut best, self.year_forms(i, ctx));
+        }
+        if word.season.is_some() || ctx.the || ctx.position || w == "that" {
+            keep_longer(&mut best, self.determined(i, ctx));
+        }
+        if word.unit.is_some() && !ctx.the {
+            keep_longer(&mut best, self.bare_units(i, ctx));
+        }
         best
     }
 
     /// Token `i` exists and continues the line of the token before it.
     pub(super) fn same_line(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| !t.line_start)
+        self.t.get(i).is_some_and(|t| !t.line_start())
     }
 
     /// The end of the first of `phrases` (word sequences starting at token `i`) that
@@ -253,14 +320,14 @@ impl Scanner<'_> {
     /// Whether token `k` ends a sentence (a period after a single initial does not).
     #[inline]
     fn ends_sentence(&self, k: usize) -> bool {
-        self.t.get(k).is_some_and(|t| t.sentence_end)
+        self.t.get(k).is_some_and(Tok::sentence_end)
     }
 
     /// Whether token `k` puts its sentence in the past: regular past forms
     /// ("announced", "acquired") and the listed ones.
     #[inline]
     fn is_past(&self, k: usize) -> bool {
-        self.t.get(k).is_some_and(|t| t.past)
+        self.t.get(k).is_some_and(Tok::past)
     }
 
     /// Whether token `k` is a future cue that looks ahead here (not `next to`, not a
@@ -339,7 +406,7 @@ impl Scanner<'_> {
             i
         };
         let fronted = start == 0
-            || self.t.get(start).is_some_and(|t| t.line_start)
+            || self.t.get(start).is_some_and(|t| t.line_start())
             || self.ends_sentence(start - 1);
         if !fronted || self.low(end) != "," {
             return None;
@@ -364,8 +431,8 @@ impl Scanner<'_> {
         self.low(k) == "."
             && (k > 0 && is_abbreviation(self.low(k - 1))
                 || self.t.get(k + 1).is_some_and(|t| {
-                    !t.line_start
-                        && (self.low(k + 1) == "," || t.kind == TokenKind::Word && !t.capital)
+                    !t.line_start()
+                        && (self.low(k + 1) == "," || t.kind == TokenKind::Word && !t.capital())
                 }))
     }
 
@@ -387,7 +454,8 @@ impl Scanner<'_> {
             i.saturating_sub(CUE_WINDOW)
         };
         for k in (from..i).rev() {
-            if self.ends_sentence(k) || self.t.get(k + 1).is_some_and(|t| t.line_start) && k + 1 < i
+            if self.ends_sentence(k)
+                || self.t.get(k + 1).is_some_and(|t| t.line_start()) && k + 1 < i
             {
                 break;
             }

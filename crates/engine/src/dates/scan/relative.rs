@@ -25,8 +25,8 @@ impl Scanner<'_> {
             .find(|p| self.t.ids_at(i, &p.ids).is_some())?;
         let end = i + p.words.len();
         // "the long-term partnership": a compound adjective, not the phrase.
-        if (i + 1..end).any(|k| self.t.get(k).is_some_and(|t| t.hyphen))
-            || self.t.get(end).is_some_and(|t| t.hyphen)
+        if (i + 1..end).any(|k| self.t.get(k).is_some_and(|t| t.hyphen()))
+            || self.t.get(end).is_some_and(|t| t.hyphen())
         {
             return None;
         }
@@ -126,7 +126,7 @@ impl Scanner<'_> {
             return None;
         }
         let (e, unit) = self.unit_at(e)?;
-        let hyphenated = self.t.get(e - 1).is_some_and(|t| t.hyphen);
+        let hyphenated = self.t.get(e - 1).is_some_and(|t| t.hyphen());
         // "a minute and a half": the half belongs to the amount.
         let (amount, mut e) = match (amount, self.t.phrase_at(e, &["and", "a", "half"])) {
             (Some(n), Some(after)) if !self.is_plural_unit(e - 1) => (Some(n + 0.5), after),
@@ -168,7 +168,7 @@ impl Scanner<'_> {
             return None;
         }
         // "decades-long": the adjective is a duration.
-        if self.low(e) == "long" && self.t.get(e).is_some_and(|t| t.hyphen) {
+        if self.low(e) == "long" && self.t.get(e).is_some_and(|t| t.hyphen()) {
             e += 1;
             return Some((e, Expr::Duration { amount, unit }));
         }
@@ -212,7 +212,7 @@ impl Scanner<'_> {
         let w = self.low(i);
         if w == "year"
             && matches!(self.low(i + 1), "earlier" | "ago")
-            && self.t.get(i + 1).is_some_and(|t| t.hyphen)
+            && self.t.get(i + 1).is_some_and(|t| t.hyphen())
         {
             // "the year-ago quarter", "the year-earlier third quarter": the same quarter a year back.
             let mut e = i + 2;
@@ -255,7 +255,7 @@ impl Scanner<'_> {
             }
             // "last-minute", "past-hour": compound adjectives, not periods.
             if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second)
-                && self.t.get(e).is_some_and(|t| t.hyphen)
+                && self.t.get(e).is_some_and(|t| t.hyphen())
             {
                 return None;
             }
@@ -462,7 +462,7 @@ impl Scanner<'_> {
             o
         } else if self.t.is_number(e)
             && self.word(e + 1).ordinal_suffix
-            && self.t.get(e + 1).is_some_and(|t| t.glued)
+            && self.t.get(e + 1).is_some_and(|t| t.glued())
         {
             let n = self.low(e).parse().ok()?;
             e += 2;
@@ -473,7 +473,7 @@ impl Scanner<'_> {
         } else if ctx.the
             && self.low(e) == "quarter"
             && year == YearRef::Nearest
-            && !self.t.get(e + 1).is_some_and(|t| t.hyphen)
+            && !self.t.get(e + 1).is_some_and(|t| t.hyphen())
         {
             0
         } else if ctx.the
@@ -594,7 +594,7 @@ impl Scanner<'_> {
         // comparison point.
         if matches!(w, "same" | "corresponding" | "comparable") && ctx.the {
             // "the comparable year-ago quarter": the compound names the period.
-            if self.t.get(i + 2).is_some_and(|t| t.hyphen) {
+            if self.t.get(i + 2).is_some_and(|t| t.hyphen()) {
                 return self.shifted(i + 1, ctx);
             }
             let (mut e, unit) = if self.low(i + 1) == "period" {
@@ -654,7 +654,7 @@ impl Scanner<'_> {
         }
         if (ctx.the || w == "that")
             && !self.is_plural_unit(k)
-            && !self.t.get(k + 1).is_some_and(|t| t.hyphen)
+            && !self.t.get(k + 1).is_some_and(|t| t.hyphen())
         {
             if let Some((e, unit)) = self.unit_at(k) {
                 // "the year ended March 31": a fiscal year told by its last day is a
@@ -765,7 +765,7 @@ impl Scanner<'_> {
         let (e, unit) = self.unit_at(i)?;
         if !self.is_plural_unit(i) {
             // "a day-long meeting": one unit.
-            let long = self.low(e) == "long" && self.t.get(e).is_some_and(|t| t.hyphen);
+            let long = self.low(e) == "long" && self.t.get(e).is_some_and(|t| t.hyphen());
             return long.then_some((
                 e + 1,
                 Expr::Duration {
@@ -774,7 +774,7 @@ impl Scanner<'_> {
                 },
             ));
         }
-        if self.low(e) == "long" && self.t.get(e).is_some_and(|t| t.hyphen) {
+        if self.low(e) == "long" && self.t.get(e).is_some_and(|t| t.hyphen()) {
             return Some((e + 1, Expr::Duration { amount: None, unit }));
         }
         if self.low(e) == "ago" {

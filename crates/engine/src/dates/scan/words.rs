@@ -8,14 +8,14 @@ impl Scanner<'_> {
         let tok = self.t.get(i)?;
         let word = self.word(i);
         let m = word.month?;
-        if m.capitalised && !tok.capital {
+        if m.capitalised && !tok.capital() {
             return None;
         }
         let mut end = i + 1;
         // "Sept." keeps its period.
         if word.month_with_period
             && self.low(end) == "."
-            && self.t.get(end).is_some_and(|t| t.glued)
+            && self.t.get(end).is_some_and(|t| t.glued())
         {
             end += 1;
         }
@@ -29,7 +29,8 @@ impl Scanner<'_> {
         }
         // "Fri." abbreviations keep their period.
         let d = word.weekday_with_period?;
-        (self.low(i + 1) == "." && self.t.get(i + 1).is_some_and(|t| t.glued)).then_some((i + 2, d))
+        (self.low(i + 1) == "." && self.t.get(i + 1).is_some_and(|t| t.glued()))
+            .then_some((i + 2, d))
     }
 
     /// A day of the month: `22`, `22nd`, `eighth`.
@@ -41,7 +42,7 @@ impl Scanner<'_> {
                 return None;
             }
             let next = self.t.get(i + 1);
-            let end = if next.is_some_and(|t| t.glued) && self.word(i + 1).ordinal_suffix {
+            let end = if next.is_some_and(|t| t.glued()) && self.word(i + 1).ordinal_suffix {
                 i + 2
             } else {
                 i + 1
@@ -88,10 +89,10 @@ impl Scanner<'_> {
         {
             return None;
         }
-        if self.t.get(i + 1).is_some_and(|t| t.glued && !t.hyphen)
+        if self.t.get(i + 1).is_some_and(|t| t.glued() && !t.hyphen())
             && matches!(self.low(i + 1), "%" | "," | ".")
             && self.t.is_number(i + 2)
-            && self.t.get(i + 2).is_some_and(|t| t.glued)
+            && self.t.get(i + 2).is_some_and(|t| t.glued())
         {
             return None;
         }
@@ -203,7 +204,7 @@ impl Scanner<'_> {
 
     /// A named day, written with a capital (`Thanksgiving Day`, `Christmas`).
     pub(super) fn holiday(&self, i: usize) -> Option<(usize, &'static str)> {
-        if !self.t.get(i)?.capital {
+        if !self.t.get(i)?.capital() {
             return None;
         }
         self.word(i)
@@ -218,7 +219,7 @@ impl Scanner<'_> {
         let Some(tok) = self.t.get(i) else {
             return false;
         };
-        let sentence_start = tok.line_start
+        let sentence_start = tok.line_start()
             || i == 0
             || matches!(
                 self.low(i - 1),
@@ -227,8 +228,8 @@ impl Scanner<'_> {
         let capital_word = |k: usize| {
             self.t
                 .get(k)
-                .is_some_and(|t| t.capital && t.kind == TokenKind::Word)
+                .is_some_and(|t| t.capital() && t.kind == TokenKind::Word)
         };
-        tok.capital && !sentence_start && (capital_word(end) || (i > 0 && capital_word(i - 1)))
+        tok.capital() && !sentence_start && (capital_word(end) || (i > 0 && capital_word(i - 1)))
     }
 }
