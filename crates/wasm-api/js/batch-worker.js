@@ -34,11 +34,20 @@ let running = null;
 
 const post = (message, transfer = []) => self.postMessage({ protocol: PROTOCOL, ...message }, transfer);
 
+/** An attribute of an HTML tag, quoted or not (the release build minifies the page). */
+const attribute = (tag, name) => {
+  const m = tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`));
+  return m && (m[1] ?? m[2] ?? m[3]);
+};
+
 /** The app's glue and wasm, as Trunk names them in the page's preload links. */
 async function findEngine() {
   const page = await (await fetch(new URL('./', self.location.href))).text();
-  const glue = page.match(/<link rel="modulepreload" href="([^"]+\.js)"/)?.[1];
-  const wasm = page.match(/<link rel="preload" href="([^"]+_bg\.wasm)"/)?.[1];
+  const links = page.match(/<link\b[^>]*>/g) ?? [];
+  const href = (rel, end) =>
+    links.map((l) => attribute(l, 'rel') === rel && attribute(l, 'href')).find((h) => h && h.endsWith(end));
+  const glue = href('modulepreload', '.js');
+  const wasm = href('preload', '_bg.wasm');
   if (!glue || !wasm) throw new Error('the app files were not found in index.html');
   return { glue, wasm };
 }
