@@ -9,6 +9,7 @@
 //! what the extractors produce. Every edge lands on a grapheme cluster boundary
 //! ([`super::grapheme`]), with snapping or without.
 
+use crate::text::tokens::{is_apostrophe, is_hyphen};
 use crate::text::{ByteSpan, OffsetMap, Utf16Offset};
 
 use super::grapheme;
@@ -165,14 +166,6 @@ fn span(a: usize, b: usize) -> ByteSpan {
 
 fn span_ordered(a: usize, b: usize) -> ByteSpan {
     ByteSpan::from_raw(a, b).unwrap_or_else(|_| unreachable!("callers order the offsets"))
-}
-
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
-}
-
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 /// Spaces and punctuation that snapping trims from a span's ends. Symbols that carry

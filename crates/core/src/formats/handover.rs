@@ -13,7 +13,8 @@
 //! `b"CLH"`, format [`VERSION`] (u8); `next_id` (u32); dct: u8 0 (none) or 1 then
 //! year (i32), month (u8), day (u8); the string table: count (u32), then each string
 //! as length (u32) and UTF-8 bytes; the annotations: count (u32), then each as id,
-//! start, end (u32), layer and kind (u8: layer × 16 + the kind's place in this module's lists), origin (u8), status (u8),
+//! start, end (u32), layer and kind (u8: layer × 16 + the kind's place in this
+//! module's lists), origin (u8), status (u8),
 //! then by layer: actor: entity (string index); date: value (string index, or
 //! [`NONE`]); claim: stance (u8: 0 none, else 1 + its place in `Stance::ALL`), source
 //! and cue (u8 0, or 1 then start, end), fragment count (u32) and each start, end,
@@ -316,7 +317,8 @@ pub fn decode(bytes: &[u8], text: &str) -> Result<Handover, HandoverError> {
     })
 }
 
-/// The layer number and the kind's place in its `ALL` list.
+/// The layer number and the kind's place in [`ACTOR_KINDS`], [`DATE_KINDS`] or
+/// [`CLAIM_KINDS`] (the model has no such lists: these numbers are the format's own).
 fn tag(attrs: &Attrs) -> (u8, u8) {
     let place = |found: Option<usize>| found.map_or(0, |i| i as u8);
     match attrs {

@@ -1,4 +1,4 @@
-//! A fast, non-cryptographic hasher for the actor layer's word tables.
+//! A fast, non-cryptographic hasher for the word tables of every layer (actors, dates, claims).
 //!
 //! The standard hasher resists hash flooding, which an annotator of the user's own
 //! documents does not need, and costs several times more per word; every token of a

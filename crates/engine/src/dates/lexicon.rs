@@ -5,54 +5,11 @@
 //! Malformed entries are skipped rather than panicking: the lists are reviewed data,
 //! and a typo must not take the annotator down.
 
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::actors::fasthash::{FastMap, FastSet};
 use crate::data::{entries, fields};
 use crate::model::DateKind;
-
-/// A multiply-rotate hash taking eight bytes a step (as FxHash does): the tables are
-/// keyed by short words looked up several times per token, where the default
-/// DoS-resistant hasher, or a byte-at-a-time one, costs more than the lookup itself.
-/// The keys are our own word lists, so no attacker chooses them.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WordHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let (mut word, mut n) = (0u64, 0);
-        for &b in bytes {
-            word |= u64::from(b) << (8 * n);
-            n += 1;
-            if n == 8 {
-                self.add(word);
-                (word, n) = (0, 0);
-            }
-        }
-        if n > 0 {
-            self.add(word);
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-}
 
 /// Every word of the lists by its [`WordId`], in an open-addressing table keyed by a
 /// cheap hash of a word's length and its first, middle and last bytes. Each token of
@@ -116,10 +73,11 @@ impl WordTable {
     }
 }
 
-/// A word table with the fast hasher.
-pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<WordHasher>>;
-/// A word set with the fast hasher.
-pub type HashSet<K> = StdSet<K, BuildHasherDefault<WordHasher>>;
+/// A word table with the fast hasher the actor layer's tables use: the keys are our
+/// own word lists, looked up several times per token, so no attacker chooses them.
+pub type HashMap<K, V> = FastMap<K, V>;
+/// A word set with the same hasher.
+pub type HashSet<K> = FastSet<K>;
 
 /// Word sequences grouped by their first word, longest first within a group.
 pub type Phrases = HashMap<&'static str, Vec<Vec<&'static str>>>;

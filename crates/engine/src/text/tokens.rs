@@ -37,11 +37,14 @@ impl Token {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// An apostrophe, straight or curly: it may join a word (`don't`) or mark a possessive.
+/// Span snapping (`edit::snap` in claimlens-core) keeps words whole with the same test.
+pub fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-fn is_hyphen(c: char) -> bool {
+/// A hyphen (ASCII, U+2010 or the non-breaking U+2011) that may join a word's parts.
+pub fn is_hyphen(c: char) -> bool {
     c == '-' || c == '\u{2010}' || c == '\u{2011}'
 }
 
