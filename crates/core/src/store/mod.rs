@@ -349,16 +349,19 @@ pub fn read_stash(json: &str) -> Vec<Stashed> {
                     pending: None,
                 });
             };
-            // A stashed record is always a current one (its `rev` is the base).
-            if record.get("schema")?.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
-                return None;
-            }
             let pending = match v.get("pending") {
                 None | Some(Value::Null) => None,
                 Some(p) => Some(Pending::deserialize(p).ok()?),
             };
+            // A stash written by an older build holds a record of its schema: it is
+            // upgraded like any stored record (dropping it would lose the edit it
+            // saved), keeping its `rev`, the base the stash is judged against.
+            let mut current = load(&record.to_string()).ok()?;
+            if let Some(rev) = record.get("rev").and_then(Value::as_u64) {
+                current.rev = rev;
+            }
             Some(Stashed {
-                record: load(&record.to_string()).ok()?,
+                record: current,
                 pending,
             })
         })
@@ -543,5 +546,9 @@ mod tests {
         assert_eq!(read[0].record, stashed.record);
         assert!(read_stash("not json").is_empty());
         assert!(read_stash("[{\"x\": 1}]").is_empty());
+        // A stash whose record is of an older schema is upgraded, not dropped.
+        let older = read_stash(&format!("[{{\"record\": {V0}, \"pending\": null}}]"));
+        assert_eq!(older.len(), 1);
+        assert_eq!(older[0].record.schema, SCHEMA_VERSION);
     }
 }
