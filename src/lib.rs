@@ -18,6 +18,7 @@
 //! Pasted text only ever reaches the DOM as text nodes: nothing is parsed as HTML.
 
 pub mod components;
+pub mod decimals;
 pub mod describe;
 pub mod download;
 pub mod editor;

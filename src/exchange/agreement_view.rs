@@ -10,6 +10,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::browser::read_files;
+use crate::decimals::fixed;
 
 /// How many disagreements the table lists.
 const SHOWN: usize = 200;
@@ -74,7 +75,7 @@ pub fn AgreementView() -> Html {
 }
 
 fn view(agreement: &Agreement) -> Html {
-    let pct = |x: f64| format!("{:.1}", x * 100.0);
+    let pct = |x: f64| fixed(x * 100.0, 1);
     html! {
         <>
             <table class="agreement-scores" data-testid="agreement-scores">
@@ -94,7 +95,7 @@ fn view(agreement: &Agreement) -> Html {
                             <td data-testid="strict-f1">{ pct(l.strict.f1) }</td>
                             <td>{ pct(l.relaxed.p) }</td><td>{ pct(l.relaxed.r) }</td>
                             <td>{ pct(l.relaxed.f1) }</td>
-                            <td data-testid="kappa">{ format!("{:.3}", l.kappa) }</td>
+                            <td data-testid="kappa">{ fixed(l.kappa, 3) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -7,6 +7,7 @@ use claimlens_core::model::Document;
 use yew::prelude::*;
 
 use super::{now, StorageReport, WorkspaceAction, WorkspaceHandle};
+use crate::decimals::fixed;
 use crate::download;
 use crate::storage::offline;
 
@@ -28,11 +29,11 @@ fn size(bytes: f64) -> String {
         v /= 1024.0;
         unit += 1;
     }
-    if unit == 0 {
-        format!("{v:.0} {}", UNITS[unit])
-    } else {
-        format!("{v:.1} {}", UNITS[unit])
-    }
+    format!(
+        "{} {}",
+        fixed(v, if unit == 0 { 0 } else { 1 }),
+        UNITS[unit]
+    )
 }
 
 /// The storage line and its alerts.
