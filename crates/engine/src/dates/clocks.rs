@@ -3,7 +3,7 @@
 //! (5:12 GMT)" the time is on that day, not on the document date. A day a few words
 //! earlier in the same clause governs it too ("flew Tuesday from Seattle at 18:00").
 
-use super::expr::Expr;
+use super::expr::{DayRef, Expr, Tense};
 use super::lexicon::lexicon;
 use super::scan::Found;
 use super::tokens::Toks;
@@ -32,16 +32,7 @@ pub fn attach_days(toks: &Toks, found: &mut [Found]) {
             ("(", Expr::Clock { day, .. }) => *day,
             _ => None,
         };
-        if let (
-            Some(d),
-            Expr::Clock {
-                day: slot @ None, ..
-            },
-        ) = (day, &mut cur.expr)
-        {
-            *slot = Some(d);
-            cur.tense = next.tense;
-        }
+        give_day(cur, day, next.tense);
     }
     let lex = lexicon();
     for k in 1..found.len() {
@@ -58,16 +49,22 @@ pub fn attach_days(toks: &Toks, found: &mut [Found]) {
             Expr::Clock { day, .. } if near => day,
             _ => None,
         };
-        if let (
-            Some(d),
-            Expr::Clock {
-                day: slot @ None, ..
-            },
-        ) = (day, &mut cur.expr)
-        {
-            *slot = Some(d);
-            cur.tense = prev.tense;
-        }
+        give_day(cur, day, prev.tense);
+    }
+}
+
+/// Gives a day-less clock time `day`, if there is one, and the tense of the expression
+/// the day came from.
+fn give_day(clock: &mut Found, day: Option<DayRef>, tense: Tense) {
+    if let (
+        Some(d),
+        Expr::Clock {
+            day: slot @ None, ..
+        },
+    ) = (day, &mut clock.expr)
+    {
+        *slot = Some(d);
+        clock.tense = tense;
     }
 }
 
