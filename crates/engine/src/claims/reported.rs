@@ -471,11 +471,7 @@ fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
     if cue.frame == Frame::Object && ctx.is(cue.end, ",") && !is_opening_quote(ctx, cue.end + 1) {
         return None;
     }
-    let a = content_start(ctx, cue, se);
-    let (content, kind) = scene
-        .content_from(a, se)
-        .or_else(|| next_paragraph(scene, a))?;
-    Some(draft(cue, content, kind, Some(src)))
+    complement(scene, cue, se, src)
 }
 
 /// `X believes (that) Y`, `X wants (Z) to Y`, `X plans to Y`: a speaker right before
@@ -537,6 +533,16 @@ fn mind(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
         return None;
     }
     let (content, kind) = scene.content_from(a, se)?;
+    Some(draft(cue, content, kind, Some(src)))
+}
+
+/// The claim of `src` whose content is the cue's complement: the rest of the
+/// sentence after the cue, or the next paragraph when the sentence ends there.
+fn complement(scene: &Scene, cue: &Cue, se: usize, src: (usize, usize)) -> Option<Draft> {
+    let a = content_start(scene.ctx, cue, se);
+    let (content, kind) = scene
+        .content_from(a, se)
+        .or_else(|| next_paragraph(scene, a))?;
     Some(draft(cue, content, kind, Some(src)))
 }
 
@@ -633,11 +639,7 @@ fn participle(
     let src = main
         .or_else(|| opening_name(ctx, body, cue.start))
         .or_else(|| subject_after_adverbial(ctx, body, cue.start))?;
-    let a = content_start(ctx, cue, se);
-    let (content, kind) = scene
-        .content_from(a, se)
-        .or_else(|| next_paragraph(scene, a))?;
-    Some(draft(cue, content, kind, Some(src)))
+    complement(scene, cue, se, src)
 }
 
 /// `Citing Y, the court ruled Z`, `After saying Y, she left`: a participle opening the
