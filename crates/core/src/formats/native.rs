@@ -93,6 +93,10 @@ pub struct WireAnnotation {
 /// [`WireAnnotation`] as read: the same keys with the span's spelled out. Reading the
 /// `#[serde(flatten)]` span directly would buffer every key of every annotation first,
 /// code that costs the web app about 4 KB gzipped; writing keeps the flatten.
+///
+/// Not the same shape as the stored patch's `AnnotationIn` (`edit/patch.rs`): this
+/// one reads code-point spans as objects (quoted text, UTF-16 offsets), takes its
+/// layer from the list it stands in, and lets every key but the span default.
 #[derive(Deserialize)]
 struct FlatAnnotation {
     #[serde(default)]
