@@ -431,18 +431,14 @@ pub fn import(
 mod tests {
     use super::*;
     use crate::model::{ActorAttrs, ActorKind, ClaimAttrs, ClaimKind, DateAttrs, DateKind, Stance};
-
-    fn at(text: &str, s: &str) -> ByteSpan {
-        let i = text.find(s).unwrap();
-        ByteSpan::from_raw(i, i + s.len()).unwrap()
-    }
+    use crate::test_support::span_of;
 
     #[test]
     fn ann_lines_follow_the_standoff_format() {
         let text = "\"We won\", 😀 Baku said on Sunday, \"again\".";
         let mut doc = Document::new("d", text, None);
         doc.add(
-            at(text, "Baku"),
+            span_of(text, "Baku"),
             Attrs::Actor(ActorAttrs {
                 kind: ActorKind::Country,
                 entity: "Azerbaijan government".into(),
@@ -451,7 +447,7 @@ mod tests {
             Status::Accepted,
         );
         doc.add(
-            at(text, "Sunday"),
+            span_of(text, "Sunday"),
             Attrs::Date(DateAttrs {
                 kind: DateKind::Date,
                 value: Some("2020-09-27".into()),
@@ -459,13 +455,13 @@ mod tests {
             Origin::Auto,
             Status::Suggested,
         );
-        let (a, b) = (at(text, "We won"), at(text, "again"));
+        let (a, b) = (span_of(text, "We won"), span_of(text, "again"));
         doc.add(
             a.hull(&b),
             Attrs::Claim(ClaimAttrs {
                 kind: ClaimKind::Direct,
-                source: Some(at(text, "Baku")),
-                cue: Some(at(text, "said")),
+                source: Some(span_of(text, "Baku")),
+                cue: Some(span_of(text, "said")),
                 fragments: vec![a, b],
                 stance: Some(Stance::Assert),
                 source_entity: None,

@@ -714,14 +714,12 @@ fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<At
 mod tests {
     use super::*;
     use crate::model::{ActorKind, ClaimKind, DateKind};
+    use crate::test_support::{claim_attrs, span_of};
 
     fn sample() -> Document {
         let text = "Armenia 🇦🇲 said\r\n\"we will win\" on Sunday.";
         let mut doc = Document::new("t1", text, CalendarDate::new(2020, 9, 27));
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let at = |s: &str| span_of(text, s);
         doc.add(
             at("Armenia"),
             Attrs::Actor(ActorAttrs {
@@ -743,12 +741,9 @@ mod tests {
         doc.add(
             at("we will win"),
             Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Direct,
-                source: Some(at("Armenia")),
-                cue: Some(at("said")),
-                fragments: vec![],
                 stance: Some(Stance::Assert),
                 source_entity: Some("Armenia".into()),
+                ..claim_attrs(ClaimKind::Direct, Some(at("Armenia")), Some(at("said")))
             }),
             Origin::Auto,
             Status::Rejected,
