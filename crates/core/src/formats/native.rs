@@ -11,7 +11,8 @@ use thiserror::Error;
 
 use super::import::{jsonl_lines, ImportError, Notice, Place};
 use super::json_escapes::{find_lone_surrogate, LoneSurrogate};
-use super::json_write::{JsonOut, Units};
+use super::json_write::JsonOut;
+use super::offset_tally::OffsetTally;
 use super::units::{self, CountUnit, RawSpan};
 use crate::calendar::CalendarDate;
 use crate::model::{
@@ -92,6 +93,10 @@ pub struct WireAnnotation {
 /// [`WireAnnotation`] as read: the same keys with the span's spelled out. Reading the
 /// `#[serde(flatten)]` span directly would buffer every key of every annotation first,
 /// code that costs the web app about 4 KB gzipped; writing keeps the flatten.
+///
+/// Not the same shape as the stored patch's `AnnotationIn` (`edit/patch.rs`): this
+/// one reads code-point spans as objects (quoted text, UTF-16 offsets), takes its
+/// layer from the list it stands in, and lets every key but the span default.
 #[derive(Deserialize)]
 struct FlatAnnotation {
     #[serde(default)]
@@ -299,7 +304,7 @@ pub fn wire_span(map: &OffsetMap<'_>, span: ByteSpan) -> WireSpan {
 /// it does.
 #[inline]
 pub fn to_json(doc: &Document) -> String {
-    let units = Units::new(&doc.text);
+    let tally = OffsetTally::new(&doc.text);
     // The text, and per annotation its keys, offsets and quoted text.
     let mut out = JsonOut::with_capacity(doc.text.len() + 128 + 320 * doc.annotations.len());
     out.raw("{\"version\":");
@@ -325,7 +330,7 @@ pub fn to_json(doc: &Document) -> String {
                 out.raw(",");
             }
             first = false;
-            write_annotation(&mut out, &units, &doc.text, a);
+            write_annotation(&mut out, &tally, &doc.text, a);
         }
     }
     out.raw("]}");
@@ -334,11 +339,11 @@ pub fn to_json(doc: &Document) -> String {
 
 /// One annotation, keys in [`WireAnnotation`]'s order.
 #[inline]
-fn write_annotation(out: &mut JsonOut, units: &Units<'_>, text: &str, a: &Annotation) {
+fn write_annotation(out: &mut JsonOut, tally: &OffsetTally<'_>, text: &str, a: &Annotation) {
     out.raw("{\"id\":");
     out.number(a.id.0 as usize);
     out.raw(",");
-    write_span_keys(out, units, text, a.span);
+    write_span_keys(out, tally, text, a.span);
     out.raw(",\"kind\":");
     out.string(a.attrs.kind_name());
     let optional = |out: &mut JsonOut, key: &str, value: Option<&str>| {
@@ -354,7 +359,7 @@ fn write_annotation(out: &mut JsonOut, units: &Units<'_>, text: &str, a: &Annota
             for (key, span) in [(",\"source\":{", x.source), (",\"cue\":{", x.cue)] {
                 if let Some(s) = span {
                     out.raw(key);
-                    write_span_keys(out, units, text, s);
+                    write_span_keys(out, tally, text, s);
                     out.raw("}");
                 }
             }
@@ -362,7 +367,7 @@ fn write_annotation(out: &mut JsonOut, units: &Units<'_>, text: &str, a: &Annota
                 out.raw(",\"fragments\":[");
                 for (k, &f) in x.fragments.iter().enumerate() {
                     out.raw(if k == 0 { "{" } else { ",{" });
-                    write_span_keys(out, units, text, f);
+                    write_span_keys(out, tally, text, f);
                     out.raw("}");
                 }
                 out.raw("]");
@@ -380,10 +385,10 @@ fn write_annotation(out: &mut JsonOut, units: &Units<'_>, text: &str, a: &Annota
 
 /// The keys of a [`WireSpan`] (`start`, `end`, `text`, `utf16`), without braces.
 #[inline]
-fn write_span_keys(out: &mut JsonOut, units: &Units<'_>, text: &str, span: ByteSpan) {
+fn write_span_keys(out: &mut JsonOut, tally: &OffsetTally<'_>, text: &str, span: ByteSpan) {
     let (Some((start, start16)), Some((end, end16)), Some(quoted)) = (
-        units.at(span.start().0),
-        units.at(span.end().0),
+        tally.at(span.start().0),
+        tally.at(span.end().0),
         span.slice(text),
     ) else {
         panic!("model spans lie on char boundaries");
