@@ -3,9 +3,9 @@
 
 use crate::calendar::CalendarDate;
 use crate::model::{
-    ActorAttrs, Annotation, AnnotationId, Attrs, ClaimAttrs, DateAttrs, Document, Origin, Status,
+    ActorAttrs, Annotation, AnnotationId, Attrs, DateAttrs, Document, Origin, Status,
 };
-use crate::text::Analysis;
+use crate::text::{Analysis, ByteSpan};
 use crate::{actors, claims, dates};
 
 /// Annotates `text`: every finding becomes a suggestion (`origin: auto`,
@@ -26,51 +26,32 @@ pub fn suggest(doc: &mut Document) {
     let found_dates = dates::extract_in(&analysis, doc.dct);
     let found_claims = claims::extract_in(&analysis, &found_actors);
     let mut next_id = doc.next_id;
-    let mut suggestion = |span, attrs| {
-        let id = AnnotationId(next_id);
-        next_id += 1;
-        Annotation {
-            id,
-            span,
-            attrs,
-            origin: Origin::Auto,
-            status: Status::Suggested,
-        }
-    };
-    let actors: Vec<Annotation> = found_actors
-        .into_iter()
-        .map(|a| {
-            let attrs = Attrs::Actor(ActorAttrs {
+    let actors = suggestions(
+        &mut next_id,
+        found_actors.into_iter().map(|a| {
+            let attrs = ActorAttrs {
                 kind: a.kind,
                 entity: a.entity,
-            });
-            suggestion(a.span, attrs)
-        })
-        .collect();
-    let dates: Vec<Annotation> = found_dates
-        .into_iter()
-        .map(|d| {
-            let attrs = Attrs::Date(DateAttrs {
+            };
+            (a.span, Attrs::Actor(attrs))
+        }),
+    );
+    let dates = suggestions(
+        &mut next_id,
+        found_dates.into_iter().map(|d| {
+            let attrs = DateAttrs {
                 kind: d.kind,
                 value: d.value,
-            });
-            suggestion(d.span, attrs)
-        })
-        .collect();
-    let claims: Vec<Annotation> = found_claims
-        .into_iter()
-        .map(|c| {
-            let attrs = Attrs::Claim(ClaimAttrs {
-                kind: c.kind,
-                source: c.source,
-                cue: c.cue,
-                fragments: c.fragments,
-                stance: c.stance,
-                source_entity: c.source_entity,
-            });
-            suggestion(c.span, attrs)
-        })
-        .collect();
+            };
+            (d.span, Attrs::Date(attrs))
+        }),
+    );
+    let claims = suggestions(
+        &mut next_id,
+        found_claims
+            .into_iter()
+            .map(|c| (c.span, Attrs::Claim(c.attrs))),
+    );
     doc.next_id = next_id;
     // Each extractor gives its findings in text order, so merging the lists gives the
     // document's order (`Document::sort`) in one pass instead of a sort.
@@ -79,6 +60,25 @@ pub fn suggest(doc: &mut Document) {
         crate::order::sort_lists_by_key(vec![existing, actors, dates, claims], |a: &Annotation| {
             (a.span.start(), a.span.end(), a.layer(), a.id)
         });
+}
+
+/// The findings as automatic suggestions, numbered from `next_id` on.
+fn suggestions(
+    next_id: &mut u32,
+    found: impl ExactSizeIterator<Item = (ByteSpan, Attrs)>,
+) -> Vec<Annotation> {
+    let mut out = Vec::with_capacity(found.len());
+    for (span, attrs) in found {
+        out.push(Annotation {
+            id: AnnotationId(*next_id),
+            span,
+            attrs,
+            origin: Origin::Auto,
+            status: Status::Suggested,
+        });
+        *next_id += 1;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -776,10 +776,10 @@ mod tests {
             .into_iter()
             .filter_map(|c| {
                 Some((
-                    cut(c.source).to_string(),
-                    cut(c.cue).to_string(),
+                    cut(c.attrs.source).to_string(),
+                    cut(c.attrs.cue).to_string(),
                     cut(Some(c.span)).to_string(),
-                    c.stance?,
+                    c.attrs.stance?,
                 ))
             })
             .collect()

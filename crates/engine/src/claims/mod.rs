@@ -26,30 +26,21 @@ mod source;
 use std::borrow::Cow;
 
 use crate::actors::ActorMention;
-use crate::model::{ClaimKind, Stance};
+use crate::model::{ClaimAttrs, Stance};
 use crate::text::{Analysis, ByteSpan};
 
 use context::Context;
 use draft::Draft;
 use scene::Scene;
 
-/// An attribution found in the text.
+/// An attribution found in the text: where its content is, and what the claim layer
+/// records about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimMention {
     /// The content's hull.
     pub span: ByteSpan,
-    /// Direct quote or reported speech.
-    pub kind: ClaimKind,
-    /// Who makes the claim.
-    pub source: Option<ByteSpan>,
-    /// The attribution words.
-    pub cue: Option<ByteSpan>,
-    /// Content pieces when interrupted; empty when the content is one piece.
-    pub fragments: Vec<ByteSpan>,
-    /// What the source does with the content.
-    pub stance: Option<Stance>,
-    /// The actor entity the source most likely refers to.
-    pub source_entity: Option<String>,
+    /// Kind, source, cue, content pieces, stance and source entity.
+    pub attrs: ClaimAttrs,
 }
 
 /// Finds every claim in `text`; `actors` (from the actor layer) name the sources.
@@ -92,7 +83,7 @@ pub fn extract_in(analysis: &Analysis<'_>, actors: &[ActorMention]) -> Vec<Claim
         .filter_map(|d| mention(&ctx, d, &sorted_actors))
         .collect();
     crate::order::sort_by_key(&mut out, |c| {
-        (c.span.start(), c.span.end(), c.cue.map(|s| s.start()))
+        (c.span.start(), c.span.end(), c.attrs.cue.map(|s| s.start()))
     });
     out.dedup_by(|a, b| a.span == b.span);
     drop_nested(out)
@@ -115,13 +106,13 @@ fn drop_nested(mut claims: Vec<ClaimMention>) -> Vec<ClaimMention> {
             end >= e && reach_len > len && stance != Some(Stance::Report)
         });
         if reach.is_none_or(|(end, _, _)| e > end) {
-            reach = Some((e, len, c.stance));
+            reach = Some((e, len, c.attrs.stance));
         }
         if !inside {
             out.push(c);
         }
     }
-    out.sort_by_key(|c| (c.span.start(), c.span.end(), c.cue.map(|s| s.start())));
+    out.sort_by_key(|c| (c.span.start(), c.span.end(), c.attrs.cue.map(|s| s.start())));
     out
 }
 
@@ -140,19 +131,21 @@ fn mention(ctx: &Context, d: &Draft, actors: &[ActorMention]) -> Option<ClaimMen
     };
     Some(ClaimMention {
         span,
-        kind: d.kind,
-        source,
-        cue: ctx.span(d.cue.0, d.cue.1),
-        fragments: if pieces.len() > 1 { pieces } else { Vec::new() },
-        stance: Some(d.stance),
-        source_entity,
+        attrs: ClaimAttrs {
+            kind: d.kind,
+            source,
+            cue: ctx.span(d.cue.0, d.cue.1),
+            fragments: if pieces.len() > 1 { pieces } else { Vec::new() },
+            stance: Some(d.stance),
+            source_entity,
+        },
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ActorKind;
+    use crate::model::{ActorKind, ClaimKind};
 
     /// One claim as strings: content, source, cue, stance.
     pub(super) type Found = (String, String, String, Option<Stance>);
@@ -161,7 +154,14 @@ mod tests {
         let cut = |s: Option<ByteSpan>| s.map_or(String::new(), |s| text[s.range()].to_string());
         extract(text, &[])
             .into_iter()
-            .map(|c| (cut(Some(c.span)), cut(c.source), cut(c.cue), c.stance))
+            .map(|c| {
+                (
+                    cut(Some(c.span)),
+                    cut(c.attrs.source),
+                    cut(c.attrs.cue),
+                    c.attrs.stance,
+                )
+            })
             .collect()
     }
 
@@ -500,12 +500,13 @@ mod tests {
         let found = extract(text, &[]);
         assert_eq!(found.len(), 1, "{found:?}");
         let pieces: Vec<&str> = found[0]
+            .attrs
             .fragments
             .iter()
             .map(|f| &text[f.range()])
             .collect();
         assert_eq!(pieces, ["We are ready", "but not at any price"]);
-        assert_eq!(found[0].kind, ClaimKind::Direct);
+        assert_eq!(found[0].attrs.kind, ClaimKind::Direct);
     }
 
     #[test]
@@ -595,7 +596,10 @@ mod tests {
         }];
         let found = extract(text, &actors);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].source_entity.as_deref(), Some("Ilham Aliyev"));
+        assert_eq!(
+            found[0].attrs.source_entity.as_deref(),
+            Some("Ilham Aliyev")
+        );
     }
 
     #[test]
@@ -617,11 +621,14 @@ mod tests {
         ];
         let found = extract(text, &actors);
         assert_eq!(found.len(), 2, "{found:?}");
-        assert_eq!(found[0].source, Some(span(15, 30)));
-        assert_eq!(found[0].source_entity.as_deref(), Some("Nikol Pashinyan"));
-        let source = found[1].source.map(|s| &text[s.range()]);
+        assert_eq!(found[0].attrs.source, Some(span(15, 30)));
+        assert_eq!(
+            found[0].attrs.source_entity.as_deref(),
+            Some("Nikol Pashinyan")
+        );
+        let source = found[1].attrs.source.map(|s| &text[s.range()]);
         assert_eq!(source, Some("Azerbaijan's defence ministry"));
-        assert_eq!(found[1].source_entity.as_deref(), Some("Azerbaijan"));
+        assert_eq!(found[1].attrs.source_entity.as_deref(), Some("Azerbaijan"));
     }
 
     #[test]
@@ -669,6 +676,7 @@ mod tests {
         let found = extract(text, &[]);
         assert_eq!(found.len(), 1, "{found:?}");
         let pieces: Vec<&str> = found[0]
+            .attrs
             .fragments
             .iter()
             .map(|f| &text[f.range()])

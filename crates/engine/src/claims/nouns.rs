@@ -122,7 +122,14 @@ mod tests {
         };
         extract(text, &[])
             .into_iter()
-            .map(|c| (cut(Some(c.span)), cut(c.source), cut(c.cue), c.stance))
+            .map(|c| {
+                (
+                    cut(Some(c.span)),
+                    cut(c.attrs.source),
+                    cut(c.attrs.cue),
+                    c.attrs.stance,
+                )
+            })
             .collect()
     }
 
