@@ -6,8 +6,10 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use super::candidates::Run;
+use super::fasthash::FastSet;
 use super::gazetteer::{get, Entry, Gazetteer, Known, NounKind};
 use super::places::{
     followed_by_place_noun, in_dateline, is_dateline, is_lower_word, is_place, place_context, venue,
@@ -525,30 +527,20 @@ fn phrase_after(ws: &[Word<'_>], a: usize, b: usize) -> Option<Found> {
     let named_after = ws
         .get(t)
         .is_some_and(|w| w.is_capitalised() && !w.after_break && w.entry().known().is_none());
-    let adjective = t > k
-        && ws.get(t).is_some_and(is_lower_word)
-        && matches!(
-            ws[t - 1].text,
-            "official"
-                | "general"
-                | "former"
-                | "acting"
-                | "deputy"
-                | "vice"
-                | "prime"
-                | "executive"
-                | "foreign"
-                | "defence"
-                | "defense"
-                | "interior"
-                | "finance"
-                | "private"
-                | "major"
-                | "crown"
-                | "head"
-                | "presidential"
-        );
+    let adjective =
+        t > k && ws.get(t).is_some_and(is_lower_word) && is_adjective_title(ws[t - 1].text);
     (t > k && !named_after && !adjective).then(|| Found::new(a, t, Some(ActorKind::Person), None))
+}
+
+static ADJECTIVE_TITLES: &str =
+    crate::data::word_list!(include_str!("../../data/actors/adjective_titles.txt"));
+
+/// True when the title word `w` is an adjective before a lower-case word (`official
+/// position`), from `data/actors/adjective_titles.txt`.
+fn is_adjective_title(w: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::data::entries(ADJECTIVE_TITLES).collect())
+        .contains(w)
 }
 
 /// Words before `of` and a country that make one actor with it: `the president of
