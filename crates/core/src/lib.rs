@@ -62,5 +62,7 @@ pub mod redate;
 pub mod review;
 pub mod segments;
 pub mod store;
+#[cfg(test)]
+mod test_support;
 pub mod timeml;
 pub mod views;

@@ -117,27 +117,24 @@ pub(super) fn move_boundary(
 mod tests {
     use super::super::{apply, Edit, History};
     use super::*;
-    use crate::model::{ClaimAttrs, ClaimKind, Document, Origin, Status};
+    use crate::model::{ClaimKind, Document, Origin, Status};
+    use crate::test_support::{claim_attrs, span_of};
 
     const TEXT: &str = "“We will win,” Aliyev said, “and soon.” Baku agreed.";
 
     fn span(s: &str) -> ByteSpan {
-        let i = TEXT.find(s).unwrap();
-        ByteSpan::from_raw(i, i + s.len()).unwrap()
+        span_of(TEXT, s)
     }
 
     fn doc() -> Document {
         let mut doc = Document::new("d", TEXT, None);
         doc.add(
             span("We will win"),
-            Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Direct,
-                source: Some(span("Aliyev")),
-                cue: Some(span("said")),
-                fragments: vec![],
-                stance: None,
-                source_entity: None,
-            }),
+            Attrs::Claim(claim_attrs(
+                ClaimKind::Direct,
+                Some(span("Aliyev")),
+                Some(span("said")),
+            )),
             Origin::Auto,
             Status::Suggested,
         );

@@ -12,12 +12,13 @@ use thiserror::Error;
 use super::import::{jsonl_lines, ImportError, Notice, Place};
 use super::json_escapes::{find_lone_surrogate, LoneSurrogate};
 use super::json_write::JsonOut;
+use super::labels;
 use super::offset_tally::OffsetTally;
 use super::units::{self, CountUnit, RawSpan};
 use crate::calendar::CalendarDate;
 use crate::model::{
-    ActorAttrs, ActorKind, Annotation, AnnotationId, Attrs, ClaimAttrs, ClaimKind, DateAttrs,
-    DateKind, Document, Layer, Origin, Stance, Status,
+    ActorAttrs, Annotation, AnnotationId, Attrs, ClaimAttrs, DateAttrs, Document, Layer, Origin,
+    Stance, Status,
 };
 use crate::text::{ByteSpan, CharOffset, CharSpan, OffsetError, OffsetMap, Span};
 
@@ -676,13 +677,7 @@ fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<At
     let unknown = || format!("unknown {layer} kind {kind:?}");
     Ok(match layer {
         "actors" => Attrs::Actor(ActorAttrs {
-            kind: match kind {
-                "person" => ActorKind::Person,
-                "organisation" | "organization" | "" => ActorKind::Organisation,
-                "country" => ActorKind::Country,
-                "group" => ActorKind::Group,
-                _ => return Err(unknown()),
-            },
+            kind: labels::actor_kind(kind).ok_or_else(unknown)?,
             entity: w
                 .entity
                 .clone()
@@ -690,13 +685,7 @@ fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<At
                 .unwrap_or_default(),
         }),
         "dates" => Attrs::Date(DateAttrs {
-            kind: match kind {
-                "date" | "" => DateKind::Date,
-                "time" => DateKind::Time,
-                "duration" => DateKind::Duration,
-                "set" => DateKind::Set,
-                _ => return Err(unknown()),
-            },
+            kind: labels::date_kind(kind).ok_or_else(unknown)?,
             value: w.value.clone(),
         }),
         _ => {
@@ -706,11 +695,7 @@ fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<At
                     .transpose()
             };
             Attrs::Claim(ClaimAttrs {
-                kind: match kind {
-                    "direct" => ClaimKind::Direct,
-                    "indirect" | "" => ClaimKind::Indirect,
-                    _ => return Err(unknown()),
-                },
+                kind: labels::claim_kind(kind).ok_or_else(unknown)?,
                 source: role(&w.source, "source")?,
                 cue: role(&w.cue, "cue")?,
                 fragments: w
@@ -728,14 +713,13 @@ fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<At
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ActorKind, ClaimKind, DateKind};
+    use crate::test_support::{claim_attrs, span_of};
 
     fn sample() -> Document {
         let text = "Armenia 🇦🇲 said\r\n\"we will win\" on Sunday.";
         let mut doc = Document::new("t1", text, CalendarDate::new(2020, 9, 27));
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let at = |s: &str| span_of(text, s);
         doc.add(
             at("Armenia"),
             Attrs::Actor(ActorAttrs {
@@ -757,12 +741,9 @@ mod tests {
         doc.add(
             at("we will win"),
             Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Direct,
-                source: Some(at("Armenia")),
-                cue: Some(at("said")),
-                fragments: vec![],
                 stance: Some(Stance::Assert),
                 source_entity: Some("Armenia".into()),
+                ..claim_attrs(ClaimKind::Direct, Some(at("Armenia")), Some(at("said")))
             }),
             Origin::Auto,
             Status::Rejected,
