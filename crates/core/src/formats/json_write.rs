@@ -102,7 +102,7 @@ impl JsonOut {
 
     /// Writes `n` in decimal.
     ///
-    /// Not the engine's `calendar::push_padded` (signed, zero-padded, a `char` at a
+    /// Not the engine's `decimal::push_padded` (signed, zero-padded, a `char` at a
     /// time): through it `export/1MB/to_json` measured about 8% slower, so the digits
     /// are copied here in one piece.
     #[inline]
