@@ -15,6 +15,7 @@ use crate::text::TokenKind;
 static CUES: &str = crate::data::word_list!(include_str!("../../data/claims/cues.txt"));
 static AUXILIARIES: &str =
     crate::data::word_list!(include_str!("../../data/claims/auxiliaries.txt"));
+static ASPECTS: &str = crate::data::word_list!(include_str!("../../data/claims/aspect_verbs.txt"));
 static AUDIENCES: &str = crate::data::word_list!(include_str!("../../data/claims/audiences.txt"));
 
 /// How a cue arranges its source and content.
@@ -100,6 +101,8 @@ struct Lexicon {
     /// Adjectives of state that follow be (`sure`, `critical of`), the same way.
     states: Table,
     auxiliaries: HashSet<&'static str>,
+    /// Verbs of aspect that, with `to`, lead a cue (`continued to call for`).
+    aspects: HashSet<&'static str>,
     audiences: Vec<Vec<&'static str>>,
 }
 
@@ -146,6 +149,7 @@ fn lexicon() -> &'static Lexicon {
             by_first: Table::new(by_first),
             states: Table::new(states),
             auxiliaries: crate::data::entries(AUXILIARIES).collect(),
+            aspects: crate::data::entries(ASPECTS).collect(),
             audiences: crate::data::entries(AUDIENCES)
                 .map(|e| e.split_whitespace().collect())
                 .collect(),
@@ -262,27 +266,6 @@ fn joined_left(ctx: &Context, lex: &Lexicon, i: usize, sent_start: usize) -> usi
     }
     start
 }
-
-/// Verbs of aspect that, with `to`, lead a cue (`continued to call for`).
-const ASPECT: [&str; 17] = [
-    "continue",
-    "continues",
-    "continued",
-    "continuing",
-    "begin",
-    "begins",
-    "began",
-    "begun",
-    "beginning",
-    "start",
-    "starts",
-    "started",
-    "starting",
-    "yet",
-    "tried",
-    "tries",
-    "try",
-];
 
 /// True when `w`, joined to a cue, is an adverb rather than an auxiliary verb.
 fn is_adverb(w: &str) -> bool {
@@ -491,7 +474,7 @@ fn match_at(ctx: &Context, lex: &Lexicon, i: usize) -> Option<Cue> {
             && k > sent_start
             && matches!(ctx.word(k - 1), "went" | "go" | "goes" | "going" | "gone");
         let head = if phrasal { k - 1 } else { k };
-        if phrasal || ASPECT.contains(&ctx.word(k)) {
+        if phrasal || lex.aspects.contains(ctx.word(k)) {
             aspect = Some(head);
             start = joined_left(ctx, lex, head, sent_start);
         }
