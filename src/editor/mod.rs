@@ -6,8 +6,8 @@
 mod attributes;
 pub mod dom;
 mod paragraphs;
-mod progressive;
 mod review_bar;
+mod sections;
 mod session;
 mod view;
 

@@ -8,18 +8,18 @@ use std::rc::Rc;
 use claimlens_core::command::{resolve, Action as Command};
 use claimlens_core::edit::grapheme;
 use claimlens_core::keymap::Command as Key;
-use claimlens_core::model::{AnnotationId, Document, Layer};
+use claimlens_core::model::{AnnotationId, Document};
 use claimlens_core::text::ByteSpan;
+use claimlens_core::views::block_at;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
 use yew::prelude::*;
 
-use super::progressive::{groups, use_progressive, Group};
+use super::sections::ArticleText;
 use super::{dom, AttributePanel, EditorAction, ReviewBar};
 use crate::components::{AppHandle, Tooltip};
 use crate::describe::details;
 use crate::keyboard::use_editor_keys;
-use crate::layout::ParagraphView;
 use crate::panels::{HelpOverlay, ReaderPanels};
 use crate::state::Action;
 
@@ -31,33 +31,6 @@ fn highlight_id(target: Option<EventTarget>) -> Option<(u32, Element)> {
     let el = target?.dyn_into::<Element>().ok()?;
     let hl = el.closest("[data-ann-id]").ok()??;
     Some((hl.get_attribute("data-ann-id")?.parse().ok()?, hl))
-}
-
-/// Props of [`ArticleText`].
-#[derive(Properties, PartialEq)]
-struct ArticleTextProps {
-    views: Rc<[Rc<ParagraphView>]>,
-    filter: Option<Layer>,
-}
-
-/// The article's paragraphs. Its own component, so a focus move (which leaves the views
-/// alone) does not even revisit the paragraph list, and an edit revisits it only to
-/// find the few paragraphs whose `Rc` changed. A long article is drawn a slice per
-/// task ([`use_progressive`]).
-#[function_component]
-fn ArticleText(props: &ArticleTextProps) -> Html {
-    let shown = use_progressive(props.views.clone());
-    // Busy while slices are still to come: screen readers wait, and so can tests.
-    let drawing = (shown < props.views.len()).to_string();
-    let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
-    html! {
-        <article class={classes!("article", filter_class)} data-testid="article" aria-busy={drawing}
-            aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
-            { for groups(shown).map(|(from, to)| html! {
-                <Group key={from} views={props.views.clone()} {from} {to} />
-            }) }
-        </article>
-    }
 }
 
 /// A tooltip's place: the annotation id, then top and left in pixels from the article
@@ -182,6 +155,12 @@ pub fn Editor() -> Html {
                 .filter(|s| !s.is_empty())
         })
     };
+    // The focused highlight's block: its section is drawn, so focus can land on it.
+    let focus = s
+        .state
+        .focused
+        .and_then(|id| doc.get(id))
+        .and_then(|a| block_at(&s.blocks, a.span.start().0));
     let onjump = dispatch.reform(|id: AnnotationId| EditorAction::Run(Command::Focus(id)));
     // The tooltip follows the pointer and the keyboard focus; Escape or leaving hides it.
     let follow = {
@@ -231,7 +210,8 @@ pub fn Editor() -> Html {
             <div class="editor-body">
                 <div class="article-area" data-editor-keys="" ref={container}
                     {onfocusin} {onfocusout} {onmouseover} {onmouseleave} {onkeydown}>
-                    <ArticleText key={doc.id.clone()} views={s.views.clone()} filter={s.state.filter} />
+                    <ArticleText key={doc.id.clone()} blocks={s.blocks.clone()} views={s.views.clone()}
+                        filter={s.state.filter} {focus} />
                     // A fixed slot: the article before it is never moved (a move would blur it).
                     <div class="tooltip-slot"><TooltipLayer document={doc.clone()} channel={(*tips).clone()} /></div>
                 </div>
