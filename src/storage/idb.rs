@@ -118,31 +118,9 @@ pub fn open(done: impl FnOnce(Result<Store, String>) + 'static) {
             }
         },
     );
-    let (req, ok) = (request.clone(), done.clone());
-    on(
-        |f| request.set_onsuccess(f),
-        move || match req.result() {
-            Ok(db) => call(
-                &ok,
-                Ok(Store {
-                    db: db.unchecked_into(),
-                }),
-            ),
-            Err(e) => call(&ok, Err(describe(&e))),
-        },
-    );
-    let req = request.clone();
-    on(
-        |f| request.set_onerror(f),
-        move || {
-            let why = req
-                .error()
-                .ok()
-                .flatten()
-                .map_or_else(|| "unknown error".into(), |e| describe(&e));
-            call(&done, Err(why));
-        },
-    );
+    finish(&request, done, |db| Store {
+        db: db.unchecked_into(),
+    });
 }
 
 impl Store {

@@ -746,8 +746,8 @@ mod tests {
         assert_eq!(s.notices, ["Imported 2 documents from 3 files."]);
     }
 
-    #[test]
-    fn delete_then_restore_gives_the_document_back() {
+    /// A workspace whose one document was just deleted, and that document's id.
+    fn one_deleted() -> (WorkspaceState, String) {
         let s = run(
             WorkspaceState::default(),
             WorkspaceAction::Import {
@@ -763,6 +763,12 @@ mod tests {
                 now: 2,
             },
         );
+        (s, id)
+    }
+
+    #[test]
+    fn delete_then_restore_gives_the_document_back() {
+        let (s, id) = one_deleted();
         assert!(s.library.is_empty());
         assert_eq!(s.deleted.as_deref(), Some(id.as_str()));
         let s = run(s, WorkspaceAction::Restore(id.clone()));
@@ -771,21 +777,7 @@ mod tests {
 
     #[test]
     fn a_document_deleted_for_good_leaves_the_trash() {
-        let s = run(
-            WorkspaceState::default(),
-            WorkspaceAction::Import {
-                files: vec![file("a.txt", b"Story\nText.")],
-                now: 1,
-            },
-        );
-        let id = s.library.entries()[0].id().to_string();
-        let s = run(
-            s,
-            WorkspaceAction::Delete {
-                id: id.clone(),
-                now: 2,
-            },
-        );
+        let (s, id) = one_deleted();
         assert_eq!(s.library.trash().len(), 1);
         let s = run(s, WorkspaceAction::Purge(id.clone()));
         assert!(s.library.trash().is_empty() && s.deleted.is_none());

@@ -112,20 +112,12 @@ fn annotate_jsonl(
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        let line_dct = match input
-            .dct
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            Some(s) => match s.parse::<CalendarDate>() {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    eprintln!("claimlens: {path}:{n}: dct: {e}; annotating without it");
-                    None
-                }
-            },
-            None => None,
+        let line_dct = match CalendarDate::parse_optional(input.dct.as_deref().unwrap_or("")) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("claimlens: {path}:{n}: dct: {e}; annotating without it");
+                None
+            }
         };
         let doc = claimlens_core::annotate(&id, &input.text, dct.or(line_dct));
         writeln!(out, "{}", native::to_json(&doc))?;

@@ -335,6 +335,7 @@ mod tests {
     use super::*;
     use crate::edit::{apply, Direction, Side, Step};
     use crate::model::{ActorAttrs, ActorKind, Attrs, Origin, Status};
+    use crate::test_support::{claim_attrs, span_of};
 
     /// "Baku and Yerevan said": actors 1 Baku, 2 Yerevan (suggestions).
     fn doc() -> Document {
@@ -390,23 +391,13 @@ mod tests {
 
     #[test]
     fn fragments_are_focused_moved_added_and_removed_from_the_keys() {
-        use crate::model::{ClaimAttrs, ClaimKind};
+        use crate::model::ClaimKind;
         let text = "“We will win,” Aliyev said, “and soon.”";
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let at = |s: &str| span_of(text, s);
         let mut d = Document::new("d", text, None);
         let id = d.add(
             at("We will win"),
-            Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Direct,
-                source: None,
-                cue: None,
-                fragments: vec![],
-                stance: None,
-                source_entity: None,
-            }),
+            Attrs::Claim(claim_attrs(ClaimKind::Direct, None, None)),
             Origin::Auto,
             Status::Suggested,
         );

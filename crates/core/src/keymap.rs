@@ -14,7 +14,7 @@ use thiserror::Error;
 use crate::edit::{Direction, Side, Step};
 use crate::model::Layer;
 
-static KEYMAP: &str = include_str!("../data/editor/keymap.txt");
+static KEYMAP: &str = data_list!(include_str!("../data/editor/keymap.txt"));
 
 /// A key with its modifiers, normalised so that one event matches one chord.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -347,6 +347,13 @@ pub fn keymap() -> &'static Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_keymap_reads_as_the_file() {
+        let file = include_str!("../data/editor/keymap.txt");
+        assert!(KEYMAP.len() < file.len());
+        assert_eq!(Keymap::parse(KEYMAP).unwrap(), Keymap::parse(file).unwrap());
+    }
 
     #[test]
     fn the_built_in_keymap_reads() {

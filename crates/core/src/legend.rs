@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::edit::Kind;
 use crate::model::{DateKind, Layer};
 
-static LEGEND: &str = include_str!("../data/editor/legend.txt");
+static LEGEND: &str = data_list!(include_str!("../data/editor/legend.txt"));
 
 fn definitions() -> &'static HashMap<&'static str, &'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
@@ -44,6 +44,13 @@ pub fn kind_definition(kind: Kind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_legend_reads_as_the_file() {
+        let file = include_str!("../data/editor/legend.txt");
+        assert!(LEGEND.len() < file.len());
+        assert!(crate::data::entries(LEGEND).eq(crate::data::entries(file)));
+    }
 
     #[test]
     fn every_layer_and_kind_is_defined() {

@@ -29,6 +29,26 @@
 // module and the function, as before.
 pub use claimlens_engine::{actors, annotate, calendar, claims, data, dates, model, order, text};
 
+/// Embeds a list of `data/` without its comment lines and reasons, at compile time, as
+/// the engine's `word_list!` does (and with the same [`data::entries`] and
+/// [`data::fields`] after): the reasons are for reviewers, and the web app need not
+/// download them.
+macro_rules! data_list {
+    ($text:expr) => {{
+        const TEXT: &str = $text;
+        const LEN: usize = ::claimlens_engine::data::compact_into(TEXT, &mut []);
+        const BYTES: [u8; LEN] = {
+            let mut out = [0; LEN];
+            ::claimlens_engine::data::compact_into(TEXT, &mut out);
+            out
+        };
+        match ::core::str::from_utf8(&BYTES) {
+            Ok(list) => list,
+            Err(_) => panic!("data_list!: compaction split a character"),
+        }
+    }};
+}
+
 pub mod agree;
 pub mod cleanup;
 pub mod command;
@@ -42,5 +62,7 @@ pub mod redate;
 pub mod review;
 pub mod segments;
 pub mod store;
+#[cfg(test)]
+mod test_support;
 pub mod timeml;
 pub mod views;

@@ -495,14 +495,14 @@ fn differences(a: &Annotation, b: &Annotation, text: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::{ActorAttrs, ActorKind, Origin};
+    use crate::test_support::span_of;
 
     fn doc(spans: &[(&str, ActorKind, Status)]) -> Document {
         let text = "Armenia and Azerbaijan met the UN in Moscow.";
         let mut d = Document::new("d", text, None);
         for (s, kind, status) in spans {
-            let i = text.find(s).unwrap();
             d.add(
-                ByteSpan::from_raw(i, i + s.len()).unwrap(),
+                span_of(text, s),
                 Attrs::Actor(ActorAttrs {
                     kind: *kind,
                     entity: s.to_string(),

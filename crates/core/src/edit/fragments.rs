@@ -9,8 +9,7 @@
 use crate::model::{Annotation, AnnotationId, Attrs, Layer};
 use crate::text::ByteSpan;
 
-use super::ops::{check_span, correct, expect};
-use super::snap::{self, MoveLimit};
+use super::ops::{check_span, correct, expect, moved};
 use super::{Direction, Draft, EditError, Side, Step};
 
 /// The pieces of a claim's content: its fragments, or its span when it has none.
@@ -56,6 +55,15 @@ fn claim(draft: &Draft<'_>, id: AnnotationId) -> Result<Annotation, EditError> {
     Ok(a)
 }
 
+/// Piece `index` of claim `id`'s content `all`, or the error naming how many there are.
+fn piece(all: &[ByteSpan], id: AnnotationId, index: usize) -> Result<ByteSpan, EditError> {
+    all.get(index).copied().ok_or(EditError::NoFragment {
+        id: id.0,
+        index: index + 1,
+        count: all.len(),
+    })
+}
+
 pub(super) fn add(
     draft: &mut Draft<'_>,
     id: AnnotationId,
@@ -78,13 +86,7 @@ pub(super) fn remove(
     if all.len() < 2 {
         return Err(EditError::LastFragment(id.0));
     }
-    if index >= all.len() {
-        return Err(EditError::NoFragment {
-            id: id.0,
-            index: index + 1,
-            count: all.len(),
-        });
-    }
+    piece(&all, id, index)?;
     all.remove(index);
     store(draft, a, all)
 }
@@ -99,31 +101,15 @@ pub(super) fn move_boundary(
 ) -> Result<(), EditError> {
     let a = claim(draft, id)?;
     let mut all = pieces(&a);
-    let Some(piece) = all.get(index).copied() else {
-        return Err(EditError::NoFragment {
-            id: id.0,
-            index: index + 1,
-            count: all.len(),
-        });
-    };
-    let moved =
-        snap::move_boundary(draft.text(), piece, side, step, direction).map_err(|limit| {
-            EditError::CannotMove {
-                id: id.0,
-                side: match side {
-                    Side::Start => "start",
-                    Side::End => "end",
-                },
-                reason: match limit {
-                    MoveLimit::TextEdge => "it is already at the edge of the text",
-                    MoveLimit::WouldEmpty => {
-                        "the fragment would be empty (press - to remove it instead)"
-                    }
-                },
-            }
-        })?;
-    check_span(draft.text(), moved)?;
-    all[index] = moved;
+    all[index] = moved(
+        draft.text(),
+        id,
+        piece(&all, id, index)?,
+        side,
+        step,
+        direction,
+        "the fragment would be empty (press - to remove it instead)",
+    )?;
     store(draft, a, all)
 }
 
@@ -131,27 +117,24 @@ pub(super) fn move_boundary(
 mod tests {
     use super::super::{apply, Edit, History};
     use super::*;
-    use crate::model::{ClaimAttrs, ClaimKind, Document, Origin, Status};
+    use crate::model::{ClaimKind, Document, Origin, Status};
+    use crate::test_support::{claim_attrs, span_of};
 
     const TEXT: &str = "“We will win,” Aliyev said, “and soon.” Baku agreed.";
 
     fn span(s: &str) -> ByteSpan {
-        let i = TEXT.find(s).unwrap();
-        ByteSpan::from_raw(i, i + s.len()).unwrap()
+        span_of(TEXT, s)
     }
 
     fn doc() -> Document {
         let mut doc = Document::new("d", TEXT, None);
         doc.add(
             span("We will win"),
-            Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Direct,
-                source: Some(span("Aliyev")),
-                cue: Some(span("said")),
-                fragments: vec![],
-                stance: None,
-                source_entity: None,
-            }),
+            Attrs::Claim(claim_attrs(
+                ClaimKind::Direct,
+                Some(span("Aliyev")),
+                Some(span("said")),
+            )),
             Origin::Auto,
             Status::Suggested,
         );

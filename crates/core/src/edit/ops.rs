@@ -175,25 +175,45 @@ pub(super) fn move_boundary(
     direction: Direction,
 ) -> Result<(), EditError> {
     let a = draft.get(id)?;
-    let span =
-        snap::move_boundary(draft.text(), a.span, side, step, direction).map_err(|limit| {
-            EditError::CannotMove {
-                id: id.0,
-                side: match side {
-                    Side::Start => "start",
-                    Side::End => "end",
-                },
-                reason: match limit {
-                    MoveLimit::TextEdge => "it is already at the edge of the text",
-                    MoveLimit::WouldEmpty => {
-                        "the annotation would be empty (press Delete to remove it instead)"
-                    }
-                },
-            }
-        })?;
-    check_span(draft.text(), span)?;
+    let span = moved(
+        draft.text(),
+        id,
+        a.span,
+        side,
+        step,
+        direction,
+        "the annotation would be empty (press Delete to remove it instead)",
+    )?;
     reshape(draft, a, span);
     Ok(())
+}
+
+/// `span` (annotation `id`'s, or one fragment of it) with one boundary moved, checked
+/// to fit the text; `would_empty` is the reason given when the move would empty it.
+pub(super) fn moved(
+    text: &str,
+    id: AnnotationId,
+    span: ByteSpan,
+    side: Side,
+    step: Step,
+    direction: Direction,
+    would_empty: &'static str,
+) -> Result<ByteSpan, EditError> {
+    let moved = snap::move_boundary(text, span, side, step, direction).map_err(|limit| {
+        EditError::CannotMove {
+            id: id.0,
+            side: match side {
+                Side::Start => "start",
+                Side::End => "end",
+            },
+            reason: match limit {
+                MoveLimit::TextEdge => "it is already at the edge of the text",
+                MoveLimit::WouldEmpty => would_empty,
+            },
+        }
+    })?;
+    check_span(text, moved)?;
+    Ok(moved)
 }
 
 pub(super) fn set_span(

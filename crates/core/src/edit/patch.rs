@@ -270,6 +270,10 @@ enum AttrsRecord {
 /// `layer` afterwards. Reading the flattened, tagged form directly would buffer every
 /// key of every annotation first (serde's `flatten` and internal tags), code that
 /// costs the web app about 4 KB gzipped.
+///
+/// Not the same shape as the native format's `FlatAnnotation` (`formats/native.rs`):
+/// this one reads byte offsets as `[start, end]` pairs with no text to check them
+/// against, names its `layer` in a key, and requires id, origin and status.
 #[derive(Deserialize)]
 struct AnnotationIn {
     id: u32,

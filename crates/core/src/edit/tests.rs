@@ -5,6 +5,7 @@ use super::*;
 use crate::model::{
     ActorAttrs, ActorKind, ClaimAttrs, ClaimKind, DateAttrs, DateKind, Origin, Stance, Status,
 };
+use crate::test_support::claim_attrs;
 
 const TEXT: &str = "Azerbaijan's President Ilham Aliyev said on Sunday that \"we will win\". \
 Aliyev accused Armenia.\r\nArmenia 🇦🇲 denied it on 27 September.";
@@ -54,12 +55,13 @@ fn fixture() -> Document {
     doc.add(
         at("we will win", 0),
         Attrs::Claim(ClaimAttrs {
-            kind: ClaimKind::Direct,
-            source: Some(at("Ilham Aliyev", 0)),
-            cue: Some(at("said", 0)),
-            fragments: vec![],
             stance: Some(Stance::Assert),
             source_entity: Some("Ilham Aliyev".into()),
+            ..claim_attrs(
+                ClaimKind::Direct,
+                Some(at("Ilham Aliyev", 0)),
+                Some(at("said", 0)),
+            )
         }),
         Origin::Auto,
         s,

@@ -18,7 +18,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Document, Origin, Stance, Status};
+use crate::edit::Kind;
+use crate::model::{Attrs, Document, Origin, Stance, Status};
 use crate::text::{ByteSpan, OffsetMap};
 
 use super::draft::{finish, Draft, DraftAttrs, DraftItem};
@@ -29,18 +30,6 @@ use super::{exported, ExportOptions, FileNames, OutputFile};
 
 /// The type declarations brat needs to show (and edit) the exported files.
 pub fn annotation_conf() -> String {
-    let kinds = [
-        "person",
-        "organisation",
-        "country",
-        "group",
-        "date",
-        "time",
-        "duration",
-        "set",
-        "direct",
-        "indirect",
-    ];
     format!(
         "# claimlens: actors, dates and claims (source, cue, content)\n\
          [entities]\nActor\nDate\nClaim\nSource\nCue\n\n\
@@ -49,7 +38,7 @@ pub fn annotation_conf() -> String {
          [events]\n\n\
          [attributes]\nKind\tArg:Actor|Date|Claim, Value:{}\nStance\tArg:Claim, Value:{}\n\
          Suggested\tArg:<ENTITY>\nManual\tArg:<ENTITY>\n",
-        kinds.join("|"),
+        Kind::ALL.map(Kind::name).join("|"),
         Stance::ALL.map(Stance::name).join("|")
     )
 }
@@ -382,32 +371,21 @@ pub fn import(
             TType::Actor => DraftAttrs::Actor {
                 kind: match (kind, e.label) {
                     ("", Some(Label::Actor(k))) => k,
-                    ("", _) => ActorKind::Organisation,
-                    ("person", _) => ActorKind::Person,
-                    ("organisation" | "organization", _) => ActorKind::Organisation,
-                    ("country", _) => ActorKind::Country,
-                    ("group", _) => ActorKind::Group,
-                    _ => return Err(bad_kind()),
+                    _ => labels::actor_kind(kind).ok_or_else(bad_kind)?,
                 },
                 entity: e.reference.clone(),
             },
             TType::Date => DraftAttrs::Date {
                 kind: match (kind, e.label) {
                     ("", Some(Label::Date(k))) => k,
-                    ("" | "date", _) => DateKind::Date,
-                    ("time", _) => DateKind::Time,
-                    ("duration", _) => DateKind::Duration,
-                    ("set", _) => DateKind::Set,
-                    _ => return Err(bad_kind()),
+                    _ => labels::date_kind(kind).ok_or_else(bad_kind)?,
                 },
                 value: e.reference.clone(),
             },
             TType::Claim => DraftAttrs::Claim {
                 kind: match (kind, e.label) {
                     ("", Some(Label::Claim(k))) => k,
-                    ("" | "indirect", _) => ClaimKind::Indirect,
-                    ("direct", _) => ClaimKind::Direct,
-                    _ => return Err(bad_kind()),
+                    _ => labels::claim_kind(kind).ok_or_else(bad_kind)?,
                 },
                 source: e.source.map(|s| ents[s].span),
                 cue: e.cue.map(|c| ents[c].span),
@@ -452,19 +430,15 @@ pub fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorAttrs, ClaimAttrs, DateAttrs, Stance};
-
-    fn at(text: &str, s: &str) -> ByteSpan {
-        let i = text.find(s).unwrap();
-        ByteSpan::from_raw(i, i + s.len()).unwrap()
-    }
+    use crate::model::{ActorAttrs, ActorKind, ClaimAttrs, ClaimKind, DateAttrs, DateKind, Stance};
+    use crate::test_support::span_of;
 
     #[test]
     fn ann_lines_follow_the_standoff_format() {
         let text = "\"We won\", 😀 Baku said on Sunday, \"again\".";
         let mut doc = Document::new("d", text, None);
         doc.add(
-            at(text, "Baku"),
+            span_of(text, "Baku"),
             Attrs::Actor(ActorAttrs {
                 kind: ActorKind::Country,
                 entity: "Azerbaijan government".into(),
@@ -473,7 +447,7 @@ mod tests {
             Status::Accepted,
         );
         doc.add(
-            at(text, "Sunday"),
+            span_of(text, "Sunday"),
             Attrs::Date(DateAttrs {
                 kind: DateKind::Date,
                 value: Some("2020-09-27".into()),
@@ -481,13 +455,13 @@ mod tests {
             Origin::Auto,
             Status::Suggested,
         );
-        let (a, b) = (at(text, "We won"), at(text, "again"));
+        let (a, b) = (span_of(text, "We won"), span_of(text, "again"));
         doc.add(
             a.hull(&b),
             Attrs::Claim(ClaimAttrs {
                 kind: ClaimKind::Direct,
-                source: Some(at(text, "Baku")),
-                cue: Some(at(text, "said")),
+                source: Some(span_of(text, "Baku")),
+                cue: Some(span_of(text, "said")),
                 fragments: vec![a, b],
                 stance: Some(Stance::Assert),
                 source_entity: None,

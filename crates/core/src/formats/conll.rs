@@ -134,16 +134,14 @@ fn write_doc(doc: &Document, options: &ExportOptions, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorAttrs, ActorKind, ClaimAttrs, ClaimKind, Origin, Status};
+    use crate::model::{ActorAttrs, ActorKind, ClaimKind, Origin, Status};
+    use crate::test_support::{claim_attrs, span_of};
 
     #[test]
     fn one_tag_column_per_layer() {
         let text = "Azerbaijani forces said the truce held.";
         let mut doc = Document::new("d", text, None);
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let at = |s: &str| span_of(text, s);
         doc.add(
             at("Azerbaijani forces"),
             Attrs::Actor(ActorAttrs {
@@ -155,14 +153,11 @@ mod tests {
         );
         doc.add(
             at("the truce held"),
-            Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Indirect,
-                source: Some(at("Azerbaijani forces")),
-                cue: Some(at("said")),
-                fragments: vec![],
-                stance: None,
-                source_entity: None,
-            }),
+            Attrs::Claim(claim_attrs(
+                ClaimKind::Indirect,
+                Some(at("Azerbaijani forces")),
+                Some(at("said")),
+            )),
             Origin::Auto,
             Status::Suggested,
         );

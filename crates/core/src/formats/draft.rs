@@ -77,8 +77,6 @@ impl Draft {
     }
 }
 
-/// Checks every span of `draft` and builds the document; a notice says so when the
-/// offsets were counted in another unit than the file declares.
 /// Reads a JSON file holding one record (an object) or a list of them, as Label
 /// Studio tasks and W3C annotation collections come: `read` turns each record into
 /// a draft, given its JSON path and its 0-based position (and may add notices),
@@ -122,6 +120,8 @@ pub(crate) fn finish_json_records(
     Ok((docs, notices))
 }
 
+/// Checks every span of `draft` and builds the document; a notice says so when the
+/// offsets were counted in another unit than the file declares.
 pub(crate) fn finish(draft: Draft, file: &str) -> Result<(Document, Option<Notice>), ImportError> {
     let resolved = if draft.unit_named {
         units::check(&draft.text, &draft.spans, draft.declared, draft.matches)

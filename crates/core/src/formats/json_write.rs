@@ -1,16 +1,17 @@
 //! Writing JSON fast, byte for byte as serde_json writes it: strings escaped the same
 //! way (only `"`, `\` and control characters; `\u00xx` in lower-case hex), integers in
-//! plain decimal, into one growing `String` with no intermediate value. And the
-//! code-point and UTF-16 offsets of byte offsets, read from per-block counts instead of
-//! decoding characters from a checkpoint each time.
+//! plain decimal, into one growing `String` with no intermediate value. (The offsets
+//! it writes come from [`super::offset_tally`].)
 //!
 //! Everything is `#[inline]`: a crate that calls the native writer compiles it at its
 //! own opt-level, so the JavaScript API gets it speed-tuned while the app's copy follows
 //! the app's size-tuned profile (the same reason the API once compiled serde_json itself).
 
-/// JSON text being written: bytes, as every piece is a `str` or ASCII.
+use crate::calendar::push_padded;
+
+/// JSON text being written.
 pub(crate) struct JsonOut {
-    out: Vec<u8>,
+    out: String,
 }
 
 /// `0x01` in every byte of a word, and `0x80` in every byte.
@@ -32,23 +33,20 @@ impl JsonOut {
     #[inline]
     pub fn with_capacity(capacity: usize) -> Self {
         JsonOut {
-            out: Vec::with_capacity(capacity),
+            out: String::with_capacity(capacity),
         }
     }
 
     /// The JSON written.
     #[inline]
     pub fn finish(self) -> String {
-        // Every piece written was a whole `str` or an ASCII byte, so this never fails;
-        // were it to, the lossy copy still gives the JSON, not a panic.
-        String::from_utf8(self.out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        self.out
     }
 
     /// Writes JSON punctuation or a key already written as JSON (`"start":`).
     #[inline]
     pub fn raw(&mut self, s: &str) {
-        self.out.extend_from_slice(s.as_bytes());
+        self.out.push_str(s);
     }
 
     /// How many bytes are written.
@@ -60,16 +58,16 @@ impl JsonOut {
     /// The JSON written, as bytes.
     #[inline]
     pub fn into_bytes(self) -> Vec<u8> {
-        self.out
+        self.out.into_bytes()
     }
 
     /// Writes `s` as a JSON string, quotes included.
     #[inline]
     pub fn string(&mut self, s: &str) {
         self.out.reserve(s.len() + 2);
-        self.out.push(b'"');
+        self.out.push('"');
         self.string_body(s);
-        self.out.push(b'"');
+        self.out.push('"');
     }
 
     /// Writes `s` escaped, without quotes: a string may be written in pieces cut
@@ -92,13 +90,15 @@ impl JsonOut {
             }
             let b = bytes[i];
             if b < 0x20 || b == b'"' || b == b'\\' {
-                self.out.extend_from_slice(&bytes[start..i]);
+                // `i` is at an ASCII byte and `start` just after one (or at 0), so both
+                // are character boundaries.
+                self.out.push_str(&s[start..i]);
                 self.escape(b);
                 start = i + 1;
             }
             i += 1;
         }
-        self.out.extend_from_slice(&bytes[start..]);
+        self.out.push_str(&s[start..]);
     }
 
     /// The escape serde_json writes for an ASCII byte that needs one.
@@ -115,113 +115,17 @@ impl JsonOut {
             0x0C => self.raw("\\f"),
             _ => {
                 self.raw("\\u00");
-                self.out.push(HEX[usize::from(b >> 4)]);
-                self.out.push(HEX[usize::from(b & 0xF)]);
+                self.out.push(char::from(HEX[usize::from(b >> 4)]));
+                self.out.push(char::from(HEX[usize::from(b & 0xF)]));
             }
         }
     }
 
-    /// Writes `n` in decimal.
+    /// Writes `n` in decimal, with the engine's integer writer. Offsets and ids are
+    /// at most `isize::MAX` (no text is longer), so every `n` written fits an `i64`.
     #[inline]
     pub fn number(&mut self, n: usize) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            // `n % 10` is below 10, so the cast keeps it.
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out.extend_from_slice(&digits[at..]);
-    }
-}
-
-/// Bytes per block of [`Units`]: a conversion counts at most this many bytes.
-const BLOCK: usize = 64;
-
-/// Code-point and UTF-16 offsets of byte offsets in one text. A code point starts at
-/// every byte that is not a UTF-8 continuation byte, and takes two UTF-16 units when
-/// its first byte is `0xF0` or above, so both counts are byte counts: kept at the start
-/// of every block, then counted over at most one block per conversion.
-pub(crate) struct Units<'t> {
-    text: &'t str,
-    /// `(code points, UTF-16 units)` before each block's first byte, and at the end.
-    blocks: Vec<(usize, usize)>,
-}
-
-/// Code points and UTF-16 units of `bytes`, which start and end on character boundaries.
-/// Eight bytes at a time: a byte `10xxxxxx` continues a character, a byte `1111xxxx`
-/// starts one of two UTF-16 units.
-#[inline]
-fn count(bytes: &[u8]) -> (usize, usize) {
-    let (mut continuations, mut long) = (0, 0);
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        let w = u64::from_le_bytes(w);
-        continuations += (w & !(w << 1) & HIGHS).count_ones() as usize;
-        long += (w & (w << 1) & (w << 2) & (w << 3) & HIGHS).count_ones() as usize;
-    }
-    for &b in words.remainder() {
-        continuations += usize::from(b & 0xC0 == 0x80);
-        long += usize::from(b >= 0xF0);
-    }
-    let chars = bytes.len() - continuations;
-    (chars, chars + long)
-}
-
-impl<'t> Units<'t> {
-    /// Counts `text` block by block (no table at all for ASCII text, where every unit
-    /// agrees).
-    #[inline]
-    pub fn new(text: &'t str) -> Self {
-        let mut blocks = Vec::new();
-        if !text.is_ascii() {
-            blocks.reserve(text.len() / BLOCK + 1);
-            let (mut chars, mut utf16) = (0, 0);
-            for block in text.as_bytes().chunks(BLOCK) {
-                blocks.push((chars, utf16));
-                let (c, u) = count(block);
-                chars += c;
-                utf16 += u;
-            }
-            blocks.push((chars, utf16));
-        }
-        Units { text, blocks }
-    }
-
-    /// The counts of `text` as [`Units::into_counts`] gave them, without counting
-    /// again: a writer that works in pieces keeps them between pieces.
-    #[inline]
-    pub fn with_counts(text: &'t str, blocks: Vec<(usize, usize)>) -> Self {
-        Units { text, blocks }
-    }
-
-    /// The per-block counts, for [`Units::with_counts`].
-    #[inline]
-    pub fn into_counts(self) -> Vec<(usize, usize)> {
-        self.blocks
-    }
-
-    /// `(code points, UTF-16 units)` before byte `at`; `None` past the end or inside a
-    /// character.
-    #[inline]
-    pub fn at(&self, at: usize) -> Option<(usize, usize)> {
-        if !self.text.is_char_boundary(at) {
-            return None;
-        }
-        if self.blocks.is_empty() {
-            return Some((at, at));
-        }
-        let block = at / BLOCK;
-        let (chars, utf16) = *self.blocks.get(block)?;
-        let (c, u) = count(self.text.as_bytes().get(block * BLOCK..at)?);
-        Some((chars + c, utf16 + u))
+        push_padded(&mut self.out, i64::try_from(n).unwrap_or(i64::MAX), 0);
     }
 }
 
@@ -265,25 +169,19 @@ mod tests {
 
     #[test]
     fn numbers_are_plain_decimals() {
-        for n in [0, 7, 10, 99, 100, 65_535, 1_000_000_007, usize::MAX] {
+        for n in [
+            0,
+            7,
+            10,
+            99,
+            100,
+            65_535,
+            1_000_000_007,
+            isize::MAX as usize,
+        ] {
             let mut out = JsonOut::with_capacity(0);
             out.number(n);
             assert_eq!(out.finish(), n.to_string());
         }
-    }
-
-    #[test]
-    fn units_agree_with_counting_characters() {
-        let text = "Baku 😀 café\r\n".repeat(40) + "é";
-        let units = Units::new(&text);
-        for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            let chars = text[..b].chars().count();
-            let utf16 = text[..b].encode_utf16().count();
-            assert_eq!(units.at(b), Some((chars, utf16)), "at byte {b}");
-        }
-        assert_eq!(units.at(6), None, "inside the emoji");
-        assert_eq!(units.at(text.len() + 1), None, "past the end");
-        assert_eq!(Units::new("abc").at(3), Some((3, 3)));
-        assert_eq!(Units::new("").at(0), Some((0, 0)));
     }
 }

@@ -1,8 +1,11 @@
 //! The label vocabulary shared by the flat third-party formats (doccano, spaCy,
 //! Label Studio, CoNLL): one upper-case label per kind, plus `SOURCE` and `CUE` for
-//! the parts of a claim, and the relation names that link a claim to them.
+//! the parts of a claim, and the relation names that link a claim to them. And the
+//! lower-case kind names the native and brat files keep in a `kind` attribute, read
+//! back with the spellings other tools use.
 
-use crate::model::{ActorKind, Attrs, ClaimKind, DateKind};
+use crate::edit::Kind;
+use crate::model::{ActorKind, Attrs, ClaimKind, DateKind, Layer};
 
 /// Relation from a claim to its source.
 pub const REL_SOURCE: &str = "source";
@@ -86,6 +89,33 @@ pub fn parse(label: &str) -> Option<Label> {
     })
 }
 
+/// The actor kind a `kind` attribute names ([`ActorKind::name`], or the US spelling
+/// `organization`); an empty one means an organisation.
+pub(crate) fn actor_kind(name: &str) -> Option<ActorKind> {
+    match Kind::from_name(Layer::Actor, name) {
+        Some(Kind::Actor(k)) => Some(k),
+        _ => matches!(name, "" | "organization").then_some(ActorKind::Organisation),
+    }
+}
+
+/// The date kind a `kind` attribute names ([`DateKind::name`]); an empty one means a
+/// date.
+pub(crate) fn date_kind(name: &str) -> Option<DateKind> {
+    match Kind::from_name(Layer::Date, name) {
+        Some(Kind::Date(k)) => Some(k),
+        _ => name.is_empty().then_some(DateKind::Date),
+    }
+}
+
+/// The claim kind a `kind` attribute names ([`ClaimKind::name`]); an empty one means
+/// reported speech.
+pub(crate) fn claim_kind(name: &str) -> Option<ClaimKind> {
+    match Kind::from_name(Layer::Claim, name) {
+        Some(Kind::Claim(k)) => Some(k),
+        _ => name.is_empty().then_some(ClaimKind::Indirect),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +127,23 @@ mod tests {
         }
         assert_eq!(parse("org"), Some(Label::Actor(ActorKind::Organisation)));
         assert_eq!(parse("LOC"), None);
+    }
+
+    #[test]
+    fn kind_names_read_back_with_their_usual_spellings() {
+        for k in Kind::ALL {
+            let read = match k {
+                Kind::Actor(a) => actor_kind(a.name()).map(Kind::Actor),
+                Kind::Date(d) => date_kind(d.name()).map(Kind::Date),
+                Kind::Claim(c) => claim_kind(c.name()).map(Kind::Claim),
+            };
+            assert_eq!(read, Some(k));
+        }
+        assert_eq!(actor_kind("organization"), Some(ActorKind::Organisation));
+        assert_eq!(actor_kind(""), Some(ActorKind::Organisation));
+        assert_eq!(date_kind(""), Some(DateKind::Date));
+        assert_eq!(claim_kind(""), Some(ClaimKind::Indirect));
+        assert_eq!(actor_kind("date"), None);
+        assert_eq!(claim_kind("Direct"), None);
     }
 }

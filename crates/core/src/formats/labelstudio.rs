@@ -479,13 +479,11 @@ fn read_result(
 mod tests {
     use super::*;
     use crate::model::{ActorAttrs, ActorKind, ClaimAttrs, ClaimKind, Stance};
+    use crate::test_support::{claim_attrs, span_of};
 
     fn sample() -> Document {
         let text = "😀 Baku said no.";
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let at = |s: &str| span_of(text, s);
         let mut doc = Document::new("d", text, None);
         doc.add(
             at("Baku"),
@@ -499,12 +497,9 @@ mod tests {
         doc.add(
             at("no"),
             Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Indirect,
-                source: Some(at("Baku")),
-                cue: Some(at("said")),
-                fragments: vec![],
                 stance: Some(Stance::Deny),
                 source_entity: Some("Azerbaijan".into()),
+                ..claim_attrs(ClaimKind::Indirect, Some(at("Baku")), Some(at("said")))
             }),
             Origin::Auto,
             Status::Suggested,

@@ -23,6 +23,7 @@ pub(crate) mod json_write;
 pub mod labels;
 pub mod labelstudio;
 pub mod native;
+mod offset_tally;
 pub mod segments;
 pub mod spacy;
 pub mod units;

@@ -11,12 +11,14 @@ use thiserror::Error;
 
 use super::import::{jsonl_lines, ImportError, Notice, Place};
 use super::json_escapes::{find_lone_surrogate, LoneSurrogate};
-use super::json_write::{JsonOut, Units};
+use super::json_write::JsonOut;
+use super::labels;
+use super::offset_tally::OffsetTally;
 use super::units::{self, CountUnit, RawSpan};
 use crate::calendar::CalendarDate;
 use crate::model::{
-    ActorAttrs, ActorKind, Annotation, AnnotationId, Attrs, ClaimAttrs, ClaimKind, DateAttrs,
-    DateKind, Document, Layer, Origin, Stance, Status,
+    ActorAttrs, Annotation, AnnotationId, Attrs, ClaimAttrs, DateAttrs, Document, Layer, Origin,
+    Stance, Status,
 };
 use crate::text::{ByteSpan, CharOffset, CharSpan, OffsetError, OffsetMap, Span};
 
@@ -92,6 +94,10 @@ pub struct WireAnnotation {
 /// [`WireAnnotation`] as read: the same keys with the span's spelled out. Reading the
 /// `#[serde(flatten)]` span directly would buffer every key of every annotation first,
 /// code that costs the web app about 4 KB gzipped; writing keeps the flatten.
+///
+/// Not the same shape as the stored patch's `AnnotationIn` (`edit/patch.rs`): this
+/// one reads code-point spans as objects (quoted text, UTF-16 offsets), takes its
+/// layer from the list it stands in, and lets every key but the span default.
 #[derive(Deserialize)]
 struct FlatAnnotation {
     #[serde(default)]
@@ -317,7 +323,7 @@ const LAYER_KEYS: [(&str, Layer); 3] = [
 /// second, a few megabytes a piece leave it free in between.
 pub(crate) struct DocumentJson {
     stage: Stage,
-    /// The text's code-point and UTF-16 counts ([`Units`]), kept between pieces.
+    /// The text's code-point and UTF-16 counts ([`OffsetTally`]), kept between pieces.
     counts: Vec<(usize, usize)>,
 }
 
@@ -346,7 +352,7 @@ impl DocumentJson {
     pub(crate) fn new(doc: &Document) -> DocumentJson {
         DocumentJson {
             stage: Stage::Head,
-            counts: Units::new(&doc.text).into_counts(),
+            counts: OffsetTally::new(&doc.text).into_counts(),
         }
     }
 
@@ -355,7 +361,7 @@ impl DocumentJson {
     /// is. Give it the same document every time.
     #[inline]
     pub(crate) fn write(&mut self, doc: &Document, out: &mut JsonOut, budget: usize) -> bool {
-        let units = Units::with_counts(&doc.text, std::mem::take(&mut self.counts));
+        let tally = OffsetTally::with_counts(&doc.text, std::mem::take(&mut self.counts));
         let until = out.len().saturating_add(budget);
         loop {
             self.stage = match self.stage {
@@ -413,7 +419,7 @@ impl DocumentJson {
                                     out.raw(",");
                                 }
                                 first = false;
-                                write_annotation(out, &units, &doc.text, a);
+                                write_annotation(out, &tally, &doc.text, a);
                                 if out.len() >= until {
                                     break;
                                 }
@@ -442,18 +448,18 @@ impl DocumentJson {
                 break;
             }
         }
-        self.counts = units.into_counts();
+        self.counts = tally.into_counts();
         self.stage == Stage::Done
     }
 }
 
 /// One annotation, keys in [`WireAnnotation`]'s order.
 #[inline]
-fn write_annotation(out: &mut JsonOut, units: &Units<'_>, text: &str, a: &Annotation) {
+fn write_annotation(out: &mut JsonOut, tally: &OffsetTally<'_>, text: &str, a: &Annotation) {
     out.raw("{\"id\":");
     out.number(a.id.0 as usize);
     out.raw(",");
-    write_span_keys(out, units, text, a.span);
+    write_span_keys(out, tally, text, a.span);
     out.raw(",\"kind\":");
     out.string(a.attrs.kind_name());
     let optional = |out: &mut JsonOut, key: &str, value: Option<&str>| {
@@ -469,7 +475,7 @@ fn write_annotation(out: &mut JsonOut, units: &Units<'_>, text: &str, a: &Annota
             for (key, span) in [(",\"source\":{", x.source), (",\"cue\":{", x.cue)] {
                 if let Some(s) = span {
                     out.raw(key);
-                    write_span_keys(out, units, text, s);
+                    write_span_keys(out, tally, text, s);
                     out.raw("}");
                 }
             }
@@ -477,7 +483,7 @@ fn write_annotation(out: &mut JsonOut, units: &Units<'_>, text: &str, a: &Annota
                 out.raw(",\"fragments\":[");
                 for (k, &f) in x.fragments.iter().enumerate() {
                     out.raw(if k == 0 { "{" } else { ",{" });
-                    write_span_keys(out, units, text, f);
+                    write_span_keys(out, tally, text, f);
                     out.raw("}");
                 }
                 out.raw("]");
@@ -495,10 +501,10 @@ fn write_annotation(out: &mut JsonOut, units: &Units<'_>, text: &str, a: &Annota
 
 /// The keys of a [`WireSpan`] (`start`, `end`, `text`, `utf16`), without braces.
 #[inline]
-fn write_span_keys(out: &mut JsonOut, units: &Units<'_>, text: &str, span: ByteSpan) {
+fn write_span_keys(out: &mut JsonOut, tally: &OffsetTally<'_>, text: &str, span: ByteSpan) {
     let (Some((start, start16)), Some((end, end16)), Some(quoted)) = (
-        units.at(span.start().0),
-        units.at(span.end().0),
+        tally.at(span.start().0),
+        tally.at(span.end().0),
         span.slice(text),
     ) else {
         panic!("model spans lie on char boundaries");
@@ -786,13 +792,7 @@ fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<At
     let unknown = || format!("unknown {layer} kind {kind:?}");
     Ok(match layer {
         "actors" => Attrs::Actor(ActorAttrs {
-            kind: match kind {
-                "person" => ActorKind::Person,
-                "organisation" | "organization" | "" => ActorKind::Organisation,
-                "country" => ActorKind::Country,
-                "group" => ActorKind::Group,
-                _ => return Err(unknown()),
-            },
+            kind: labels::actor_kind(kind).ok_or_else(unknown)?,
             entity: w
                 .entity
                 .clone()
@@ -800,13 +800,7 @@ fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<At
                 .unwrap_or_default(),
         }),
         "dates" => Attrs::Date(DateAttrs {
-            kind: match kind {
-                "date" | "" => DateKind::Date,
-                "time" => DateKind::Time,
-                "duration" => DateKind::Duration,
-                "set" => DateKind::Set,
-                _ => return Err(unknown()),
-            },
+            kind: labels::date_kind(kind).ok_or_else(unknown)?,
             value: w.value.clone(),
         }),
         _ => {
@@ -816,11 +810,7 @@ fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<At
                     .transpose()
             };
             Attrs::Claim(ClaimAttrs {
-                kind: match kind {
-                    "direct" => ClaimKind::Direct,
-                    "indirect" | "" => ClaimKind::Indirect,
-                    _ => return Err(unknown()),
-                },
+                kind: labels::claim_kind(kind).ok_or_else(unknown)?,
                 source: role(&w.source, "source")?,
                 cue: role(&w.cue, "cue")?,
                 fragments: w
@@ -838,14 +828,13 @@ fn read_attrs(layer: &str, map: &OffsetMap<'_>, w: &WireAnnotation) -> Result<At
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ActorKind, ClaimKind, DateKind};
+    use crate::test_support::{claim_attrs, span_of};
 
     fn sample() -> Document {
         let text = "Armenia 🇦🇲 said\r\n\"we will win\" on Sunday.";
         let mut doc = Document::new("t1", text, CalendarDate::new(2020, 9, 27));
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let at = |s: &str| span_of(text, s);
         doc.add(
             at("Armenia"),
             Attrs::Actor(ActorAttrs {
@@ -867,12 +856,9 @@ mod tests {
         doc.add(
             at("we will win"),
             Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Direct,
-                source: Some(at("Armenia")),
-                cue: Some(at("said")),
-                fragments: vec![],
                 stance: Some(Stance::Assert),
                 source_entity: Some("Armenia".into()),
+                ..claim_attrs(ClaimKind::Direct, Some(at("Armenia")), Some(at("said")))
             }),
             Origin::Auto,
             Status::Rejected,

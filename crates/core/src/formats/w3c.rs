@@ -392,26 +392,17 @@ fn read_collection(c: &Value, path: &str, file: &str, stem: &str) -> Result<Draf
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClaimAttrs, ClaimKind};
+    use crate::model::ClaimKind;
+    use crate::test_support::{claim_attrs, span_of};
 
     #[test]
     fn spans_carry_quote_and_position_selectors_and_claims_link_their_parts() {
         let text = "😀 Baku said no.";
-        let at = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let at = |s: &str| span_of(text, s);
         let mut doc = Document::new("d 1", text, None);
         doc.add(
             at("no"),
-            Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Indirect,
-                source: Some(at("Baku")),
-                cue: None,
-                fragments: vec![],
-                stance: None,
-                source_entity: None,
-            }),
+            Attrs::Claim(claim_attrs(ClaimKind::Indirect, Some(at("Baku")), None)),
             Origin::Auto,
             Status::Accepted,
         );

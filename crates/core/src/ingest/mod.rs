@@ -28,6 +28,7 @@ use std::fmt;
 
 use thiserror::Error;
 
+use crate::formats::import::jsonl_lines;
 use crate::formats::native;
 use crate::library::{title_from_file, title_from_text};
 use crate::model::Document;
@@ -318,20 +319,17 @@ fn decode<'b>(
 
 fn jsonl(name: &str, text: &str, stem: &str, out: &mut Ingested) -> Result<(), IngestError> {
     let mut bad: Vec<(usize, String)> = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
+    for (n, line) in jsonl_lines(text) {
         match native::from_json(line) {
             Ok(document) => {
                 let title = if document.id.trim().is_empty() {
-                    format!("{stem} line {}", i + 1)
+                    format!("{stem} line {n}")
                 } else {
                     document.id.clone()
                 };
                 out.documents.push(IngestedDoc { document, title });
             }
-            Err(e) => bad.push((i + 1, e.to_string())),
+            Err(e) => bad.push((n, e.to_string())),
         }
     }
     if out.documents.is_empty() {

@@ -219,17 +219,14 @@ fn flag(doc: &Document, a: &Annotation, duplicate_of: Option<AnnotationId>, out:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorAttrs, ActorKind, ClaimAttrs, ClaimKind, DateAttrs, DateKind, Origin};
-    use crate::text::ByteSpan;
+    use crate::model::{ActorAttrs, ActorKind, ClaimKind, DateAttrs, DateKind, Origin};
+    use crate::test_support::{claim_attrs, span_of};
 
     #[test]
     fn flags_missing_sources_values_and_duplicates() {
         let text = "Baku said the talks failed on Sunday.";
         let mut doc = Document::new("d", text, None);
-        let span = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let span = |s: &str| span_of(text, s);
         let baku = Attrs::Actor(ActorAttrs {
             kind: ActorKind::Country,
             entity: "Azerbaijan".into(),
@@ -239,14 +236,7 @@ mod tests {
         doc.add(span("Baku"), baku, Origin::Auto, Status::Rejected);
         let claim = doc.add(
             span("the talks failed"),
-            Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Indirect,
-                source: None,
-                cue: Some(span("said")),
-                fragments: vec![],
-                stance: None,
-                source_entity: None,
-            }),
+            Attrs::Claim(claim_attrs(ClaimKind::Indirect, None, Some(span("said")))),
             Origin::Auto,
             Status::Suggested,
         );
@@ -288,10 +278,7 @@ mod tests {
     fn rechecking_after_each_edit_gives_what_a_full_check_gives() {
         use crate::edit::{apply, Decision, Edit};
         let text = "Baku said the talks failed on Sunday. Yerevan denied it on Monday.";
-        let span = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let span = |s: &str| span_of(text, s);
         let mut doc = crate::annotate("d", text, None);
         let mut issues = check(&doc);
         let mut seen_duplicate = false;

@@ -206,6 +206,7 @@ fn step(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::span_of;
 
     #[test]
     fn counts_follow_a_patch_without_a_recount() {
@@ -234,7 +235,6 @@ mod tests {
         assert_eq!(counts.total(), 0);
     }
     use crate::model::{ActorAttrs, ActorKind, Attrs, DateAttrs, DateKind, Origin};
-    use crate::text::ByteSpan;
 
     /// "Prime Minister Nikol Pashinyan said on Monday": actor 1 "Nikol Pashinyan",
     /// actor 2 "Prime Minister Nikol Pashinyan" (overlapping), date 3 "Monday"
@@ -242,10 +242,7 @@ mod tests {
     fn doc() -> Document {
         let text = "Prime Minister Nikol Pashinyan said on Monday";
         let mut doc = Document::new("d", text, None);
-        let span = |s: &str| {
-            let i = text.find(s).unwrap();
-            ByteSpan::from_raw(i, i + s.len()).unwrap()
-        };
+        let span = |s: &str| span_of(text, s);
         let person = Attrs::Actor(ActorAttrs {
             kind: ActorKind::Person,
             entity: "Nikol Pashinyan".into(),

@@ -211,32 +211,25 @@ fn gap(a: ByteSpan, b: ByteSpan) -> usize {
 mod tests {
     use super::*;
     use crate::calendar::CalendarDate;
-    use crate::model::{ClaimAttrs, ClaimKind, DateAttrs, Origin, Status};
-
-    fn span(text: &str, s: &str) -> ByteSpan {
-        let i = text.find(s).unwrap();
-        ByteSpan::from_raw(i, i + s.len()).unwrap()
-    }
+    use crate::model::{ClaimKind, DateAttrs, Origin, Status};
+    use crate::test_support::{claim_attrs, span_of};
 
     /// A document with the claim `content` (cue `cue`) and the dates `dates`.
     fn doc(text: &str, content: &str, cue: Option<&str>, dates: &[(&str, DateKind)]) -> Document {
         let mut doc = Document::new("d", text, CalendarDate::new(2020, 9, 30));
         doc.add(
-            span(text, content),
-            Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Indirect,
-                source: None,
-                cue: cue.map(|c| span(text, c)),
-                fragments: vec![],
-                stance: None,
-                source_entity: None,
-            }),
+            span_of(text, content),
+            Attrs::Claim(claim_attrs(
+                ClaimKind::Indirect,
+                None,
+                cue.map(|c| span_of(text, c)),
+            )),
             Origin::Auto,
             Status::Suggested,
         );
         for (i, &(d, kind)) in dates.iter().enumerate() {
             doc.add(
-                span(text, d),
+                span_of(text, d),
                 Attrs::Date(DateAttrs {
                     kind,
                     value: Some(format!("2020-09-{:02}", 20 + i)),

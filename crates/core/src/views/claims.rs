@@ -148,14 +148,14 @@ mod tests {
     use super::*;
     use crate::calendar::CalendarDate;
     use crate::model::{ClaimAttrs, ClaimKind, DateAttrs, DateKind, Origin};
+    use crate::test_support::span_of;
     use crate::views::DateBasis;
 
     const TEXT: &str = "On Monday, Armenia said the village fell on Sunday. \
 Turkey denied sending fighters. \"We will win,\" Aliyev said.";
 
     fn span(s: &str) -> ByteSpan {
-        let i = TEXT.find(s).unwrap();
-        ByteSpan::from_raw(i, i + s.len()).unwrap()
+        span_of(TEXT, s)
     }
 
     fn doc(dct: Option<CalendarDate>) -> Document {

@@ -118,14 +118,14 @@ pub fn touched_paragraphs(paragraphs: &[ByteSpan], patch: &Patch) -> Vec<usize> 
 mod tests {
     use super::*;
     use crate::edit::{apply, Edit};
-    use crate::model::{ActorAttrs, ActorKind, ClaimAttrs, ClaimKind, Origin, Status};
+    use crate::model::{ActorAttrs, ActorKind, ClaimKind, Origin, Status};
+    use crate::test_support::{claim_attrs, span_of};
     use crate::text::paragraphs;
 
     const TEXT: &str = "Aliyev said we will win.\nArmenia denied it.";
 
     fn span(s: &str) -> ByteSpan {
-        let i = TEXT.find(s).unwrap();
-        ByteSpan::from_raw(i, i + s.len()).unwrap()
+        span_of(TEXT, s)
     }
 
     fn doc() -> Document {
@@ -141,14 +141,11 @@ mod tests {
         );
         doc.add(
             span("we will win"),
-            Attrs::Claim(ClaimAttrs {
-                kind: ClaimKind::Indirect,
-                source: Some(span("Aliyev")),
-                cue: Some(span("said")),
-                fragments: vec![],
-                stance: None,
-                source_entity: None,
-            }),
+            Attrs::Claim(claim_attrs(
+                ClaimKind::Indirect,
+                Some(span("Aliyev")),
+                Some(span("said")),
+            )),
             Origin::Auto,
             Status::Suggested,
         );
