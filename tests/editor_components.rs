@@ -67,6 +67,7 @@ async fn the_date_panel_refuses_a_bad_value_inline_and_emits_a_good_one() {
             id: AnnotationId(1),
             views: session.views,
             fragment: None,
+            entities: Rc::default(),
             ondispatch: Callback::from(move |a| sink.borrow_mut().push(a)),
         },
     )

@@ -11,7 +11,6 @@ use claimlens_core::edit::{Edit, Kind, Pick};
 use claimlens_core::model::{Annotation, AnnotationId, Attrs, Document, Layer, Stance, Status};
 use claimlens_core::text::ByteSpan;
 use claimlens_core::timeml;
-use claimlens_core::views::actors_panel;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -34,6 +33,11 @@ pub struct AttributePanelProps {
     /// The focused piece of a claim's content (`None`: the whole claim).
     #[prop_or_default]
     pub fragment: Option<usize>,
+    /// The document's entities, most mentioned first (`views::actors_panel`), for an
+    /// actor to merge into: the editor keeps them between edits of other layers, as
+    /// counting them walks every annotation.
+    #[prop_or_default]
+    pub entities: Rc<[String]>,
     /// Where every change goes.
     pub ondispatch: Callback<EditorAction>,
 }
@@ -114,7 +118,7 @@ pub fn AttributePanel(props: &AttributePanelProps) -> Html {
                 },
                 Attrs::Actor(x) => html! {
                     <EntityEditor key={id.0} {id} entity={x.entity.clone()}
-                        document={props.document.clone()} onedit={edit.clone()} />
+                        entities={props.entities.clone()} onedit={edit.clone()} />
                 },
                 Attrs::Claim(x) => claim_fields(props, a, x.source, x.cue, x.stance, &edit),
             } }
@@ -342,8 +346,8 @@ pub struct EntityEditorProps {
     pub id: AnnotationId,
     /// Its entity.
     pub entity: String,
-    /// The document (for the other entities to merge into).
-    pub document: Rc<Document>,
+    /// The document's entities (the others are offered to merge into).
+    pub entities: Rc<[String]>,
     /// Where the edit goes.
     pub onedit: Callback<Edit>,
 }
@@ -390,10 +394,11 @@ pub fn EntityEditor(props: &EntityEditorProps) -> Html {
             }
         })
     };
-    let others: Vec<String> = actors_panel(&props.document)
-        .into_iter()
-        .map(|r| r.entity)
-        .filter(|e| *e != entity)
+    let others: Vec<String> = props
+        .entities
+        .iter()
+        .filter(|e| **e != entity)
+        .cloned()
         .collect();
     let on_merge = {
         let (merge, entity) = (merge.clone(), entity.clone());

@@ -91,10 +91,50 @@ pub struct ArticleTextProps {
 struct Layout {
     sections: Vec<Range<usize>>,
     heights: RefCell<Heights>,
-    /// The height each section's element was given as a box (the page's security
-    /// policy refuses style attributes, so it is set through the element's style
-    /// object after each render); `None` while drawn, or not set yet.
-    applied: RefCell<Vec<Option<f64>>>,
+}
+
+/// One child of the article element: a drawn section, or one box for a run of
+/// sections not drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Drawn(usize),
+    Boxed(Range<usize>),
+}
+
+impl Piece {
+    /// One past its last section.
+    fn end(&self) -> usize {
+        match self {
+            Piece::Drawn(k) => k + 1,
+            Piece::Boxed(r) => r.end,
+        }
+    }
+}
+
+/// The article's children for `count` sections of which `drawn` (in order) are drawn.
+fn pieces(count: usize, drawn: &[usize]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &k in drawn.iter().filter(|&&k| k < count) {
+        if at < k {
+            out.push(Piece::Boxed(at..k));
+        }
+        if k >= at {
+            out.push(Piece::Drawn(k));
+            at = k + 1;
+        }
+    }
+    if at < count {
+        out.push(Piece::Boxed(at..count));
+    }
+    out
+}
+
+/// What the article shows now, for the checks made after it is drawn.
+#[derive(Default)]
+struct Shown {
+    layout: Option<Rc<Layout>>,
+    pieces: Vec<Piece>,
 }
 
 /// The article's text, drawn section by section near the view. Give it a `key` per
@@ -112,7 +152,6 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
             })
             .collect();
         Layout {
-            applied: RefCell::new(vec![None; sections.len()]),
             sections,
             heights: RefCell::new(Heights::new(bytes, PER_BYTE)),
         }
@@ -121,27 +160,32 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
     // Bumped when measured heights move the boxes' estimate: they are drawn again.
     let remeasured = use_state(|| 0u32);
     let article = use_node_ref();
+    let shown = use_mut_ref(Shown::default);
     let checker = use_mut_ref(|| None::<Check>);
     {
         // Every scroll or resize, and every render: where the sections are now.
-        let (article, window, checker) = (article.clone(), window.clone(), checker.clone());
+        let (article, window, checker, shown) = (
+            article.clone(),
+            window.clone(),
+            checker.clone(),
+            shown.clone(),
+        );
         use_effect_with((), move |()| {
-            let check = Check::new(article, window);
+            let check = Check::new(article, window, shown);
             let listeners = check.listen();
             *checker.borrow_mut() = Some(check);
             move || drop(listeners)
         });
     }
     {
-        let (article, layout, remeasured, checker) = (
+        let (article, shown, remeasured, checker) = (
             article.clone(),
-            layout.clone(),
+            shown.clone(),
             remeasured.clone(),
             checker.clone(),
         );
         use_effect(move || {
-            size_boxes(&article, &layout);
-            if measure(&article, &layout) {
+            if measure(&article, &shown.borrow()) {
                 remeasured.set(remeasured.wrapping_add(1));
             }
             if let Some(check) = checker.borrow().as_ref() {
@@ -149,81 +193,76 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
             }
         });
     }
-    let focused = props.focus.and_then(|b| section_of(&layout.sections, b));
-    let drawn = |k: usize| window.contains(&k) || focused == Some(k);
+    let count = layout.sections.len();
+    let mut drawn: Vec<usize> = (*window).clone().filter(|&k| k < count).collect();
+    if let Some(k) = props.focus.and_then(|b| section_of(&layout.sections, b)) {
+        if !drawn.contains(&k) {
+            drawn.push(k);
+            drawn.sort_unstable();
+        }
+    }
+    let children = pieces(count, &drawn);
+    *shown.borrow_mut() = Shown {
+        layout: Some(layout.clone()),
+        pieces: children.clone(),
+    };
     let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
     html! {
         <article class={classes!("article", filter_class)} data-testid="article" aria-busy="false" ref={article}
             aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
-            { for layout.sections.iter().enumerate().map(|(k, s)| if drawn(k) {
-                html! {
-                    <div key={k} class="section" data-section={k.to_string()}>
-                        <Group views={props.views.clone()} from={s.start} to={s.end} />
-                    </div>
+            { for children.into_iter().map(|piece| match piece {
+                Piece::Drawn(k) => {
+                    let s = layout.sections.get(k).cloned().unwrap_or_default();
+                    html! {
+                        <div key={format!("s{k}")} class="section" data-section={k.to_string()}>
+                            <Group views={props.views.clone()} from={s.start} to={s.end} />
+                        </div>
+                    }
                 }
-            } else {
-                html! {
-                    <div key={k} class="section-box" data-section={k.to_string()} data-testid="undrawn"
-                        data-blocks={s.len().to_string()} aria-hidden="true"></div>
+                Piece::Boxed(r) => {
+                    let blocks: usize = layout.sections.get(r.clone()).map_or(0, |s| s.iter().map(|s| s.len()).sum());
+                    html! {
+                        <div key={format!("b{}", r.start)} class="section-box" data-testid="undrawn"
+                            data-blocks={blocks.to_string()} aria-hidden="true"></div>
+                    }
                 }
             }) }
         </article>
     }
 }
 
-/// Gives every box its section's height and takes it from every drawn section,
-/// touching only the elements whose height changed.
-fn size_boxes(article: &NodeRef, layout: &Layout) {
-    let Some(article) = article.cast::<Element>() else {
-        return;
+/// Records the heights of the drawn sections and gives every box the height of its
+/// sections (the page's security policy refuses style attributes, so it is set through
+/// the element's style object); true when the boxes should be drawn again.
+fn measure(article: &NodeRef, shown: &Shown) -> bool {
+    let (Some(article), Some(layout)) = (article.cast::<Element>(), shown.layout.as_ref()) else {
+        return false;
     };
     let children = article.child_nodes();
-    let heights = layout.heights.borrow();
-    let mut applied = layout.applied.borrow_mut();
-    for (k, slot) in applied.iter_mut().enumerate() {
-        let Some(el) = u32::try_from(k)
+    let child = |i: usize| {
+        u32::try_from(i)
             .ok()
             .and_then(|i| children.item(i))
             .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-        else {
-            continue;
-        };
-        let boxed = el.class_name() == "section-box";
-        let want = boxed.then(|| heights.height(k).round());
-        if *slot == want {
-            continue;
-        }
-        // A refused style change leaves the box at its last height: the page still
-        // scrolls, only less evenly.
-        let _ = match want {
-            Some(px) => el.style().set_property("height", &format!("{px}px")),
-            None => el.style().remove_property("height").map(|_| ()),
-        };
-        *slot = want;
-    }
-}
-
-/// Records the heights of the drawn sections; true when the boxes should be redrawn.
-fn measure(article: &NodeRef, layout: &Layout) -> bool {
-    let Some(article) = article.cast::<Element>() else {
-        return false;
     };
-    let Ok(drawn) = article.query_selector_all(":scope > .section") else {
-        return false;
-    };
-    let mut heights = layout.heights.borrow_mut();
     let mut moved = false;
-    for i in 0..drawn.length() {
-        let Some(el) = drawn.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let Some(k) = el
-            .get_attribute("data-section")
-            .and_then(|k| k.parse::<usize>().ok())
-        else {
-            continue;
-        };
-        moved |= heights.measure(k, el.get_bounding_client_rect().height(), TOLERANCE);
+    {
+        let mut heights = layout.heights.borrow_mut();
+        for (i, piece) in shown.pieces.iter().enumerate() {
+            if let (Piece::Drawn(k), Some(el)) = (piece, child(i)) {
+                moved |= heights.measure(*k, el.get_bounding_client_rect().height(), TOLERANCE);
+            }
+        }
+    }
+    let heights = layout.heights.borrow();
+    for (i, piece) in shown.pieces.iter().enumerate() {
+        if let (Piece::Boxed(r), Some(el)) = (piece, child(i)) {
+            // A refused style change leaves the box at its last height: the page
+            // still scrolls, only less evenly.
+            let _ = el
+                .style()
+                .set_property("height", &format!("{}px", heights.total(r.clone()).round()));
+        }
     }
     moved
 }
@@ -234,6 +273,7 @@ fn measure(article: &NodeRef, layout: &Layout) -> bool {
 struct Check {
     article: NodeRef,
     window: UseStateHandle<Range<usize>>,
+    shown: Rc<RefCell<Shown>>,
     pending: Rc<RefCell<Option<Timer>>>,
 }
 
@@ -257,10 +297,15 @@ impl Drop for Listeners {
 }
 
 impl Check {
-    fn new(article: NodeRef, window: UseStateHandle<Range<usize>>) -> Check {
+    fn new(
+        article: NodeRef,
+        window: UseStateHandle<Range<usize>>,
+        shown: Rc<RefCell<Shown>>,
+    ) -> Check {
         Check {
             article,
             window,
+            shown,
             pending: Rc::default(),
         }
     }
@@ -297,19 +342,39 @@ impl Check {
         ) else {
             return;
         };
+        let shown = self.shown.borrow();
+        let Some(layout) = shown.layout.as_ref() else {
+            return;
+        };
+        let heights = layout.heights.borrow();
         let children = article.child_nodes();
+        // A section's place: its element's, or its share of the box it is in.
         let extent = |k: usize| {
-            u32::try_from(k)
+            let i = shown.pieces.partition_point(|p| p.end() <= k);
+            let el = u32::try_from(i)
                 .ok()
-                .and_then(|k| children.item(k))
-                .and_then(|n| n.dyn_into::<Element>().ok())
-                .map_or((f64::MAX, f64::MAX), |el| {
+                .and_then(|i| children.item(i))
+                .and_then(|n| n.dyn_into::<Element>().ok());
+            match (shown.pieces.get(i), el) {
+                (Some(Piece::Boxed(r)), Some(el)) => {
+                    let top = el.get_bounding_client_rect().top() + heights.total(r.start..k);
+                    (top, top + heights.height(k))
+                }
+                (Some(Piece::Drawn(_)), Some(el)) => {
                     let r = el.get_bounding_client_rect();
                     (r.top(), r.bottom())
-                })
+                }
+                _ => (f64::MAX, f64::MAX),
+            }
         };
-        let count = children.length() as usize;
-        let near = near(count, extent, -MARGIN * view, view * (1.0 + MARGIN));
+        let near = near(
+            layout.sections.len(),
+            extent,
+            -MARGIN * view,
+            view * (1.0 + MARGIN),
+        );
+        drop(heights);
+        drop(shown);
         // Nothing in view (the article is above or below it): keep what is drawn.
         if !near.is_empty() {
             self.window.set(near);
@@ -355,6 +420,23 @@ fn schedule(f: impl FnOnce() + 'static) -> Timer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boxes_stand_for_the_runs_of_sections_not_drawn() {
+        use Piece::{Boxed, Drawn};
+        assert_eq!(
+            pieces(5, &[1, 2]),
+            [Boxed(0..1), Drawn(1), Drawn(2), Boxed(3..5)]
+        );
+        assert_eq!(pieces(3, &[0, 2]), [Drawn(0), Boxed(1..2), Drawn(2)]);
+        assert_eq!(pieces(2, &[]), [Boxed(0..2)]);
+        assert_eq!(
+            pieces(2, &[1, 1, 7]),
+            [Boxed(0..1), Drawn(1)],
+            "once, and only sections there are"
+        );
+        assert!(pieces(0, &[0]).is_empty());
+    }
 
     fn view(text_len: usize, marks: usize) -> Rc<ParagraphView> {
         let mark = crate::layout::Mark {

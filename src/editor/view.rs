@@ -8,9 +8,9 @@ use std::rc::Rc;
 use claimlens_core::command::{resolve, Action as Command};
 use claimlens_core::edit::grapheme;
 use claimlens_core::keymap::Command as Key;
-use claimlens_core::model::{AnnotationId, Document};
+use claimlens_core::model::{AnnotationId, Document, Layer};
 use claimlens_core::text::ByteSpan;
-use claimlens_core::views::block_at;
+use claimlens_core::views::{actors_panel, block_at};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
 use yew::prelude::*;
@@ -124,6 +124,27 @@ pub fn Editor() -> Html {
         });
     }
     let tips = use_memo((), |()| TipChannel::default());
+    let entities = {
+        let doc = handle.document.clone();
+        // Counted only once an actor has the focus (its panel offers them), and again
+        // only after an edit of actors: revisions are never reused.
+        let wanted = s
+            .state
+            .focused
+            .and_then(|id| doc.as_ref()?.get(id).map(|a| a.layer() == Layer::Actor))
+            .unwrap_or(false);
+        let counted = use_mut_ref(|| None::<(u32, Rc<[String]>)>);
+        let mut counted = counted.borrow_mut();
+        match (&*counted, doc) {
+            (Some((revision, names)), _) if *revision == s.revisions.actors => names.clone(),
+            (_, Some(d)) if wanted => {
+                let names: Rc<[String]> = actors_panel(&d).into_iter().map(|r| r.entity).collect();
+                *counted = Some((s.revisions.actors, names.clone()));
+                names
+            }
+            _ => Rc::default(),
+        }
+    };
     let container = use_node_ref();
     let Some(doc) = handle.document.clone() else {
         return html! {};
@@ -218,6 +239,7 @@ pub fn Editor() -> Html {
                 <div class="editor-side">
                     if let Some(id) = s.state.focused.filter(|&id| doc.get(id).is_some()) {
                         <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()} fragment={s.state.fragment}
+                            {entities}
                             ondispatch={dispatch.clone()} />
                     } else {
                         <p class="attr-hint" data-testid="attr-hint">

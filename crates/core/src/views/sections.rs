@@ -4,8 +4,9 @@
 //! highlights) took minutes to draw and made every later key press cost the browser
 //! seconds; a few sections of text cost it milliseconds, wherever the reader is.
 //!
-//! The rest of the article stands in as empty boxes of about the right height, so the
-//! page scrolls as if all of it were there: [`Heights`] gives each section's height,
+//! The rest of the article stands in as empty boxes of about the right height (one
+//! box for each run of sections not drawn), so the page scrolls as if all of it were
+//! there: [`Heights`] gives each section's height,
 //! measured once it was drawn, else estimated from its length at the rate the drawn
 //! ones showed. Which sections meet the part of the page in view is [`near`]'s to say,
 //! from their places on the page; [`section_of`] finds the one a block (and so a
@@ -108,6 +109,11 @@ impl Heights {
             (_, Some(&b)) => b as f64 * self.rate(),
             _ => 0.0,
         }
+    }
+
+    /// The height of sections `range` together (the part past the last counts 0).
+    pub fn total(&self, range: Range<usize>) -> f64 {
+        range.map(|k| self.height(k)).sum()
     }
 
     /// The estimate's height per byte.
@@ -214,6 +220,9 @@ mod tests {
         assert!(!h.measure(2, 106.0, 0.1));
         assert!(h.measure(2, 300.0, 0.1), "a section that grew");
         assert_eq!(h.height(3), 0.0);
+        assert_eq!(h.total(0..4), h.height(0) + h.height(1) + h.height(2));
+        assert_eq!(h.height(1), 400.0, "the rate follows the new measure");
+        assert_eq!(h.total(1..1), 0.0);
         assert!(!h.measure(7, 10.0, 0.1), "no such section");
         assert!(!h.measure(1, f64::NAN, 0.1));
     }
