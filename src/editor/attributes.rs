@@ -16,7 +16,6 @@ use yew::prelude::*;
 
 use super::dom;
 use super::EditorAction;
-use crate::layout::ParagraphView;
 
 /// How far from a claim (in bytes, either side) its source menu looks for actors.
 const SOURCE_REACH: usize = 600;
@@ -28,8 +27,9 @@ pub struct AttributePanelProps {
     pub document: Rc<Document>,
     /// The focused annotation.
     pub id: AnnotationId,
-    /// The paragraph views, to read the text selection for "use selection".
-    pub views: Rc<[Rc<ParagraphView>]>,
+    /// The blocks the article is drawn in, to read the text selection for "use
+    /// selection".
+    pub blocks: Rc<[ByteSpan]>,
     /// The focused piece of a claim's content (`None`: the whole claim).
     #[prop_or_default]
     pub fragment: Option<usize>,
@@ -43,8 +43,8 @@ pub struct AttributePanelProps {
 }
 
 /// The text selection in the article, snapped to words.
-fn selected_span(doc: &Document, views: &[Rc<ParagraphView>]) -> Option<ByteSpan> {
-    let (a, b) = dom::selection(views)?;
+fn selected_span(doc: &Document, blocks: &[ByteSpan]) -> Option<ByteSpan> {
+    let (a, b) = dom::selection(blocks, &doc.text)?;
     snap(&doc.text, a, b, Snap::Words)
 }
 
@@ -159,9 +159,9 @@ fn claim_fields(
             .map(|m| Pick::Mention(AnnotationId(m))),
     });
     let from_selection = |source: bool| {
-        let (doc, views, edit) = (doc.clone(), props.views.clone(), edit.clone());
+        let (doc, blocks, edit) = (doc.clone(), props.blocks.clone(), edit.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(span) = selected_span(&doc, &views) {
+            if let Some(span) = selected_span(&doc, &blocks) {
                 let pick = Some(Pick::Span(span));
                 edit.emit(if source {
                     Edit::SetSource { id, source: pick }
@@ -228,9 +228,9 @@ fn fragments(props: &AttributePanelProps, a: &Annotation, edit: &Callback<Edit>)
     let id = a.id;
     let all = pieces(a);
     let add = {
-        let (doc, views, edit) = (doc.clone(), props.views.clone(), edit.clone());
+        let (doc, blocks, edit) = (doc.clone(), props.blocks.clone(), edit.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(span) = selected_span(&doc, &views) {
+            if let Some(span) = selected_span(&doc, &blocks) {
                 edit.emit(Edit::AddFragment { id, span });
             }
         })

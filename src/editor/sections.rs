@@ -11,19 +11,21 @@
 //! into view never shares a task with the change that moved it.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use claimlens_core::model::Layer;
+use claimlens_core::model::{Document, Layer};
 use claimlens_core::text::ByteSpan;
-use claimlens_core::views::{near, section_of, sections, Heights};
+use claimlens_core::views::{candidates, near, section_of, sections, Heights};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use super::Revisions;
 use crate::components::Paragraph;
-use crate::layout::ParagraphView;
+use crate::layout::{range_views, ParagraphView};
 
 /// Bytes of text per section: a few screens, drawn in a few milliseconds.
 const SECTION: usize = 8 * 1024;
@@ -34,63 +36,130 @@ const PER_BYTE: f64 = 0.4;
 const TOLERANCE: f64 = 0.1;
 /// How far beyond the view sections are drawn, in view heights, above and below.
 const MARGIN: f64 = 1.0;
+/// An article up to this long (bytes) is drawn whole, a section per task after the
+/// ones in view: the browser's own find then sees all of it, and a few hundred
+/// kilobytes stay quick to lay out. A longer one is drawn only near the view.
+const WHOLE: usize = 512 * 1024;
 
 /// Props of [`Group`].
 #[derive(Properties)]
 pub struct GroupProps {
-    /// All the article's paragraph views.
+    /// The views of the section's blocks.
     pub views: Rc<[Rc<ParagraphView>]>,
-    /// The first block of the group.
-    pub from: usize,
-    /// One past its last.
-    pub to: usize,
 }
 
 impl PartialEq for GroupProps {
     /// Equal when the group shows the same views: after an edit elsewhere, the views
     /// of its blocks are the same `Rc`s, so it is not re-rendered.
     fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (
-            self.views.get(self.from..self.to),
-            other.views.get(other.from..other.to),
-        );
-        self.from == other.from
-            && self.to == other.to
-            && (Rc::ptr_eq(&self.views, &other.views)
-                || a.zip(b).is_some_and(|(a, b)| {
-                    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))
-                }))
+        Rc::ptr_eq(&self.views, &other.views)
+            || (self.views.len() == other.views.len()
+                && self
+                    .views
+                    .iter()
+                    .zip(other.views.iter())
+                    .all(|(x, y)| Rc::ptr_eq(x, y)))
     }
 }
 
-/// A run of blocks.
+/// A section's blocks.
 #[function_component]
 pub fn Group(props: &GroupProps) -> Html {
-    let views = props.views.get(props.from..props.to).unwrap_or_default();
     html! {
-        { for views.iter().map(|v| html! {
+        { for props.views.iter().map(|v| html! {
             <Paragraph key={v.start} start={v.start} text={v.text.clone()} marks={v.marks.clone()} continues={v.continues} />
         }) }
     }
 }
 
 /// Props of [`ArticleText`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleTextProps {
-    /// The blocks the text is drawn in (fixed while the document is open).
+    /// The document.
+    pub document: Rc<Document>,
+    /// The blocks its text is drawn in (fixed while the document is open).
     pub blocks: Rc<[ByteSpan]>,
-    /// One view per block.
-    pub views: Rc<[Rc<ParagraphView>]>,
+    /// `views::reach` over its annotations.
+    pub reach: Rc<[usize]>,
+    /// The editor's revisions: they change with every change of the document, so
+    /// a section drawn at the same revisions is drawn as it was.
+    pub revisions: Revisions,
     /// The layer filter.
     pub filter: Option<Layer>,
     /// The block holding the focused highlight's start: its section is drawn.
     pub focus: Option<usize>,
 }
 
+impl PartialEq for ArticleTextProps {
+    /// The document and its companions by address (a changed document is a new
+    /// `Rc`): comparing 10 MB documents on every render would cost more than drawing.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.document, &other.document)
+            && Rc::ptr_eq(&self.blocks, &other.blocks)
+            && Rc::ptr_eq(&self.reach, &other.reach)
+            && self.revisions == other.revisions
+            && self.filter == other.filter
+            && self.focus == other.focus
+    }
+}
+
+/// The views of the sections drawn, each at the revisions it was drawn at.
+type Drawn = HashMap<usize, (Revisions, Rc<[Rc<ParagraphView>]>)>;
+
+/// The views of section `k` (blocks `range`) at `props`' revisions: the ones drawn
+/// last if nothing changed since, else built again from the few annotations that
+/// touch it, keeping each block's old view where it is the same (so its paragraph is
+/// not drawn again).
+fn section_views(
+    drawn: &mut Drawn,
+    k: usize,
+    range: Range<usize>,
+    props: &ArticleTextProps,
+) -> Rc<[Rc<ParagraphView>]> {
+    if let Some((revisions, views)) = drawn.get(&k) {
+        if *revisions == props.revisions {
+            return views.clone();
+        }
+    }
+    let doc = &props.document;
+    let (first, last) = (
+        props.blocks.get(range.start),
+        range.end.checked_sub(1).and_then(|i| props.blocks.get(i)),
+    );
+    let near = match (first, last) {
+        (Some(a), Some(b)) => ByteSpan::from_raw(a.start().0, b.end().0.max(a.start().0))
+            .map(|span| candidates(&doc.annotations, &props.reach, span))
+            .unwrap_or(0..0),
+        _ => 0..0,
+    };
+    let fresh = range_views(
+        doc,
+        &props.blocks,
+        range,
+        doc.annotations.get(near).unwrap_or_default(),
+    );
+    let old = drawn.get(&k).map(|(_, v)| v.clone());
+    let views: Rc<[Rc<ParagraphView>]> = match old {
+        Some(old) if old.len() == fresh.len() && old.iter().zip(&fresh).all(|(o, f)| **o == *f) => {
+            old
+        }
+        Some(old) if old.len() == fresh.len() => old
+            .iter()
+            .zip(fresh)
+            .map(|(o, f)| if **o == f { o.clone() } else { Rc::new(f) })
+            .collect(),
+        _ => fresh.into_iter().map(Rc::new).collect(),
+    };
+    drawn.insert(k, (props.revisions, views.clone()));
+    views
+}
+
 /// The sections of one document and what is known of their heights.
 struct Layout {
     sections: Vec<Range<usize>>,
     heights: RefCell<Heights>,
+    /// Short enough to be drawn whole ([`WHOLE`]).
+    whole: bool,
 }
 
 /// One child of the article element: a drawn section, or one box for a run of
@@ -135,6 +204,8 @@ fn pieces(count: usize, drawn: &[usize]) -> Vec<Piece> {
 struct Shown {
     layout: Option<Rc<Layout>>,
     pieces: Vec<Piece>,
+    /// The sections near the view when it was drawn.
+    window: Range<usize>,
 }
 
 /// The article's text, drawn section by section near the view. Give it a `key` per
@@ -151,7 +222,9 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
                     .map_or(0, |b| b.iter().map(|b| b.len()).sum())
             })
             .collect();
+        let bytes: Vec<usize> = bytes;
         Layout {
+            whole: bytes.iter().sum::<usize>() <= WHOLE,
             sections,
             heights: RefCell::new(Heights::new(bytes, PER_BYTE)),
         }
@@ -161,6 +234,7 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
     let remeasured = use_state(|| 0u32);
     let article = use_node_ref();
     let shown = use_mut_ref(Shown::default);
+    let views_cache = use_mut_ref(Drawn::new);
     let checker = use_mut_ref(|| None::<Check>);
     {
         // Every scroll or resize, and every render: where the sections are now.
@@ -202,20 +276,34 @@ pub fn ArticleText(props: &ArticleTextProps) -> Html {
         }
     }
     let children = pieces(count, &drawn);
+    let mut cache = views_cache.borrow_mut();
+    cache.retain(|k, _| drawn.contains(k));
+    let groups: HashMap<usize, Rc<[Rc<ParagraphView>]>> = drawn
+        .iter()
+        .filter_map(|&k| {
+            let range = layout.sections.get(k)?.clone();
+            Some((k, section_views(&mut cache, k, range, props)))
+        })
+        .collect();
+    drop(cache);
     *shown.borrow_mut() = Shown {
         layout: Some(layout.clone()),
         pieces: children.clone(),
+        window: (*window).clone(),
     };
     let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
+    // Busy while an article drawn whole still has sections to come: screen readers
+    // wait, and so can tests.
+    let busy = (layout.whole && *window != (0..count)).to_string();
     html! {
-        <article class={classes!("article", filter_class)} data-testid="article" aria-busy="false" ref={article}
+        <article class={classes!("article", filter_class)} data-testid="article" aria-busy={busy} ref={article}
             aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
             { for children.into_iter().map(|piece| match piece {
                 Piece::Drawn(k) => {
-                    let s = layout.sections.get(k).cloned().unwrap_or_default();
+                    let views = groups.get(&k).cloned().unwrap_or_else(|| Rc::new([]));
                     html! {
                         <div key={format!("s{k}")} class="section" data-section={k.to_string()}>
-                            <Group views={props.views.clone()} from={s.start} to={s.end} />
+                            <Group {views} />
                         </div>
                     }
                 }
@@ -373,12 +461,20 @@ impl Check {
             -MARGIN * view,
             view * (1.0 + MARGIN),
         );
+        // Nothing in view (the article is above or below it): keep what is drawn.
+        let mut next = if near.is_empty() {
+            shown.window.clone()
+        } else {
+            near
+        };
+        if layout.whole {
+            // One more section a task, until all are drawn.
+            let (now, count) = (&shown.window, layout.sections.len());
+            next = next.start.min(now.start)..next.end.max(now.end + 1).min(count);
+        }
         drop(heights);
         drop(shown);
-        // Nothing in view (the article is above or below it): keep what is drawn.
-        if !near.is_empty() {
-            self.window.set(near);
-        }
+        self.window.set(next);
     }
 }
 
@@ -461,10 +557,8 @@ mod tests {
         let mut edited: Vec<_> = views.to_vec();
         edited[8] = view(3, 2);
         let edited: Rc<[Rc<ParagraphView>]> = edited.into();
-        let group = |views: &Rc<[Rc<ParagraphView>]>, from, to| GroupProps {
-            views: views.clone(),
-            from,
-            to,
+        let group = |views: &Rc<[Rc<ParagraphView>]>, from: usize, to: usize| GroupProps {
+            views: views[from..to].iter().cloned().collect(),
         };
         assert!(group(&views, 0, 5) == group(&edited, 0, 5));
         assert!(group(&views, 5, 10) != group(&edited, 5, 10));

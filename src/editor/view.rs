@@ -164,9 +164,9 @@ pub fn Editor() -> Html {
         })
     };
     let selection = {
-        let (views, text) = (s.views.clone(), doc.clone());
+        let (blocks, text) = (s.blocks.clone(), doc.clone());
         Callback::from(move |()| {
-            let (a, b) = dom::selection(&views)?;
+            let (a, b) = dom::selection(&blocks, &text.text)?;
             let (start, end) = (
                 grapheme::floor(&text.text, a.min(b)),
                 grapheme::ceil(&text.text, a.max(b)),
@@ -231,14 +231,15 @@ pub fn Editor() -> Html {
             <div class="editor-body">
                 <div class="article-area" data-editor-keys="" ref={container}
                     {onfocusin} {onfocusout} {onmouseover} {onmouseleave} {onkeydown}>
-                    <ArticleText key={doc.id.clone()} blocks={s.blocks.clone()} views={s.views.clone()}
+                    <ArticleText key={doc.id.clone()} document={doc.clone()} blocks={s.blocks.clone()}
+                        reach={s.reach.clone()} revisions={s.revisions}
                         filter={s.state.filter} {focus} />
                     // A fixed slot: the article before it is never moved (a move would blur it).
                     <div class="tooltip-slot"><TooltipLayer document={doc.clone()} channel={(*tips).clone()} /></div>
                 </div>
                 <div class="editor-side">
                     if let Some(id) = s.state.focused.filter(|&id| doc.get(id).is_some()) {
-                        <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()} fragment={s.state.fragment}
+                        <AttributePanel key={id.0} document={doc.clone()} {id} blocks={s.blocks.clone()} fragment={s.state.fragment}
                             {entities}
                             ondispatch={dispatch.clone()} />
                     } else {
