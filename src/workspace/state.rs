@@ -615,6 +615,21 @@ mod tests {
         (*Rc::new(s).reduce(a)).clone()
     }
 
+    /// The article [`pasted`] pastes.
+    const PASTED: &str = "Talks fail\n\nThe ministry said on Monday that talks failed.";
+
+    /// A workspace with one article pasted (dated 2021-05-03) and open.
+    fn pasted() -> WorkspaceState {
+        run(
+            WorkspaceState::default(),
+            WorkspaceAction::CreateFromPaste {
+                text: PASTED.into(),
+                dct: "2021-05-03".into(),
+                now: 1,
+            },
+        )
+    }
+
     fn file(name: &str, text: &[u8]) -> PickedFile {
         PickedFile {
             name: name.into(),
@@ -624,14 +639,7 @@ mod tests {
 
     #[test]
     fn pasting_adds_an_annotated_document_and_opens_it() {
-        let s = run(
-            WorkspaceState::default(),
-            WorkspaceAction::CreateFromPaste {
-                text: "Talks fail\n\nThe ministry said on Monday that talks failed.".into(),
-                dct: "2021-05-03".into(),
-                now: 1,
-            },
-        );
+        let s = pasted();
         let e = s.current_entry().expect("open");
         assert_eq!(e.title(), "Talks fail");
         assert!(!e.document().annotations.is_empty());
@@ -639,14 +647,7 @@ mod tests {
 
     #[test]
     fn an_edit_lands_its_document_and_a_history_step_only_its_history() {
-        let s = run(
-            WorkspaceState::default(),
-            WorkspaceAction::CreateFromPaste {
-                text: "Talks fail\n\nThe ministry said on Monday that talks failed.".into(),
-                dct: "2021-05-03".into(),
-                now: 1,
-            },
-        );
+        let s = pasted();
         let id = s.current.clone().expect("open");
         let history = Rc::new(History::default());
         let only_history = run(
@@ -679,23 +680,15 @@ mod tests {
 
     #[test]
     fn an_article_annotated_in_the_worker_is_added_like_a_pasted_one() {
-        let text = "Talks fail\n\nThe ministry said on Monday that talks failed.";
         let dct = claimlens_core::calendar::CalendarDate::new(2021, 5, 3);
-        let pasted = run(
-            WorkspaceState::default(),
-            WorkspaceAction::CreateFromPaste {
-                text: text.into(),
-                dct: "2021-05-03".into(),
-                now: 1,
-            },
-        );
-        let document = claimlens_core::annotate(crate::state::PASTED_ID, text, dct);
+        let by_paste = pasted();
+        let document = claimlens_core::annotate(crate::state::PASTED_ID, PASTED, dct);
         let added = run(
             WorkspaceState::default(),
             WorkspaceAction::AddAnnotated { document, now: 1 },
         );
-        assert_eq!(added.current, pasted.current);
-        assert_eq!(added.current_entry(), pasted.current_entry());
+        assert_eq!(added.current, by_paste.current);
+        assert_eq!(added.current_entry(), by_paste.current_entry());
     }
 
     #[test]

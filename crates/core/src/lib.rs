@@ -27,7 +27,9 @@
 // The annotator proper is its own package, compiled for speed in the wasm (see
 // claimlens-engine); its modules keep their paths here, and `annotate` names both the
 // module and the function, as before.
-pub use claimlens_engine::{actors, annotate, calendar, claims, data, dates, model, order, text};
+pub use claimlens_engine::{
+    actors, annotate, calendar, claims, data, dates, decimal, model, order, text,
+};
 
 /// Embeds a list of `data/` without its comment lines and reasons, at compile time, as
 /// the engine's `word_list!` does (and with the same [`data::entries`] and

@@ -2,7 +2,9 @@
 //!
 //! Every list is plain text, one entry a line, each followed by `#` and the reason it is
 //! there, so a reviewer can challenge an entry like a line of code. Lines that start
-//! with `#` and blank lines are skipped.
+//! with `#` (after blanks) and blank lines are skipped, whatever follows on them, so a
+//! header may show the format with its own `# reason`. An entry that itself starts
+//! with `#` is written `\#`.
 //!
 //! The reasons are for reviewers, not for the program: `word_list!` drops them (and
 //! the comment lines) while compiling, so the web app does not download them. It
@@ -11,12 +13,19 @@
 /// The entries of a list, trimmed, without their reasons.
 pub fn entries(list: &str) -> impl Iterator<Item = &str> {
     list.lines().filter_map(|line| {
+        if line.trim_start().starts_with('#') {
+            return None;
+        }
         let entry = match line.find(" #").or_else(|| line.find("\t#")) {
             Some(i) => &line[..i],
-            None if line.trim_start().starts_with('#') => "",
             None => line,
         };
         let entry = entry.trim();
+        // `\#` escapes an entry that starts with `#`, which would read as a comment.
+        let entry = match entry.strip_prefix('\\') {
+            Some(rest) if rest.starts_with('#') => rest,
+            _ => entry,
+        };
         (!entry.is_empty()).then_some(entry)
     })
 }
@@ -83,8 +92,16 @@ pub const fn compact_into(list: &str, out: &mut [u8]) -> usize {
 
 /// The bounds of the entry of the line `bytes[start..end]` as [`entries`] cuts it
 /// (trimmed of ASCII white space; empty for comments and blank lines), or the whole
-/// line when the entry contains `#`.
+/// line when the entry contains `#` (an escaped `\#`, or a comment line that starts
+/// with other white space).
 const fn entry_in(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let mut first = start;
+    while first < end && bytes[first].is_ascii_whitespace() {
+        first += 1;
+    }
+    if first < end && bytes[first] == b'#' {
+        return (0, 0);
+    }
     let cut = match find_comment(bytes, start, end, b' ') {
         Some(i) => i,
         None => match find_comment(bytes, start, end, b'\t') {
@@ -98,9 +115,6 @@ const fn entry_in(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
     }
     while e > s && bytes[e - 1].is_ascii_whitespace() {
         e -= 1;
-    }
-    if cut == end && s < e && bytes[s] == b'#' {
-        return (0, 0);
     }
     let mut i = s;
     while i < e {
@@ -171,6 +185,21 @@ a\tb\t#x # odd\n   # indented comment\n\u{a0}# nbsp comment\nplain\r\n\u{a0}é  
             }
         }
         assert!(seen > 40);
+    }
+
+    #[test]
+    fn comment_lines_stay_comments_even_with_a_reason() {
+        let list =
+            "# Format: form | stance  # reason\n  # indented | x # y\nsaid | neutral # why\n";
+        assert_eq!(entries(list).collect::<Vec<_>>(), ["said | neutral"]);
+        assert_eq!(compact(list), "said | neutral\n");
+    }
+
+    #[test]
+    fn an_escaped_sharp_is_an_entry() {
+        let list = "\\# # a price in pounds\n\\x # no escape\n";
+        assert_eq!(entries(list).collect::<Vec<_>>(), ["#", "\\x"]);
+        assert_eq!(entries(&compact(list)).collect::<Vec<_>>(), ["#", "\\x"]);
     }
 
     #[test]

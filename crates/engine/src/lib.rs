@@ -2,10 +2,11 @@
 //!
 //! It owns what [`annotate()`] runs on every document: the text primitives
 //! ([`text`]: offsets in their three units, tokens, sentences), the word-list reader
-//! ([`data`]) and the data files under `data/`, the [`calendar`], the annotation
-//! [`model`] and its [`order`], and the three extractors ([`actors`], [`dates`],
-//! [`claims`]). `claimlens-core` re-exports every module under the same name and adds
-//! everything around them (editing, review, formats, the workspace).
+//! ([`data`]) and the data files under `data/`, the [`calendar`], the [`decimal`]
+//! writer of dates and numbers, the annotation [`model`] and its [`order`], and the
+//! three extractors ([`actors`], [`dates`], [`claims`]). `claimlens-core` re-exports
+//! every module under the same name and adds everything around them (editing,
+//! review, formats, the workspace).
 //!
 //! Why a package of its own: Cargo sets optimisation per package
 //! (`[profile.release.package.NAME]`). The web app is compiled for size (opt-level
@@ -21,6 +22,7 @@ pub mod calendar;
 pub mod claims;
 pub mod data;
 pub mod dates;
+pub mod decimal;
 pub mod model;
 pub mod order;
 pub mod text;

@@ -5,7 +5,8 @@
 //! Why not [`OffsetMap`](crate::text::OffsetMap), which converts the same offsets: the
 //! map goes every way (bytes, code points, UTF-16, and back) and walks up to 64
 //! characters from a checkpoint per conversion; the writer only ever goes from bytes,
-//! and for that counting at most 64 bytes eight at a time is the faster way. (The map
+//! and for that counting at most 64 bytes eight at a time is the faster way: with the
+//! map, `export/1MB/to_json` took 25.3 ms instead of 8.8 (criterion, 2026-11). (The map
 //! lives in the engine, frozen while it is measured; once it may change, its byte
 //! conversions can count this way and this module go.)
 //!

@@ -11,6 +11,7 @@
 //! Content spans follow the guidelines: no enclosing quote marks, no leading `that`,
 //! no final punctuation. Word lists live in `data/claims/`.
 
+mod adverbials;
 mod context;
 mod cues;
 mod direct;

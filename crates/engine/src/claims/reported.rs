@@ -10,6 +10,7 @@
 //! A content that opens with a quotation mark runs to the quote's end, even across
 //! sentences, and makes the claim direct.
 
+use super::adverbials;
 use super::context::Context;
 use super::cues::{self, is_cue_word, Cue, Frame};
 use super::draft::Draft;
@@ -347,42 +348,7 @@ fn is_participle_lead(w: &str) -> bool {
 
 /// True when token `k` opens a time, place or manner phrase (`in a statement`).
 fn is_adverbial_start(ctx: &Context, k: usize) -> bool {
-    matches!(
-        ctx.word(k),
-        "in" | "on"
-            | "at"
-            | "during"
-            | "late"
-            | "earlier"
-            | "later"
-            | "last"
-            | "this"
-            | "after"
-            | "before"
-            | "friday"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "again"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "separately"
-            | "previously"
-            | "recently"
-            | "also"
-            | "then"
-            | "through"
-            | "via"
-            | "over"
-            | "to"
-    )
+    adverbials::opens_adverbial(ctx.word(k))
 }
 
 fn finite(scene: &Scene, cue: &Cue, ss: usize, se: usize) -> Option<Draft> {
@@ -581,27 +547,7 @@ fn tail_is_adverbial(ctx: &Context, a: usize, se: usize) -> bool {
     if k >= se || ends_clause(ctx, k) && ctx.is(k, ".") {
         return true;
     }
-    if !matches!(
-        ctx.word(k),
-        "in" | "on"
-            | "at"
-            | "during"
-            | "late"
-            | "earlier"
-            | "later"
-            | "last"
-            | "this"
-            | "after"
-            | "friday"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-    ) {
+    if !adverbials::opens_closing_adverbial(ctx.word(k)) {
         return false;
     }
     // A short phrase running to the end of the sentence or the next comma, with no

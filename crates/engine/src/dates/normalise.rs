@@ -9,7 +9,8 @@
 
 use super::expr::{DayRef, Expr, Tense, YearPart, YearRef};
 use super::lexicon::Unit;
-use crate::calendar::{days_in_month, push_padded, CalendarDate};
+use crate::calendar::{days_in_month, CalendarDate};
+use crate::decimal::push_padded;
 use crate::model::DateKind;
 
 /// The kind and value of `expr`; `anchor` is the document date, `tense` what the
