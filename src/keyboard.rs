@@ -62,7 +62,7 @@ fn on_key(e: &KeyboardEvent, handle: &AppHandle) -> Option<EditorAction> {
     if session.help && !matches!(binding.command, Command::Help | Command::Escape) {
         return None;
     }
-    let selection = dom::selection(&session.views);
+    let selection = dom::selection(&session.blocks, &doc.text);
     let state = EditorState {
         selection,
         caret: selection.map_or(session.state.caret, |(_, focus)| ByteOffset(focus)),

@@ -2,9 +2,10 @@
 //! fall inside it. Pure data, so a paragraph's props compare equal, and it is not
 //! re-rendered, unless its own text or spans change.
 
+use std::ops::Range;
 use std::rc::Rc;
 
-use claimlens_core::model::{Document, Layer, Status};
+use claimlens_core::model::{Annotation, Document, Layer, Status};
 use claimlens_core::text::{paragraphs, ByteSpan};
 
 use crate::describe;
@@ -61,11 +62,27 @@ pub fn paragraph_views(doc: &Document) -> Vec<ParagraphView> {
 /// The views of `blocks` (paragraphs, or pieces of long ones, in text order), as
 /// [`paragraph_views`] makes them for whole paragraphs.
 pub fn block_views(doc: &Document, paras: &[ByteSpan]) -> Vec<ParagraphView> {
+    range_views(doc, paras, 0..paras.len(), &doc.annotations)
+}
+
+/// The views of blocks `range` of `blocks`, from `annotations` (in document order):
+/// every annotation touching those blocks must be among them (`views::candidates`
+/// finds them without walking the whole document).
+pub fn range_views(
+    doc: &Document,
+    blocks: &[ByteSpan],
+    range: Range<usize>,
+    annotations: &[Annotation],
+) -> Vec<ParagraphView> {
+    let paras = blocks.get(range.clone()).unwrap_or_default();
     let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); paras.len()];
-    for a in &doc.annotations {
+    for a in annotations {
         let (a_start, a_end) = (a.span.start().0, a.span.end().0);
         // The first paragraph ending after the annotation starts.
         let first = paras.partition_point(|p| p.end().0 <= a_start);
+        if paras.get(first).is_none_or(|p| p.start().0 >= a_end) {
+            continue;
+        }
         let label: Rc<str> = describe::label(doc, a).into();
         for (i, p) in paras.iter().enumerate().skip(first) {
             let (p_start, p_end) = (p.start().0, p.end().0);
@@ -92,12 +109,12 @@ pub fn block_views(doc: &Document, paras: &[ByteSpan]) -> Vec<ParagraphView> {
     paras
         .iter()
         .zip(marks)
-        .enumerate()
-        .map(|(i, (p, marks))| ParagraphView {
+        .zip(range)
+        .map(|((p, marks), i)| ParagraphView {
             start: p.start().0,
             text: p.slice(&doc.text).unwrap_or_default().into(),
             marks: marks.into(),
-            continues: continues(&doc.text, paras, i),
+            continues: continues(&doc.text, blocks, i),
         })
         .collect()
 }
@@ -160,6 +177,29 @@ mod tests {
         assert_eq!(claim_tail.span.range(), 0..8);
         assert!(!claim_tail.starts_here);
         assert!(views[1].marks.iter().all(|m| m.starts_here));
+    }
+
+    #[test]
+    fn the_views_of_some_blocks_are_those_of_the_whole_document() {
+        let d = doc();
+        let blocks = paragraphs(&d.text);
+        let all = block_views(&d, &blocks);
+        let reach = claimlens_core::views::reach(&d.annotations);
+        for from in 0..blocks.len() {
+            for to in from..=blocks.len() {
+                let span = ByteSpan::from_raw(
+                    blocks.get(from).map_or(d.text.len(), |b| b.start().0),
+                    blocks
+                        .get(to.saturating_sub(1))
+                        .map_or(0, |b| b.end().0)
+                        .max(blocks.get(from).map_or(d.text.len(), |b| b.start().0)),
+                )
+                .unwrap();
+                let near = claimlens_core::views::candidates(&d.annotations, &reach, span);
+                let some = range_views(&d, &blocks, from..to, &d.annotations[near]);
+                assert_eq!(some, all[from..to], "blocks {from}..{to}");
+            }
+        }
     }
 
     #[test]

@@ -65,8 +65,9 @@ async fn the_date_panel_refuses_a_bad_value_inline_and_emits_a_good_one() {
         AttributePanelProps {
             document: Rc::new(doc),
             id: AnnotationId(1),
-            views: session.views,
+            blocks: session.blocks,
             fragment: None,
+            entities: Rc::default(),
             ondispatch: Callback::from(move |a| sink.borrow_mut().push(a)),
         },
     )

@@ -11,13 +11,11 @@ use claimlens_core::edit::{Edit, Kind, Pick};
 use claimlens_core::model::{Annotation, AnnotationId, Attrs, Document, Layer, Stance, Status};
 use claimlens_core::text::ByteSpan;
 use claimlens_core::timeml;
-use claimlens_core::views::actors_panel;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::dom;
 use super::EditorAction;
-use crate::layout::ParagraphView;
 
 /// How far from a claim (in bytes, either side) its source menu looks for actors.
 const SOURCE_REACH: usize = 600;
@@ -29,18 +27,24 @@ pub struct AttributePanelProps {
     pub document: Rc<Document>,
     /// The focused annotation.
     pub id: AnnotationId,
-    /// The paragraph views, to read the text selection for "use selection".
-    pub views: Rc<[Rc<ParagraphView>]>,
+    /// The blocks the article is drawn in, to read the text selection for "use
+    /// selection".
+    pub blocks: Rc<[ByteSpan]>,
     /// The focused piece of a claim's content (`None`: the whole claim).
     #[prop_or_default]
     pub fragment: Option<usize>,
+    /// The document's entities, most mentioned first (`views::actors_panel`), for an
+    /// actor to merge into: the editor keeps them between edits of other layers, as
+    /// counting them walks every annotation.
+    #[prop_or_default]
+    pub entities: Rc<[String]>,
     /// Where every change goes.
     pub ondispatch: Callback<EditorAction>,
 }
 
 /// The text selection in the article, snapped to words.
-fn selected_span(doc: &Document, views: &[Rc<ParagraphView>]) -> Option<ByteSpan> {
-    let (a, b) = dom::selection(views)?;
+fn selected_span(doc: &Document, blocks: &[ByteSpan]) -> Option<ByteSpan> {
+    let (a, b) = dom::selection(blocks, &doc.text)?;
     snap(&doc.text, a, b, Snap::Words)
 }
 
@@ -114,7 +118,7 @@ pub fn AttributePanel(props: &AttributePanelProps) -> Html {
                 },
                 Attrs::Actor(x) => html! {
                     <EntityEditor key={id.0} {id} entity={x.entity.clone()}
-                        document={props.document.clone()} onedit={edit.clone()} />
+                        entities={props.entities.clone()} onedit={edit.clone()} />
                 },
                 Attrs::Claim(x) => claim_fields(props, a, x.source, x.cue, x.stance, &edit),
             } }
@@ -155,9 +159,9 @@ fn claim_fields(
             .map(|m| Pick::Mention(AnnotationId(m))),
     });
     let from_selection = |source: bool| {
-        let (doc, views, edit) = (doc.clone(), props.views.clone(), edit.clone());
+        let (doc, blocks, edit) = (doc.clone(), props.blocks.clone(), edit.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(span) = selected_span(&doc, &views) {
+            if let Some(span) = selected_span(&doc, &blocks) {
                 let pick = Some(Pick::Span(span));
                 edit.emit(if source {
                     Edit::SetSource { id, source: pick }
@@ -224,9 +228,9 @@ fn fragments(props: &AttributePanelProps, a: &Annotation, edit: &Callback<Edit>)
     let id = a.id;
     let all = pieces(a);
     let add = {
-        let (doc, views, edit) = (doc.clone(), props.views.clone(), edit.clone());
+        let (doc, blocks, edit) = (doc.clone(), props.blocks.clone(), edit.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(span) = selected_span(&doc, &views) {
+            if let Some(span) = selected_span(&doc, &blocks) {
                 edit.emit(Edit::AddFragment { id, span });
             }
         })
@@ -342,8 +346,8 @@ pub struct EntityEditorProps {
     pub id: AnnotationId,
     /// Its entity.
     pub entity: String,
-    /// The document (for the other entities to merge into).
-    pub document: Rc<Document>,
+    /// The document's entities (the others are offered to merge into).
+    pub entities: Rc<[String]>,
     /// Where the edit goes.
     pub onedit: Callback<Edit>,
 }
@@ -390,10 +394,11 @@ pub fn EntityEditor(props: &EntityEditorProps) -> Html {
             }
         })
     };
-    let others: Vec<String> = actors_panel(&props.document)
-        .into_iter()
-        .map(|r| r.entity)
-        .filter(|e| *e != entity)
+    let others: Vec<String> = props
+        .entities
+        .iter()
+        .filter(|e| **e != entity)
+        .cloned()
         .collect();
     let on_merge = {
         let (merge, entity) = (merge.clone(), entity.clone());

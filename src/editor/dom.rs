@@ -4,34 +4,33 @@
 //! core converts them with `snap::byte_from_utf16`, so no unit is ever mixed up.
 
 use claimlens_core::edit::snap::byte_from_utf16;
-use claimlens_core::text::{OffsetMap, Utf16Offset};
+use claimlens_core::text::{ByteSpan, OffsetMap, Utf16Offset};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
-
-use crate::layout::ParagraphView;
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// The paragraph element holding `node`, and its view.
-fn paragraph_of<'v>(
+/// The paragraph element holding `node`, and its text in the document.
+fn paragraph_of<'t>(
     node: &Node,
-    views: &'v [std::rc::Rc<ParagraphView>],
-) -> Option<(Element, &'v ParagraphView)> {
+    blocks: &[ByteSpan],
+    text: &'t str,
+) -> Option<(Element, usize, &'t str)> {
     let el = match node.dyn_ref::<Element>() {
         Some(e) => e.clone(),
         None => node.parent_element()?,
     };
     let para = el.closest(".article .para[data-start]").ok()??;
     let start: usize = para.get_attribute("data-start")?.parse().ok()?;
-    let i = views.binary_search_by_key(&start, |v| v.start).ok()?;
-    Some((para, &views[i]))
+    let i = blocks.binary_search_by_key(&start, |b| b.start().0).ok()?;
+    Some((para, start, blocks.get(i)?.slice(text)?))
 }
 
 /// The document byte offset of a DOM point (`node`, `offset`) inside the article.
-fn byte_at(node: &Node, offset: u32, views: &[std::rc::Rc<ParagraphView>]) -> Option<usize> {
-    let (para, view) = paragraph_of(node, views)?;
+fn byte_at(node: &Node, offset: u32, blocks: &[ByteSpan], text: &str) -> Option<usize> {
+    let (para, start, block) = paragraph_of(node, blocks, text)?;
     let range = document()?.create_range().ok()?;
     range.set_start(&para, 0).ok()?;
     range.set_end(node, offset).ok()?;
@@ -42,18 +41,18 @@ fn byte_at(node: &Node, offset: u32, views: &[std::rc::Rc<ParagraphView>]) -> Op
         .text_content()
         .unwrap_or_default();
     let units = before.encode_utf16().count();
-    let map = OffsetMap::new(&view.text);
-    Some(view.start + byte_from_utf16(&map, Utf16Offset(units)))
+    let map = OffsetMap::new(block);
+    Some(start + byte_from_utf16(&map, Utf16Offset(units)))
 }
 
 /// The article's text selection as raw byte offsets (anchor, focus), when both ends
-/// lie in the article; a collapsed one is the caret.
-pub fn selection(views: &[std::rc::Rc<ParagraphView>]) -> Option<(usize, usize)> {
+/// lie in the article (drawn in `blocks` of `text`); a collapsed one is the caret.
+pub fn selection(blocks: &[ByteSpan], text: &str) -> Option<(usize, usize)> {
     let sel = web_sys::window()?.get_selection().ok()??;
     let (anchor, focus) = (sel.anchor_node()?, sel.focus_node()?);
     Some((
-        byte_at(&anchor, sel.anchor_offset(), views)?,
-        byte_at(&focus, sel.focus_offset(), views)?,
+        byte_at(&anchor, sel.anchor_offset(), blocks, text)?,
+        byte_at(&focus, sel.focus_offset(), blocks, text)?,
     ))
 }
 

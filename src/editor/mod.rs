@@ -5,14 +5,12 @@
 
 mod attributes;
 pub mod dom;
-mod paragraphs;
-mod progressive;
 mod review_bar;
+mod sections;
 mod session;
 mod view;
 
 pub use attributes::{AttributePanel, AttributePanelProps};
-pub use paragraphs::{paragraph_view, refresh};
 pub use review_bar::{ReviewBar, ReviewBarProps};
 pub use session::{reduce, EditorAction, LayerTotals, Revisions, Session};
 pub use view::Editor;

@@ -1,6 +1,7 @@
 //! The editing session beside the document: its undo [`History`], the core's
 //! [`EditorState`] (focus, filter), whether help or the attribute editor is open, the
-//! last refused edit, and the paragraph views kept up to date paragraph by paragraph.
+//! last refused edit, and what the article needs to draw any of its blocks without
+//! walking every annotation (the blocks, and `views::reach` over the annotations).
 //!
 //! [`reduce`] is the editor's whole reducer: every branch wraps a pure core function
 //! (`History::apply`, `undo`, `redo`, `command::focus_after`), so it is tested natively.
@@ -13,10 +14,7 @@ use claimlens_core::edit::{Edit, History, Patch};
 use claimlens_core::model::{AnnotationId, Document, Layer};
 use claimlens_core::review::{check, open_suggestions, recheck, Issue, SuggestionCounts};
 use claimlens_core::text::ByteSpan;
-use claimlens_core::views::blocks;
-
-use super::paragraphs::refresh;
-use crate::layout::{block_views, ParagraphView};
+use claimlens_core::views::{blocks, reach};
 
 /// The longest piece of a paragraph drawn as one block (bytes): a few screens of
 /// text, a few hundred highlights, a short task to lay out.
@@ -40,9 +38,9 @@ pub struct Session {
     /// The blocks the text is drawn in: its paragraphs, a long one cut outside the
     /// annotations it had when opened (the text never changes while editing).
     pub blocks: Rc<[ByteSpan]>,
-    /// One view per block; an edit replaces only the views it touches, so the
-    /// others keep their `Rc`s and their components skip re-rendering.
-    pub views: Rc<[Rc<ParagraphView>]>,
+    /// `views::reach` over the document's annotations, kept current edit by edit:
+    /// the article draws a block from the few annotations it points to.
+    pub reach: Rc<[usize]>,
     /// A revision per layer, so the reader's views recompute only when an edit
     /// touched their layer.
     pub revisions: Revisions,
@@ -145,7 +143,7 @@ impl Session {
         let spans: Vec<ByteSpan> = doc.annotations.iter().map(|a| a.span).collect();
         let blocks: Rc<[ByteSpan]> = blocks(&doc.text, &spans, BLOCK).into();
         Session {
-            views: block_views(doc, &blocks).into_iter().map(Rc::new).collect(),
+            reach: reach(&doc.annotations).into(),
             blocks,
             revisions: Revisions::fresh(),
             issues: Rc::new(check(doc)),
@@ -284,7 +282,7 @@ fn change(
     let mut history = (*next.history).clone();
     match run(&mut edited, &mut history) {
         Ok(patch) => {
-            next.views = refresh(&edited, &next.blocks, &next.views, &patch);
+            next.reach = reach(&edited.annotations).into();
             next.revisions = next.revisions.after(&patch);
             next.issues = Rc::new(recheck(&edited, &next.issues, &patch));
             next.counts = next.counts.after(&patch);
@@ -344,7 +342,7 @@ mod tests {
     }
 
     #[test]
-    fn accepting_advances_and_rerenders_only_its_paragraph() {
+    fn accepting_advances_and_keeps_the_counts_current() {
         let d = doc();
         let mut s = Session::open(&d);
         s.state.focused = Some(AnnotationId(1));
@@ -355,9 +353,7 @@ mod tests {
             Some(AnnotationId(2)),
             "moves to the next suggestion"
         );
-        assert!(!Rc::ptr_eq(&s.views[0], &s2.views[0]));
-        assert!(Rc::ptr_eq(&s.views[1], &s2.views[1]));
-        assert!(Rc::ptr_eq(&s.views[2], &s2.views[2]));
+        assert_eq!(*s2.reach, reach(&d2.annotations));
         assert_eq!(s2.counts, open_suggestions(&d2), "counts follow the edit");
         assert_eq!(s2.totals, LayerTotals::of(&d2), "totals follow the edit");
         assert_eq!(*s2.issues, check(&d2));
@@ -403,7 +399,7 @@ mod tests {
         assert!(d2.annotations.iter().all(|a| a.status == Status::Rejected));
         let (d3, s3) = reduce(&d2, &s2, EditorAction::Run(Command::Undo));
         assert_eq!(d3.annotations, d.annotations);
-        assert_eq!(s3.views, s.views);
+        assert_eq!(s3.reach, s.reach);
         let (d4, s4) = reduce(&d3, &s3, EditorAction::Run(Command::Redo));
         assert_eq!(d4.annotations, d2.annotations);
         let (_, s5) = reduce(&d4, &s4, EditorAction::Run(Command::Redo));

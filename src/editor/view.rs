@@ -10,16 +10,16 @@ use claimlens_core::edit::grapheme;
 use claimlens_core::keymap::Command as Key;
 use claimlens_core::model::{AnnotationId, Document, Layer};
 use claimlens_core::text::ByteSpan;
+use claimlens_core::views::{actors_panel, block_at};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
 use yew::prelude::*;
 
-use super::progressive::{groups, use_progressive, Group};
+use super::sections::ArticleText;
 use super::{dom, AttributePanel, EditorAction, ReviewBar};
 use crate::components::{AppHandle, Tooltip};
 use crate::describe::details;
 use crate::keyboard::use_editor_keys;
-use crate::layout::ParagraphView;
 use crate::panels::{HelpOverlay, ReaderPanels};
 use crate::state::Action;
 
@@ -31,33 +31,6 @@ fn highlight_id(target: Option<EventTarget>) -> Option<(u32, Element)> {
     let el = target?.dyn_into::<Element>().ok()?;
     let hl = el.closest("[data-ann-id]").ok()??;
     Some((hl.get_attribute("data-ann-id")?.parse().ok()?, hl))
-}
-
-/// Props of [`ArticleText`].
-#[derive(Properties, PartialEq)]
-struct ArticleTextProps {
-    views: Rc<[Rc<ParagraphView>]>,
-    filter: Option<Layer>,
-}
-
-/// The article's paragraphs. Its own component, so a focus move (which leaves the views
-/// alone) does not even revisit the paragraph list, and an edit revisits it only to
-/// find the few paragraphs whose `Rc` changed. A long article is drawn a slice per
-/// task ([`use_progressive`]).
-#[function_component]
-fn ArticleText(props: &ArticleTextProps) -> Html {
-    let shown = use_progressive(props.views.clone());
-    // Busy while slices are still to come: screen readers wait, and so can tests.
-    let drawing = (shown < props.views.len()).to_string();
-    let filter_class = props.filter.map(|l| format!("only-{}", l.name()));
-    html! {
-        <article class={classes!("article", filter_class)} data-testid="article" aria-busy={drawing}
-            aria-label="Annotated article: Tab or j/k move between highlights, ? lists all shortcuts">
-            { for groups(shown).map(|(from, to)| html! {
-                <Group key={from} views={props.views.clone()} {from} {to} />
-            }) }
-        </article>
-    }
 }
 
 /// A tooltip's place: the annotation id, then top and left in pixels from the article
@@ -151,6 +124,27 @@ pub fn Editor() -> Html {
         });
     }
     let tips = use_memo((), |()| TipChannel::default());
+    let entities = {
+        let doc = handle.document.clone();
+        // Counted only once an actor has the focus (its panel offers them), and again
+        // only after an edit of actors: revisions are never reused.
+        let wanted = s
+            .state
+            .focused
+            .and_then(|id| doc.as_ref()?.get(id).map(|a| a.layer() == Layer::Actor))
+            .unwrap_or(false);
+        let counted = use_mut_ref(|| None::<(u32, Rc<[String]>)>);
+        let mut counted = counted.borrow_mut();
+        match (&*counted, doc) {
+            (Some((revision, names)), _) if *revision == s.revisions.actors => names.clone(),
+            (_, Some(d)) if wanted => {
+                let names: Rc<[String]> = actors_panel(&d).into_iter().map(|r| r.entity).collect();
+                *counted = Some((s.revisions.actors, names.clone()));
+                names
+            }
+            _ => Rc::default(),
+        }
+    };
     let container = use_node_ref();
     let Some(doc) = handle.document.clone() else {
         return html! {};
@@ -170,9 +164,9 @@ pub fn Editor() -> Html {
         })
     };
     let selection = {
-        let (views, text) = (s.views.clone(), doc.clone());
+        let (blocks, text) = (s.blocks.clone(), doc.clone());
         Callback::from(move |()| {
-            let (a, b) = dom::selection(&views)?;
+            let (a, b) = dom::selection(&blocks, &text.text)?;
             let (start, end) = (
                 grapheme::floor(&text.text, a.min(b)),
                 grapheme::ceil(&text.text, a.max(b)),
@@ -182,6 +176,12 @@ pub fn Editor() -> Html {
                 .filter(|s| !s.is_empty())
         })
     };
+    // The focused highlight's block: its section is drawn, so focus can land on it.
+    let focus = s
+        .state
+        .focused
+        .and_then(|id| doc.get(id))
+        .and_then(|a| block_at(&s.blocks, a.span.start().0));
     let onjump = dispatch.reform(|id: AnnotationId| EditorAction::Run(Command::Focus(id)));
     // The tooltip follows the pointer and the keyboard focus; Escape or leaving hides it.
     let follow = {
@@ -231,13 +231,16 @@ pub fn Editor() -> Html {
             <div class="editor-body">
                 <div class="article-area" data-editor-keys="" ref={container}
                     {onfocusin} {onfocusout} {onmouseover} {onmouseleave} {onkeydown}>
-                    <ArticleText key={doc.id.clone()} views={s.views.clone()} filter={s.state.filter} />
+                    <ArticleText key={doc.id.clone()} document={doc.clone()} blocks={s.blocks.clone()}
+                        reach={s.reach.clone()} revisions={s.revisions}
+                        filter={s.state.filter} {focus} />
                     // A fixed slot: the article before it is never moved (a move would blur it).
                     <div class="tooltip-slot"><TooltipLayer document={doc.clone()} channel={(*tips).clone()} /></div>
                 </div>
                 <div class="editor-side">
                     if let Some(id) = s.state.focused.filter(|&id| doc.get(id).is_some()) {
-                        <AttributePanel key={id.0} document={doc.clone()} {id} views={s.views.clone()} fragment={s.state.fragment}
+                        <AttributePanel key={id.0} document={doc.clone()} {id} blocks={s.blocks.clone()} fragment={s.state.fragment}
+                            {entities}
                             ondispatch={dispatch.clone()} />
                     } else {
                         <p class="attr-hint" data-testid="attr-hint">

@@ -15,7 +15,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use claimlens_core::store::{merge_check, Record, WriteCheck};
+use claimlens_core::store::{merge_check, WriteCheck};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -166,30 +166,27 @@ impl Store {
         finish(&request, done, |v| (!v.is_undefined()).then_some(v));
     }
 
-    /// Writes `record` under its key if the stored revision is still `base`
-    /// ([`merge_check`]), reading and writing in one read-write transaction.
-    pub fn write(&self, mut record: Record, base: u64, done: impl FnOnce(WriteOutcome) + 'static) {
-        let key = record.key().to_string();
-        // Written at the revision a clean write gives (`merge_check`: base + 1) before
-        // the transaction opens; written again in it only if that ever differs.
-        record.rev = base.saturating_add(1);
-        let written = serde_json::to_vec(&record);
+    /// Writes a record's JSON (`json`, written at revision `base + 1`) under `key` if
+    /// the stored revision is still `base` ([`merge_check`]), reading and writing in
+    /// one read-write transaction.
+    pub fn write(
+        &self,
+        key: &str,
+        json: &[u8],
+        base: u64,
+        done: impl FnOnce(WriteOutcome) + 'static,
+    ) {
+        // Copied out of the wasm memory before the transaction opens, so its own
+        // task only stores.
+        let value = stored_value(base.saturating_add(1), json);
         self.at_stored_rev(
-            &key,
+            key,
             "write",
             done,
             move |stored_rev, step| match merge_check(stored_rev, base) {
-                WriteCheck::Write { next_rev } => {
-                    let json = match written {
-                        Ok(json) if record.rev == next_rev => Ok(json),
-                        _ => {
-                            record.rev = next_rev;
-                            serde_json::to_vec(&record)
-                        }
-                    };
-                    let value = json
-                        .map_err(|e| JsValue::from_str(&e.to_string()))
-                        .and_then(|json| stored_value(next_rev, &json));
+                // A clean write is always the revision after the base: the one the
+                // JSON was written at.
+                WriteCheck::Write { next_rev } if next_rev == base.saturating_add(1) => {
                     let put = value.and_then(|v| step.store.put_with_key(&v, &step.key));
                     step.settle(put, next_rev);
                 }

@@ -23,7 +23,7 @@ use std::sync::Arc;
 use claimlens_core::cleanup::Removal;
 use claimlens_core::edit::History;
 use claimlens_core::library::Entry;
-use claimlens_core::store::{self, Pending, Record, Stashed};
+use claimlens_core::store::{self, Pending, Record, RecordJson, Stashed};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::BroadcastChannel;
@@ -324,11 +324,11 @@ fn take_stash() -> HashMap<String, Stashed> {
         .collect()
 }
 
-/// Every entry that differs from what this tab last stored, as a record whose `rev`
-/// is its base revision (with its clean-up removals), and the entry itself.
+/// Every entry that differs from what this tab last stored: its base revision and
+/// what a write of it stores (`rev` = the base, until written).
 /// With `fresh_only`, only entries no write is under way for, and at most
 /// [`WRITES_PER_FLUSH`] of them.
-fn unwritten(p: &Persister, state: &WorkspaceState, fresh_only: bool) -> Vec<(Record, u64, Saved)> {
+fn unwritten(p: &Persister, state: &WorkspaceState, fresh_only: bool) -> Vec<(u64, Saved)> {
     let lib = &state.library;
     lib.entries()
         .iter()
@@ -343,16 +343,13 @@ fn unwritten(p: &Persister, state: &WorkspaceState, fresh_only: bool) -> Vec<(Re
                 Some(s) => s.rev,
                 None => 0,
             };
-            let stored_history = history.and_then(|h| serde_json::to_value(&**h).ok());
-            let mut record = Record::new(entry, stored_history, base);
-            record.cleanup = cleanup.clone();
             let saved = Saved {
                 rev: base,
                 entry: entry.clone(),
                 cleanup,
                 history: history.cloned(),
             };
-            Some((record, base, saved))
+            Some((base, saved))
         })
         .take(if fresh_only {
             WRITES_PER_FLUSH
@@ -362,15 +359,43 @@ fn unwritten(p: &Persister, state: &WorkspaceState, fresh_only: bool) -> Vec<(Re
         .collect()
 }
 
-/// The record a write stores for `saved` (its `rev` left to the write).
-fn record_of(saved: &Saved) -> Record {
-    let history = saved
+/// The stored form of `saved`'s history.
+fn history_value(saved: &Saved) -> Option<serde_json::Value> {
+    saved
         .history
         .as_ref()
-        .and_then(|h| serde_json::to_value(&**h).ok());
-    let mut record = Record::new(&saved.entry, history, saved.rev);
+        .and_then(|h| serde_json::to_value(&**h).ok())
+}
+
+/// The record a write stores for `saved` (its `rev` left to the write).
+fn record_of(saved: &Saved) -> Record {
+    let mut record = Record::new(&saved.entry, history_value(saved), saved.rev);
     record.cleanup = saved.cleanup.clone();
     record
+}
+
+/// Bytes of a record's JSON written per task: a few tens of milliseconds.
+const PIECE: usize = 4 << 20;
+
+/// Writes `json` a piece per task, then hands its bytes to `done`; at once when
+/// `in_tasks` is false (a page going away may have no later task).
+fn in_pieces(mut json: RecordJson, in_tasks: bool, done: impl FnOnce(Vec<u8>) + 'static) {
+    if !in_tasks || json.write(PIECE) {
+        return done(json.into_bytes());
+    }
+    // Should no timer be set, the rest is written here after all.
+    let once = Rc::new(RefCell::new(Some((json, done))));
+    let later = once.clone();
+    let queued = after(0, move || {
+        if let Some((json, done)) = later.borrow_mut().take() {
+            in_pieces(json, true, done);
+        }
+    });
+    if queued.is_none() {
+        if let Some((json, done)) = once.borrow_mut().take() {
+            done(json.into_bytes());
+        }
+    }
 }
 
 /// Stashes the unwritten records synchronously, for a page that is going away.
@@ -384,7 +409,8 @@ fn stash(this: &PersisterRef) {
     }
     let records: Vec<Stashed> = unwritten(&p, &state, false)
         .into_iter()
-        .map(|(record, _, _)| Stashed {
+        .map(|(_, saved)| record_of(&saved))
+        .map(|record| Stashed {
             pending: p
                 .in_flight
                 .get(record.key())
@@ -406,10 +432,10 @@ pub fn flush(this: &PersisterRef) {
     flush_with(this, false);
 }
 
-/// [`flush`]; with `in_tasks`, each record is serialised and written in a task of
-/// its own, after the one that built the records: for a 10 MB document each step
-/// takes hundreds of milliseconds, and key presses are handled between. A page
-/// going away flushes at once instead, as it may have no later task.
+/// [`flush`]; with `in_tasks`, each record's JSON is written a piece per task
+/// ([`RecordJson`]), after the task that found what to write: a 10 MB document's
+/// record is about 60 MB of JSON, and key presses are handled between the pieces.
+/// A page going away flushes at once instead, as it may have no later task.
 fn flush_with(this: &PersisterRef, in_tasks: bool) {
     let (store, writes) = {
         let mut p = this.borrow_mut();
@@ -419,11 +445,11 @@ fn flush_with(this: &PersisterRef, in_tasks: bool) {
         if !state.loaded {
             return;
         }
-        let writes: Vec<(Record, u64, Saved)> = unwritten(&p, &state, true);
-        for (r, base, saved) in &writes {
+        let writes: Vec<(u64, Saved)> = unwritten(&p, &state, true);
+        for (base, saved) in &writes {
             let rev = base.saturating_add(1);
             p.in_flight
-                .insert(r.key().to_string(), (rev, saved.clone()));
+                .insert(saved.entry.id().to_string(), (rev, saved.clone()));
         }
         (store, writes)
     };
@@ -467,33 +493,30 @@ fn flush_with(this: &PersisterRef, in_tasks: bool) {
             }
         });
     }
-    for (record, base, saved) in writes {
+    for (base, saved) in writes {
         let weak = Rc::downgrade(this);
         let store = store.clone();
-        let write = move || {
-            store.write(record, base, move |outcome| {
+        let key = saved.entry.id().to_string();
+        let json = RecordJson::new(
+            saved.entry.clone(),
+            history_value(&saved).as_ref(),
+            &saved.cleanup,
+            base.saturating_add(1),
+        );
+        let json = match json {
+            Ok(json) => json,
+            Err(e) => {
+                written(this, saved, WriteOutcome::Failed(e.to_string()));
+                continue;
+            }
+        };
+        in_pieces(json, in_tasks, move |bytes| {
+            store.write(&key, &bytes, base, move |outcome| {
                 if let Some(this) = weak.upgrade() {
                     written(&this, saved, outcome);
                 }
             });
-        };
-        if !in_tasks {
-            write();
-            continue;
-        }
-        // Should no timer be set, the write is made here after all.
-        let once = Rc::new(RefCell::new(Some(write)));
-        let later = once.clone();
-        let queued = after(0, move || {
-            if let Some(write) = later.borrow_mut().take() {
-                write();
-            }
         });
-        if queued.is_none() {
-            if let Some(write) = once.borrow_mut().take() {
-                write();
-            }
-        }
     }
 }
 

@@ -111,6 +111,50 @@ export class AnnotatorPage {
     await this.page.locator('[data-testid=article][aria-busy=false]').waitFor({ timeout });
   }
 
+  /**
+   * How the article is drawn: a long one only near the view, the rest as empty boxes
+   * (`undrawn`, each standing for `data-blocks` blocks). `blocks`: all of them, drawn
+   * or not; `drawn`: each drawn block's byte offset (`start`) and text.
+   */
+  async drawing() {
+    return this.page.evaluate(() => {
+      const drawn = [...document.querySelectorAll('.article .para[data-start]')].map((p) => ({
+        start: Number(p.dataset.start),
+        text: p.textContent,
+      }));
+      const boxed = [...document.querySelectorAll('[data-testid=undrawn]')].reduce((n, b) => n + Number(b.dataset.blocks), 0);
+      return { blocks: drawn.length + boxed, drawn };
+    });
+  }
+
+  /**
+   * Scrolls the page to `fraction` (0 to 1) of the article's height and waits until
+   * the part in view is drawn (no empty box meets the view). Drawn sections take
+   * their measured heights, which moves what lies below, so the scroll is made again
+   * until the article's height stays put.
+   */
+  async scrollArticleTo(fraction, timeout = 60_000) {
+    for (let tries = 0; tries < 20; tries += 1) {
+      const height = await this.page.evaluate((fraction) => {
+        const article = document.querySelector('[data-testid=article]');
+        const top = article.getBoundingClientRect().top + window.scrollY;
+        window.scrollTo(0, top + fraction * (article.scrollHeight - window.innerHeight));
+        return article.scrollHeight;
+      }, fraction);
+      await this.page.waitForFunction(
+        () =>
+          ![...document.querySelectorAll('[data-testid=undrawn]')].some((b) => {
+            const r = b.getBoundingClientRect();
+            return r.bottom > 0 && r.top < window.innerHeight;
+          }) && document.querySelector('.article .para'),
+        null,
+        { timeout, polling: 100 },
+      );
+      const now = await this.page.evaluate(() => document.querySelector('[data-testid=article]').scrollHeight);
+      if (now === height) return;
+    }
+  }
+
   /** Highlights of one layer (`actor`, `date`, `claim`), one per annotation. */
   highlights(layer) {
     return this.page.locator(`[data-testid=highlight][data-layer=${layer}]`);

@@ -50,12 +50,33 @@ impl JsonOut {
         self.out.extend_from_slice(s.as_bytes());
     }
 
+    /// How many bytes are written.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// The JSON written, as bytes.
+    #[inline]
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.out
+    }
+
     /// Writes `s` as a JSON string, quotes included.
     #[inline]
     pub fn string(&mut self, s: &str) {
-        let bytes = s.as_bytes();
-        self.out.reserve(bytes.len() + 2);
+        self.out.reserve(s.len() + 2);
         self.out.push(b'"');
+        self.string_body(s);
+        self.out.push(b'"');
+    }
+
+    /// Writes `s` escaped, without quotes: a string may be written in pieces cut
+    /// anywhere between characters, as only ASCII bytes are ever escaped.
+    #[inline]
+    pub fn string_body(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        self.out.reserve(bytes.len());
         let mut start = 0;
         let mut i = 0;
         while i < bytes.len() {
@@ -77,7 +98,6 @@ impl JsonOut {
             i += 1;
         }
         self.out.extend_from_slice(&bytes[start..]);
-        self.out.push(b'"');
     }
 
     /// The escape serde_json writes for an ASCII byte that needs one.

@@ -19,7 +19,7 @@ pub mod handover;
 pub mod html;
 pub mod import;
 pub mod json_escapes;
-mod json_write;
+pub(crate) mod json_write;
 pub mod labels;
 pub mod labelstudio;
 pub mod native;

@@ -305,37 +305,152 @@ pub fn wire_span(map: &OffsetMap<'_>, span: ByteSpan) -> WireSpan {
 /// it does.
 #[inline]
 pub fn to_json(doc: &Document) -> String {
-    let tally = OffsetTally::new(&doc.text);
     // The text, and per annotation its keys, offsets and quoted text.
     let mut out = JsonOut::with_capacity(doc.text.len() + 128 + 320 * doc.annotations.len());
-    out.raw("{\"version\":");
-    out.number(VERSION as usize);
-    out.raw(",\"offset_unit\":\"codepoint\",\"id\":");
-    out.string(&doc.id);
-    out.raw(",\"dct\":");
-    match doc.dct {
-        Some(d) => out.string(&d.to_string()),
-        None => out.raw("null"),
-    }
-    out.raw(",\"text\":");
-    out.string(&doc.text);
-    for (key, layer) in [
-        (",\"actors\":[", Layer::Actor),
-        ("],\"dates\":[", Layer::Date),
-        ("],\"claims\":[", Layer::Claim),
-    ] {
-        out.raw(key);
-        let mut first = true;
-        for a in doc.annotations.iter().filter(|a| a.attrs.layer() == layer) {
-            if !first {
-                out.raw(",");
-            }
-            first = false;
-            write_annotation(&mut out, &tally, &doc.text, a);
+    DocumentJson::new(doc).write(doc, &mut out, usize::MAX);
+    out.finish()
+}
+
+/// The layers in the order the JSON lists them, each with the text that opens it.
+const LAYER_KEYS: [(&str, Layer); 3] = [
+    (",\"actors\":[", Layer::Actor),
+    ("],\"dates\":[", Layer::Date),
+    ("],\"claims\":[", Layer::Claim),
+];
+
+/// Where a document's JSON being written in pieces stands ([`to_json`] writes it in
+/// one): a 10 MB document's 60 MB of JSON in one go held the page for most of a
+/// second, a few megabytes a piece leave it free in between.
+pub(crate) struct DocumentJson {
+    stage: Stage,
+    /// The text's code-point and UTF-16 counts ([`OffsetTally`]), kept between pieces.
+    counts: Vec<(usize, usize)>,
+}
+
+/// The next thing to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// The keys before the text.
+    Head,
+    /// The text from this byte on (its opening quote written).
+    Text(usize),
+    /// Layer `layer` of [`LAYER_KEYS`] from annotation `at` on; `opened` once its key
+    /// is written, `first` while none of its annotations is.
+    Layer {
+        layer: usize,
+        at: usize,
+        opened: bool,
+        first: bool,
+    },
+    /// All written.
+    Done,
+}
+
+impl DocumentJson {
+    /// A writer at the start of `doc`'s JSON.
+    #[inline]
+    pub(crate) fn new(doc: &Document) -> DocumentJson {
+        DocumentJson {
+            stage: Stage::Head,
+            counts: OffsetTally::new(&doc.text).into_counts(),
         }
     }
-    out.raw("]}");
-    out.finish()
+
+    /// Writes on into `out` until it grew by at least `budget` bytes (between two
+    /// annotations, or at a character of the text) or `doc` is written; true once it
+    /// is. Give it the same document every time.
+    #[inline]
+    pub(crate) fn write(&mut self, doc: &Document, out: &mut JsonOut, budget: usize) -> bool {
+        let tally = OffsetTally::with_counts(&doc.text, std::mem::take(&mut self.counts));
+        let until = out.len().saturating_add(budget);
+        loop {
+            self.stage = match self.stage {
+                Stage::Head => {
+                    out.raw("{\"version\":");
+                    out.number(VERSION as usize);
+                    out.raw(",\"offset_unit\":\"codepoint\",\"id\":");
+                    out.string(&doc.id);
+                    out.raw(",\"dct\":");
+                    match doc.dct {
+                        Some(d) => out.string(&d.to_string()),
+                        None => out.raw("null"),
+                    }
+                    out.raw(",\"text\":\"");
+                    Stage::Text(0)
+                }
+                Stage::Text(from) => {
+                    let room = until.saturating_sub(out.len()).max(1);
+                    let mut to = from.saturating_add(room).min(doc.text.len());
+                    while !doc.text.is_char_boundary(to) {
+                        to += 1;
+                    }
+                    out.string_body(doc.text.get(from..to).unwrap_or_default());
+                    if to < doc.text.len() {
+                        Stage::Text(to)
+                    } else {
+                        out.raw("\"");
+                        Stage::Layer {
+                            layer: 0,
+                            at: 0,
+                            opened: false,
+                            first: true,
+                        }
+                    }
+                }
+                Stage::Layer {
+                    layer,
+                    mut at,
+                    opened,
+                    mut first,
+                } => match LAYER_KEYS.get(layer) {
+                    None => {
+                        out.raw("]}");
+                        Stage::Done
+                    }
+                    Some(&(key, wanted)) => {
+                        if !opened {
+                            out.raw(key);
+                        }
+                        // At least one annotation a call, whatever the budget.
+                        while let Some(a) = doc.annotations.get(at) {
+                            at += 1;
+                            if a.attrs.layer() == wanted {
+                                if !first {
+                                    out.raw(",");
+                                }
+                                first = false;
+                                write_annotation(out, &tally, &doc.text, a);
+                                if out.len() >= until {
+                                    break;
+                                }
+                            }
+                        }
+                        if at < doc.annotations.len() {
+                            Stage::Layer {
+                                layer,
+                                at,
+                                opened: true,
+                                first,
+                            }
+                        } else {
+                            Stage::Layer {
+                                layer: layer + 1,
+                                at: 0,
+                                opened: false,
+                                first: true,
+                            }
+                        }
+                    }
+                },
+                Stage::Done => Stage::Done,
+            };
+            if self.stage == Stage::Done || out.len() >= until {
+                break;
+            }
+        }
+        self.counts = tally.into_counts();
+        self.stage == Stage::Done
+    }
 }
 
 /// One annotation, keys in [`WireAnnotation`]'s order.

@@ -71,6 +71,19 @@ impl<'t> OffsetTally<'t> {
         OffsetTally { text, blocks }
     }
 
+    /// The counts of `text` as [`OffsetTally::into_counts`] gave them, without
+    /// counting again: a writer that works in pieces keeps them between pieces.
+    #[inline]
+    pub fn with_counts(text: &'t str, blocks: Vec<(usize, usize)>) -> Self {
+        OffsetTally { text, blocks }
+    }
+
+    /// The per-block counts, for [`OffsetTally::with_counts`].
+    #[inline]
+    pub fn into_counts(self) -> Vec<(usize, usize)> {
+        self.blocks
+    }
+
     /// `(code points, UTF-16 units)` before byte `at`; `None` past the end or inside a
     /// character.
     #[inline]

@@ -49,6 +49,10 @@
 //! assert!(matches!(merge_check(Some(2), 1), WriteCheck::Conflict { .. }));
 //! ```
 
+mod record_json;
+
+pub use record_json::RecordJson;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;

@@ -8,6 +8,8 @@ pub mod actors;
 pub mod blocks;
 pub mod claim_date;
 pub mod claims;
+pub mod reach;
+pub mod sections;
 pub mod segments;
 pub mod timeline;
 
@@ -15,5 +17,7 @@ pub use actors::{actors_panel, EntityRow};
 pub use blocks::blocks;
 pub use claim_date::{ClaimDate, ClaimDating, DateBasis};
 pub use claims::{claims_table, sort_claims, ClaimColumn, ClaimRow};
+pub use reach::{candidates, reach};
+pub use sections::{block_at, near, section_of, sections, Heights};
 pub use segments::{segments, touched_paragraphs, Mark, Role, Segment};
 pub use timeline::{timeline, TimelineEntry, Unresolved};
