@@ -1,10 +1,11 @@
 // User story: an annotator pastes a 10 MB report made of ordinary paragraphs (some
-// thirty thousand of them) and presses Ctrl+Enter. The page never freezes: while the
-// text is annotated and drawn the annotator already moves between the first
-// highlights (j), and once the article is there, k from the first highlight wraps
-// round to the very last annotation at the end of the text, s jumps to the next open
-// suggestion, and y accepts a suggestion; each key is answered at once. Nothing is
-// lost: after a reload the document is back with the accepted suggestion.
+// thirty thousand of them) and presses Ctrl+Enter. The page never freezes: as soon
+// as the first highlights show (only the part of the article near the view is drawn)
+// the annotator moves between them (j) while the document is still being stored;
+// k from the first highlight wraps round to the very last annotation at the end of
+// the text (drawing it there), s jumps to the next open suggestion, and y accepts a
+// suggestion; each key is answered. Nothing is lost: after a reload the document is
+// back with the accepted suggestion.
 //
 // The criterion (issue #9): on an idle machine no main-thread task lasts over about
 // 200 ms and key presses are answered within about 200 ms. The bounds asserted below
@@ -103,10 +104,10 @@ test('a 10 MB article of many paragraphs is drawn while the annotator moves and 
   const report = await probe.report();
   console.log(
     `huge article (${(Buffer.byteLength(text) / MB).toFixed(2)} MB, ${paragraphCount} paragraphs): first highlight after ` +
-      `${report.toFirstHighlightMs} ms (seen by the test at ${firstSeenMs} ms), all drawn after ${allDrawnMs} ms; ` +
+      `${report.toFirstHighlightMs} ms (seen by the test at ${firstSeenMs} ms), drawn in view after ${allDrawnMs} ms; ` +
       `longest task ${report.longestTaskMs} ms (${report.longTasks.length} tasks over 50 ms: ` +
       `${report.longTasks.slice(0, 8).join(', ')}); worst key delay ${report.worstKeyDelayMs} ms over ` +
-      `${report.keyPresses} presses; answered: j while drawing ${moves.join(', ')} ms, k to the end ${wrapMs} ms, ` +
+      `${report.keyPresses} presses; answered: j at the first highlight ${moves.join(', ')} ms, k to the end ${wrapMs} ms, ` +
       `s ${suggestionMs} ms, y ${acceptMs} ms, then j/n/j/y ${later.join(', ')} ms`,
   );
 
