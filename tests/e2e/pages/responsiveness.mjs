@@ -4,6 +4,8 @@
 // highlight of an annotated article appeared. Installed in the page with `start()`,
 // read back with `report()`; the probe never changes what the app does.
 
+import assert from 'node:assert/strict';
+
 export class ResponsivenessProbe {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
@@ -84,4 +86,35 @@ export class ResponsivenessProbe {
       };
     });
   }
+}
+
+/**
+ * What every long-paste story does first: paste `text` at once, give the article date,
+ * start a probe, and press Ctrl+Enter. Returns the probe and the moment annotation was
+ * asked for (Date.now()).
+ */
+export async function pasteAndAnnotate(app, text, dct = '2025-06-12') {
+  await app.pasteAtOnce(text);
+  await app.setArticleDate(dct);
+  const probe = new ResponsivenessProbe(app.page);
+  await probe.start();
+  const started = Date.now();
+  await app.page.getByTestId('paste-area').press('Control+Enter');
+  return { probe, started };
+}
+
+/**
+ * What every long-paste story ends with: keys were pressed while the page worked, and
+ * neither a task nor a key press went over its (loose, freeze-guard) bound.
+ */
+export function assertKeptAnswering(report, { taskBoundMs, keyBoundMs }) {
+  assert.ok(report.keyPresses >= 3, `keys were pressed while the page worked (${report.keyPresses})`);
+  assert.ok(
+    report.longestTaskMs < taskBoundMs,
+    `no task freezes the page: longest ${report.longestTaskMs} ms (bound ${taskBoundMs} ms)`,
+  );
+  assert.ok(
+    report.worstKeyDelayMs < keyBoundMs,
+    `every key press is answered: worst ${report.worstKeyDelayMs} ms (bound ${keyBoundMs} ms)`,
+  );
 }

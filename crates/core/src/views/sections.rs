@@ -168,7 +168,7 @@ mod tests {
         assert!(sections([], 20).is_empty());
         assert_eq!(
             sections([0, 0], 20),
-            [0..2],
+            vec![0..2],
             "empty blocks still belong somewhere"
         );
     }
