@@ -346,10 +346,11 @@ fn measure(article: &NodeRef, shown: &Shown) -> bool {
     for (i, piece) in shown.pieces.iter().enumerate() {
         if let (Piece::Boxed(r), Some(el)) = (piece, child(i)) {
             // A refused style change leaves the box at its last height: the page
-            // still scrolls, only less evenly.
-            let _ = el
-                .style()
-                .set_property("height", &format!("{}px", heights.total(r.clone()).round()));
+            // still scrolls, only less evenly. Whole pixels, written as an integer:
+            // printing an f64 would bring Rust's float formatting back into the wasm
+            // (about 7 KB gzipped, removed in session 4).
+            let px = heights.total(r.clone()).round() as u64;
+            let _ = el.style().set_property("height", &format!("{px}px"));
         }
     }
     moved
