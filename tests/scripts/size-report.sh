@@ -38,6 +38,12 @@ for f in dist/*.wasm; do
     console.log("  wasm sections (raw bytes): " + out.join(", "));
   ' "$f" || true
 done
+# Rust's float printing is kept out of the wasm on purpose (src/decimals.rs); say if it
+# came back. The shipped wasm has no names, so this reads cargo's output before wasm-opt.
+unstripped=target/wasm32-unknown-unknown/release/claimlens-app.wasm
+if [ -f "$unstripped" ] && command -v python3 > /dev/null; then
+  python3 scripts/wasm-functions.py "$unstripped" | tail -1 | sed 's/^/  /' || true
+fi
 if [ "$total_gz" -le "$budget" ]; then
   echo "size-report: within budget ($total_gz of $budget bytes gzipped)"
 else
